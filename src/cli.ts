@@ -1,0 +1,217 @@
+/**
+ * The `letter` command line: a commander table that turns flags into options, and the one
+ * place that turns results into output and errors into messages and exit codes.
+ * Command modules are imported only when their command runs, so `--help` stays fast.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import pkg from '../package.json' with { type: 'json' };
+import type { Context } from './context.js';
+import { ExitCode, InvalidLetter, type Problem, UserError } from './errors.js';
+import { colourEnabled, makeStyle, type Style } from './terminal.js';
+
+type Printer<R> = (result: R, style: Style) => string;
+
+/** Prints a result as JSON (exactly the result) or through its human printer. */
+function emit<R>(ctx: Context, result: R, json: boolean | undefined, printer: Printer<R>): void {
+  ctx.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${printer(result, ctx.style)}\n`);
+}
+
+const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
+}
+
+/**
+ * Builds the program. Nothing runs at import; actions set `exit.code` when they finish
+ * with something other than success.
+ */
+export function createProgram(ctx: Context, exit: { code: number }): Command {
+  const program = new Command()
+    .name('letter')
+    .description('Draft and track an open letter and its signatories, in plain files under git.')
+    .version(pkg.version, '-v, --version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => ctx.stdout.write(s),
+      writeErr: (s) => ctx.stderr.write(s),
+      outputError: (s, write) => write(ctx.errStyle.red(s)),
+    })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', examples('letter check letters/time-to-act', 'letter render letters/time-to-act', 'letter sign letters/time-to-act --name "Ada Lovelace" --country GB --group industry'));
+
+  program
+    .command('sign')
+    .description('add a signatory; on a terminal, asks for what the flags leave out')
+    .argument('<letter>', 'letter folder, e.g. letters/time-to-act')
+    .option('--name <name>', 'name as displayed, e.g. "Ban Ki-moon"')
+    .option('--sort-as <key>', 'key for ordering, family name first where that applies, e.g. "Ban Ki-moon"')
+    .option('--role <role>', 'role or title, e.g. "Former Secretary-General"')
+    .option('--organisation <organisation>', 'organisation, e.g. "United Nations"')
+    .option('--country <code>', 'ISO 3166-1 alpha-2 code or English name, e.g. KR')
+    .option('--group <group>', "one of the letter's groups (id or name)")
+    .option('--url <url>', 'a public http(s) page about the signatory')
+    .option('--signed-at <when>', 'ISO 8601 date or UTC timestamp (default: now)')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--dry-run', 'show the signature that would be written, write nothing')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples(
+      'letter sign letters/time-to-act',
+      'letter sign letters/time-to-act --name "Ban Ki-moon" --sort-as "Ban Ki-moon" --role "Former Secretary-General" \\\n      --organisation "United Nations" --country KR --group international-organisations --yes',
+    ))
+    .action(async (letter, o) => {
+      const { sign, formatSign } = await import('./commands/sign.js');
+      emit(ctx, await sign({ letter, ...o }, ctx), o.json, formatSign);
+    });
+
+  program
+    .command('withdraw')
+    .description('withdraw a signature; the file stays as a record and leaves every render')
+    .argument('<letter>', 'letter folder')
+    .argument('<id>', 'signature id (its file name without .yaml)')
+    .requiredOption('--reason <text>', 'why, in a sentence')
+    .option('--by <who>', 'who recorded the withdrawal')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('letter withdraw letters/time-to-act eva-chen --reason "Asked by email on 2020-06-02"'))
+    .action(async (letter, id, o) => {
+      const { withdraw, formatWithdraw } = await import('./commands/withdraw.js');
+      emit(ctx, await withdraw({ letter, id, ...o }, ctx), o.json, formatWithdraw);
+    });
+
+  program
+    .command('verify')
+    .description('mark signatures as verified with the signatory')
+    .argument('<letter>', 'letter folder')
+    .argument('<id...>', 'signature ids')
+    .option('--by <who>', 'who verified (default: git config user.name)')
+    .option('--evidence <url>', 'a link to the evidence, e.g. a public statement')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('letter verify letters/time-to-act ban-ki-moon eva-chen --by "Campaign desk"'))
+    .action(async (letter, ids, o) => {
+      const { verify, formatVerify } = await import('./commands/verify.js');
+      emit(ctx, await verify({ letter, ids, ...o }, ctx), o.json, formatVerify);
+    });
+
+  program
+    .command('check')
+    .description('validate letters for CI: every problem with file:line:column (exit 1 on errors)')
+    .argument('[letter...]', 'letter folders (default: every letter under letters/)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .option('--json', 'same as --format json')
+    .addHelpText('after', examples('letter check letters/time-to-act', 'letter check --format json'))
+    .action(async (letters, o) => {
+      const { check, formatCheck } = await import('./commands/check.js');
+      const result = await check({ letters }, ctx);
+      emit(ctx, result, o.json || o.format === 'json', formatCheck);
+      if (!result.ok) exit.code = ExitCode.failed;
+    });
+
+  program
+    .command('render')
+    .description('render the letter to Markdown, a standalone HTML page and print-ready HTML')
+    .argument('<letter>', 'letter folder')
+    .option('--out <dir>', 'output folder (default: out/<slug>)')
+    .option('--format <formats>', 'comma-separated: md, html, print (default: all)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('letter render letters/time-to-act', 'letter render letters/time-to-act --format html --out public'))
+    .action(async (letter, o) => {
+      const { render, formatRender } = await import('./commands/render.js');
+      emit(ctx, await render({ letter, out: o.out, formats: o.format }, ctx), o.json, formatRender);
+    });
+
+  program
+    .command('log')
+    .description('the events of the letter (signed, verified, withdrawn), newest first')
+    .argument('<letter>', 'letter folder')
+    .option('-n, --limit <n>', 'show only the newest n events', positiveInt)
+    .option('--json', 'print the events as JSON')
+    .addHelpText('after', examples('letter log letters/time-to-act', 'letter log letters/time-to-act -n 5 --json'))
+    .action(async (letter, o) => {
+      const { log, formatLog } = await import('./commands/log.js');
+      emit(ctx, await log({ letter, limit: o.limit }, ctx), o.json, formatLog);
+    });
+
+  program
+    .command('list')
+    .description('the signatories, in the order the renders show them')
+    .argument('<letter>', 'letter folder')
+    .option('--status <status>', 'published (default), all, pending, verified or withdrawn')
+    .option('--json', 'print the signatories as JSON')
+    .addHelpText('after', examples('letter list letters/time-to-act', 'letter list letters/time-to-act --status pending --json'))
+    .action(async (letter, o) => {
+      const { list, formatList } = await import('./commands/list.js');
+      emit(ctx, await list({ letter, status: o.status }, ctx), o.json, formatList);
+    });
+
+  program
+    .command('changelog')
+    .description('rebuild CHANGELOG.md from the signature files')
+    .argument('<letter>', 'letter folder')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('letter changelog letters/time-to-act'))
+    .action(async (letter, o) => {
+      const { changelog, formatChangelog } = await import('./commands/changelog.js');
+      emit(ctx, await changelog({ letter }, ctx), o.json, formatChangelog);
+    });
+
+  return program;
+}
+
+/** The context of a real run: this process's streams, clock and terminal. */
+export function processContext(): Context {
+  const env = process.env;
+  const interactive = Boolean(process.stdin.isTTY);
+  return {
+    cwd: process.cwd(),
+    now: () => new Date(),
+    env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    style: makeStyle(colourEnabled(process.stdout.isTTY, env)),
+    errStyle: makeStyle(colourEnabled(process.stderr.isTTY, env)),
+    interactive,
+    prompts: async () => (await import('./prompts.js')).terminalPrompts,
+  };
+}
+
+const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENOENT', 'ELOCKED', 'EMFILE']);
+
+/**
+ * Runs `letter` with `argv` (without node and script) and returns the exit code:
+ * 0 ok, 1 check failed or action refused, 2 usage or environment error, 130 cancelled.
+ */
+export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
+  const exit = { code: ExitCode.ok as number };
+  try {
+    await createProgram(ctx, exit).parseAsync(argv, { from: 'user' });
+    return exit.code;
+  } catch (e) {
+    return reportError(e, ctx);
+  }
+}
+
+function reportError(e: unknown, ctx: Context): number {
+  const s = ctx.errStyle;
+  if (e instanceof CommanderError) {
+    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? ExitCode.ok : ExitCode.usage;
+  }
+  if (e instanceof UserError) {
+    ctx.stderr.write(`${s.red('error:')} ${e.message}\n`);
+    if (e instanceof InvalidLetter) {
+      const shown = e.problems.slice(1, 20).map((p: Problem) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+      if (shown.length) ctx.stderr.write(`${shown.join('\n')}\n`);
+    }
+    if (e.hint) ctx.stderr.write(`${s.dim(e.hint)}\n`);
+    return e.exitCode;
+  }
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code && ENVIRONMENT_CODES.has(code)) {
+    const why = code === 'ELOCKED' ? 'another letter command is changing this letter; try again in a moment' : (e as Error).message;
+    ctx.stderr.write(`${s.red('error:')} ${why}\n`);
+    return ExitCode.usage;
+  }
+  ctx.stderr.write(`${s.red('letter: internal error (a bug; please report it with the command you ran):')}\n${(e as Error)?.stack ?? String(e)}\n`);
+  return ExitCode.usage;
+}

@@ -1,0 +1,56 @@
+/** `letter list <letter>`: the signatories, in the order the renders show them. */
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { groupSignatures } from '../letter/order.js';
+import { SIGNATURE_STATUSES, type Signature, type SignatureStatus } from '../letter/schema.js';
+import { publishedStatuses } from '../letter/signatures.js';
+import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
+import type { Style } from '../terminal.js';
+
+/** Options of `letter list`: `status` is published (default: what renders show), all, or one status. */
+export interface ListOptions {
+  letter: string;
+  status?: string | undefined;
+}
+
+/** One listed signatory: its signature fields plus the group's display name. */
+export type ListedSignature = Signature & { groupName: string | null };
+
+/** The signatories in render order. */
+export interface ListResult {
+  letter: string;
+  statuses: SignatureStatus[];
+  count: number;
+  signatures: ListedSignature[];
+}
+
+/** Lists signatories. @throws UsageError for an unknown --status; InvalidLetter. */
+export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
+  const loaded = await loadValidLetter(await resolveLetterDir(o.letter, ctx.cwd), ctx.cwd);
+  const status = o.status ?? 'published';
+  let statuses: SignatureStatus[];
+  if (status === 'published') statuses = publishedStatuses(loaded.letter);
+  else if (status === 'all') statuses = [...SIGNATURE_STATUSES];
+  else if ((SIGNATURE_STATUSES as readonly string[]).includes(status)) statuses = [status as SignatureStatus];
+  else throw new UsageError(`--status: unknown status "${status}"; use published, all, ${SIGNATURE_STATUSES.join(', ')}`);
+  const groups = groupSignatures(loaded.letter, loaded.signatures.map((s) => s.signature), statuses);
+  const signatures = groups.flatMap((g) => g.signatures.map((s) => ({ ...s, groupName: g.group?.name ?? null })));
+  return { letter: loaded.shown, statuses, count: signatures.length, signatures };
+}
+
+/** Group headings, then one line per signatory: name, affiliation, country, id, status. */
+export function formatList(r: ListResult, style: Style): string {
+  const lines: string[] = [];
+  let group: string | null | undefined;
+  for (const s of r.signatures) {
+    if (s.groupName !== group) {
+      group = s.groupName;
+      lines.push(`${lines.length ? '\n' : ''}${style.bold(group ?? 'Other signatories')}`);
+    }
+    const affiliation = [s.role, s.organisation].filter(Boolean).join(', ');
+    const status = s.status === 'verified' ? '' : ` ${style.yellow(`[${s.status}]`)}`;
+    lines.push(`  ${s.name}${affiliation ? style.dim(` · ${affiliation}`) : ''} ${style.dim(`· ${s.country} · ${s.id}`)}${status}`);
+  }
+  lines.push(`${lines.length ? '\n' : ''}${r.count} ${r.count === 1 ? 'signatory' : 'signatories'} (${r.statuses.join(', ')})`);
+  return lines.join('\n');
+}

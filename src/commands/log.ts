@@ -1,0 +1,36 @@
+/** `letter log <letter>`: the changelog's events, newest first. */
+import type { Context } from '../context.js';
+import { eventsOf, type LetterEvent } from '../letter/changelog.js';
+import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
+import type { Style } from '../terminal.js';
+
+/** Options of `letter log`; `limit` keeps the newest N events. */
+export interface LogOptions {
+  letter: string;
+  limit?: number | undefined;
+}
+
+/** Events newest first (timestamps ISO 8601 UTC). */
+export interface LogResult {
+  letter: string;
+  events: LetterEvent[];
+}
+
+/** Lists the letter's events, derived from its signature files. @throws InvalidLetter */
+export async function log(o: LogOptions, ctx: Context): Promise<LogResult> {
+  const loaded = await loadValidLetter(await resolveLetterDir(o.letter, ctx.cwd), ctx.cwd);
+  const events = eventsOf(loaded.signatures.map((s) => s.signature)).reverse();
+  return { letter: loaded.shown, events: o.limit === undefined ? events : events.slice(0, o.limit) };
+}
+
+/** One line per event: time, kind, name and id, and who or why where known. */
+export function formatLog(r: LogResult, style: Style): string {
+  if (r.events.length === 0) return `${r.letter}: no events yet.`;
+  const colour = { signed: style.green, verified: style.cyan, withdrawn: style.yellow } as const;
+  return r.events
+    .map((e) => {
+      const extra = e.kind === 'verified' ? ` by ${e.by}` : e.kind === 'withdrawn' ? `: ${e.reason}` : '';
+      return `${style.dim(e.at)}  ${colour[e.kind](e.kind.padEnd(9))}  ${e.name} ${style.dim(`(${e.id})`)}${extra}`;
+    })
+    .join('\n');
+}

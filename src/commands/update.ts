@@ -1,0 +1,52 @@
+/**
+ * The shared step of `withdraw` and `verify`: under the letter's lock, change some
+ * signatures with a pure function, then write them and the changelog. Every change is
+ * computed before anything is written, so a refused id leaves every file as it was.
+ */
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { renderChangelog } from '../letter/changelog.js';
+import { UsageError } from '../errors.js';
+import { type Signature, signatureSchema } from '../letter/schema.js';
+import { getSignature } from '../letter/signatures.js';
+import { loadValidLetter, resolveLetterDir, withLetterLock, writeChangelog, writeSignature } from '../storage/letter-store.js';
+
+/** Signatures changed by a command and the files written (relative to the working directory). */
+export interface UpdateResult {
+  letter: string;
+  signatures: Signature[];
+  written: string[];
+}
+
+/**
+ * Applies `change` to the signatures with `ids` in the letter `letterArg`.
+ * @throws SignatureNotFound or whatever `change` throws, before anything is written.
+ */
+export async function updateSignatures(
+  letterArg: string,
+  ids: readonly string[],
+  change: (s: Signature, now: Date) => Signature,
+  ctx: Context,
+): Promise<UpdateResult> {
+  const dir = await resolveLetterDir(letterArg, ctx.cwd);
+  return withLetterLock(dir, async () => {
+    const loaded = await loadValidLetter(dir, ctx.cwd);
+    const all = loaded.signatures.map((s) => s.signature);
+    const now = ctx.now();
+    const changed = new Map<string, Signature>();
+    for (const id of ids) {
+      const next = change(changed.get(id) ?? getSignature(all, id), now);
+      const { id: _id, ...fields } = next;
+      const check = signatureSchema.safeParse(fields);
+      if (!check.success) {
+        const issue = check.error.issues[0]!;
+        throw new UsageError(`${issue.path.join('.')} ${issue.message}`);
+      }
+      changed.set(id, next);
+    }
+    const written: string[] = [];
+    for (const s of changed.values()) written.push(await writeSignature(dir, s));
+    written.push(await writeChangelog(dir, renderChangelog(loaded.letter, all.map((s) => changed.get(s.id) ?? s))));
+    return { letter: path.relative(ctx.cwd, dir) || '.', signatures: [...changed.values()], written: written.map((f) => path.relative(ctx.cwd, f)) };
+  });
+}

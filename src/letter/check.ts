@@ -1,0 +1,98 @@
+/**
+ * The rules of a valid letter beyond each file's own schema: slug and folder agree,
+ * groups are known, no name signed twice after normalisation, the changelog is in step
+ * with the signatures. Pure: it reads nothing, it returns problems.
+ */
+import type { Locate, Problem } from '../errors.js';
+import { renderChangelog } from './changelog.js';
+import { normaliseName } from './names.js';
+import type { LetterFile, Signature } from './schema.js';
+
+/** What `checkLetter` needs: the parsed files with the names and locators of their files. */
+export interface CheckInput {
+  /** The folder's name, which must equal the slug. */
+  folderName: string;
+  /** How to name the letter in a suggested command, e.g. "letters/time-to-act". */
+  shown: string;
+  letter: LetterFile;
+  letterFile: string;
+  locateLetter: Locate;
+  body: string | undefined;
+  bodyFile: string;
+  signatures: readonly { signature: Signature; file: string; locate: Locate }[];
+  changelog: string | undefined;
+  changelogFile: string;
+  /** Now, for dates in the future. */
+  now: Date;
+}
+
+/** Every rule-level problem of a letter whose files each parsed; errors before warnings is not guaranteed. */
+export function checkLetter(input: CheckInput): Problem[] {
+  const { letter, letterFile, locateLetter } = input;
+  const problems: Problem[] = [];
+  const at = (file: string, pos: { line: number; column: number }) => ({ file, ...pos });
+
+  if (letter.slug !== input.folderName)
+    problems.push({ ...at(letterFile, locateLetter(['slug'])), severity: 'error', code: 'slug-mismatch', message: `slug "${letter.slug}" differs from the folder name "${input.folderName}"`, hint: `rename the folder or set slug: ${input.folderName}` });
+
+  const groupIds = new Map<string, number>();
+  letter.groups.forEach((g, i) => {
+    if (groupIds.has(g.id))
+      problems.push({ ...at(letterFile, locateLetter(['groups', i, 'id'])), severity: 'error', code: 'duplicate-group', message: `group id "${g.id}" is declared twice`, hint: 'give each group its own id' });
+    groupIds.set(g.id, i);
+  });
+
+  if (input.body !== undefined && input.body.trim() === '')
+    problems.push({ file: input.bodyFile, line: 1, column: 1, severity: 'warning', code: 'empty-body', message: 'the letter has no text yet' });
+
+  const seen = new Map<string, { signature: Signature; file: string }>();
+  const nowIso = input.now.toISOString();
+  for (const { signature: s, file, locate } of input.signatures) {
+    if (s.group !== undefined && !groupIds.has(s.group))
+      problems.push({ ...at(file, locate(['group'])), severity: 'error', code: 'unknown-group', message: `group "${s.group}" is not a group of this letter`, hint: `use one of: ${[...groupIds.keys()].join(', ') || '(the letter declares none)'}` });
+    if (s.group === undefined && groupIds.size > 0)
+      problems.push({ ...at(file, locate([])), severity: 'error', code: 'missing-group', message: 'missing required field "group"', hint: `add group: with one of ${[...groupIds.keys()].join(', ')}` });
+
+    const key = normaliseName(s.name);
+    const first = seen.get(key);
+    if (first)
+      problems.push({ ...at(file, locate(['name'])), severity: 'error', code: 'duplicate-name', message: `"${s.name}" is the same name as signature ${first.signature.id} ("${first.signature.name}") after normalisation`, hint: `keep one of ${first.file} and ${file}; withdraw the other with letter withdraw` });
+    else seen.set(key, { signature: s, file });
+
+    for (const [field, value] of [['signed_at', s.signed_at], ['verified', s.verified?.at], ['withdrawn', s.withdrawn?.at]] as const) {
+      if (value !== undefined && value > nowIso)
+        problems.push({ ...at(file, locate(field === 'signed_at' ? [field] : [field, 'at'])), severity: 'warning', code: 'future-date', message: `${field === 'signed_at' ? 'signed_at' : `${field}.at`} ${value} is in the future` });
+    }
+    if (s.verified && s.verified.at < s.signed_at)
+      problems.push({ ...at(file, locate(['verified', 'at'])), severity: 'error', code: 'date-order', message: `verified.at ${s.verified.at} is before signed_at ${s.signed_at}` });
+    if (s.withdrawn && s.withdrawn.at < s.signed_at)
+      problems.push({ ...at(file, locate(['withdrawn', 'at'])), severity: 'error', code: 'date-order', message: `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}` });
+  }
+
+  problems.push(...checkChangelog(input));
+  return problems;
+}
+
+function checkChangelog(input: CheckInput): Problem[] {
+  const fix = `run: letter changelog ${input.shown}`;
+  const expected = renderChangelog(input.letter, input.signatures.map((s) => s.signature));
+  if (input.changelog === undefined)
+    return [{ file: input.changelogFile, line: 1, column: 1, severity: 'error', code: 'changelog-missing', message: 'CHANGELOG.md is missing', hint: fix }];
+  if (input.changelog === expected) return [];
+  const want = expected.split('\n');
+  const have = input.changelog.replace(/\r\n/g, '\n').split('\n');
+  let i = 0;
+  while (i < want.length && i < have.length && want[i] === have[i]) i++;
+  const column = commonPrefix(want[i] ?? '', have[i] ?? '') + 1;
+  const message =
+    want[i] === undefined || (want[i] === '' && i === want.length - 1)
+      ? `CHANGELOG.md is out of step with the signatures: line ${i + 1} and after match no signature`
+      : `CHANGELOG.md is out of step with the signatures: line ${i + 1} should read "${want[i]}"`;
+  return [{ file: input.changelogFile, line: i + 1, column, severity: 'error', code: 'changelog-stale', message, hint: fix }];
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}

@@ -1,0 +1,45 @@
+/**
+ * Countries as ISO 3166-1 alpha-2 codes. Validation uses the i18n-iso-countries list;
+ * display names come from the runtime's Unicode CLDR data (`Intl.DisplayNames`).
+ */
+import countries from 'i18n-iso-countries';
+
+/** True when `code` is an assigned ISO 3166-1 alpha-2 code, in upper case ("JO", not "jo" or "XX"). */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+}
+
+/** Every assigned ISO 3166-1 alpha-2 code, sorted. */
+export function countryCodes(): string[] {
+  return Object.keys(countries.getAlpha2Codes()).sort();
+}
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/** The country's name in `language` (a BCP 47 tag, e.g. "en", "fr"): "JO" → "Jordan". */
+export function countryName(code: string, language = 'en'): string {
+  let names = displayNames.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' });
+    displayNames.set(language, names);
+  }
+  return names.of(code) ?? code;
+}
+
+let byName: Map<string, string> | undefined;
+
+/**
+ * Reads a country as a person types it: an ISO 3166-1 alpha-2 code in any case ("jo"),
+ * or the country's English name ("Jordan", "Côte d'Ivoire"; accents, case and
+ * punctuation ignored). @returns the upper-case code, or undefined when nothing matches.
+ */
+export function parseCountryInput(s: string): string | undefined {
+  const t = s.trim();
+  if (isCountryCode(t.toUpperCase())) return t.toUpperCase();
+  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (!byName) {
+    byName = new Map();
+    for (const code of countryCodes()) byName.set(fold(countryName(code, 'en')), code);
+  }
+  return byName.get(fold(t));
+}

@@ -1,0 +1,24 @@
+/**
+ * Escaping text for CommonMark (spec 0.31) and GitHub Flavored Markdown, so that a value
+ * shows as typed and never becomes a link, emphasis, code, HTML, a table cell break or a
+ * block marker. Only characters that can open markup are escaped, so the raw file stays
+ * readable: "Ban Ki-moon" and "Zeid Ra'ad Al Hussein" are left as they are.
+ */
+
+// Inline openers: emphasis, code, links and images, autolinks and HTML, entities,
+// strikethrough, table pipes, and the backslash itself.
+const INLINE_SPECIAL = /[\\`*_[\]<>&~|!]/g;
+// Block markers that act at the start of a list item or line: headings, list bullets,
+// block quotes, setext underlines, and ordered-list numbers ("1." or "1)").
+const LEADING_BLOCK = /^(?:[#+\-=>]|\d+(?=[.)]))/;
+
+/** Escapes `s` for inline Markdown text; line breaks become spaces. */
+export function escapeMarkdownInline(s: string): string {
+  const flat = s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(INLINE_SPECIAL, (c) => `\\${c}`);
+  return flat.replace(LEADING_BLOCK, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
+}
+
+/** A URL for a Markdown link destination: `<...>` form, with the characters that would end it percent-encoded. */
+export function markdownLinkDestination(url: string): string {
+  return `<${url.replace(/[<>\s\\]/g, (c) => encodeURIComponent(c))}>`;
+}

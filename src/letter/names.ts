@@ -1,0 +1,40 @@
+/**
+ * Names of people: the normal form used to find the same name written twice, and the
+ * id a new signature gets. Pure functions.
+ */
+import anyAscii from 'any-ascii';
+
+/**
+ * The comparison key of a name: Unicode NFKC, transliterated to Latin (any-ascii, which
+ * also removes accents), case folded, punctuation and spacing folded to single spaces.
+ * "Zeid Ra'ad Al Hussein", "ZEID RA AD AL-HUSSEIN" and "Zeid Raad Al Hussein" differ;
+ * "Ban Ki-moon", "ban ki moon" and "Ban  Ki‑Moon" are the same key: "ban ki moon".
+ * Apostrophes are dropped rather than spaced ("Ra'ad" → "raad"), as people type them both ways.
+ */
+export function normaliseName(name: string): string {
+  return anyAscii(name.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/['`’]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+const MAX_ID_LENGTH = 60;
+
+/**
+ * A new signature id from a name: its normal form joined by hyphens, at most 60
+ * characters, with `-2`, `-3`... when `taken` already holds it. "Ban Ki-moon" → "ban-ki-moon".
+ * A name with no letters or digits in any script gets "signature".
+ */
+export function idForName(name: string, taken: ReadonlySet<string>): string {
+  const base =
+    normaliseName(name)
+      .replace(/ /g, '-')
+      .slice(0, MAX_ID_LENGTH)
+      .replace(/-+$/, '') || 'signature';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

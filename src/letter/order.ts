@@ -1,0 +1,43 @@
+/**
+ * The order in which signatories are shown: by the letter's groups in their declared
+ * order, then within a group by `sort_as` (else `name`) with the collation of the
+ * letter's language (Unicode CLDR via `Intl.Collator`). Ties fall back to the id, so
+ * the order never depends on the order files were read in.
+ */
+import type { Group, LetterFile, Signature, SignatureStatus } from './schema.js';
+
+/** A group with its signatories in display order; `group` is undefined for signatures in no group. */
+export interface GroupedSignatures {
+  group: Group | undefined;
+  signatures: Signature[];
+}
+
+/** A comparator of signatures for `language` (a BCP 47 tag). */
+export function signatureComparator(language: string): (a: Signature, b: Signature) => number {
+  const collator = new Intl.Collator(language, { sensitivity: 'variant', numeric: true });
+  return (a, b) =>
+    collator.compare(a.sort_as ?? a.name, b.sort_as ?? b.name) ||
+    collator.compare(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Signatures with a status in `statuses`, grouped in the letter's group order and sorted
+ * within each group. Signatures without a group (or in a group the letter lacks) come last;
+ * empty groups are left out.
+ */
+export function groupSignatures(
+  letter: LetterFile,
+  signatures: readonly Signature[],
+  statuses: readonly SignatureStatus[],
+): GroupedSignatures[] {
+  const compare = signatureComparator(letter.language);
+  const shown = signatures.filter((s) => statuses.includes(s.status));
+  const known = new Set(letter.groups.map((g) => g.id));
+  const result: GroupedSignatures[] = letter.groups.map((group) => ({
+    group,
+    signatures: shown.filter((s) => s.group === group.id).sort(compare),
+  }));
+  result.push({ group: undefined, signatures: shown.filter((s) => s.group === undefined || !known.has(s.group)).sort(compare) });
+  return result.filter((g) => g.signatures.length > 0);
+}

@@ -1,0 +1,140 @@
+/**
+ * The two file formats of a letter, as zod schemas: `letter.yaml` and
+ * `signatures/<id>.yaml`. Types are inferred from them, so the code and the
+ * validation cannot drift apart. Unknown fields are errors (a typo such as
+ * `organisaton` must not pass silently).
+ */
+import { z } from 'zod';
+import { isCountryCode } from './countries.js';
+import { isIsoDate, isIsoTimestamp } from './dates.js';
+
+/** A signature id, which is also its file name: lower-case ASCII words joined by hyphens. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A letter's slug, which is also its folder name; same form as an id. */
+export const SLUG_PATTERN = ID_PATTERN;
+
+const text = (max: number) =>
+  z
+    .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text; put the value in quotes') })
+    .refine((s) => s.trim().length > 0, 'must not be empty')
+    .refine((s) => s.length <= max, `must be at most ${max} characters`)
+    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
+
+const timestamp = z
+  .string({ error: 'must be an ISO 8601 UTC timestamp in quotes, such as "2020-05-26T09:00:00Z"' })
+  .refine(isIsoTimestamp, 'must be a real ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z');
+
+const date = z
+  .string({ error: 'must be an ISO 8601 date in quotes, such as "2020-05-26"' })
+  .refine(isIsoDate, 'must be a real ISO 8601 date such as 2020-05-26');
+
+const webUrl = z
+  .string({ error: 'must be a web address in quotes' })
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'https:' || u.protocol === 'http:') && u.username === '' && u.password === '';
+    } catch {
+      return false;
+    }
+  }, 'must be an http or https address without credentials, such as https://example.org');
+
+const country = z
+  .string({ error: 'must be an ISO 3166-1 alpha-2 code in quotes, such as "JO"' })
+  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US');
+
+const ident = (what: string) =>
+  z.string({ error: `must be a ${what}` }).regex(ID_PATTERN, `must be a ${what}: lower-case letters, digits and hyphens`);
+
+/** Statuses of a letter: a draft is not yet signable in public; a closed letter takes no more signatures. */
+export const LETTER_STATUSES = ['draft', 'open', 'closed'] as const;
+/** Statuses of a signature. Only `withdrawn` ones are kept out of every render. */
+export const SIGNATURE_STATUSES = ['pending', 'verified', 'withdrawn'] as const;
+
+/** A group signatories fall in, e.g. `{ id: nobel-laureates, name: Nobel laureates }`. */
+export const groupSchema = z.strictObject({
+  id: ident('group id'),
+  name: text(200),
+});
+
+/** A person or organisation behind the letter. */
+export const organiserSchema = z.strictObject({
+  name: text(200),
+  url: webUrl.optional(),
+});
+
+/** The shape of `letter.yaml`. */
+export const letterSchema = z.strictObject({
+  title: text(300),
+  slug: z.string({ error: 'is required' }).regex(SLUG_PATTERN, 'must be lower-case letters, digits and hyphens'),
+  addressee: text(300),
+  organisers: z.array(organiserSchema).min(1, 'must name at least one organiser'),
+  status: z.enum(LETTER_STATUSES, { error: `must be one of ${LETTER_STATUSES.join(', ')}` }),
+  opened: date.optional(),
+  language: z
+    .string({ error: 'must be a BCP 47 language tag such as en or fr' })
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or fr'),
+  groups: z.array(groupSchema).default([]),
+  body: z
+    .string({ error: 'must be a file name such as letter.md' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/, 'must be a Markdown file name inside the letter folder, such as letter.md')
+    .default('letter.md'),
+  verification: z.enum(['optional', 'required'], { error: 'must be optional or required' }).default('optional'),
+});
+
+const verifiedSchema = z.strictObject({
+  by: text(200),
+  at: timestamp,
+  evidence: webUrl.optional(),
+});
+
+const withdrawnSchema = z.strictObject({
+  by: text(200).optional(),
+  at: timestamp,
+  reason: text(2000),
+});
+
+/** Field names that would carry private contact data and never belong in a public file. */
+export const PRIVATE_FIELDS = ['email', 'phone', 'telephone', 'mobile', 'address'] as const;
+
+/** The shape of `signatures/<id>.yaml`. */
+export const signatureSchema = z
+  .strictObject({
+    name: text(300),
+    sort_as: text(300).optional(),
+    role: text(500).optional(),
+    organisation: text(300).optional(),
+    country: country,
+    group: ident('group id').optional(),
+    url: webUrl.optional(),
+    signed_at: timestamp,
+    status: z.enum(SIGNATURE_STATUSES, { error: `must be one of ${SIGNATURE_STATUSES.join(', ')}` }),
+    verified: verifiedSchema.optional(),
+    withdrawn: withdrawnSchema.optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.status === 'verified' && !s.verified)
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'is verified but the file has no `verified:` block (by, at)' });
+    if (s.status === 'withdrawn' && !s.withdrawn)
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'is withdrawn but the file has no `withdrawn:` block (at, reason)' });
+    if (s.status !== 'withdrawn' && s.withdrawn)
+      ctx.addIssue({ code: 'custom', path: ['withdrawn'], message: `is set but status is ${s.status}; set status: withdrawn` });
+    if (s.status === 'pending' && s.verified)
+      ctx.addIssue({ code: 'custom', path: ['verified'], message: 'is set but status is pending; set status: verified' });
+  });
+
+/** A letter as read from `letter.yaml`, defaults applied. */
+export type LetterFile = z.output<typeof letterSchema>;
+/** One group of signatories. */
+export type Group = z.output<typeof groupSchema>;
+/** One signature as stored in its file (the id is the file name, not a field). */
+export type SignatureFile = z.output<typeof signatureSchema>;
+/** A signature with its id. */
+export type Signature = SignatureFile & { id: string };
+/** `pending`, `verified` or `withdrawn`. */
+export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
+
+/** Key order of a signature file, as `letter` writes it. */
+export const SIGNATURE_KEY_ORDER = [
+  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'status', 'verified', 'withdrawn',
+] as const;

@@ -1,0 +1,40 @@
+/**
+ * Per-format escaping of a render's view model. Handlebars shares one escape function
+ * between every environment, so instead each format gets its own escaped copy of the view
+ * and its templates are compiled with `noEscape`: what a template prints is already safe
+ * for the format it lands in, whichever stash it uses.
+ */
+import { escapeMarkdownInline, markdownLinkDestination } from '../letter/markdown.js';
+
+/** HTML text and double-quoted attribute escaping (& < > "); the apostrophe is kept, since every attribute is double-quoted. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/** How one format escapes text and URLs. */
+export interface Escaper {
+  text: (s: string) => string;
+  url: (s: string) => string;
+}
+
+/** Escaping for HTML output. */
+export const htmlEscaper: Escaper = { text: escapeHtml, url: escapeHtml };
+/** Escaping for Markdown output. */
+export const markdownEscaper: Escaper = { text: escapeMarkdownInline, url: markdownLinkDestination };
+
+/**
+ * A deep copy of `view` with every string escaped by `esc`: keys named `url` with
+ * `esc.url`, keys ending in `Html` or `Markdown` left as they are (already safe, made by
+ * the renderer), every other string with `esc.text`.
+ */
+export function escapeView<T>(view: T, esc: Escaper, key = ''): T {
+  if (typeof view === 'string') {
+    if (key.endsWith('Html') || key.endsWith('Markdown')) return view;
+    return (key === 'url' ? esc.url(view) : esc.text(view)) as T;
+  }
+  if (Array.isArray(view)) return view.map((v) => escapeView(v, esc, key)) as T;
+  if (view !== null && typeof view === 'object') {
+    return Object.fromEntries(Object.entries(view).map(([k, v]) => [k, escapeView(v, esc, k)])) as T;
+  }
+  return view;
+}

@@ -1,0 +1,182 @@
+/**
+ * The only module that touches a letter's files. Layout of `letters/<slug>/`:
+ * `letter.yaml`, the body (`letter.md`), `signatures/<id>.yaml`, `CHANGELOG.md`.
+ * Reads never throw on bad content: they return problems with file, line and column.
+ * Writes are atomic (write-file-atomic: a temporary file renamed over the old one) and
+ * run under a lock on the letter folder (proper-lockfile), so two processes signing at
+ * once both land.
+ */
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import writeFileAtomic from 'write-file-atomic';
+import { InvalidLetter, type Problem, UsageError } from '../errors.js';
+import { ID_PATTERN, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER, type Signature, signatureSchema } from '../letter/schema.js';
+import type { Locate } from '../errors.js';
+import { parseYaml, stringifyYaml } from './yaml.js';
+
+/** File names inside a letter folder. */
+export const LETTER_FILE = 'letter.yaml';
+export const SIGNATURES_DIR = 'signatures';
+export const CHANGELOG_FILE = 'CHANGELOG.md';
+
+/** A signature as loaded, with the file it came from (relative to the working directory) and a locator for its fields. */
+export interface LoadedSignature {
+  signature: Signature;
+  file: string;
+  locate: Locate;
+}
+
+/**
+ * A letter folder as read from disk. `letter` is undefined when letter.yaml is invalid;
+ * signatures whose file is invalid are left out of `signatures` and reported in `problems`.
+ */
+export interface LoadedLetter {
+  /** Absolute path of the folder. */
+  dir: string;
+  /** The folder as the user should see it (relative to the working directory). */
+  shown: string;
+  letter: LetterFile | undefined;
+  letterFile: string;
+  locateLetter: Locate;
+  body: string | undefined;
+  bodyFile: string;
+  signatures: LoadedSignature[];
+  changelog: string | undefined;
+  changelogFile: string;
+  problems: Problem[];
+}
+
+/**
+ * Finds the folder of a letter from what the user typed: a folder holding letter.yaml,
+ * or a slug under `letters/`.
+ * @returns the absolute path.
+ * @throws UsageError when neither exists.
+ */
+export async function resolveLetterDir(arg: string, cwd: string): Promise<string> {
+  const candidates = [path.resolve(cwd, arg)];
+  if (!arg.includes('/') && !arg.includes(path.sep)) candidates.push(path.resolve(cwd, 'letters', arg));
+  for (const dir of candidates) {
+    if (await isFile(path.join(dir, LETTER_FILE))) return dir;
+  }
+  throw new UsageError(`No letter at "${arg}": expected a folder holding ${LETTER_FILE}.`, 'Name a letter folder such as letters/time-to-act.');
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readText(p: string): Promise<string | undefined> {
+  try {
+    return await readFile(p, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** Reads every file of the letter in `dir`; `cwd` decides how file names are shown. */
+export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter> {
+  const shown = path.relative(cwd, dir) || '.';
+  const rel = (...parts: string[]) => path.join(shown, ...parts);
+  const problems: Problem[] = [];
+  const letterFile = rel(LETTER_FILE);
+  const parsedLetter = parseYaml((await readText(path.join(dir, LETTER_FILE))) ?? '', letterFile, letterSchema);
+  problems.push(...parsedLetter.problems);
+  const letter = parsedLetter.value;
+
+  const bodyName = letter?.body ?? 'letter.md';
+  const bodyFile = rel(bodyName);
+  const body = await readText(path.join(dir, bodyName));
+  if (letter && body === undefined)
+    problems.push({ file: letterFile, ...parsedLetter.locate(['body']), severity: 'error', code: 'missing-body', message: `the body file ${bodyName} does not exist`, hint: `create ${bodyFile} or fix the body field` });
+
+  const signatures: LoadedSignature[] = [];
+  const sigDir = path.join(dir, SIGNATURES_DIR);
+  let entries: string[] = [];
+  try {
+    entries = (await readdir(sigDir)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  for (const entry of entries) {
+    const file = rel(SIGNATURES_DIR, entry);
+    const id = entry.replace(/\.yaml$/, '');
+    if (!entry.endsWith('.yaml') || !ID_PATTERN.test(id)) {
+      problems.push({
+        file, line: 1, column: 1, severity: 'error', code: 'bad-file-name',
+        message: `"${entry}" is not a signature file name`,
+        hint: 'signature files are named <id>.yaml, the id in lower-case letters, digits and hyphens',
+      });
+      continue;
+    }
+    const text = await readFile(path.join(sigDir, entry), 'utf8');
+    const parsed = parseYaml(text, file, signatureSchema);
+    problems.push(...parsed.problems);
+    if (parsed.value) signatures.push({ signature: { id, ...parsed.value }, file, locate: parsed.locate });
+  }
+
+  const changelogFile = rel(CHANGELOG_FILE);
+  const changelog = await readText(path.join(dir, CHANGELOG_FILE));
+  return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, signatures, changelog, changelogFile, problems };
+}
+
+/** A letter whose files all parsed and validated. */
+export interface ValidLetter extends LoadedLetter {
+  letter: LetterFile;
+  body: string;
+}
+
+/**
+ * Loads a letter and insists its files are valid.
+ * @throws InvalidLetter listing the errors (warnings do not count).
+ */
+export async function loadValidLetter(dir: string, cwd: string): Promise<ValidLetter> {
+  const loaded = await loadLetter(dir, cwd);
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0 || !loaded.letter || loaded.body === undefined) throw new InvalidLetter(errors);
+  return loaded as ValidLetter;
+}
+
+/** The text of a signature file, keys in their canonical order. */
+export function signatureText(sig: Signature): string {
+  const { id: _id, ...fields } = sig;
+  return stringifyYaml(fields, SIGNATURE_KEY_ORDER);
+}
+
+/** Writes `signatures/<id>.yaml` atomically. */
+export async function writeSignature(dir: string, sig: Signature): Promise<string> {
+  const file = path.join(dir, SIGNATURES_DIR, `${sig.id}.yaml`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, signatureText(sig), { encoding: 'utf8' });
+  return file;
+}
+
+/** Writes CHANGELOG.md atomically. */
+export async function writeChangelog(dir: string, text: string): Promise<string> {
+  const file = path.join(dir, CHANGELOG_FILE);
+  await writeFileAtomic(file, text, { encoding: 'utf8' });
+  return file;
+}
+
+/**
+ * Runs `fn` while holding the letter's lock: a folder `<dir>.lock/` beside the letter
+ * (ignored by git). Waits up to about 10 s for another `letter` process; a lock left by a
+ * killed process is taken over after 10 s.
+ */
+export async function withLetterLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const release = await lockfile.lock(dir, {
+    lockfilePath: `${dir}.lock`,
+    stale: 10_000,
+    retries: { retries: 100, minTimeout: 20, maxTimeout: 200, randomize: true },
+  });
+  try {
+    return await fn();
+  } finally {
+    await release();
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The YAML codec: text in, validated value and positioned problems out; value in, text
+ * out. Pure (no file access). YAML 1.2 core schema via the `yaml` package, so `NO`
+ * stays the string "NO" (Norway) and dates stay strings; duplicate keys are errors.
+ */
+import { distance } from 'fastest-levenshtein';
+import { Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { Locate, Problem } from '../errors.js';
+import { PRIVATE_FIELDS } from '../letter/schema.js';
+
+type YamlPath = readonly (string | number)[];
+
+/** Result of `parseYaml`: the value when the text is valid, and every problem found. */
+export interface ParsedYaml<T> {
+  value: T | undefined;
+  problems: Problem[];
+  locate: Locate;
+}
+
+const MAX_ALIASES = 100;
+
+/**
+ * Parses and validates one YAML file.
+ * @param text the file's text
+ * @param file the path to name in problems (as the user should see it)
+ * @param schema the zod schema the value must satisfy; unknown keys are reported with a "did you mean"
+ * @returns never throws: malformed YAML, wrong types and unknown fields all become problems
+ *   with the file, line and column they point at.
+ */
+export function parseYaml<T>(text: string, file: string, schema: z.ZodType<T>): ParsedYaml<T> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const locate: Locate = (path) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as Node | null | undefined;
+      if (node?.range) return at(node.range[0]);
+    }
+    return { line: 1, column: 1 };
+  };
+  const problem = (pos: { line: number; column: number }, code: string, message: string, hint?: string): Problem => ({
+    file, ...pos, severity: 'error', code, message, ...(hint ? { hint } : {}),
+  });
+
+  const problems: Problem[] = doc.errors.map((e) => {
+    const pos = e.linePos?.[0] ? { line: e.linePos[0].line, column: e.linePos[0].col } : { line: 1, column: 1 };
+    const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${first}`, yamlHint(e.code));
+  });
+  if (problems.length > 0) return { value: undefined, problems, locate };
+
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    return { value: undefined, problems: [problem({ line: 1, column: 1 }, 'yaml-aliases', `invalid YAML: ${(e as Error).message}`)], locate };
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { value: undefined, problems: [problem(locate([]), 'not-a-mapping', 'must be a YAML mapping of fields (key: value lines)')], locate };
+  }
+
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data, problems: [], locate };
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const pos = locateKey(doc, path, key, at) ?? locate(path);
+        problems.push(unknownKeyProblem(file, pos, key, knownKeys(schema, path)));
+      }
+    } else if (!doc.hasIn(path) && path.length > 0) {
+      problems.push(problem(locate(path), 'missing-field', `missing required field "${path.join('.')}"`, `add a line \`${String(path.at(-1))}: ...\``));
+    } else {
+      problems.push(problem(locate(path), 'invalid-field', `field "${path.join('.') || '(document)'}" ${issue.message}`));
+    }
+  }
+  return { value: undefined, problems, locate };
+}
+
+function yamlHint(code: string): string | undefined {
+  if (code === 'DUPLICATE_KEY') return 'keep one of the two lines; a merge may have left both';
+  if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
+  return 'check the quoting and indentation of this line';
+}
+
+function locateKey(doc: Document, path: YamlPath, key: string, at: (o: number) => { line: number; column: number }) {
+  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
+  if (!isMap(parent)) return undefined;
+  for (const pair of parent.items) {
+    if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return at(pair.key.range[0]);
+  }
+  return undefined;
+}
+
+function knownKeys(schema: z.ZodType, path: YamlPath): string[] {
+  let s: unknown = schema;
+  const unwrap = (x: any): any => (x?.def?.innerType ? unwrap(x.def.innerType) : x?.def?.in ? unwrap(x.def.in) : x);
+  for (const p of path) {
+    const u = unwrap(s);
+    s = typeof p === 'number' ? u?.def?.element : u?.shape?.[p];
+  }
+  const shape = unwrap(s)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unknownKeyProblem(file: string, pos: { line: number; column: number }, key: string, known: string[]): Problem {
+  if ((PRIVATE_FIELDS as readonly string[]).includes(key.toLowerCase())) {
+    return {
+      file, ...pos, severity: 'error', code: 'private-field',
+      message: `field "${key}" holds private contact data, which never goes in a public file of the letter`,
+      hint: 'remove this line; keep contact details outside the repository',
+    };
+  }
+  const best = known
+    .map((k) => ({ k, d: distance(k, key.toLowerCase()) }))
+    .filter(({ d, k }) => d <= Math.max(2, Math.floor(k.length / 3)))
+    .sort((a, b) => a.d - b.d)[0];
+  return {
+    file, ...pos, severity: 'error', code: 'unknown-field',
+    message: `unknown field "${key}"`,
+    hint: best ? `did you mean "${best.k}"?` : `known fields: ${known.join(', ')}`,
+  };
+}
+
+/**
+ * Writes a value as YAML 1.2 text with keys in `keyOrder` first (then the rest in their
+ * own order), no line folding, and a final newline. Same value, same bytes.
+ */
+export function stringifyYaml(value: Record<string, unknown>, keyOrder: readonly string[] = []): string {
+  const ordered: Record<string, unknown> = {};
+  for (const k of keyOrder) if (value[k] !== undefined) ordered[k] = value[k];
+  for (const [k, v] of Object.entries(value)) if (v !== undefined && !(k in ordered)) ordered[k] = v;
+  return new Document(ordered, { version: '1.2' }).toString({ lineWidth: 0 });
+}
