@@ -200,7 +200,8 @@ function reportError(e: unknown, ctx: Context): number {
   if (e instanceof UserError) {
     ctx.stderr.write(`${s.red('error:')} ${e.message}\n`);
     if (e instanceof InvalidLetter) {
-      const shown = e.problems.slice(1, 20).map((p: Problem) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+      const shown = e.problems.slice(0, 20).map((p: Problem) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`);
+      if (e.problems.length > 20) shown.push(`  ... and ${e.problems.length - 20} more`);
       if (shown.length) ctx.stderr.write(`${shown.join('\n')}\n`);
     }
     if (e.hint) ctx.stderr.write(`${s.dim(e.hint)}\n`);

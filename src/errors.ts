@@ -65,10 +65,8 @@ export class Cancelled extends UserError {
 export class InvalidLetter extends UserError {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    const first = problems[0];
-    const where = first ? `${first.file}:${first.line}:${first.column}: ${first.message}` : '';
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    super(`The letter has errors; nothing was written.\n${where}${more}`, 'Run `letter check` on it to see every problem.');
+    const n = problems.length;
+    super(`The letter has ${n} ${n === 1 ? 'error' : 'errors'}; nothing was written.`, 'Run `letter check` on it to see every problem and how to fix it.');
     this.problems = problems;
   }
 }

@@ -31,7 +31,9 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     const loaded = await loadLetter(dir, ctx.cwd);
     const problems = [...loaded.problems];
     if (loaded.letter)
-      problems.push(...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now() }));
+      problems.push(
+        ...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }),
+      );
     const errors = problems.filter((p) => p.severity === 'error');
     const warnings = problems.filter((p) => p.severity === 'warning');
     result.errors.push(...errors);

@@ -9,8 +9,8 @@ import { renderChangelog } from '../letter/changelog.js';
 import { countryCodes, countryName, parseCountryInput } from '../letter/countries.js';
 import { parseTimestampInput } from '../letter/dates.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
-import { InvalidSignatureInput, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
-import { loadValidLetter, resolveLetterDir, signatureText, withLetterLock, writeChangelog, writeSignature } from '../storage/letter-store.js';
+import { InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
+import { loadLetterFile, loadValidLetter, resolveLetterDir, signatureText, withLetterLock, writeChangelog, writeSignature } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter sign`, as the flags give them. */
@@ -32,6 +32,8 @@ export interface SignOptions {
 export interface SignResult {
   letter: string;
   signature: Signature;
+  /** False when the letter requires verification: renders leave the signature out until `letter verify`. */
+  published: boolean;
   dryRun: boolean;
   written: string[];
 }
@@ -49,7 +51,7 @@ const FLAG_OF: Record<string, string> = {
  */
 export async function sign(options: SignOptions, ctx: Context): Promise<SignResult> {
   const dir = await resolveLetterDir(options.letter, ctx.cwd);
-  const { letter } = await loadValidLetter(dir, ctx.cwd);
+  const letter = await loadLetterFile(dir, ctx.cwd);
   const input = await gatherInput(options, letter, ctx);
 
   const attempt = async () => {
@@ -66,7 +68,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
 
   if (options.dryRun) {
     const { signature } = await attempt();
-    return { letter: path.relative(ctx.cwd, dir) || '.', signature, dryRun: true, written: [] };
+    return { letter: path.relative(ctx.cwd, dir) || '.', signature, published: isPublished(letter, signature), dryRun: true, written: [] };
   }
   if (ctx.interactive && !options.yes) {
     const { signature } = await attempt();
@@ -80,6 +82,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     return {
       letter: path.relative(ctx.cwd, dir) || '.',
       signature,
+      published: isPublished(fresh.letter, signature),
       dryRun: false,
       written: [file, changelog].map((f) => path.relative(ctx.cwd, f)),
     };
@@ -126,6 +129,10 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
   return { name, sort_as: o.sortAs, role, organisation, country, group, url: o.url, signed_at: signedAt };
 }
 
+function isPublished(letter: LetterFile, s: Signature): boolean {
+  return publishedStatuses(letter).includes(s.status);
+}
+
 /** Accepts a group's id or its name (any case). */
 function groupId(value: string, letter: LetterFile): string {
   const v = value.trim();
@@ -150,5 +157,8 @@ export function formatSign(r: SignResult, style: Style): string {
     ? `${style.yellow('Dry run:')} would sign ${style.bold(r.signature.name)} as ${r.signature.id}; nothing written.\n\n` +
       signatureText(r.signature).trimEnd().replace(/^/gm, '  ')
     : `${style.green('Signed:')} ${style.bold(r.signature.name)} (${r.signature.id}, ${r.signature.status})`;
-  return [head, ...r.written.map((f) => `  wrote ${f}`)].join('\n');
+  const pending = r.published
+    ? []
+    : [style.dim(`  This letter requires verification: renders show it after \`letter verify ${r.letter} ${r.signature.id}\`.`)];
+  return [head, ...r.written.map((f) => `  wrote ${f}`), ...pending].join('\n');
 }

@@ -20,6 +20,9 @@ export const LETTER_FILE = 'letter.yaml';
 export const SIGNATURES_DIR = 'signatures';
 export const CHANGELOG_FILE = 'CHANGELOG.md';
 
+// write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
+const ATOMIC_TEMP = /\.yaml\.[0-9a-f]+$/;
+
 /** A signature as loaded, with the file it came from (relative to the working directory) and a locator for its fields. */
 export interface LoadedSignature {
   signature: Signature;
@@ -44,6 +47,8 @@ export interface LoadedLetter {
   signatures: LoadedSignature[];
   changelog: string | undefined;
   changelogFile: string;
+  /** Signature files that failed to parse or validate (left out of `signatures`). */
+  unreadSignatures: number;
   problems: Problem[];
 }
 
@@ -96,6 +101,7 @@ export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter
     problems.push({ file: letterFile, ...parsedLetter.locate(['body']), severity: 'error', code: 'missing-body', message: `the body file ${bodyName} does not exist`, hint: `create ${bodyFile} or fix the body field` });
 
   const signatures: LoadedSignature[] = [];
+  let unreadSignatures = 0;
   const sigDir = path.join(dir, SIGNATURES_DIR);
   let entries: string[] = [];
   try {
@@ -106,23 +112,45 @@ export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter
   for (const entry of entries) {
     const file = rel(SIGNATURES_DIR, entry);
     const id = entry.replace(/\.yaml$/, '');
+    if (ATOMIC_TEMP.test(entry)) {
+      problems.push({
+        file, line: 1, column: 1, severity: 'warning', code: 'temporary-file',
+        message: `"${entry}" is the temporary file of a write that is under way or was interrupted`,
+        hint: 'if no letter command is running, delete it',
+      });
+      continue;
+    }
     if (!entry.endsWith('.yaml') || !ID_PATTERN.test(id)) {
       problems.push({
         file, line: 1, column: 1, severity: 'error', code: 'bad-file-name',
         message: `"${entry}" is not a signature file name`,
         hint: 'signature files are named <id>.yaml, the id in lower-case letters, digits and hyphens',
       });
+      unreadSignatures++;
       continue;
     }
     const text = await readFile(path.join(sigDir, entry), 'utf8');
     const parsed = parseYaml(text, file, signatureSchema);
     problems.push(...parsed.problems);
+    if (!parsed.value) unreadSignatures++;
     if (parsed.value) signatures.push({ signature: { id, ...parsed.value }, file, locate: parsed.locate });
   }
 
   const changelogFile = rel(CHANGELOG_FILE);
   const changelog = await readText(path.join(dir, CHANGELOG_FILE));
-  return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, signatures, changelog, changelogFile, problems };
+  return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, signatures, changelog, changelogFile, unreadSignatures, problems };
+}
+
+/**
+ * Reads and validates letter.yaml alone (no signatures), for what must be known before
+ * taking the letter's lock, such as the groups to offer at a prompt.
+ * @throws InvalidLetter when letter.yaml has errors.
+ */
+export async function loadLetterFile(dir: string, cwd: string): Promise<LetterFile> {
+  const file = path.join(path.relative(cwd, dir) || '.', LETTER_FILE);
+  const parsed = parseYaml((await readText(path.join(dir, LETTER_FILE))) ?? '', file, letterSchema);
+  if (!parsed.value) throw new InvalidLetter(parsed.problems);
+  return parsed.value;
 }
 
 /** A letter whose files all parsed and validated. */

@@ -47,8 +47,8 @@ export function parseYaml<T>(text: string, file: string, schema: z.ZodType<T>): 
   });
 
   const problems: Problem[] = doc.errors.map((e) => {
-    const pos = e.linePos?.[0] ? { line: e.linePos[0].line, column: e.linePos[0].col } : { line: 1, column: 1 };
-    const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const pos = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? (unclosedQuote(text) ?? at(e.pos[0])) : at(Math.min(e.pos[0], text.length));
+    const first = e.message.split('\n')[0]!;
     return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${first}`, yamlHint(e.code));
   });
   if (problems.length > 0) return { value: undefined, problems, locate };
@@ -78,7 +78,24 @@ export function parseYaml<T>(text: string, file: string, schema: z.ZodType<T>): 
       problems.push(problem(locate(path), 'invalid-field', `field "${path.join('.') || '(document)'}" ${issue.message}`));
     }
   }
+  problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { value: undefined, problems, locate };
+}
+
+/**
+ * Where an unclosed quoted value starts. The parser reports the end of the file, where it
+ * gave up; the person needs the line that opened the quote.
+ */
+function unclosedQuote(text: string): { line: number; column: number } | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*(?:-\s+)?[^\s"'#][^:#]*:\s+|\s*-\s+)(["'])(.*)$/.exec(lines[i]!);
+    if (!m) continue;
+    const [, lead, quote, rest] = m as unknown as [string, string, string, string];
+    const closed = quote === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'/.test(rest);
+    if (!closed) return { line: i + 1, column: lead.length + 1 };
+  }
+  return undefined;
 }
 
 function yamlHint(code: string): string | undefined {

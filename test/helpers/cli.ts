@@ -1,0 +1,58 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root and the built binary the end-to-end tests run. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BIN = path.join(ROOT, 'bin/letter.js');
+
+/** What a run of `letter` printed and its exit code. */
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `letter` binary in `cwd` with stdin not a terminal and colour off. */
+export function letter(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+    child.stdin?.end();
+  });
+}
+
+/** A temporary folder holding a copy of letters/time-to-act (as letters/time-to-act), under git with one commit. */
+export function tempLetter(): { dir: string; letterDir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'letter-test-'));
+  cpSync(path.join(ROOT, 'letters/time-to-act'), path.join(dir, 'letters/time-to-act'), { recursive: true });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+  git('init', '-q');
+  git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'add', '-A');
+  git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-qm', 'letter');
+  return { dir, letterDir: path.join(dir, 'letters/time-to-act'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** `git status --porcelain` and `git diff` of a temporary letter repository. */
+export function gitState(dir: string): { status: string; diff: string } {
+  const run = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
+  return { status: run('status', '--porcelain', '--untracked-files=all'), diff: run('diff', '--unified=0') };
+}
+
+/** Every file under `dir` with its bytes, to prove nothing on disk changed. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      if (name === '.git') continue;
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = readFileSync(p, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { renderDocument, TemplateError } from '../../src/render/render.js';
+import { letterView } from '../../src/render/view.js';
+import { letter, sig } from '../helpers/fixtures.js';
+
+const hostile = sig('star', '*Star* [x](javascript:alert(1))', { role: '<script>alert(1)</script>', organisation: 'A & "B"' });
+const zeid = sig('zeid', "Zeid Ra'ad Al Hussein", { group: 'international-organisations', url: 'https://example.org/?a=1&b="2"' });
+const gone = sig('gone', 'Gone Person', { status: 'withdrawn', withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' } });
+const view = letterView(letter, 'Body with <b>raw</b> HTML.', [hostile, zeid, gone]);
+const tpl = (text: string) => ({ name: 't', file: 'templates/t.hbs', text });
+
+describe('letterView', () => {
+  it('counts and groups what is published, leaving out withdrawals', () => {
+    expect(view.count).toBe(2);
+    expect(view.countText).toBe('Signed by 2 people');
+    expect(view.groups.map((g) => [g.id, g.signatories.map((s) => s.id)])).toEqual([
+      ['international-organisations', ['zeid']],
+      ['industry', ['star']],
+    ]);
+    expect(view.openedDisplay).toBe('May 26, 2020');
+    expect(view.bodyHtml).toBe('<p>Body with &lt;b&gt;raw&lt;/b&gt; HTML.</p>');
+  });
+});
+
+describe('renderDocument', () => {
+  const each = '{{#each groups}}{{#each signatories}}[{{name}}|{{affiliation}}|{{url}}]{{/each}}{{/each}}';
+  it('escapes every field for HTML, keeping the apostrophe', () => {
+    expect(renderDocument(view, 'html', tpl(each), [])).toBe(
+      "[Zeid Ra'ad Al Hussein||https://example.org/?a=1&amp;b=&quot;2&quot;][*Star* [x](javascript:alert(1))|&lt;script&gt;alert(1)&lt;/script&gt;, A &amp; &quot;B&quot;|]\n",
+    );
+  });
+  it('escapes every field for Markdown, whichever stash the template uses', () => {
+    expect(renderDocument(view, 'md', tpl(each.replace('{{name}}', '{{{name}}}')), [])).toBe(
+      "[Zeid Ra'ad Al Hussein||<https://example.org/?a=1&b=\"2\">][\\*Star\\* \\[x\\](javascript:alert(1))|\\<script\\>alert(1)\\</script\\>, A \\& \"B\"|]\n",
+    );
+  });
+  it('fails on a field the view lacks, naming the template file and line', () => {
+    expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(TemplateError);
+    expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(/^templates\/t\.hbs:2:3: template error: "titel" not defined/);
+  });
+});
