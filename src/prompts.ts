@@ -23,6 +23,9 @@ export interface Prompts {
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
 }
 
+// Questions go to stderr, like git's, so that stdout stays clean for `--json` and pipes.
+const onStderr = { output: process.stderr } as const;
+
 async function cancellable<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
@@ -41,9 +44,9 @@ export const terminalPrompts: Prompts = {
         ...(options.default !== undefined ? { default: options.default } : {}),
         required: options.required ?? false,
         ...(options.validate ? { validate: options.validate } : {}),
-      }),
+      }, onStderr),
     ),
-  choose: (message, choices) => cancellable(select({ message, choices })),
+  choose: (message, choices) => cancellable(select({ message, choices }, onStderr)),
   searchChoice: (message, choices) =>
     cancellable(
       search({
@@ -52,7 +55,7 @@ export const terminalPrompts: Prompts = {
           const t = (term ?? '').toLowerCase().trim();
           return t === '' ? choices : choices.filter((c) => c.name.toLowerCase().includes(t) || c.value.toLowerCase() === t);
         },
-      }),
+      }, onStderr),
     ),
-  confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue })),
+  confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue }, onStderr)),
 };

@@ -56,3 +56,34 @@ export function snapshot(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+/**
+ * Runs `letter` on a real pseudo-terminal (util-linux `script`), so that prompts show.
+ * `steps` are [text to wait for on the terminal, keys to send]; returns the exit code and
+ * everything the terminal showed.
+ */
+export async function letterOnTerminal(cwd: string, args: string[], steps: [string, string][]): Promise<{ code: number; screen: string }> {
+  const { spawn } = await import('node:child_process');
+  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  const child = spawn('script', ['-qec', quoted, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+  let screen = '';
+  const waiters: (() => void)[] = [];
+  const onData = (d: Buffer) => {
+    screen += d.toString();
+    for (const w of waiters.splice(0)) w();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+  let seen = 0;
+  for (const [wait, keys] of steps) {
+    while (screen.indexOf(wait, seen) < 0) {
+      await Promise.race([new Promise<void>((r) => waiters.push(r)), exited]);
+      if (child.exitCode !== null) break;
+    }
+    seen = Math.max(seen, screen.indexOf(wait, seen));
+    await new Promise((r) => setTimeout(r, 50));
+    child.stdin.write(keys);
+  }
+  return { code: await exited, screen };
+}

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sign } from '../../src/commands/sign.js';
+import { Cancelled } from '../../src/errors.js';
+import { snapshot, tempLetter } from '../helpers/cli.js';
+import { testContext } from '../helpers/context.js';
+
+let t: ReturnType<typeof tempLetter>;
+beforeEach(() => {
+  t = tempLetter();
+});
+afterEach(() => t.cleanup());
+const L = 'letters/time-to-act';
+
+describe('sign on a terminal', () => {
+  it('asks only for what the flags left out, offers the letter groups and searchable countries, then confirms', async () => {
+    const { ctx, asked, stderr } = testContext(t.dir, ['JO', 'international-organisations', 'Former minister', '', true]);
+    const r = await sign({ letter: L, name: 'Rania Example' }, ctx);
+    expect(asked.map((q) => `${q.kind}: ${q.message}`)).toEqual([
+      'search: Country (type to search):',
+      'choose: Group:',
+      'text: Role (optional):',
+      'text: Organisation (optional):',
+      'confirm: Add this signature?',
+    ]);
+    expect(asked[0]?.choices?.find((c) => c.value === 'JO')).toEqual({ value: 'JO', name: 'Jordan (JO)' });
+    expect(asked[1]?.choices).toEqual([
+      { value: 'former-heads-of-state', name: 'Former heads of state and government' },
+      { value: 'international-organisations', name: 'International organisations' },
+      { value: 'former-ministers', name: 'Former ministers' },
+      { value: 'nobel-laureates', name: 'Nobel laureates' },
+      { value: 'industry', name: 'Industry' },
+    ]);
+    expect(stderr()).toContain('name         Rania Example');
+    expect(stderr()).toContain('country      Jordan (JO)');
+    expect(r.signature).toEqual({
+      id: 'rania-example', name: 'Rania Example', role: 'Former minister', country: 'JO', group: 'international-organisations',
+      signed_at: '2026-11-29T12:00:00Z', status: 'pending',
+    });
+    expect(readFileSync(path.join(t.letterDir, 'signatures/rania-example.yaml'), 'utf8')).toContain('name: Rania Example\n');
+  });
+
+  it('asks nothing with every flag and --yes', async () => {
+    const { ctx, asked } = testContext(t.dir, []);
+    await sign({ letter: L, name: 'A B', country: 'FR', group: 'industry', role: 'x', organisation: 'y', yes: true }, ctx);
+    expect(asked).toEqual([]);
+  });
+
+  it.each([
+    ['a no at the confirmation', ['FR', 'industry', '', '', false]],
+    ['Ctrl-C at a prompt', [new Cancelled()]],
+  ])('writes nothing after %s', async (_, answers) => {
+    const before = snapshot(t.dir);
+    const { ctx } = testContext(t.dir, answers);
+    await expect(sign({ letter: L, name: 'Nobody Yet' }, ctx)).rejects.toBeInstanceOf(Cancelled);
+    expect(snapshot(t.dir)).toEqual(before);
+    expect(existsSync(path.join(t.letterDir, 'signatures/nobody-yet.yaml'))).toBe(false);
+  });
+});
