@@ -54,8 +54,12 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--group <group>', "one of the letter's groups (id or name)")
     .option('--url <url>', 'a public http(s) page about the signatory')
     .option('--signed-at <when>', 'ISO 8601 date or UTC timestamp (default: now)')
+    .option('--email <address>', 'private: kept out of git in the letter\'s private store, used to find duplicates')
+    .option('--phone <number>', 'private, like --email')
     .option('-y, --yes', 'do not ask for confirmation')
+    .option('--allow-similar', 'sign even when the name is likely a duplicate (a different person)')
     .option('--dry-run', 'show the signature that would be written, write nothing')
+    .option('--commit', 'make one git commit of the files written, "Sign: <name>"')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', examples(
       'letter sign letters/time-to-act',
@@ -73,8 +77,9 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .argument('<id>', 'signature id (its file name without .yaml)')
     .requiredOption('--reason <text>', 'why, in a sentence')
     .option('--by <who>', 'who recorded the withdrawal')
+    .option('--erase', 'the person asks to be forgotten: remove their name and details from every file of the letter')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter withdraw letters/time-to-act eva-chen --reason "Asked by email on 2020-06-02"'))
+    .addHelpText('after', examples('letter withdraw letters/time-to-act eva-chen --reason "Asked by email on 2020-06-02"', 'letter withdraw letters/time-to-act eva-chen --reason "Asked to be forgotten" --erase'))
     .action(async (letter, id, o) => {
       const { withdraw, formatWithdraw } = await import('./commands/withdraw.js');
       emit(ctx, await withdraw({ letter, id, ...o }, ctx), o.json, formatWithdraw);
@@ -92,6 +97,72 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .action(async (letter, ids, o) => {
       const { verify, formatVerify } = await import('./commands/verify.js');
       emit(ctx, await verify({ letter, ids, ...o }, ctx), o.json, formatVerify);
+    });
+
+  program
+    .command('reject')
+    .description('record signatures found to be fake; they stay out for good')
+    .argument('<letter>', 'letter folder')
+    .argument('<id...>', 'signature ids')
+    .requiredOption('--reason <text>', 'why, e.g. "Office of the named person denies signing"')
+    .option('--by <who>', 'who rejected it')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('letter reject letters/time-to-act fake-person --reason "Denied by their office on 2020-05-27"'))
+    .action(async (letter, ids, o) => {
+      const { reject, formatReject } = await import('./commands/reject.js');
+      emit(ctx, await reject({ letter, ids, ...o }, ctx), o.json, formatReject);
+    });
+
+  program
+    .command('import')
+    .description('add the new signatories of a CSV file (web form export, press list); reports duplicates and invalid rows')
+    .argument('<file>', 'CSV file, UTF-8, with a header row')
+    .argument('<letter>', 'letter folder')
+    .option('--map <pairs>', 'map columns to fields: "Full name=name,Position=role"')
+    .option('--group <group>', 'group for rows without one (id or name)')
+    .option('--allow-similar', 'add likely duplicates as different people')
+    .option('--dry-run', 'print the report, write nothing')
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', examples('letter import letters/time-to-act press-list.csv --dry-run', 'letter import form.csv letters/time-to-act --map "Full name=name,Position=role" --group industry'))
+    .action(async (file, letter, o) => {
+      const { importCsv, formatImport } = await import('./commands/import.js');
+      const result = await importCsv({ file, letter, ...o }, ctx);
+      emit(ctx, result, o.json, formatImport);
+      if (result.invalid.length > 0) exit.code = ExitCode.failed;
+    });
+
+  program
+    .command('export')
+    .description('the signatories\' public fields as CSV or JSON, in render order')
+    .argument('<letter>', 'letter folder')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json'] as const).default('csv' as const))
+    .option('--status <status>', 'published (default), all, pending, verified, withdrawn or rejected')
+    .option('--include-private', 'add email and phone from the private store')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .addHelpText('after', examples('letter export letters/time-to-act --format csv > signatories.csv', 'letter export letters/time-to-act --format json --status all'))
+    .action(async (letter, o) => {
+      const { exportLetter } = await import('./commands/export.js');
+      const r = await exportLetter({ letter, ...o }, ctx);
+      if (r.out) ctx.stderr.write(`Exported ${r.count} signatories to ${r.out}\n`);
+      else ctx.stdout.write(r.text);
+    });
+
+  program
+    .command('init')
+    .description('start a new letter folder')
+    .argument('<dir>', 'the new folder, e.g. letters/my-letter (its name is the slug)')
+    .option('--title <title>', 'title of the letter')
+    .option('--addressee <who>', 'to whom it is addressed')
+    .option('--organiser <name>', 'an organiser (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--language <tag>', 'BCP 47 language tag (default en)')
+    .option('--group <name>', 'a group of signatories, in display order (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(new Option('--verification <mode>', 'whether signatures need verification before they are published').choices(['required', 'optional'] as const))
+    .option('-y, --yes', 'accept the defaults for what the flags leave out')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('letter init letters/time-to-act', 'letter init letters/clean-air --title "Clean Air Now" --addressee "the European Commission" \\\n      --organiser "Clean Air Network" --group "Doctors" --group "Researchers" --verification required --yes'))
+    .action(async (dir, o) => {
+      const { init, formatInit } = await import('./commands/init.js');
+      emit(ctx, await init({ dir, ...o }, ctx), o.json, formatInit);
     });
 
   program
@@ -137,12 +208,13 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .command('list')
     .description('the signatories, in the order the renders show them')
     .argument('<letter>', 'letter folder')
-    .option('--status <status>', 'published (default), all, pending, verified or withdrawn')
+    .option('--status <status>', 'published (default), all, pending, verified, withdrawn or rejected')
+    .option('--include-private', 'add email and phone from the private store')
     .option('--json', 'print the signatories as JSON')
     .addHelpText('after', examples('letter list letters/time-to-act', 'letter list letters/time-to-act --status pending --json'))
     .action(async (letter, o) => {
       const { list, formatList } = await import('./commands/list.js');
-      emit(ctx, await list({ letter, status: o.status }, ctx), o.json, formatList);
+      emit(ctx, await list({ letter, status: o.status, includePrivate: o.includePrivate }, ctx), o.json, formatList);
     });
 
   program

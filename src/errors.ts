@@ -71,20 +71,66 @@ export class InvalidLetter extends UserError {
   }
 }
 
-/** The name is already on the letter after normalisation (exit 1). */
+/** What a duplicate error says of the signature it matches. */
+export interface MatchedSignature {
+  id: string;
+  name: string;
+  status: string;
+  kind: string;
+  reason: string;
+}
+
+/** The name is already on the letter: the same after normalisation, or written with look-alike characters (exit 1). */
 export class AlreadySigned extends UserError {
   constructor(
     readonly signatoryName: string,
-    readonly existingId: string,
-    readonly existingName: string,
-    readonly existingStatus: string,
+    readonly match: MatchedSignature,
   ) {
+    const what =
+      match.status === 'rejected'
+        ? `was rejected as a fake signature (${match.id}, "${match.name}") and stays out for good`
+        : `is already on the letter as signature ${match.id} ("${match.name}", ${match.status}): ${match.reason}`;
     super(
-      `"${signatoryName}" is already on the letter as signature ${existingId} ("${existingName}", ${existingStatus}); nothing was written.`,
-      existingStatus === 'withdrawn'
+      `"${signatoryName}" ${what}; nothing was written.`,
+      match.status === 'withdrawn'
         ? 'That person withdrew; a withdrawal is kept as a record and is not signed over.'
-        : `See it with: letter list <letter> --status all`,
+        : match.status === 'rejected'
+          ? undefined
+          : 'See every signature with: letter list <letter> --status all',
     );
+  }
+}
+
+/** The name is likely already on the letter; a person must confirm, or pass --allow-similar (exit 1). */
+export class LikelyDuplicate extends UserError {
+  constructor(
+    readonly signatoryName: string,
+    readonly matches: MatchedSignature[],
+  ) {
+    const lines = matches.map((m) => `  ${m.id} ("${m.name}", ${m.status}): ${m.reason}`);
+    super(
+      `"${signatoryName}" is likely already on the letter; nothing was written:\n${lines.join('\n')}`,
+      'If this is a different person, sign again with --allow-similar.',
+    );
+  }
+}
+
+/** The name belongs to a signatory who asked to be forgotten (exit 1). */
+export class ErasedSignatory extends UserError {
+  constructor(readonly id: string) {
+    super(`This name was erased from the letter at the signatory's request (${id}) and cannot be signed again; nothing was written.`);
+  }
+}
+
+/** An input file (a CSV to import, say) is unreadable or malformed; names the file and, where known, the line (exit 1). */
+export class InvalidInput extends UserError {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    message: string,
+    hint?: string,
+  ) {
+    super(`${file}${line ? `:${line}` : ''}: ${message}`, hint);
   }
 }
 

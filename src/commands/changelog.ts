@@ -23,7 +23,7 @@ export async function changelog(o: ChangelogOptions, ctx: Context): Promise<Chan
   return withLetterLock(dir, async () => {
     const loaded = await loadValidLetter(dir, ctx.cwd);
     const signatures = loaded.signatures.map((s) => s.signature);
-    const text = renderChangelog(loaded.letter, signatures);
+    const text = renderChangelog(loaded.letter, signatures, loaded.erased);
     const changed = text !== loaded.changelog;
     if (changed) await writeChangelog(dir, text);
     return { file: path.relative(ctx.cwd, path.join(dir, 'CHANGELOG.md')), changed, events: text.split('\n').filter((l) => l.startsWith('- ')).length };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { type Problem, UsageError } from '../errors.js';
 import { checkLetter } from '../letter/check.js';
+import { findContactDetails } from '../letter/contact-details.js';
 import { LETTER_FILE, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
 
@@ -29,7 +30,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
   const result: CheckResult = { ok: true, errors: [], warnings: [], letters: [] };
   for (const dir of dirs) {
     const loaded = await loadLetter(dir, ctx.cwd);
-    const problems = [...loaded.problems];
+    const problems = [...loaded.problems, ...loaded.texts.flatMap((t) => findContactDetails(t.text, t.file))];
     if (loaded.letter)
       problems.push(
         ...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }),

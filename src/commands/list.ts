@@ -5,16 +5,19 @@ import { groupSignatures } from '../letter/order.js';
 import { SIGNATURE_STATUSES, type Signature, type SignatureStatus } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
 import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
+import { type Contact, readContacts } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter list`: `status` is published (default: what renders show), all, or one status. */
 export interface ListOptions {
   letter: string;
   status?: string | undefined;
+  /** Adds `contact` (email, phone) from the private store. */
+  includePrivate?: boolean | undefined;
 }
 
-/** One listed signatory: its signature fields plus the group's display name. */
-export type ListedSignature = Signature & { groupName: string | null };
+/** One listed signatory: its signature fields, the group's display name and, with --include-private, its contact. */
+export type ListedSignature = Signature & { groupName: string | null; contact?: Contact };
 
 /** The signatories in render order. */
 export interface ListResult {
@@ -34,7 +37,10 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
   else if ((SIGNATURE_STATUSES as readonly string[]).includes(status)) statuses = [status as SignatureStatus];
   else throw new UsageError(`--status: unknown status "${status}"; use published, all, ${SIGNATURE_STATUSES.join(', ')}`);
   const groups = groupSignatures(loaded.letter, loaded.signatures.map((s) => s.signature), statuses);
-  const signatures = groups.flatMap((g) => g.signatures.map((s) => ({ ...s, groupName: g.group?.name ?? null })));
+  const contacts = o.includePrivate ? await readContacts(loaded.dir, ctx.cwd) : {};
+  const signatures = groups.flatMap((g) =>
+    g.signatures.map((s) => ({ ...s, groupName: g.group?.name ?? null, ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}) })),
+  );
   return { letter: loaded.shown, statuses, count: signatures.length, signatures };
 }
 
@@ -49,7 +55,8 @@ export function formatList(r: ListResult, style: Style): string {
     }
     const affiliation = [s.role, s.organisation].filter(Boolean).join(', ');
     const status = s.status === 'verified' ? '' : ` ${style.yellow(`[${s.status}]`)}`;
-    lines.push(`  ${s.name}${affiliation ? style.dim(` · ${affiliation}`) : ''} ${style.dim(`· ${s.country} · ${s.id}`)}${status}`);
+    const contact = s.contact ? ` ${style.dim(`· ${[s.contact.email, s.contact.phone].filter(Boolean).join(', ')}`)}` : '';
+    lines.push(`  ${s.name}${affiliation ? style.dim(` · ${affiliation}`) : ''} ${style.dim(`· ${s.country} · ${s.id}`)}${status}${contact}`);
   }
   lines.push(`${lines.length ? '\n' : ''}${r.count} ${r.count === 1 ? 'signatory' : 'signatories'} (${r.statuses.join(', ')})`);
   return lines.join('\n');

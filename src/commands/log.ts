@@ -19,17 +19,17 @@ export interface LogResult {
 /** Lists the letter's events, derived from its signature files. @throws InvalidLetter */
 export async function log(o: LogOptions, ctx: Context): Promise<LogResult> {
   const loaded = await loadValidLetter(await resolveLetterDir(o.letter, ctx.cwd), ctx.cwd);
-  const events = eventsOf(loaded.signatures.map((s) => s.signature)).reverse();
+  const events = eventsOf(loaded.signatures.map((s) => s.signature), loaded.erased).reverse();
   return { letter: loaded.shown, events: o.limit === undefined ? events : events.slice(0, o.limit) };
 }
 
 /** One line per event: time, kind, name and id, and who or why where known. */
 export function formatLog(r: LogResult, style: Style): string {
   if (r.events.length === 0) return `${r.letter}: no events yet.`;
-  const colour = { signed: style.green, verified: style.cyan, withdrawn: style.yellow } as const;
+  const colour = { signed: style.green, verified: style.cyan, withdrawn: style.yellow, rejected: style.red, erased: style.yellow } as const;
   return r.events
     .map((e) => {
-      const extra = e.kind === 'verified' ? ` by ${e.by}` : e.kind === 'withdrawn' ? `: ${e.reason}` : '';
+      const extra = e.kind === 'verified' && e.by ? ` by ${e.by}` : e.reason ? `: ${e.reason}` : '';
       return `${style.dim(e.at)}  ${colour[e.kind](e.kind.padEnd(9))}  ${e.name} ${style.dim(`(${e.id})`)}${extra}`;
     })
     .join('\n');

@@ -4,13 +4,17 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { Cancelled, UsageError } from '../errors.js';
+import { Cancelled, LikelyDuplicate, UsageError } from '../errors.js';
+import { commitPaths, isRepo } from '../git.js';
+import type { DuplicateMatch } from '../letter/duplicates.js';
 import { renderChangelog } from '../letter/changelog.js';
-import { countryCodes, countryName, parseCountryInput } from '../letter/countries.js';
+import { countryCodes, countryName } from '../letter/countries.js';
+import { parseCountryName } from '../letter/country-names.js';
 import { parseTimestampInput } from '../letter/dates.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
 import { InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
 import { loadLetterFile, loadValidLetter, resolveLetterDir, signatureText, withLetterLock, writeChangelog, writeSignature } from '../storage/letter-store.js';
+import { type Contact, contactSchema, emailKey, readContacts, writeContacts } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter sign`, as the flags give them. */
@@ -24,18 +28,26 @@ export interface SignOptions {
   url?: string | undefined;
   sortAs?: string | undefined;
   signedAt?: string | undefined;
+  /** Private contact details: kept in the letter's private store, never in a public file. */
+  email?: string | undefined;
+  phone?: string | undefined;
   yes?: boolean | undefined;
   dryRun?: boolean | undefined;
+  allowSimilar?: boolean | undefined;
+  commit?: boolean | undefined;
 }
 
-/** What `letter sign` did: the new signature and the files it wrote (none on a dry run). */
+/** What `letter sign` did: the new signature, likely duplicates a person allowed, and the files written (none on a dry run). */
 export interface SignResult {
   letter: string;
   signature: Signature;
   /** False when the letter requires verification: renders leave the signature out until `letter verify`. */
   published: boolean;
+  similar: DuplicateMatch[];
   dryRun: boolean;
   written: string[];
+  /** The commit made with --commit. */
+  commit?: string;
 }
 
 const FLAG_OF: Record<string, string> = {
@@ -46,47 +58,84 @@ const FLAG_OF: Record<string, string> = {
 /**
  * Signs a person onto a letter.
  * @throws UsageError (exit 2) for a missing or malformed flag without a terminal, naming the flag.
- * @throws AlreadySigned (exit 1) when the name is on the letter after normalisation; nothing is written.
+ * @throws AlreadySigned, ErasedSignatory (exit 1) when the name is on the letter or was erased; nothing is written.
+ * @throws LikelyDuplicate (exit 1) without --allow-similar or a person's confirmation.
  * @throws Cancelled (exit 130) when the person says no or presses Ctrl-C at a prompt.
  */
 export async function sign(options: SignOptions, ctx: Context): Promise<SignResult> {
   const dir = await resolveLetterDir(options.letter, ctx.cwd);
+  const shown = path.relative(ctx.cwd, dir) || '.';
   const letter = await loadLetterFile(dir, ctx.cwd);
   const input = await gatherInput(options, letter, ctx);
+  const contact = contactOf(options);
+  if (options.commit && !(await isRepo(ctx.cwd))) throw new UsageError('--commit: the working directory is not inside a git repository.');
+  let allowSimilar = Boolean(options.allowSimilar);
 
   const attempt = async () => {
     const fresh = await loadValidLetter(dir, ctx.cwd);
     const signatures = fresh.signatures.map((s) => s.signature);
+    const contacts = contact.email ? await readContacts(dir, ctx.cwd) : {};
+    const owners = new Map<string, Signature>();
+    for (const s of signatures) {
+      const email = contacts[s.id]?.email;
+      if (email) owners.set(emailKey(email), s);
+    }
     try {
-      const signature = signLetter(fresh.letter, signatures, input, ctx.now());
-      return { fresh, signatures, signature };
+      const { signature, similar } = signLetter(fresh.letter, signatures, input, ctx.now(), {
+        erased: fresh.erased,
+        allowSimilar,
+        ...(contact.email ? { email: { key: emailKey(contact.email), owners } } : {}),
+      });
+      return { fresh, signatures, signature, similar, contacts };
     } catch (e) {
       if (e instanceof InvalidSignatureInput) throw new UsageError(`${FLAG_OF[e.field] ?? e.field}: ${e.field} ${e.reason}`);
       throw e;
     }
   };
 
+  if (ctx.interactive) {
+    const ask = await ctx.prompts();
+    let preview: Awaited<ReturnType<typeof attempt>>;
+    try {
+      preview = await attempt();
+    } catch (e) {
+      if (!(e instanceof LikelyDuplicate)) throw e;
+      ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${e.message.replace('; nothing was written', '')}\n`);
+      if (!(await ask.confirm('Is this a different person? Sign anyway?', false))) throw new Cancelled();
+      allowSimilar = true;
+      preview = await attempt();
+    }
+    if (!options.yes && !options.dryRun) {
+      ctx.stderr.write(`\n${formatEntry(preview.signature, letter, ctx.errStyle)}\n\n`);
+      if (!(await ask.confirm('Add this signature?', true))) throw new Cancelled();
+    }
+  }
   if (options.dryRun) {
-    const { signature } = await attempt();
-    return { letter: path.relative(ctx.cwd, dir) || '.', signature, published: isPublished(letter, signature), dryRun: true, written: [] };
+    const { signature, similar } = await attempt();
+    return { letter: shown, signature, published: isPublished(letter, signature), similar, dryRun: true, written: [] };
   }
-  if (ctx.interactive && !options.yes) {
-    const { signature } = await attempt();
-    ctx.stderr.write(`\n${formatEntry(signature, letter, ctx.errStyle)}\n\n`);
-    if (!(await (await ctx.prompts()).confirm('Add this signature?', true))) throw new Cancelled();
-  }
-  return withLetterLock(dir, async () => {
-    const { fresh, signatures, signature } = await attempt();
-    const file = await writeSignature(dir, signature);
-    const changelog = await writeChangelog(dir, renderChangelog(fresh.letter, [...signatures, signature]));
-    return {
-      letter: path.relative(ctx.cwd, dir) || '.',
-      signature,
-      published: isPublished(fresh.letter, signature),
-      dryRun: false,
-      written: [file, changelog].map((f) => path.relative(ctx.cwd, f)),
-    };
+  const result = await withLetterLock(dir, async () => {
+    const { fresh, signatures, signature, similar, contacts } = await attempt();
+    const files = [await writeSignature(dir, signature)];
+    if (contact.email || contact.phone) await writeContacts(dir, { ...contacts, [signature.id]: contact });
+    files.push(await writeChangelog(dir, renderChangelog(fresh.letter, [...signatures, signature], fresh.erased)));
+    const written = files.map((f) => path.relative(ctx.cwd, f));
+    const commit = options.commit ? await commitPaths(ctx.cwd, written, `Sign: ${signature.name}`) : undefined;
+    return { letter: shown, signature, published: isPublished(fresh.letter, signature), similar, dryRun: false, written, ...(commit ? { commit } : {}) };
   });
+  return result;
+}
+
+function contactOf(o: SignOptions): Contact {
+  const contact: Contact = {};
+  if (o.email !== undefined) contact.email = o.email.trim();
+  if (o.phone !== undefined) contact.phone = o.phone.trim();
+  const checked = contactSchema.safeParse(contact);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new UsageError(`--${String(issue.path[0])}: "${String(contact[issue.path[0] as keyof Contact])}" ${issue.message}`);
+  }
+  return checked.data;
 }
 
 async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Promise<SignatureInput> {
@@ -99,7 +148,7 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
     name = await ask.text('Name, as it should be displayed:', { required: true });
   }
 
-  let country = o.country === undefined ? undefined : parseCountryInput(o.country);
+  let country = o.country === undefined ? undefined : parseCountryName(o.country);
   if (o.country !== undefined && country === undefined)
     throw new UsageError(`--country: "${o.country}" is not an ISO 3166-1 alpha-2 code or a country name`, 'Use a code such as JO, US or KR.');
   if (country === undefined) {
@@ -160,5 +209,7 @@ export function formatSign(r: SignResult, style: Style): string {
   const pending = r.published
     ? []
     : [style.dim(`  This letter requires verification: renders show it after \`letter verify ${r.letter} ${r.signature.id}\`.`)];
-  return [head, ...r.written.map((f) => `  wrote ${f}`), ...pending].join('\n');
+  const similar = r.similar.map((m) => style.yellow(`  allowed as a different person from ${m.id} ("${m.name}"): ${m.reason}`));
+  const commit = r.commit ? [`  committed ${r.commit} "Sign: ${r.signature.name}"`] : [];
+  return [head, ...similar, ...r.written.map((f) => `  wrote ${f}`), ...commit, ...pending].join('\n');
 }

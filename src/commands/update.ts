@@ -46,7 +46,7 @@ export async function updateSignatures(
     }
     const written: string[] = [];
     for (const s of changed.values()) written.push(await writeSignature(dir, s));
-    written.push(await writeChangelog(dir, renderChangelog(loaded.letter, all.map((s) => changed.get(s.id) ?? s))));
+    written.push(await writeChangelog(dir, renderChangelog(loaded.letter, all.map((s) => changed.get(s.id) ?? s), loaded.erased)));
     return { letter: path.relative(ctx.cwd, dir) || '.', signatures: [...changed.values()], written: written.map((f) => path.relative(ctx.cwd, f)) };
   });
 }

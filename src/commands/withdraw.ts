@@ -1,6 +1,14 @@
-/** `letter withdraw <letter> <id> --reason <text>`: records a withdrawal; the file stays as a record. */
+/**
+ * `letter withdraw <letter> <id> --reason <text> [--erase]`: records a withdrawal (the file
+ * stays as a record), or with --erase removes the person's name and details from every
+ * file of the letter, keeping only a fingerprint so that the name cannot come back.
+ */
+import path from 'node:path';
 import type { Context } from '../context.js';
-import { withdraw as withdrawSignature } from '../letter/signatures.js';
+import { renderChangelog } from '../letter/changelog.js';
+import { erase, getSignature, withdraw as withdrawSignature } from '../letter/signatures.js';
+import { deleteSignature, loadValidLetter, resolveLetterDir, withLetterLock, writeChangelog, writeErased } from '../storage/letter-store.js';
+import { readContacts, writeContacts } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
 import { type UpdateResult, updateSignatures } from './update.js';
 
@@ -10,18 +18,44 @@ export interface WithdrawOptions {
   id: string;
   reason: string;
   by?: string | undefined;
+  erase?: boolean | undefined;
 }
+
+/** What a withdrawal did; `erased` is the erasure record's id after --erase. */
+export type WithdrawResult = UpdateResult & { erased?: string; removed?: string[] };
 
 /**
  * Withdraws one signature: status `withdrawn` with when (ISO 8601 UTC), why and who.
+ * With `erase`, replaces the signature file by an erasure record and drops its contacts.
  * @throws SignatureNotFound, InvalidTransition (already withdrawn); nothing is written then.
  */
-export function withdraw(o: WithdrawOptions, ctx: Context): Promise<UpdateResult> {
-  return updateSignatures(o.letter, [o.id], (s, now) => withdrawSignature(s, o.reason, now, o.by), ctx);
+export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<WithdrawResult> {
+  if (!o.erase) return updateSignatures(o.letter, [o.id], (s, now) => withdrawSignature(s, o.reason, now, o.by), ctx);
+  const dir = await resolveLetterDir(o.letter, ctx.cwd);
+  return withLetterLock(dir, async () => {
+    const loaded = await loadValidLetter(dir, ctx.cwd);
+    const all = loaded.signatures.map((s) => s.signature);
+    const sig = getSignature(all, o.id);
+    const record = erase(loaded.letter, sig, ctx.now());
+    const contacts = await readContacts(dir, ctx.cwd);
+    const written = [await writeErased(dir, record)];
+    if (contacts[sig.id]) {
+      delete contacts[sig.id];
+      written.push(await writeContacts(dir, contacts));
+    }
+    const removed = await deleteSignature(dir, sig.id);
+    written.push(await writeChangelog(dir, renderChangelog(loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record])));
+    return {
+      letter: loaded.shown, signatures: [], erased: record.id,
+      written: written.map((f) => path.relative(ctx.cwd, f)), removed: [path.relative(ctx.cwd, removed)],
+    };
+  });
 }
 
 /** The human view of a withdrawal. */
-export function formatWithdraw(r: UpdateResult, style: Style): string {
-  const lines = r.signatures.map((s) => `${style.yellow('Withdrawn:')} ${style.bold(s.name)} (${s.id}); the record stays, out of every render.`);
-  return [...lines, ...r.written.map((f) => `  wrote ${f}`)].join('\n');
+export function formatWithdraw(r: WithdrawResult, style: Style): string {
+  const lines = r.erased
+    ? [`${style.yellow('Erased:')} the signatory's name and details left every file of the letter; ${r.erased} keeps a fingerprint so the name is refused if it comes back.`]
+    : r.signatures.map((s) => `${style.yellow('Withdrawn:')} ${style.bold(s.name)} (${s.id}); the record stays, out of every render.`);
+  return [...lines, ...(r.removed ?? []).map((f) => `  removed ${f}`), ...r.written.map((f) => `  wrote ${f}`)].join('\n');
 }

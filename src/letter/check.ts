@@ -5,8 +5,8 @@
  */
 import type { Locate, Problem } from '../errors.js';
 import { renderChangelog } from './changelog.js';
-import { normaliseName } from './names.js';
-import type { LetterFile, Signature } from './schema.js';
+import { nameFingerprint, normaliseName } from './names.js';
+import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 
 /** What `checkLetter` needs: the parsed files with the names and locators of their files. */
 export interface CheckInput {
@@ -20,6 +20,8 @@ export interface CheckInput {
   body: string | undefined;
   bodyFile: string;
   signatures: readonly { signature: Signature; file: string; locate: Locate }[];
+  /** Erasure records: a signature whose name has an erased fingerprint is an error. */
+  erased: readonly ErasedRecord[];
   changelog: string | undefined;
   changelogFile: string;
   /** Now, for dates in the future. */
@@ -48,6 +50,7 @@ export function checkLetter(input: CheckInput): Problem[] {
     problems.push({ file: input.bodyFile, line: 1, column: 1, severity: 'warning', code: 'empty-body', message: 'the letter has no text yet' });
 
   const seen = new Map<string, { signature: Signature; file: string }>();
+  const erasedPrints = new Map(input.erased.map((e) => [e.fingerprint, e.id]));
   const nowIso = input.now.toISOString();
   for (const { signature: s, file, locate } of input.signatures) {
     if (s.group !== undefined && !groupIds.has(s.group))
@@ -55,6 +58,8 @@ export function checkLetter(input: CheckInput): Problem[] {
     if (s.group === undefined && groupIds.size > 0)
       problems.push({ ...at(file, locate([])), severity: 'error', code: 'missing-group', message: 'missing required field "group"', hint: `add group: with one of ${[...groupIds.keys()].join(', ')}` });
 
+    if (erasedPrints.has(nameFingerprint(letter.slug, s.name)))
+      problems.push({ ...at(file, locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedPrints.get(nameFingerprint(letter.slug, s.name))}) and must not come back`, hint: `delete ${file}` });
     const key = normaliseName(s.name);
     const first = seen.get(key);
     if (first)
@@ -77,7 +82,7 @@ export function checkLetter(input: CheckInput): Problem[] {
 
 function checkChangelog(input: CheckInput): Problem[] {
   const fix = `run: letter changelog ${input.shown}`;
-  const expected = renderChangelog(input.letter, input.signatures.map((s) => s.signature));
+  const expected = renderChangelog(input.letter, input.signatures.map((s) => s.signature), input.erased);
   if (input.changelog === undefined)
     return [{ file: input.changelogFile, line: 1, column: 1, severity: 'error', code: 'changelog-missing', message: 'CHANGELOG.md is missing', hint: fix }];
   if (input.changelog === expected) return [];

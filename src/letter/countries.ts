@@ -26,20 +26,3 @@ export function countryName(code: string, language = 'en'): string {
   return names.of(code) ?? code;
 }
 
-let byName: Map<string, string> | undefined;
-
-/**
- * Reads a country as a person types it: an ISO 3166-1 alpha-2 code in any case ("jo"),
- * or the country's English name ("Jordan", "Côte d'Ivoire"; accents, case and
- * punctuation ignored). @returns the upper-case code, or undefined when nothing matches.
- */
-export function parseCountryInput(s: string): string | undefined {
-  const t = s.trim();
-  if (isCountryCode(t.toUpperCase())) return t.toUpperCase();
-  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  if (!byName) {
-    byName = new Map();
-    for (const code of countryCodes()) byName.set(fold(countryName(code, 'en')), code);
-  }
-  return byName.get(fold(t));
-}

@@ -2,6 +2,7 @@
  * Names of people: the normal form used to find the same name written twice, and the
  * id a new signature gets. Pure functions.
  */
+import { createHash } from 'node:crypto';
 import anyAscii from 'any-ascii';
 
 /**
@@ -24,17 +25,29 @@ const MAX_ID_LENGTH = 60;
 /**
  * A new signature id from a name: its normal form joined by hyphens, at most 60
  * characters, with `-2`, `-3`... when `taken` already holds it. "Ban Ki-moon" → "ban-ki-moon".
- * A name with no letters or digits in any script gets "signature".
+ * A name with no letters or digits in any script gets "signature"; a name whose id would
+ * start with "erased-" (the prefix of erasure records) gets "s-" before it.
  */
 export function idForName(name: string, taken: ReadonlySet<string>): string {
-  const base =
+  const slug =
     normaliseName(name)
       .replace(/ /g, '-')
       .slice(0, MAX_ID_LENGTH)
       .replace(/-+$/, '') || 'signature';
+  // "erased-" starts the ids of erasure records only.
+  const base = slug.startsWith('erased-') ? `s-${slug}` : slug;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/**
+ * The fingerprint an erasure leaves of a name: SHA-256 of the letter's slug and the name's
+ * normal form, as `sha256:<64 hex>`. It lets `letter` refuse the name if it comes back;
+ * it can confirm a guessed name, so it is a guard against re-adding, not a secret.
+ */
+export function nameFingerprint(slug: string, name: string): string {
+  return `sha256:${createHash('sha256').update(`letter:${slug}:${normaliseName(name)}`).digest('hex')}`;
 }

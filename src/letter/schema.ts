@@ -48,8 +48,11 @@ const ident = (what: string) =>
 
 /** Statuses of a letter: a draft is not yet signable in public; a closed letter takes no more signatures. */
 export const LETTER_STATUSES = ['draft', 'open', 'closed'] as const;
-/** Statuses of a signature. Only `withdrawn` ones are kept out of every render. */
-export const SIGNATURE_STATUSES = ['pending', 'verified', 'withdrawn'] as const;
+/**
+ * Statuses of a signature. `withdrawn` (the signatory asked) and `rejected` (found to be
+ * fake) are kept as records and out of every render; `pending` waits for verification.
+ */
+export const SIGNATURE_STATUSES = ['pending', 'verified', 'withdrawn', 'rejected'] as const;
 
 /** A group signatories fall in, e.g. `{ id: nobel-laureates, name: Nobel laureates }`. */
 export const groupSchema = z.strictObject({
@@ -88,6 +91,12 @@ const verifiedSchema = z.strictObject({
   evidence: webUrl.optional(),
 });
 
+const rejectedSchema = z.strictObject({
+  by: text(200).optional(),
+  at: timestamp,
+  reason: text(2000),
+});
+
 const withdrawnSchema = z.strictObject({
   by: text(200).optional(),
   at: timestamp,
@@ -111,8 +120,13 @@ export const signatureSchema = z
     status: z.enum(SIGNATURE_STATUSES, { error: `must be one of ${SIGNATURE_STATUSES.join(', ')}` }),
     verified: verifiedSchema.optional(),
     withdrawn: withdrawnSchema.optional(),
+    rejected: rejectedSchema.optional(),
   })
   .superRefine((s, ctx) => {
+    if (s.status === 'rejected' && !s.rejected)
+      ctx.addIssue({ code: 'custom', path: ['status'], message: 'is rejected but the file has no `rejected:` block (at, reason)' });
+    if (s.status !== 'rejected' && s.rejected)
+      ctx.addIssue({ code: 'custom', path: ['rejected'], message: `is set but status is ${s.status}; set status: rejected` });
     if (s.status === 'verified' && !s.verified)
       ctx.addIssue({ code: 'custom', path: ['status'], message: 'is verified but the file has no `verified:` block (by, at)' });
     if (s.status === 'withdrawn' && !s.withdrawn)
@@ -131,10 +145,33 @@ export type Group = z.output<typeof groupSchema>;
 export type SignatureFile = z.output<typeof signatureSchema>;
 /** A signature with its id. */
 export type Signature = SignatureFile & { id: string };
-/** `pending`, `verified` or `withdrawn`. */
+/** `pending`, `verified`, `withdrawn` or `rejected`. */
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
 /** Key order of a signature file, as `letter` writes it. */
 export const SIGNATURE_KEY_ORDER = [
-  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'status', 'verified', 'withdrawn',
+  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'status', 'verified', 'withdrawn', 'rejected',
 ] as const;
+
+/** Ids of erasure records start with this; no signature id does. */
+export const ERASED_PREFIX = 'erased-';
+
+/**
+ * The shape of `signatures/erased-<hash>.yaml`: what stays of a signature after the person
+ * asked to be forgotten. No name or detail, only the fingerprint of the normalised name
+ * (so that the name is refused if it comes back) and the dates of its events.
+ */
+export const erasedSchema = z.strictObject({
+  fingerprint: z.string({ error: 'is required' }).regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: and 64 hex digits'),
+  signed_at: timestamp,
+  verified_at: timestamp.optional(),
+  erased_at: timestamp,
+});
+
+/** An erasure record as stored (the id is the file name). */
+export type ErasedFile = z.output<typeof erasedSchema>;
+/** An erasure record with its id. */
+export type ErasedRecord = ErasedFile & { id: string };
+
+/** Key order of an erasure record. */
+export const ERASED_KEY_ORDER = ['fingerprint', 'signed_at', 'verified_at', 'erased_at'] as const;

@@ -2,10 +2,11 @@
  * What can happen to a signature: signing, verification, withdrawal. Pure functions
  * over plain values; the caller supplies the clock and writes the result.
  */
-import { AlreadySigned, InvalidTransition, SignatureNotFound, UsageError } from '../errors.js';
+import { AlreadySigned, ErasedSignatory, InvalidTransition, LikelyDuplicate, SignatureNotFound, UsageError } from '../errors.js';
 import { toIsoTimestamp } from './dates.js';
-import { idForName, normaliseName } from './names.js';
-import { type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
+import { type DuplicateMatch, isCertain, NameIndex, reasonFor } from './duplicates.js';
+import { idForName, nameFingerprint } from './names.js';
+import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
 
 /** What a person gives when they sign; `signed_at` defaults to now. */
 export interface SignatureInput {
@@ -24,10 +25,42 @@ export function publishedStatuses(letter: LetterFile): SignatureStatus[] {
   return letter.verification === 'required' ? ['verified'] : ['pending', 'verified'];
 }
 
-/** The signature whose name has the same normal form as `name` (see `normaliseName`), if any. */
-export function findSameName(signatures: readonly Signature[], name: string): Signature | undefined {
-  const key = normaliseName(name);
-  return signatures.find((s) => normaliseName(s.name) === key);
+/** An index of every name on the letter, whatever its status, for duplicate checks. */
+export function indexOf(signatures: readonly Signature[]): NameIndex {
+  return NameIndex.of(signatures);
+}
+
+/** Where a new name stands against the letter: refused, likely a duplicate, or new. */
+export interface NameCheck {
+  /** A certain match (same normal form or look-alike): the name is refused. */
+  certain: DuplicateMatch | undefined;
+  /** An erasure record with this name's fingerprint: the name is refused. */
+  erased: ErasedRecord | undefined;
+  /** Likely duplicates, for a person to confirm. */
+  likely: DuplicateMatch[];
+}
+
+/**
+ * Checks a name against the index and the erasure fingerprints of the letter `slug`, and an
+ * email (if given) against the owners of known emails (normalised email → signature).
+ */
+export function checkName(
+  index: NameIndex,
+  erased: readonly ErasedRecord[],
+  slug: string,
+  name: string,
+  email?: { key: string; owners: ReadonlyMap<string, Signature> },
+): NameCheck {
+  const matches = index.find(name);
+  const owner = email ? email.owners.get(email.key) : undefined;
+  if (owner && !matches.some((m) => m.id === owner.id))
+    matches.push({ id: owner.id, name: owner.name, status: owner.status, kind: 'same-email', reason: reasonFor('same-email', name, owner.name) });
+  const fp = erased.length > 0 ? nameFingerprint(slug, name) : undefined;
+  return {
+    certain: matches.find((m) => isCertain(m.kind)),
+    erased: fp ? erased.find((e) => e.fingerprint === fp) : undefined,
+    likely: matches.filter((m) => !isCertain(m.kind)),
+  };
 }
 
 /**
@@ -43,21 +76,41 @@ export class InvalidSignatureInput extends UsageError {
   }
 }
 
+/** Options of `sign`: the letter's erasure records, a prebuilt index, and whether likely duplicates were confirmed. */
+export interface SignOptions {
+  erased?: readonly ErasedRecord[];
+  index?: NameIndex;
+  allowSimilar?: boolean;
+  /** The new signatory's email (normalised) and the signatures that already hold each email. */
+  email?: { key: string; owners: ReadonlyMap<string, Signature> };
+}
+
 /**
  * Adds a signature to a letter.
- * @returns the new signature: an id derived from the name (see `idForName`), status `pending`,
- *   `signed_at` = input or `now` (ISO 8601 UTC, whole seconds).
+ * @returns the new signature (an id derived from the name, see `idForName`; status `pending`;
+ *   `signed_at` = input or `now`, ISO 8601 UTC) and the likely duplicates that were allowed.
  * @throws InvalidSignatureInput when a field fails the signature schema or names a group the letter lacks.
- * @throws AlreadySigned when a signature with the same normalised name exists, whatever its status.
+ * @throws AlreadySigned when the name is on the letter after normalisation or in look-alike characters, whatever its status.
+ * @throws ErasedSignatory when the name's fingerprint matches an erasure record.
+ * @throws LikelyDuplicate when the name likely matches a signature and `allowSimilar` is not set.
  * @throws InvalidTransition when the letter is closed.
  */
-export function sign(letter: LetterFile, signatures: readonly Signature[], input: SignatureInput, now: Date): Signature {
+export function sign(
+  letter: LetterFile,
+  signatures: readonly Signature[],
+  input: SignatureInput,
+  now: Date,
+  options: SignOptions = {},
+): { signature: Signature; similar: DuplicateMatch[] } {
   if (letter.status === 'closed') throw new InvalidTransition(`The letter "${letter.title}" is closed to new signatures.`);
   const file = buildSignatureFile(letter, input, now);
-  const same = findSameName(signatures, file.name);
-  if (same) throw new AlreadySigned(file.name, same.id, same.name, same.status);
-  const id = idForName(file.name, new Set(signatures.map((s) => s.id)));
-  return { id, ...file };
+  const erased = options.erased ?? [];
+  const found = checkName(options.index ?? indexOf(signatures), erased, letter.slug, file.name, options.email);
+  if (found.certain) throw new AlreadySigned(file.name, found.certain);
+  if (found.erased) throw new ErasedSignatory(found.erased.id);
+  if (found.likely.length > 0 && !options.allowSimilar) throw new LikelyDuplicate(file.name, found.likely);
+  const id = idForName(file.name, new Set([...signatures.map((s) => s.id), ...erased.map((e) => e.id)]));
+  return { signature: { id, ...file }, similar: found.likely };
 }
 
 function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date): SignatureFile {
@@ -102,7 +155,7 @@ export function getSignature(signatures: readonly Signature[], id: string): Sign
  * @throws InvalidTransition when it is withdrawn or already verified.
  */
 export function verify(sig: Signature, by: string, now: Date, evidence?: string): Signature {
-  if (sig.status === 'withdrawn') throw new InvalidTransition(`Signature ${sig.id} was withdrawn; it cannot be verified.`);
+  if (sig.status === 'withdrawn' || sig.status === 'rejected') throw new InvalidTransition(`Signature ${sig.id} was ${sig.status}; it cannot be verified.`);
   if (sig.status === 'verified') throw new InvalidTransition(`Signature ${sig.id} is already verified (by ${sig.verified?.by}).`);
   return { ...sig, status: 'verified', verified: { by, at: toIsoTimestamp(now), ...(evidence ? { evidence } : {}) } };
 }
@@ -113,7 +166,38 @@ export function verify(sig: Signature, by: string, now: Date, evidence?: string)
  */
 export function withdraw(sig: Signature, reason: string, now: Date, by?: string): Signature {
   if (sig.status === 'withdrawn') throw new InvalidTransition(`Signature ${sig.id} is already withdrawn (${sig.withdrawn?.at}).`);
+  if (sig.status === 'rejected') throw new InvalidTransition(`Signature ${sig.id} was rejected as fake; it cannot be withdrawn.`);
   const text = reason.trim();
   if (text === '') throw new UsageError('--reason must not be empty');
   return { ...sig, status: 'withdrawn', withdrawn: { ...(by ? { by } : {}), at: toIsoTimestamp(now), reason: text } };
+}
+
+/**
+ * Rejects a signature found to be fake: status `rejected` with when (ISO 8601 UTC), why and
+ * who. The record stays, out of every render, and the name can never be signed again.
+ * @throws InvalidTransition when it is already rejected or withdrawn.
+ */
+export function reject(sig: Signature, reason: string, now: Date, by?: string): Signature {
+  if (sig.status === 'rejected' || sig.status === 'withdrawn') throw new InvalidTransition(`Signature ${sig.id} is already ${sig.status}.`);
+  const text = reason.trim();
+  if (text === '') throw new UsageError('--reason must not be empty');
+  return { ...sig, status: 'rejected', rejected: { ...(by ? { by } : {}), at: toIsoTimestamp(now), reason: text } };
+}
+
+/**
+ * Erases a signature at the signatory's request: what stays is an erasure record with no
+ * name or detail, only the fingerprint of the normalised name and the dates of its events.
+ * Its id is `erased-` and the first 12 hex digits of the fingerprint.
+ * @throws InvalidTransition when the signature was rejected (a fake is kept as evidence).
+ */
+export function erase(letter: LetterFile, sig: Signature, now: Date): ErasedRecord {
+  if (sig.status === 'rejected') throw new InvalidTransition(`Signature ${sig.id} was rejected as fake; it is kept as evidence, not erased.`);
+  const fingerprint = nameFingerprint(letter.slug, sig.name);
+  return {
+    id: `${ERASED_PREFIX}${fingerprint.slice('sha256:'.length, 'sha256:'.length + 12)}`,
+    fingerprint,
+    signed_at: sig.signed_at,
+    ...(sig.verified ? { verified_at: sig.verified.at } : {}),
+    erased_at: toIsoTimestamp(now),
+  };
 }

@@ -6,12 +6,15 @@
  * run under a lock on the letter folder (proper-lockfile), so two processes signing at
  * once both land.
  */
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { InvalidLetter, type Problem, UsageError } from '../errors.js';
-import { ID_PATTERN, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER, type Signature, signatureSchema } from '../letter/schema.js';
+import {
+  ERASED_KEY_ORDER, ERASED_PREFIX, type ErasedRecord, erasedSchema, ID_PATTERN, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER,
+  type Signature, signatureSchema,
+} from '../letter/schema.js';
 import type { Locate } from '../errors.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 
@@ -45,10 +48,14 @@ export interface LoadedLetter {
   body: string | undefined;
   bodyFile: string;
   signatures: LoadedSignature[];
+  /** Erasure records (`signatures/erased-*.yaml`). */
+  erased: ErasedRecord[];
   changelog: string | undefined;
   changelogFile: string;
   /** Signature files that failed to parse or validate (left out of `signatures`). */
   unreadSignatures: number;
+  /** The text of every public file read (letter.yaml, the body, signatures, CHANGELOG.md), for checks that scan text. */
+  texts: { file: string; text: string }[];
   problems: Problem[];
 }
 
@@ -90,17 +97,22 @@ export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter
   const rel = (...parts: string[]) => path.join(shown, ...parts);
   const problems: Problem[] = [];
   const letterFile = rel(LETTER_FILE);
-  const parsedLetter = parseYaml((await readText(path.join(dir, LETTER_FILE))) ?? '', letterFile, letterSchema);
+  const texts: { file: string; text: string }[] = [];
+  const letterText = (await readText(path.join(dir, LETTER_FILE))) ?? '';
+  texts.push({ file: letterFile, text: letterText });
+  const parsedLetter = parseYaml(letterText, letterFile, letterSchema);
   problems.push(...parsedLetter.problems);
   const letter = parsedLetter.value;
 
   const bodyName = letter?.body ?? 'letter.md';
   const bodyFile = rel(bodyName);
   const body = await readText(path.join(dir, bodyName));
+  if (body !== undefined) texts.push({ file: bodyFile, text: body });
   if (letter && body === undefined)
     problems.push({ file: letterFile, ...parsedLetter.locate(['body']), severity: 'error', code: 'missing-body', message: `the body file ${bodyName} does not exist`, hint: `create ${bodyFile} or fix the body field` });
 
   const signatures: LoadedSignature[] = [];
+  const erased: ErasedRecord[] = [];
   let unreadSignatures = 0;
   const sigDir = path.join(dir, SIGNATURES_DIR);
   let entries: string[] = [];
@@ -130,6 +142,14 @@ export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter
       continue;
     }
     const text = await readFile(path.join(sigDir, entry), 'utf8');
+    texts.push({ file, text });
+    if (id.startsWith(ERASED_PREFIX)) {
+      const record = parseYaml(text, file, erasedSchema);
+      problems.push(...record.problems);
+      if (record.value) erased.push({ id, ...record.value });
+      else unreadSignatures++;
+      continue;
+    }
     const parsed = parseYaml(text, file, signatureSchema);
     problems.push(...parsed.problems);
     if (!parsed.value) unreadSignatures++;
@@ -138,7 +158,8 @@ export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter
 
   const changelogFile = rel(CHANGELOG_FILE);
   const changelog = await readText(path.join(dir, CHANGELOG_FILE));
-  return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, signatures, changelog, changelogFile, unreadSignatures, problems };
+  if (changelog !== undefined) texts.push({ file: changelogFile, text: changelog });
+  return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, signatures, erased, changelog, changelogFile, unreadSignatures, texts, problems };
 }
 
 /**
@@ -181,6 +202,21 @@ export async function writeSignature(dir: string, sig: Signature): Promise<strin
   const file = path.join(dir, SIGNATURES_DIR, `${sig.id}.yaml`);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic(file, signatureText(sig), { encoding: 'utf8' });
+  return file;
+}
+
+/** Writes `signatures/erased-<hash>.yaml` atomically. */
+export async function writeErased(dir: string, record: ErasedRecord): Promise<string> {
+  const { id, ...fields } = record;
+  const file = path.join(dir, SIGNATURES_DIR, `${id}.yaml`);
+  await writeFileAtomic(file, stringifyYaml(fields, ERASED_KEY_ORDER), { encoding: 'utf8' });
+  return file;
+}
+
+/** Deletes `signatures/<id>.yaml` (only erasure does this; a withdrawal keeps the file). */
+export async function deleteSignature(dir: string, id: string): Promise<string> {
+  const file = path.join(dir, SIGNATURES_DIR, `${id}.yaml`);
+  await unlink(file);
   return file;
 }
 

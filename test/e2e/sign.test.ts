@@ -39,7 +39,7 @@ describe('letter sign without a terminal', () => {
     const before = snapshot(t.dir);
     const r = await letter(t.dir, ['sign', L, ...ada.slice(2), '--name', name]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('is already on the letter as signature ada-lovelace ("Ada Lovelace", pending); nothing was written.');
+    expect(r.stderr).toContain('is already on the letter as signature ada-lovelace ("Ada Lovelace", pending): the same name once case, accents, spacing and punctuation are folded; nothing was written.');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(t.dir)).toEqual(before);
   });

@@ -11,7 +11,7 @@ function input(signatures: Signature[], overrides: Partial<CheckInput> = {}): Ch
   return {
     folderName: 'time-to-act', shown: 'letters/time-to-act', letter, letterFile: 'letter.yaml', locateLetter: at(2),
     body: 'Text.', bodyFile: 'letter.md', signatures: signatures.map(loaded),
-    changelog: renderChangelog(letter, signatures), changelogFile: 'CHANGELOG.md', now: NOW, unreadSignatures: 0, ...overrides,
+    changelog: renderChangelog(letter, signatures), changelogFile: 'CHANGELOG.md', now: NOW, unreadSignatures: 0, erased: [], ...overrides,
   };
 }
 const summary = (i: CheckInput) => checkLetter(i).map((p) => `${p.severity} ${p.file}:${p.line}:${p.column} ${p.code}: ${p.message}`);

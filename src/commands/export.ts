@@ -1,0 +1,59 @@
+/**
+ * `letter export <letter> --format csv|json`: the signatories' public fields, in render
+ * order, for spreadsheets and other tools. CSV cells that a spreadsheet would run as a
+ * formula (starting with =, +, -, @, tab or carriage return) are escaped.
+ */
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import writeFileAtomic from 'write-file-atomic';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { readContacts } from '../storage/private-store.js';
+import { list } from './list.js';
+
+/** Options of `letter export`. */
+export interface ExportOptions {
+  letter: string;
+  format?: string | undefined;
+  status?: string | undefined;
+  includePrivate?: boolean | undefined;
+  out?: string | undefined;
+}
+
+/** Columns of an export, in order; email and phone only with --include-private. */
+export const EXPORT_COLUMNS = ['id', 'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'status', 'verified_at'] as const;
+
+/** The exported text and where it went (`out` undefined: stdout). */
+export interface ExportResult {
+  format: 'csv' | 'json';
+  count: number;
+  text: string;
+  out: string | undefined;
+}
+
+/** Builds the export. @throws UsageError for an unknown format or status; InvalidLetter. */
+export async function exportLetter(o: ExportOptions, ctx: Context): Promise<ExportResult> {
+  const format = o.format ?? 'csv';
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: unknown format "${format}"; use csv or json`);
+  const listed = await list({ letter: o.letter, status: o.status }, ctx);
+  const contacts = o.includePrivate ? await readContacts(path.resolve(ctx.cwd, listed.letter), ctx.cwd) : {};
+  const columns: string[] = [...EXPORT_COLUMNS, ...(o.includePrivate ? ['email', 'phone'] : [])];
+  const rows = listed.signatures.map((s) => {
+    const row: Record<string, string> = {
+      id: s.id, name: s.name, sort_as: s.sort_as ?? '', role: s.role ?? '', organisation: s.organisation ?? '', country: s.country,
+      group: s.group ?? '', url: s.url ?? '', signed_at: s.signed_at, status: s.status, verified_at: s.verified?.at ?? '',
+    };
+    if (o.includePrivate) {
+      row.email = contacts[s.id]?.email ?? '';
+      row.phone = contacts[s.id]?.phone ?? '';
+    }
+    return row;
+  });
+  const text =
+    format === 'json'
+      ? `${JSON.stringify(rows, null, 2)}\n`
+      : stringify(rows, { header: true, columns, escape_formulas: true, record_delimiter: 'unix' });
+  const out = o.out === undefined ? undefined : path.resolve(ctx.cwd, o.out);
+  if (out) await writeFileAtomic(out, text, { encoding: 'utf8' });
+  return { format, count: rows.length, text, out: out && path.relative(ctx.cwd, out) };
+}

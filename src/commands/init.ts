@@ -1,0 +1,100 @@
+/**
+ * `letter init <dir>`: starts a new letter: letter.yaml, the body, an empty changelog and a
+ * .gitignore that keeps the private store out of git. On a terminal it asks for what the
+ * flags left out; without one, the flags must give the title, addressee and organisers.
+ */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { UsageError, UserError } from '../errors.js';
+import { renderChangelog } from '../letter/changelog.js';
+import { idForName } from '../letter/names.js';
+import { type LetterFile, letterSchema, SLUG_PATTERN } from '../letter/schema.js';
+import { CHANGELOG_FILE, LETTER_FILE, SIGNATURES_DIR } from '../storage/letter-store.js';
+import { PRIVATE_DIR } from '../storage/private-store.js';
+import { stringifyYaml } from '../storage/yaml.js';
+import type { Style } from '../terminal.js';
+
+/** Options of `letter init`. */
+export interface InitOptions {
+  dir: string;
+  title?: string | undefined;
+  addressee?: string | undefined;
+  organiser?: string[] | undefined;
+  language?: string | undefined;
+  group?: string[] | undefined;
+  verification?: string | undefined;
+  yes?: boolean | undefined;
+}
+
+/** The new letter and the files written. */
+export interface InitResult {
+  letter: string;
+  slug: string;
+  written: string[];
+}
+
+const LETTER_KEY_ORDER = ['title', 'slug', 'addressee', 'organisers', 'status', 'opened', 'language', 'groups', 'body', 'verification'];
+
+/**
+ * Creates a letter folder.
+ * @throws UsageError (exit 2) for a missing flag without a terminal, or a folder name that is not a slug.
+ * @throws UserError (exit 1) when the folder exists and is not empty.
+ */
+export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
+  const dir = path.resolve(ctx.cwd, o.dir);
+  const slug = path.basename(dir);
+  if (!SLUG_PATTERN.test(slug)) throw new UsageError(`"${slug}" cannot be a letter's slug: use lower-case letters, digits and hyphens, e.g. letters/my-letter`);
+  const existing = await readdir(dir).catch(() => []);
+  if (existing.length > 0) throw new UserError(`${path.relative(ctx.cwd, dir)} exists and is not empty; nothing was written.`);
+
+  const ask = ctx.interactive ? await ctx.prompts() : undefined;
+  const need = async (value: string | undefined, flag: string, message: string) => {
+    if (value !== undefined && value.trim() !== '') return value.trim();
+    if (!ask) throw new UsageError(`missing ${flag}: it is required when stdin is not a terminal`);
+    return ask.text(message, { required: true });
+  };
+  const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  const title = await need(o.title, '--title', 'Title of the letter:');
+  const addressee = await need(o.addressee, '--addressee', 'Addressed to (e.g. the governments of the world):');
+  const organisers = o.organiser?.length ? o.organiser : split(await need(undefined, '--organiser', 'Organisers (comma-separated):'));
+  const interactiveDefaults = ask && !o.yes;
+  const language = o.language ?? (interactiveDefaults ? await ask.text('Language (BCP 47 tag):', { default: 'en' }) : 'en');
+  const groupNames = o.group ?? (interactiveDefaults ? split(await ask.text('Groups of signatories, in display order (comma-separated, optional):')) : []);
+  let verification = o.verification;
+  if (verification === undefined) verification = interactiveDefaults && (await ask.confirm('Require verification before a signature is published?', true)) ? 'required' : 'optional';
+
+  const taken = new Set<string>();
+  const groups = groupNames.map((name) => {
+    const id = idForName(name, taken);
+    taken.add(id);
+    return { id, name };
+  });
+  const candidate = { title, slug, addressee, organisers: organisers.map((name) => ({ name })), status: 'draft', language, groups, body: 'letter.md', verification };
+  const parsed = letterSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const flag = { title: '--title', addressee: '--addressee', organisers: '--organiser', language: '--language', groups: '--group', verification: '--verification' }[String(issue.path[0])] ?? String(issue.path[0]);
+    throw new UsageError(`${flag}: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const letter: LetterFile = parsed.data;
+
+  await mkdir(path.join(dir, SIGNATURES_DIR), { recursive: true });
+  const files: [string, string][] = [
+    [LETTER_FILE, stringifyYaml(candidate, LETTER_KEY_ORDER)],
+    ['letter.md', `To ${addressee},\n`],
+    [CHANGELOG_FILE, renderChangelog(letter, [])],
+    ['.gitignore', `# Contact details of signatories: never in git.\n${PRIVATE_DIR}/\n`],
+  ];
+  for (const [name, text] of files) await writeFile(path.join(dir, name), text, { flag: 'wx' });
+  return { letter: path.relative(ctx.cwd, dir), slug, written: files.map(([name]) => path.relative(ctx.cwd, path.join(dir, name))) };
+}
+
+/** The human view: what was written and what to do next. */
+export function formatInit(r: InitResult, style: Style): string {
+  return [
+    `${style.green('Created')} ${r.letter} (status: draft)`,
+    ...r.written.map((f) => `  wrote ${f}`),
+    style.dim(`Next: write the text in ${r.letter}/letter.md, set status: open in letter.yaml, then: letter sign ${r.letter}`),
+  ].join('\n');
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { mixesScripts, NameIndex, transliterationKey } from '../../src/letter/duplicates.js';
+
+const signatories = [
+  ['mikhail-gorbachev', 'Mikhail Gorbachev'], ['ernesto-zedillo', 'Ernesto Zedillo'], ['ban-ki-moon', 'Ban Ki-moon'],
+  ['madeleine-albright', 'Madeleine Albright'], ['igor-ivanov', 'Igor Ivanov'], ['zeid-raad-al-hussein', "Zeid Ra'ad Al Hussein"],
+  ['margaret-chan', 'Margaret Chan'], ['desmond-tutu', 'Desmond Tutu'], ['peter-maurer', 'Peter Maurer'],
+  ['brad-smith', 'Brad Smith'], ['eugene-kaspersky', 'Eugene Kaspersky'], ['eva-chen', 'Eva Chen'],
+].map(([id, name]) => ({ id: id!, name: name!, status: 'verified' }));
+const index = NameIndex.of(signatories);
+const found = (name: string) => index.find(name).map((m) => `${m.kind} ${m.id}: ${m.reason}`);
+
+describe('NameIndex.find', () => {
+  it.each([
+    ['Ban ki-Moon', 'exact ban-ki-moon: the same name once case, accents, spacing and punctuation are folded'],
+    ['Brad Smith', 'exact brad-smith: the same name'],
+    ['B\u0430n Ki-moon', 'look-alike ban-ki-moon: the same name written with look-alike characters from another script (Unicode TR39 confusables)'],
+    ['Ki-moon Ban', 'swapped ban-ki-moon: the same words in another order'],
+    ['M. Albright', 'initials madeleine-albright: initials for the words of the existing name'],
+    ['Ernesto Zedillo Ponce de León', 'contains ernesto-zedillo: every word of the shorter name is in the longer one'],
+    ['Madeline Albright', 'one-letter madeleine-albright: one letter added, removed or changed'],
+    ['Desmund Tutu', 'one-letter desmond-tutu: one letter added, removed or changed'],
+    ['Margaret Chen', 'one-letter margaret-chan: one letter added, removed or changed'],
+    ['Micheal Gorbachev', 'transliteration mikhail-gorbachev: a transliteration variant (same consonants)'],
+    ['Михаил Горбачёв', 'exact mikhail-gorbachev: the same name once case, accents, spacing and punctuation are folded'],
+  ])('finds %j', (name, expected) => {
+    expect(found(name)).toEqual([expected]);
+  });
+
+  it('does not flag different people who share a family name or a first name', () => {
+    const chans = NameIndex.of([{ id: 'margaret-chan', name: 'Margaret Chan', status: 'verified' }]);
+    expect(chans.find('Eva Chen')).toEqual([]);
+    expect(found('Margaret Chan')).toEqual(['exact margaret-chan: the same name']);
+    expect(found('Eva Chen')).toEqual(['exact eva-chen: the same name']);
+    for (const name of ['Lily Chen', 'Peter Smith', 'Ada Lovelace', 'Igor Stravinsky', 'Margaret Atwood', 'Brad Pitt']) expect(found(name)).toEqual([]);
+  });
+
+  it('sees a name added after the index was built', () => {
+    const i = NameIndex.of([]);
+    i.add({ id: 'a', name: 'Ada Lovelace', status: 'pending' });
+    expect(i.find('ADA LOVELACE').map((m) => m.id)).toEqual(['a']);
+    expect(i.size).toBe(1);
+  });
+});
+
+describe('keys', () => {
+  it.each([
+    ['micheal gorbachev', 'mkl grbkv'],
+    ['mikhail gorbatchev', 'mkl grbtkv'],
+    ['eva chen', 'av kn'],
+  ])('transliterationKey(%s) = %s', (k, t) => expect(transliterationKey(k)).toBe(t));
+  it('sees mixed scripts', () => {
+    expect(mixesScripts('B\u0430n Ki-moon')).toBe(true);
+    expect(mixesScripts('Михаил Горбачёв')).toBe(false);
+    expect(mixesScripts('Ban Ki-moon 潘基文')).toBe(false);
+  });
+});
