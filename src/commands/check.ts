@@ -29,7 +29,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
   const dirs = o.letters.length > 0 ? await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))) : await allLetters(ctx.cwd);
   const result: CheckResult = { ok: true, errors: [], warnings: [], letters: [] };
   for (const dir of dirs) {
-    const loaded = await loadLetter(dir, ctx.cwd);
+    const loaded = await loadLetter(dir, ctx.cwd, { texts: true });
     const problems = [...loaded.problems, ...loaded.texts.flatMap((t) => findContactDetails(t.text, t.file))];
     if (loaded.letter)
       problems.push(

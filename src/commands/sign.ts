@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { Cancelled, LikelyDuplicate, UsageError } from '../errors.js';
 import { commitPaths, isRepo } from '../git.js';
-import type { DuplicateMatch } from '../letter/duplicates.js';
+import { type DuplicateMatch, NameIndex } from '../letter/duplicates.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName } from '../letter/country-names.js';
@@ -83,6 +83,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     try {
       const { signature, similar } = signLetter(fresh.letter, signatures, input, ctx.now(), {
         erased: fresh.erased,
+        index: NameIndex.of(fresh.signatures.map((l) => ({ ...l.signature, seed: l.seed }))),
         allowSimilar,
         ...(contact.email ? { email: { key: emailKey(contact.email), owners } } : {}),
       });

@@ -43,13 +43,15 @@ export interface DuplicateMatch extends IndexedName {
   reason: string;
 }
 
-interface Keys {
+/** The keys a name is indexed by (see `nameKeys`); plain data, so they can be cached. */
+export interface NameKeys {
   key: string;
   tokens: string[];
   sorted: string;
   skeleton: string;
   translit: string;
 }
+type Keys = NameKeys;
 
 /** The TR39 skeleton of a name (NFD, confusables mapped by unhomoglyph, NFD again), then its normal form. */
 export function skeletonOf(name: string): string {
@@ -80,10 +82,27 @@ export function mixesScripts(name: string): boolean {
   return SCRIPTS.filter((re) => letters.some((c) => re.test(c))).length > 1;
 }
 
-function keysOf(name: string): Keys {
+/**
+ * The keys of a name that cost the most to compute (normal form, TR39 skeleton,
+ * transliteration key), as a tuple that can be cached; `expandKeys` derives the rest.
+ */
+export type NameSeed = [key: string, skeleton: string, translit: string];
+
+/** The costly keys of a name, for caching. */
+export function nameSeed(name: string): NameSeed {
   const key = normaliseName(name);
+  return [key, skeletonOf(name), transliterationKey(key)];
+}
+
+/** Every key of a name from its seed: normal form, words, sorted words, skeleton, transliteration key. */
+export function expandKeys([key, skeleton, translit]: NameSeed): NameKeys {
   const tokens = key === '' ? [] : key.split(' ');
-  return { key, tokens, sorted: [...tokens].sort().join(' '), skeleton: skeletonOf(name), translit: transliterationKey(key) };
+  return { key, tokens, sorted: [...tokens].sort().join(' '), skeleton, translit };
+}
+
+/** The keys of a name: normal form, words, sorted words, TR39 skeleton, transliteration key. */
+export function nameKeys(name: string): NameKeys {
+  return expandKeys(nameSeed(name));
 }
 
 function push<K>(map: Map<K, number[]>, k: K, i: number): void {
@@ -92,31 +111,59 @@ function push<K>(map: Map<K, number[]>, k: K, i: number): void {
   else map.set(k, [i]);
 }
 
-/** An index of the names on a letter, for `find`. Adding is O(words); finding touches only candidates. */
+/** True when `key` (words joined by single spaces) holds one of `words` as a whole word. */
+function sharesWord(key: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    for (let at = key.indexOf(w); at >= 0; at = key.indexOf(w, at + 1)) {
+      const end = at + w.length;
+      if ((at === 0 || key.charCodeAt(at - 1) === 32) && (end === key.length || key.charCodeAt(end) === 32)) return true;
+    }
+  }
+  return false;
+}
+
+interface Maps {
+  byKey: Map<string, number[]>;
+  bySkeleton: Map<string, number[]>;
+  bySorted: Map<string, number[]>;
+  byTranslit: Map<string, number[]>;
+  byToken: Map<string, number[]>;
+}
+
+/** After this many lookups an index builds its hash maps; before, a lookup scans the seeds once. */
+const SCANS_BEFORE_MAPS = 2;
+
+/**
+ * An index of the names on a letter, for `find`. The first lookups scan the cached seeds
+ * (a few cheap string comparisons per name, no pairwise work); later ones (an import's
+ * rows) use hash maps of every key, built once. Either way only the candidates that share
+ * a key or a word with the new name are compared closely.
+ */
 export class NameIndex {
-  private readonly entries: (IndexedName & Keys)[] = [];
-  private readonly byKey = new Map<string, number[]>();
-  private readonly bySkeleton = new Map<string, number[]>();
-  private readonly bySorted = new Map<string, number[]>();
-  private readonly byTranslit = new Map<string, number[]>();
-  private readonly byToken = new Map<string, number[]>();
+  private readonly entries: (IndexedName & { seed: NameSeed })[] = [];
+  private maps: Maps | undefined;
+  private lookups = 0;
 
   /** An index of `names`. */
-  static of(names: Iterable<IndexedName>): NameIndex {
+  static of(names: Iterable<IndexedName & { seed?: NameSeed }>): NameIndex {
     const index = new NameIndex();
-    for (const n of names) index.add(n);
+    for (const n of names) index.add(n, n.seed);
     return index;
   }
 
-  /** Adds one name. */
-  add(n: IndexedName): void {
-    const k = keysOf(n.name);
-    const i = this.entries.push({ ...n, ...k }) - 1;
-    push(this.byKey, k.key, i);
-    push(this.bySkeleton, k.skeleton, i);
-    push(this.bySorted, k.sorted, i);
-    push(this.byTranslit, k.translit, i);
-    for (const t of new Set(k.tokens)) if (t.length > 1) push(this.byToken, t, i);
+  /** Adds one name; `seed` (from `nameSeed(n.name)`) saves computing its costly keys again. */
+  add(n: IndexedName, seed?: NameSeed): void {
+    const i = this.entries.push({ id: n.id, name: n.name, status: n.status, seed: seed ?? nameSeed(n.name) }) - 1;
+    if (this.maps) this.insert(this.maps, i);
+  }
+
+  private insert(maps: Maps, i: number): void {
+    const k = expandKeys(this.entries[i]!.seed);
+    push(maps.byKey, k.key, i);
+    push(maps.bySkeleton, k.skeleton, i);
+    push(maps.bySorted, k.sorted, i);
+    push(maps.byTranslit, k.translit, i);
+    for (const t of new Set(k.tokens)) if (t.length > 1) push(maps.byToken, t, i);
   }
 
   /** How many names the index holds. */
@@ -124,29 +171,46 @@ export class NameIndex {
     return this.entries.length;
   }
 
+  private candidates(q: NameKeys): Iterable<number> {
+    const words = [...new Set(q.tokens)].filter((t) => t.length > 1);
+    if (!this.maps && ++this.lookups <= SCANS_BEFORE_MAPS) {
+      const found: number[] = [];
+      this.entries.forEach(({ seed: [key, skeleton, translit] }, i) => {
+        if (key === q.key || skeleton === q.skeleton || translit === q.translit || sharesWord(key, words)) found.push(i);
+      });
+      return found;
+    }
+    if (!this.maps) {
+      const maps: Maps = { byKey: new Map(), bySkeleton: new Map(), bySorted: new Map(), byTranslit: new Map(), byToken: new Map() };
+      for (let i = 0; i < this.entries.length; i++) this.insert(maps, i);
+      this.maps = maps;
+    }
+    const m = this.maps;
+    const found = new Set<number>();
+    for (const [map, k] of [[m.byKey, q.key], [m.bySkeleton, q.skeleton], [m.bySorted, q.sorted], [m.byTranslit, q.translit]] as const)
+      for (const i of map.get(k) ?? []) found.add(i);
+    for (const t of words) for (const i of m.byToken.get(t) ?? []) found.add(i);
+    return found;
+  }
+
   /**
    * Every existing name that `name` duplicates, exactly or likely: one match per signature,
    * its strongest kind, strongest first (then by id).
    */
   find(name: string): DuplicateMatch[] {
-    const q = keysOf(name);
+    const q = nameKeys(name);
     if (q.key === '') return [];
-    const candidates = new Set<number>();
-    for (const map of [[this.byKey, q.key], [this.bySkeleton, q.skeleton], [this.bySorted, q.sorted], [this.byTranslit, q.translit]] as const)
-      for (const i of map[0].get(map[1]) ?? []) candidates.add(i);
-    for (const t of new Set(q.tokens)) if (t.length > 1) for (const i of this.byToken.get(t) ?? []) candidates.add(i);
-
     const matches: DuplicateMatch[] = [];
-    for (const i of candidates) {
+    for (const i of this.candidates(q)) {
       const e = this.entries[i]!;
-      const kind = classify(name, q, e);
+      const kind = classify(name, q, { name: e.name, ...expandKeys(e.seed) });
       if (kind) matches.push({ id: e.id, name: e.name, status: e.status, kind, reason: reasonFor(kind, name, e.name) });
     }
     return matches.sort((a, b) => DUPLICATE_KINDS.indexOf(a.kind) - DUPLICATE_KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 }
 
-function classify(name: string, q: Keys, e: IndexedName & Keys): DuplicateKind | undefined {
+function classify(name: string, q: Keys, e: Keys & { name: string }): DuplicateKind | undefined {
   if (q.key === e.key) return mixesScripts(name) && !mixesScripts(e.name) ? 'look-alike' : 'exact';
   if (q.skeleton === e.skeleton && q.skeleton !== '') return 'look-alike';
   if (q.tokens.length > 1 && q.sorted === e.sorted) return 'swapped';

@@ -107,6 +107,8 @@ export interface PlanContext {
   /** Decides for a likely duplicate: true adds the row. Without it, likely duplicates are left out. */
   confirm?: (row: DuplicateRow) => boolean;
   onProgress?: (done: number) => void;
+  /** An index of `signatures` built by the caller (with cached keys); built here when absent. */
+  index?: NameIndex;
 }
 
 /**
@@ -115,7 +117,7 @@ export interface PlanContext {
  */
 export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPlan {
   const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], invalid: [] };
-  const index = NameIndex.of(c.signatures);
+  const index = c.index ?? NameIndex.of(c.signatures);
   const owners = new Map(c.emailOwners);
   const signatures = [...c.signatures];
   const fieldOf = new Map([...c.mapping].map(([h, f]) => [f, h]));

@@ -6,6 +6,7 @@
  * run under a lock on the letter folder (proper-lockfile), so two processes signing at
  * once both land.
  */
+import { lstatSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -16,6 +17,8 @@ import {
   type Signature, signatureSchema,
 } from '../letter/schema.js';
 import type { Locate } from '../errors.js';
+import { type NameSeed, nameSeed } from '../letter/duplicates.js';
+import { ParseCache } from './parse-cache.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 
 /** File names inside a letter folder. */
@@ -31,6 +34,8 @@ export interface LoadedSignature {
   signature: Signature;
   file: string;
   locate: Locate;
+  /** The name's costly index keys (see `nameSeed`), cached with the parse. */
+  seed: NameSeed;
 }
 
 /**
@@ -54,7 +59,7 @@ export interface LoadedLetter {
   changelogFile: string;
   /** Signature files that failed to parse or validate (left out of `signatures`). */
   unreadSignatures: number;
-  /** The text of every public file read (letter.yaml, the body, signatures, CHANGELOG.md), for checks that scan text. */
+  /** With `texts`: the text of every public file (letter.yaml, the body, signatures, CHANGELOG.md), for checks that scan text. */
   texts: { file: string; text: string }[];
   problems: Problem[];
 }
@@ -91,15 +96,35 @@ async function readText(p: string): Promise<string | undefined> {
   }
 }
 
-/** Reads every file of the letter in `dir`; `cwd` decides how file names are shown. */
-export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter> {
+/** How to load: `texts` keeps the text of every public file (for checks that scan text; it reads every file). */
+export interface LoadOptions {
+  texts?: boolean;
+}
+
+/**
+ * A locator that parses the file only when asked: cached signatures have no positions
+ * until a problem needs one.
+ */
+function lazyLocate(full: string, file: string, schema: typeof signatureSchema | typeof erasedSchema): Locate {
+  let locate: Locate | undefined;
+  return (p) => {
+    locate ??= parseYaml(readFileSync(full, 'utf8'), file, schema as typeof signatureSchema).locate;
+    return locate(p);
+  };
+}
+
+/**
+ * Reads every file of the letter in `dir`; `cwd` decides how file names are shown.
+ * Signature files unchanged since the last run come from the parse cache (see parse-cache.ts).
+ */
+export async function loadLetter(dir: string, cwd: string, options: LoadOptions = {}): Promise<LoadedLetter> {
   const shown = path.relative(cwd, dir) || '.';
   const rel = (...parts: string[]) => path.join(shown, ...parts);
   const problems: Problem[] = [];
   const letterFile = rel(LETTER_FILE);
   const texts: { file: string; text: string }[] = [];
   const letterText = (await readText(path.join(dir, LETTER_FILE))) ?? '';
-  texts.push({ file: letterFile, text: letterText });
+  if (options.texts) texts.push({ file: letterFile, text: letterText });
   const parsedLetter = parseYaml(letterText, letterFile, letterSchema);
   problems.push(...parsedLetter.problems);
   const letter = parsedLetter.value;
@@ -107,7 +132,7 @@ export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter
   const bodyName = letter?.body ?? 'letter.md';
   const bodyFile = rel(bodyName);
   const body = await readText(path.join(dir, bodyName));
-  if (body !== undefined) texts.push({ file: bodyFile, text: body });
+  if (body !== undefined && options.texts) texts.push({ file: bodyFile, text: body });
   if (letter && body === undefined)
     problems.push({ file: letterFile, ...parsedLetter.locate(['body']), severity: 'error', code: 'missing-body', message: `the body file ${bodyName} does not exist`, hint: `create ${bodyFile} or fix the body field` });
 
@@ -121,6 +146,7 @@ export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+  const cache = await ParseCache.open(sigDir);
   for (const entry of entries) {
     const file = rel(SIGNATURES_DIR, entry);
     const id = entry.replace(/\.yaml$/, '');
@@ -141,24 +167,48 @@ export async function loadLetter(dir: string, cwd: string): Promise<LoadedLetter
       unreadSignatures++;
       continue;
     }
-    const text = await readFile(path.join(sigDir, entry), 'utf8');
-    texts.push({ file, text });
+    const full = path.join(sigDir, entry);
+    const st = lstatSync(full);
+    if (!st.isFile()) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', code: 'not-a-file', message: `"${entry}" is not a regular file (a link or a folder)`, hint: 'signature files are plain files inside the letter folder' });
+      unreadSignatures++;
+      continue;
+    }
+    const cached = cache.get(entry, st);
+    if (cached) {
+      if (options.texts) texts.push({ file, text: readFileSync(full, 'utf8') });
+      const locate = lazyLocate(full, file, cached.kind === 'erased' ? erasedSchema : signatureSchema);
+      if (cached.kind === 'erased') erased.push({ id, ...cached.data });
+      else signatures.push({ signature: { id, ...cached.data }, file, locate, seed: cached.seed });
+      continue;
+    }
+    // Synchronous reads: one at a time through the thread pool costs several times more for many small files.
+    const text = readFileSync(full, 'utf8');
+    if (options.texts) texts.push({ file, text });
     if (id.startsWith(ERASED_PREFIX)) {
       const record = parseYaml(text, file, erasedSchema);
       problems.push(...record.problems);
-      if (record.value) erased.push({ id, ...record.value });
-      else unreadSignatures++;
+      if (record.value) {
+        erased.push({ id, ...record.value });
+        cache.set(entry, st, { kind: 'erased', data: record.value });
+      } else unreadSignatures++;
       continue;
     }
     const parsed = parseYaml(text, file, signatureSchema);
     problems.push(...parsed.problems);
-    if (!parsed.value) unreadSignatures++;
-    if (parsed.value) signatures.push({ signature: { id, ...parsed.value }, file, locate: parsed.locate });
+    if (!parsed.value) {
+      unreadSignatures++;
+      continue;
+    }
+    const seed = nameSeed(parsed.value.name);
+    signatures.push({ signature: { id, ...parsed.value }, file, locate: parsed.locate, seed });
+    cache.set(entry, st, { kind: 'signature', data: parsed.value, seed });
   }
+  await cache.save();
 
   const changelogFile = rel(CHANGELOG_FILE);
   const changelog = await readText(path.join(dir, CHANGELOG_FILE));
-  if (changelog !== undefined) texts.push({ file: changelogFile, text: changelog });
+  if (changelog !== undefined && options.texts) texts.push({ file: changelogFile, text: changelog });
   return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, signatures, erased, changelog, changelogFile, unreadSignatures, texts, problems };
 }
 

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 /** The repository root and the built binary the end-to-end tests run. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(ROOT, 'bin/letter.js');
+/** The parse cache of test runs, away from the user's own. */
+export const TEST_CACHE = path.join(tmpdir(), 'letter-test-cache');
 
 /** What a run of `letter` printed and its exit code. */
 export interface Run {
@@ -18,7 +20,7 @@ export interface Run {
 /** Runs the built `letter` binary in `cwd` with stdin not a terminal and colour off. */
 export function letter(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', LETTER_CACHE_DIR: TEST_CACHE, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
     child.stdin?.end();
@@ -65,7 +67,7 @@ export function snapshot(dir: string): Record<string, string> {
 export async function letterOnTerminal(cwd: string, args: string[], steps: [string, string][]): Promise<{ code: number; screen: string }> {
   const { spawn } = await import('node:child_process');
   const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const child = spawn('script', ['-qec', quoted, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+  const child = spawn('script', ['-qec', quoted, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', LETTER_CACHE_DIR: TEST_CACHE } });
   let screen = '';
   const waiters: (() => void)[] = [];
   const onData = (d: Buffer) => {

@@ -55,3 +55,12 @@ describe('keys', () => {
     expect(mixesScripts('Ban Ki-moon 潘基文')).toBe(false);
   });
 });
+
+describe('lookups by scan and by hash maps', () => {
+  it('agree on every kind', () => {
+    const queries = ['Ban ki-Moon', 'B\u0430n Ki-moon', 'Ki-moon Ban', 'M. Albright', 'Ernesto Zedillo Ponce de León', 'Madeline Albright', 'Micheal Gorbachev', 'Lily Chen', 'Eva Chen'];
+    const mapped = NameIndex.of(signatories);
+    for (let i = 0; i < 3; i++) mapped.find('warm up the maps');
+    for (const q of queries) expect(mapped.find(q), q).toEqual(NameIndex.of(signatories).find(q));
+  });
+});
