@@ -63,7 +63,7 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', examples(
       'letter sign letters/time-to-act',
-      'letter sign letters/time-to-act --name "Ban Ki-moon" --sort-as "Ban Ki-moon" --role "Former Secretary-General" \\\n      --organisation "United Nations" --country KR --group international-organisations --yes',
+      'letter sign letters/time-to-act --name "Ellen Johnson Sirleaf" --sort-as "Johnson Sirleaf Ellen" \\\n      --role "Former President of Liberia" --country LR --group former-heads-of-state --yes',
     ))
     .action(async (letter, o) => {
       const { sign, formatSign } = await import('./commands/sign.js');
@@ -235,6 +235,12 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
 export function processContext(): Context {
   const env = process.env;
   const interactive = Boolean(process.stdin.isTTY);
+  // A reader that stops early (`letter log | head`) closes the pipe: stop quietly, as other tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`error: cannot write the output: ${e.message}\n`);
+    process.exit(ExitCode.usage);
+  });
   return {
     cwd: process.cwd(),
     now: () => new Date(),
@@ -260,14 +266,35 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     await createProgram(ctx, exit).parseAsync(argv, { from: 'user' });
     return exit.code;
   } catch (e) {
-    return reportError(e, ctx);
+    const code = reportError(e, ctx);
+    if (wantsJson(argv) && !(e instanceof CommanderError && e.exitCode === 0)) ctx.stdout.write(`${JSON.stringify(errorJson(e, code), null, 2)}\n`);
+    return code;
   }
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.includes('--json') || argv.some((a, i) => (a === '--format' && argv[i + 1] === 'json') || a === '--format=json');
+}
+
+/** What `--json` prints on stdout when a command fails: `ok` false and the error, so the output always parses. */
+function errorJson(e: unknown, exitCode: number) {
+  const err = e as Error & { hint?: string; problems?: Problem[]; code?: string };
+  return {
+    ok: false,
+    exitCode,
+    error: {
+      type: e instanceof UserError || e instanceof CommanderError ? err.name : 'InternalError',
+      message: e instanceof CommanderError ? err.message.replace(/^error: /, '') : (err?.message ?? String(e)),
+      ...(err.hint ? { hint: err.hint } : {}),
+      ...(err.problems ? { problems: err.problems } : {}),
+    },
+  };
 }
 
 function reportError(e: unknown, ctx: Context): number {
   const s = ctx.errStyle;
   if (e instanceof CommanderError) {
-    return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? ExitCode.ok : ExitCode.usage;
+    return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (e instanceof UserError) {
     ctx.stderr.write(`${s.red('error:')} ${e.message}\n`);

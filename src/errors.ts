@@ -34,8 +34,8 @@ export interface Problem extends Position {
 /** Base class of every error a user can cause; never printed with a stack trace. */
 export class UserError extends Error {
   readonly exitCode: number = ExitCode.failed;
-  /** One line that names the next thing to do, if any. */
-  readonly hint: string | undefined;
+  /** One line that names the next thing to do, if any; a command may make it more precise. */
+  hint: string | undefined;
   constructor(message: string, hint?: string) {
     super(message);
     this.name = new.target.name;
@@ -66,7 +66,7 @@ export class InvalidLetter extends UserError {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     const n = problems.length;
-    super(`The letter has ${n} ${n === 1 ? 'error' : 'errors'}; nothing was written.`, 'Run `letter check` on it to see every problem and how to fix it.');
+    super(`The letter has ${n} ${n === 1 ? 'error' : 'errors'}, so the command stopped; nothing was changed.`, 'Run `letter check` on it to see every problem and how to fix it.');
     this.problems = problems;
   }
 }
@@ -94,9 +94,7 @@ export class AlreadySigned extends UserError {
       `"${signatoryName}" ${what}; nothing was written.`,
       match.status === 'withdrawn'
         ? 'That person withdrew; a withdrawal is kept as a record and is not signed over.'
-        : match.status === 'rejected'
-          ? undefined
-          : 'See every signature with: letter list <letter> --status all',
+        : undefined,
     );
   }
 }
@@ -137,7 +135,7 @@ export class InvalidInput extends UserError {
 /** No signature has this id (exit 1). */
 export class SignatureNotFound extends UserError {
   constructor(readonly id: string) {
-    super(`No signature with id "${id}"; nothing was written.`, 'List the ids with: letter list <letter> --status all');
+    super(`No signature with id "${id}"; nothing was written.`);
   }
 }
 

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { renderChangelog } from '../letter/changelog.js';
-import { loadValidLetter, resolveLetterDir, withLetterLock, writeChangelog } from '../storage/letter-store.js';
+import { changelogChange, loadValidLetter, resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
+import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter changelog`. */
@@ -25,7 +26,7 @@ export async function changelog(o: ChangelogOptions, ctx: Context): Promise<Chan
     const signatures = loaded.signatures.map((s) => s.signature);
     const text = renderChangelog(loaded.letter, signatures, loaded.erased);
     const changed = text !== loaded.changelog;
-    if (changed) await writeChangelog(dir, text);
+    if (changed) await writeAll([changelogChange(dir, text)]);
     return { file: path.relative(ctx.cwd, path.join(dir, 'CHANGELOG.md')), changed, events: text.split('\n').filter((l) => l.startsWith('- ')).length };
   });
 }

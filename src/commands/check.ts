@@ -26,8 +26,11 @@ export interface CheckResult {
 
 /** Checks each letter. @throws UsageError when a named letter does not exist or none is found. */
 export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult> {
-  const dirs = o.letters.length > 0 ? await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))) : await allLetters(ctx.cwd);
+  const found = o.letters.length > 0 ? { dirs: await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))), strays: [] } : await allLetters(ctx.cwd);
+  const dirs = found.dirs;
   const result: CheckResult = { ok: true, errors: [], warnings: [], letters: [] };
+  for (const stray of found.strays)
+    result.errors.push({ file: path.relative(ctx.cwd, stray), line: 1, column: 1, severity: 'error', code: 'not-a-letter', message: `this folder under letters/ has no ${LETTER_FILE}`, hint: 'restore letter.yaml, or move the folder out of letters/' });
   for (const dir of dirs) {
     const loaded = await loadLetter(dir, ctx.cwd, { texts: true });
     const problems = [...loaded.problems, ...loaded.texts.flatMap((t) => findContactDetails(t.text, t.file))];
@@ -39,13 +42,13 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     const warnings = problems.filter((p) => p.severity === 'warning');
     result.errors.push(...errors);
     result.warnings.push(...warnings);
-    result.letters.push({ letter: loaded.shown, signatures: loaded.signatures.length, errors: errors.length, warnings: warnings.length });
+    result.letters.push({ letter: loaded.shown, signatures: loaded.signatures.length + loaded.erased.length + loaded.unreadSignatures, errors: errors.length, warnings: warnings.length });
   }
   result.ok = result.errors.length === 0;
   return result;
 }
 
-async function allLetters(cwd: string): Promise<string[]> {
+async function allLetters(cwd: string): Promise<{ dirs: string[]; strays: string[] }> {
   const root = path.join(cwd, 'letters');
   let names: string[] = [];
   try {
@@ -54,15 +57,16 @@ async function allLetters(cwd: string): Promise<string[]> {
     // no letters/ folder: reported below
   }
   const dirs: string[] = [];
+  const strays: string[] = [];
   for (const n of names) {
     try {
       dirs.push(await resolveLetterDir(path.join(root, n), cwd));
     } catch {
-      // a folder without letter.yaml is not a letter
+      strays.push(path.join(root, n));
     }
   }
-  if (dirs.length === 0) throw new UsageError('No letters found under letters/.', 'Name a letter folder: letter check letters/<slug>');
-  return dirs;
+  if (dirs.length === 0 && strays.length === 0) throw new UsageError('No letters found under letters/.', 'Name a letter folder: letter check letters/<slug>');
+  return { dirs, strays };
 }
 
 /** One line per problem (`file:line:column: error: message (hint)`), then a summary line per letter. */

@@ -3,7 +3,7 @@
  * list) that are new, reports those already signed, likely duplicates and invalid rows, and
  * writes all accepted rows or none.
  */
-import { readFile, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Context } from '../context.js';
@@ -13,8 +13,9 @@ import { type DuplicateRow, IMPORT_FIELDS, type ImportField, type ImportPlan, ty
 import { NameIndex } from '../letter/duplicates.js';
 import type { Signature } from '../letter/schema.js';
 import { progressBar } from '../progress.js';
-import { loadValidLetter, resolveLetterDir, type ValidLetter, withLetterLock, writeChangelog, writeSignature } from '../storage/letter-store.js';
-import { type Contact, emailKey, readContacts, writeContacts } from '../storage/private-store.js';
+import { changelogChange, loadValidLetter, resolveLetterDir, signatureChange, type ValidLetter, withLetterLock } from '../storage/letter-store.js';
+import { type Contact, contactsChange, emailKey, readContacts } from '../storage/private-store.js';
+import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter import`. */
@@ -119,32 +120,21 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     const letter = await loadValidLetter(dir, ctx.cwd);
     const { result, contacts } = await plan(letter, confirmed);
     if (result.invalid.length > 0 || result.toAdd.length === 0) return report(result, [], false);
-    const written = await writeAllOrNone(dir, letter, result, contacts);
+    const written = await writeAccepted(dir, letter, result, contacts);
     return report(result, written.map((f) => path.relative(ctx.cwd, f)), false);
   });
 }
 
-/** Writes every accepted row, the contacts and the changelog; on any failure, puts back what was there. */
-async function writeAllOrNone(dir: string, letter: ValidLetter, plan: ImportPlan, contacts: Record<string, Contact>): Promise<string[]> {
-  const created: string[] = [];
-  const contactsBefore = structuredClone(contacts);
+/** Writes every accepted row, the contacts and the changelog, or none of them. */
+async function writeAccepted(dir: string, letter: ValidLetter, plan: ImportPlan, contacts: Record<string, Contact>): Promise<string[]> {
   const withContacts = plan.toAdd.filter((r) => r.contact.email || r.contact.phone);
-  try {
-    for (const r of plan.toAdd) created.push(await writeSignature(dir, r.signature));
-    const files = [...created];
-    if (withContacts.length > 0) {
-      for (const r of withContacts) contacts[r.signature.id] = r.contact;
-      files.push(await writeContacts(dir, contacts));
-    }
-    const all = [...letter.signatures.map((s) => s.signature), ...plan.toAdd.map((r) => r.signature)];
-    files.push(await writeChangelog(dir, renderChangelog(letter.letter, all, letter.erased)));
-    return files;
-  } catch (e) {
-    await Promise.allSettled(created.map((f) => unlink(f)));
-    if (withContacts.length > 0) await writeContacts(dir, contactsBefore).catch(() => {});
-    if (letter.changelog !== undefined) await writeChangelog(dir, letter.changelog).catch(() => {});
-    throw e;
-  }
+  for (const r of withContacts) contacts[r.signature.id] = r.contact;
+  const all = [...letter.signatures.map((s) => s.signature), ...plan.toAdd.map((r) => r.signature)];
+  return writeAll([
+    ...plan.toAdd.map((r) => signatureChange(dir, r.signature)),
+    ...(withContacts.length > 0 ? [contactsChange(dir, contacts)] : []),
+    changelogChange(dir, renderChangelog(letter.letter, all, letter.erased)),
+  ]);
 }
 
 async function readCsv(file: string, shown: string): Promise<{ headers: string[]; rows: ImportRow[] }> {

@@ -4,9 +4,9 @@ import { UsageError } from '../errors.js';
 import { groupSignatures } from '../letter/order.js';
 import { SIGNATURE_STATUSES, type Signature, type SignatureStatus } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
-import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
 import { type Contact, readContacts } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
+import { readLetter } from './read.js';
 
 /** Options of `letter list`: `status` is published (default: what renders show), all, or one status. */
 export interface ListOptions {
@@ -29,7 +29,7 @@ export interface ListResult {
 
 /** Lists signatories. @throws UsageError for an unknown --status; InvalidLetter. */
 export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
-  const loaded = await loadValidLetter(await resolveLetterDir(o.letter, ctx.cwd), ctx.cwd);
+  const loaded = await readLetter(o.letter, ctx);
   const status = o.status ?? 'published';
   let statuses: SignatureStatus[];
   if (status === 'published') statuses = publishedStatuses(loaded.letter);

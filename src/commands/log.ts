@@ -1,8 +1,8 @@
 /** `letter log <letter>`: the changelog's events, newest first. */
 import type { Context } from '../context.js';
 import { eventsOf, type LetterEvent } from '../letter/changelog.js';
-import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
+import { readLetter } from './read.js';
 
 /** Options of `letter log`; `limit` keeps the newest N events. */
 export interface LogOptions {
@@ -18,7 +18,7 @@ export interface LogResult {
 
 /** Lists the letter's events, derived from its signature files. @throws InvalidLetter */
 export async function log(o: LogOptions, ctx: Context): Promise<LogResult> {
-  const loaded = await loadValidLetter(await resolveLetterDir(o.letter, ctx.cwd), ctx.cwd);
+  const loaded = await readLetter(o.letter, ctx);
   const events = eventsOf(loaded.signatures.map((s) => s.signature), loaded.erased).reverse();
   return { letter: loaded.shown, events: o.limit === undefined ? events : events.slice(0, o.limit) };
 }

@@ -2,15 +2,15 @@
  * `letter render <letter>`: the letter through Handlebars templates into Markdown, a
  * standalone HTML page and print-ready HTML. Same input, byte-identical output.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { FORMAT_SPECS, RENDER_FORMATS, type RenderFormat, renderDocument, type TemplateSource } from '../render/render.js';
 import { letterView } from '../render/view.js';
 import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
+import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to all three. */
@@ -49,15 +49,22 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const templates = await loadTemplates([defaultTemplatesDir(), path.join(dir, 'templates')], ctx.cwd);
   const partials = [...templates.values()].filter((t) => t.name.startsWith('partials/')).map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
 
+  if (o.out !== undefined && o.out.trim() === '') throw new UsageError('--out: name a folder');
   const outDir = path.resolve(ctx.cwd, o.out ?? path.join('out', loaded.letter.slug));
+  if (outDir === dir || outDir.startsWith(`${dir}${path.sep}`))
+    throw new UsageError(`--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`, 'Render outside it, e.g. --out out/' + loaded.letter.slug);
   const documents = formats.map((format) => {
     const spec = FORMAT_SPECS[format];
     const template = templates.get(spec.template);
     if (!template) throw new UsageError(`No template ${spec.template} found in ${defaultTemplatesDir()} or the letter's templates/ folder.`);
     return { format, file: path.join(outDir, `${loaded.letter.slug}${spec.suffix}`), text: renderDocument(view, format, template, partials) };
   });
-  await mkdir(outDir, { recursive: true });
-  for (const d of documents) await writeFileAtomic(d.file, d.text, { encoding: 'utf8' });
+  try {
+    await ensureDir(outDir);
+  } catch (e) {
+    throw new UsageError(`--out: cannot use ${path.relative(ctx.cwd, outDir)} as a folder: ${(e as Error).message}`);
+  }
+  await writeAll(documents.map((d) => ({ path: d.file, text: d.text })));
   return {
     letter: loaded.shown,
     count: view.count,

@@ -4,17 +4,18 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { Cancelled, LikelyDuplicate, UsageError } from '../errors.js';
+import { AlreadySigned, Cancelled, LikelyDuplicate, UsageError } from '../errors.js';
 import { commitPaths, isRepo } from '../git.js';
 import { type DuplicateMatch, NameIndex } from '../letter/duplicates.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName } from '../letter/country-names.js';
-import { parseTimestampInput } from '../letter/dates.js';
+import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
 import { InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
-import { loadLetterFile, loadValidLetter, resolveLetterDir, signatureText, withLetterLock, writeChangelog, writeSignature } from '../storage/letter-store.js';
-import { type Contact, contactSchema, emailKey, readContacts, writeContacts } from '../storage/private-store.js';
+import { changelogChange, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, withLetterLock } from '../storage/letter-store.js';
+import { type Contact, contactSchema, contactsChange, emailKey, readContacts } from '../storage/private-store.js';
+import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter sign`, as the flags give them. */
@@ -90,6 +91,8 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
       return { fresh, signatures, signature, similar, contacts };
     } catch (e) {
       if (e instanceof InvalidSignatureInput) throw new UsageError(`${FLAG_OF[e.field] ?? e.field}: ${e.field} ${e.reason}`);
+      if (e instanceof AlreadySigned && e.match.status !== 'withdrawn' && e.match.status !== 'rejected')
+        e.hint = `See every signature with: letter list ${shown} --status all`;
       throw e;
     }
   };
@@ -117,9 +120,11 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
   }
   const result = await withLetterLock(dir, async () => {
     const { fresh, signatures, signature, similar, contacts } = await attempt();
-    const files = [await writeSignature(dir, signature)];
-    if (contact.email || contact.phone) await writeContacts(dir, { ...contacts, [signature.id]: contact });
-    files.push(await writeChangelog(dir, renderChangelog(fresh.letter, [...signatures, signature], fresh.erased)));
+    const files = await writeAll([
+      signatureChange(dir, signature),
+      ...(contact.email || contact.phone ? [contactsChange(dir, { ...contacts, [signature.id]: contact })] : []),
+      changelogChange(dir, renderChangelog(fresh.letter, [...signatures, signature], fresh.erased)),
+    ]);
     const written = files.map((f) => path.relative(ctx.cwd, f));
     const commit = options.commit ? await commitPaths(ctx.cwd, written, `Sign: ${signature.name}`) : undefined;
     return { letter: shown, signature, published: isPublished(fresh.letter, signature), similar, dryRun: false, written, ...(commit ? { commit } : {}) };
@@ -174,7 +179,8 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
   if (o.signedAt !== undefined) {
     signedAt = parseTimestampInput(o.signedAt);
     if (signedAt === undefined)
-      throw new UsageError(`--signed-at: "${o.signedAt}" is not a real ISO 8601 date or UTC timestamp`, 'Use 2020-05-26 or 2020-05-26T09:00:00Z.');
+      throw new UsageError(`--signed-at: "${o.signedAt}" is not a real ISO 8601 date or time`, 'Use 2020-05-26, 2020-05-26T09:00:00Z or 2020-05-26T11:00+02:00.');
+    if (signedAt > toIsoTimestamp(new Date(ctx.now().getTime() + 60_000))) throw new UsageError(`--signed-at: ${signedAt} is in the future`);
   }
   return { name, sort_as: o.sortAs, role, organisation, country, group, url: o.url, signed_at: signedAt };
 }

@@ -6,10 +6,16 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { renderChangelog } from '../letter/changelog.js';
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { type Signature, signatureSchema } from '../letter/schema.js';
 import { getSignature } from '../letter/signatures.js';
-import { loadValidLetter, resolveLetterDir, withLetterLock, writeChangelog, writeSignature } from '../storage/letter-store.js';
+import { changelogChange, loadValidLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
+import { writeAll } from '../storage/transaction.js';
+
+// The flag that set each field a command changes, to name in errors.
+const FLAG_OF: Record<string, string> = {
+  'verified.by': '--by', 'verified.evidence': '--evidence', 'withdrawn.by': '--by', 'withdrawn.reason': '--reason', 'rejected.by': '--by', 'rejected.reason': '--reason',
+};
 
 /** Signatures changed by a command and the files written (relative to the working directory). */
 export interface UpdateResult {
@@ -35,18 +41,27 @@ export async function updateSignatures(
     const now = ctx.now();
     const changed = new Map<string, Signature>();
     for (const id of ids) {
-      const next = change(changed.get(id) ?? getSignature(all, id), now);
+      let current: Signature;
+      try {
+        current = changed.get(id) ?? getSignature(all, id);
+      } catch (e) {
+        if (e instanceof UserError) e.hint = `List the ids with: letter list ${loaded.shown} --status all`;
+        throw e;
+      }
+      const next = change(current, now);
       const { id: _id, ...fields } = next;
       const check = signatureSchema.safeParse(fields);
       if (!check.success) {
         const issue = check.error.issues[0]!;
-        throw new UsageError(`${issue.path.join('.')} ${issue.message}`);
+        const field = issue.path.join('.');
+        throw new UsageError(`${FLAG_OF[field] ?? field}: ${issue.message}`);
       }
       changed.set(id, next);
     }
-    const written: string[] = [];
-    for (const s of changed.values()) written.push(await writeSignature(dir, s));
-    written.push(await writeChangelog(dir, renderChangelog(loaded.letter, all.map((s) => changed.get(s.id) ?? s), loaded.erased)));
+    const written = await writeAll([
+      ...[...changed.values()].map((s) => signatureChange(dir, s)),
+      changelogChange(dir, renderChangelog(loaded.letter, all.map((s) => changed.get(s.id) ?? s), loaded.erased)),
+    ]);
     return { letter: path.relative(ctx.cwd, dir) || '.', signatures: [...changed.values()], written: written.map((f) => path.relative(ctx.cwd, f)) };
   });
 }

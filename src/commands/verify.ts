@@ -19,6 +19,7 @@ export interface VerifyOptions {
  * @throws UsageError when no verifier is known; SignatureNotFound or InvalidTransition for any id, before anything is written.
  */
 export async function verify(o: VerifyOptions, ctx: Context): Promise<UpdateResult> {
+  if (o.by !== undefined && o.by.trim() === '') throw new UsageError('--by: name who verified these signatures');
   const by = o.by?.trim() || (await gitUserName(ctx.cwd));
   if (!by) throw new UsageError('missing --by: who verified these signatures?', 'Pass --by "Your Name" or set git config user.name.');
   return updateSignatures(o.letter, o.ids, (s, now) => verifySignature(s, by, now, o.evidence), ctx);

@@ -7,8 +7,9 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { erase, getSignature, withdraw as withdrawSignature } from '../letter/signatures.js';
-import { deleteSignature, loadValidLetter, resolveLetterDir, withLetterLock, writeChangelog, writeErased } from '../storage/letter-store.js';
-import { readContacts, writeContacts } from '../storage/private-store.js';
+import { changelogChange, erasedChange, loadValidLetter, removeSignatureChange, resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
+import { contactsChange, readContacts } from '../storage/private-store.js';
+import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { type UpdateResult, updateSignatures } from './update.js';
 
@@ -38,17 +39,18 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
     const sig = getSignature(all, o.id);
     const record = erase(loaded.letter, sig, ctx.now());
     const contacts = await readContacts(dir, ctx.cwd);
-    const written = [await writeErased(dir, record)];
-    if (contacts[sig.id]) {
-      delete contacts[sig.id];
-      written.push(await writeContacts(dir, contacts));
-    }
-    const removed = await deleteSignature(dir, sig.id);
-    written.push(await writeChangelog(dir, renderChangelog(loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record])));
-    return {
-      letter: loaded.shown, signatures: [], erased: record.id,
-      written: written.map((f) => path.relative(ctx.cwd, f)), removed: [path.relative(ctx.cwd, removed)],
-    };
+    const hadContact = contacts[sig.id] !== undefined;
+    delete contacts[sig.id];
+    const removal = removeSignatureChange(dir, sig.id);
+    const changes = [
+      erasedChange(dir, record),
+      ...(hadContact ? [contactsChange(dir, contacts)] : []),
+      removal,
+      changelogChange(dir, renderChangelog(loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record])),
+    ];
+    await writeAll(changes);
+    const rel = (c: { path: string }) => path.relative(ctx.cwd, c.path);
+    return { letter: loaded.shown, signatures: [], erased: record.id, written: changes.filter((c) => c !== removal).map(rel), removed: [rel(removal)] };
   });
 }
 

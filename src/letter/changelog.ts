@@ -71,11 +71,7 @@ export const CHANGELOG_HEADER_LINES = 4;
 
 /** The whole text of CHANGELOG.md for a letter: a header of four lines, then one line per event. */
 export function renderChangelog(letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[] = []): string {
-  const header = [
-    `# Changelog: ${oneLine(letter.title)}`,
-    '',
-    'Derived from signatures/ by `letter`; rebuild it with `letter changelog <letter>`.',
-    '',
-  ];
-  return [...header, ...eventsOf(signatures, erased).map(changelogLine)].join('\n') + '\n';
+  const header = [`# Changelog: ${oneLine(letter.title)}`, '', 'Derived from signatures/ by `letter`; rebuild it with `letter changelog <letter>`.'];
+  const events = eventsOf(signatures, erased).map(changelogLine);
+  return `${[...header, ...(events.length > 0 ? ['', ...events] : [])].join('\n')}\n`;
 }

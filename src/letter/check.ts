@@ -5,6 +5,7 @@
  */
 import type { Locate, Problem } from '../errors.js';
 import { renderChangelog } from './changelog.js';
+import { toIsoTimestamp } from './dates.js';
 import { nameFingerprint, normaliseName } from './names.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 
@@ -51,7 +52,7 @@ export function checkLetter(input: CheckInput): Problem[] {
 
   const seen = new Map<string, { signature: Signature; file: string }>();
   const erasedPrints = new Map(input.erased.map((e) => [e.fingerprint, e.id]));
-  const nowIso = input.now.toISOString();
+  const nowIso = toIsoTimestamp(input.now);
   for (const { signature: s, file, locate } of input.signatures) {
     if (s.group !== undefined && !groupIds.has(s.group))
       problems.push({ ...at(file, locate(['group'])), severity: 'error', code: 'unknown-group', message: `group "${s.group}" is not a group of this letter`, hint: `use one of: ${[...groupIds.keys()].join(', ') || '(the letter declares none)'}` });
@@ -85,9 +86,11 @@ function checkChangelog(input: CheckInput): Problem[] {
   const expected = renderChangelog(input.letter, input.signatures.map((s) => s.signature), input.erased);
   if (input.changelog === undefined)
     return [{ file: input.changelogFile, line: 1, column: 1, severity: 'error', code: 'changelog-missing', message: 'CHANGELOG.md is missing', hint: fix }];
-  if (input.changelog === expected) return [];
+  // Line endings, a byte-order mark and the final newline are form, not content: `letter fmt` settles them.
+  const text = input.changelog.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\n*$/, '\n');
+  if (text === expected) return [];
   const want = expected.split('\n');
-  const have = input.changelog.replace(/\r\n/g, '\n').split('\n');
+  const have = text.split('\n');
   let i = 0;
   while (i < want.length && i < have.length && want[i] === have[i]) i++;
   const column = commonPrefix(want[i] ?? '', have[i] ?? '') + 1;

@@ -14,7 +14,7 @@ let byDisplayName: Map<string, string> | undefined;
 const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /**
- * A country as a person typed it: an ISO 3166-1 alpha-2 code in any case, an English
+ * A country as a person typed it: an ISO 3166-1 alpha-2 or alpha-3 code in any case, an English
  * name or alias known to i18n-iso-countries, or the CLDR English name (accents, case and
  * punctuation ignored). @returns the upper-case code, or undefined.
  */
@@ -22,6 +22,10 @@ export function parseCountryName(s: string): string | undefined {
   const t = s.trim();
   if (t === '') return undefined;
   if (isCountryCode(t.toUpperCase())) return t.toUpperCase();
+  if (/^[A-Za-z]{3}$/.test(t)) {
+    const fromAlpha3 = countries.alpha3ToAlpha2(t.toUpperCase());
+    if (fromAlpha3) return fromAlpha3;
+  }
   const code = countries.getAlpha2Code(t, 'en') ?? countries.getSimpleAlpha2Code(t, 'en');
   if (code && isCountryCode(code)) return code;
   if (!byDisplayName) {

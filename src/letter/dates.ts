@@ -29,14 +29,20 @@ export function toIsoTimestamp(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+const INPUT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
 /**
- * Reads a date or timestamp as a person types it on the command line:
- * `2020-05-26` (midnight UTC) or `2020-05-26T09:30:00Z`. Returns the canonical
- * timestamp, or undefined when `s` is neither or names a day that does not exist.
+ * Reads a date or time as a person types it (ISO 8601): `2020-05-26` (midnight UTC),
+ * `2020-05-26T09:30Z`, `2020-05-26T09:30:00Z` or with an offset `2020-05-26T11:30+02:00`.
+ * Returns the canonical UTC timestamp, or undefined when `s` is none of these or names
+ * a day or time that does not exist.
  */
 export function parseTimestampInput(s: string): string | undefined {
   const t = s.trim();
   if (isIsoDate(t)) return `${t}T00:00:00Z`;
-  if (isIsoTimestamp(t)) return t;
-  return undefined;
+  const m = INPUT.exec(t);
+  if (!m || !isIsoDate(m[1]!) || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return undefined;
+  const zone = m[5] === 'Z' ? 'Z' : m[5]!.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const ms = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${zone}`);
+  return Number.isNaN(ms) ? undefined : toIsoTimestamp(new Date(ms));
 }

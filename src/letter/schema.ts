@@ -18,7 +18,7 @@ const text = (max: number) =>
     .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text; put the value in quotes') })
     .refine((s) => s.trim().length > 0, 'must not be empty')
     .refine((s) => s.length <= max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'must not contain control characters');
+    .refine((s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s), 'must be one line, without tabs or control characters');
 
 const timestamp = z
   .string({ error: 'must be an ISO 8601 UTC timestamp in quotes, such as "2020-05-26T09:00:00Z"' })
@@ -109,7 +109,7 @@ export const PRIVATE_FIELDS = ['email', 'phone', 'telephone', 'mobile', 'address
 /** The shape of `signatures/<id>.yaml`. */
 export const signatureSchema = z
   .strictObject({
-    name: text(300),
+    name: text(300).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
     sort_as: text(300).optional(),
     role: text(500).optional(),
     organisation: text(300).optional(),

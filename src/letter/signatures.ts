@@ -167,6 +167,7 @@ export function verify(sig: Signature, by: string, now: Date, evidence?: string)
 export function withdraw(sig: Signature, reason: string, now: Date, by?: string): Signature {
   if (sig.status === 'withdrawn') throw new InvalidTransition(`Signature ${sig.id} is already withdrawn (${sig.withdrawn?.at}).`);
   if (sig.status === 'rejected') throw new InvalidTransition(`Signature ${sig.id} was rejected as fake; it cannot be withdrawn.`);
+  if (by !== undefined && by.trim() === '') throw new UsageError('--by must not be empty');
   const text = reason.trim();
   if (text === '') throw new UsageError('--reason must not be empty');
   return { ...sig, status: 'withdrawn', withdrawn: { ...(by ? { by } : {}), at: toIsoTimestamp(now), reason: text } };
@@ -179,6 +180,7 @@ export function withdraw(sig: Signature, reason: string, now: Date, by?: string)
  */
 export function reject(sig: Signature, reason: string, now: Date, by?: string): Signature {
   if (sig.status === 'rejected' || sig.status === 'withdrawn') throw new InvalidTransition(`Signature ${sig.id} is already ${sig.status}.`);
+  if (by !== undefined && by.trim() === '') throw new UsageError('--by must not be empty');
   const text = reason.trim();
   if (text === '') throw new UsageError('--reason must not be empty');
   return { ...sig, status: 'rejected', rejected: { ...(by ? { by } : {}), at: toIsoTimestamp(now), reason: text } };

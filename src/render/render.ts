@@ -26,6 +26,19 @@ export interface TemplateSource {
   text: string;
 }
 
+/** Handlebars' wording made readable: which field is missing, or what the parser expected. */
+function templateMessage(full: string): string {
+  const missing = /^"([^"]+)" not defined in/.exec(full);
+  if (missing) return `"${missing[1]}" is not a field of the letter here`;
+  const lines = full.split('\n');
+  if (lines[0]?.startsWith('Parse error')) {
+    const last = lines.at(-1) ?? '';
+    return /got 'EOF'/.test(last) ? 'a block opened with {{#...}} is never closed' : `cannot parse the template: ${last.replace(/'/g, '')}`;
+  }
+  if (/The partial .* could not be found/.test(lines[0] ?? '')) return lines[0]!;
+  return lines[0] ?? full;
+}
+
 /** A template failed to compile or named a field the view lacks. */
 export class TemplateError extends UserError {}
 
@@ -53,8 +66,9 @@ export function renderDocument(view: LetterView, format: RenderFormat, template:
     return `${out.trimEnd()}\n`;
   } catch (e) {
     if (e instanceof TemplateError) throw e;
-    const message = (e as Error).message.split('\n')[0] ?? String(e);
-    const line = /(?:line |- )(\d+)(?::(\d+))?/.exec((e as Error).message);
+    const full = (e as Error).message ?? String(e);
+    const line = /(?:line |- )(\d+)(?::(\d+))?/.exec(full);
+    const message = templateMessage(full);
     const where = line ? `${current.file}:${line[1]}:${Number(line[2] ?? 0) + 1}` : current.file;
     throw new TemplateError(`${where}: template error: ${message}`, 'Fix the template, or remove it to use the default.');
   }

@@ -7,11 +7,10 @@
  * once both land.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
-import { InvalidLetter, type Problem, UsageError } from '../errors.js';
+import { InvalidLetter, type Problem, UsageError, UserError } from '../errors.js';
 import {
   ERASED_KEY_ORDER, ERASED_PREFIX, type ErasedRecord, erasedSchema, ID_PATTERN, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER,
   type Signature, signatureSchema,
@@ -19,6 +18,7 @@ import {
 import type { Locate } from '../errors.js';
 import { type NameSeed, nameSeed } from '../letter/duplicates.js';
 import { ParseCache } from './parse-cache.js';
+import type { FileChange } from './transaction.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 
 /** File names inside a letter folder. */
@@ -87,12 +87,48 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
-async function readText(p: string): Promise<string | undefined> {
+/** A file's bytes, undefined when it does not exist. @throws UserError naming the file when it is a folder or unreadable. */
+async function readBytes(p: string, shown: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(p, 'utf8');
+    return await readFile(p);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    if (code === 'EISDIR') throw new UserError(`${shown} is a folder; a letter expects a file there.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`${shown} cannot be read: permission denied.`);
     throw e;
+  }
+}
+
+/** A file's text (UTF-8), undefined when it does not exist; a file that is not UTF-8 adds a problem and reads as empty. */
+async function readText(p: string, shown: string, problems?: Problem[]): Promise<string | undefined> {
+  const bytes = await readBytes(p, shown);
+  if (bytes === undefined) return undefined;
+  const decoded = decodeUtf8(bytes, shown);
+  if ('text' in decoded) return decoded.text;
+  problems?.push(decoded.problem);
+  return '';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes a file's bytes as UTF-8.
+ * @returns the text, or a problem at the line and column of the first byte that is not UTF-8
+ *   (a UTF-16 file is named as such).
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
+  const bad = (line: number, column: number, message: string): { problem: Problem } => ({
+    problem: { file, line, column, severity: 'error', code: 'not-utf8', message, hint: 'save the file as UTF-8' },
+  });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return bad(1, 1, 'the file is UTF-16 text; letter files are UTF-8');
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const at = loose.indexOf('\uFFFD');
+    const before = loose.slice(0, Math.max(at, 0)).split('\n');
+    return bad(before.length, before.at(-1)!.length + 1, 'the file is not UTF-8 text (a byte here is from another encoding, such as Latin-1)');
   }
 }
 
@@ -123,7 +159,7 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
   const problems: Problem[] = [];
   const letterFile = rel(LETTER_FILE);
   const texts: { file: string; text: string }[] = [];
-  const letterText = (await readText(path.join(dir, LETTER_FILE))) ?? '';
+  const letterText = (await readText(path.join(dir, LETTER_FILE), letterFile, problems)) ?? '';
   if (options.texts) texts.push({ file: letterFile, text: letterText });
   const parsedLetter = parseYaml(letterText, letterFile, letterSchema);
   problems.push(...parsedLetter.problems);
@@ -131,7 +167,7 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
 
   const bodyName = letter?.body ?? 'letter.md';
   const bodyFile = rel(bodyName);
-  const body = await readText(path.join(dir, bodyName));
+  const body = await readText(path.join(dir, bodyName), bodyFile, problems);
   if (body !== undefined && options.texts) texts.push({ file: bodyFile, text: body });
   if (letter && body === undefined)
     problems.push({ file: letterFile, ...parsedLetter.locate(['body']), severity: 'error', code: 'missing-body', message: `the body file ${bodyName} does not exist`, hint: `create ${bodyFile} or fix the body field` });
@@ -183,7 +219,13 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
       continue;
     }
     // Synchronous reads: one at a time through the thread pool costs several times more for many small files.
-    const text = readFileSync(full, 'utf8');
+    const decoded = decodeUtf8(readFileSync(full), file);
+    if ('problem' in decoded) {
+      problems.push(decoded.problem);
+      unreadSignatures++;
+      continue;
+    }
+    const text = decoded.text;
     if (options.texts) texts.push({ file, text });
     if (id.startsWith(ERASED_PREFIX)) {
       const record = parseYaml(text, file, erasedSchema);
@@ -207,7 +249,7 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
   await cache.save();
 
   const changelogFile = rel(CHANGELOG_FILE);
-  const changelog = await readText(path.join(dir, CHANGELOG_FILE));
+  const changelog = await readText(path.join(dir, CHANGELOG_FILE), changelogFile, problems);
   if (changelog !== undefined && options.texts) texts.push({ file: changelogFile, text: changelog });
   return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, signatures, erased, changelog, changelogFile, unreadSignatures, texts, problems };
 }
@@ -219,7 +261,9 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
  */
 export async function loadLetterFile(dir: string, cwd: string): Promise<LetterFile> {
   const file = path.join(path.relative(cwd, dir) || '.', LETTER_FILE);
-  const parsed = parseYaml((await readText(path.join(dir, LETTER_FILE))) ?? '', file, letterSchema);
+  const problems: Problem[] = [];
+  const parsed = parseYaml((await readText(path.join(dir, LETTER_FILE), file, problems)) ?? '', file, letterSchema);
+  if (problems.length > 0) throw new InvalidLetter(problems);
   if (!parsed.value) throw new InvalidLetter(parsed.problems);
   return parsed.value;
 }
@@ -247,34 +291,25 @@ export function signatureText(sig: Signature): string {
   return stringifyYaml(fields, SIGNATURE_KEY_ORDER);
 }
 
-/** Writes `signatures/<id>.yaml` atomically. */
-export async function writeSignature(dir: string, sig: Signature): Promise<string> {
-  const file = path.join(dir, SIGNATURES_DIR, `${sig.id}.yaml`);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, signatureText(sig), { encoding: 'utf8' });
-  return file;
+/** The change that writes `signatures/<id>.yaml` (see transaction.ts). */
+export function signatureChange(dir: string, sig: Signature): FileChange {
+  return { path: path.join(dir, SIGNATURES_DIR, `${sig.id}.yaml`), text: signatureText(sig) };
 }
 
-/** Writes `signatures/erased-<hash>.yaml` atomically. */
-export async function writeErased(dir: string, record: ErasedRecord): Promise<string> {
+/** The change that writes `signatures/erased-<hash>.yaml`. */
+export function erasedChange(dir: string, record: ErasedRecord): FileChange {
   const { id, ...fields } = record;
-  const file = path.join(dir, SIGNATURES_DIR, `${id}.yaml`);
-  await writeFileAtomic(file, stringifyYaml(fields, ERASED_KEY_ORDER), { encoding: 'utf8' });
-  return file;
+  return { path: path.join(dir, SIGNATURES_DIR, `${id}.yaml`), text: stringifyYaml(fields, ERASED_KEY_ORDER) };
 }
 
-/** Deletes `signatures/<id>.yaml` (only erasure does this; a withdrawal keeps the file). */
-export async function deleteSignature(dir: string, id: string): Promise<string> {
-  const file = path.join(dir, SIGNATURES_DIR, `${id}.yaml`);
-  await unlink(file);
-  return file;
+/** The change that deletes `signatures/<id>.yaml` (only erasure does this; a withdrawal keeps the file). */
+export function removeSignatureChange(dir: string, id: string): FileChange {
+  return { path: path.join(dir, SIGNATURES_DIR, `${id}.yaml`), text: null };
 }
 
-/** Writes CHANGELOG.md atomically. */
-export async function writeChangelog(dir: string, text: string): Promise<string> {
-  const file = path.join(dir, CHANGELOG_FILE);
-  await writeFileAtomic(file, text, { encoding: 'utf8' });
-  return file;
+/** The change that writes CHANGELOG.md. */
+export function changelogChange(dir: string, text: string): FileChange {
+  return { path: path.join(dir, CHANGELOG_FILE), text };
 }
 
 /**

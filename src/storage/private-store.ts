@@ -3,11 +3,11 @@
  * `private/contacts.yaml`, which the letter's .gitignore keeps out of git. Used for
  * duplicate checks; never rendered, listed or exported unless `--include-private` is given.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { InvalidLetter } from '../errors.js';
+import type { FileChange } from './transaction.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 
 /** The folder and file of the private store, relative to the letter folder. */
@@ -42,13 +42,10 @@ export async function readContacts(dir: string, cwd: string): Promise<Record<str
   return parsed.value;
 }
 
-/** Writes the contacts atomically, ids sorted; returns the file's path. */
-export async function writeContacts(dir: string, contacts: Record<string, Contact>): Promise<string> {
-  const file = path.join(dir, PRIVATE_DIR, CONTACTS_FILE);
-  await mkdir(path.dirname(file), { recursive: true });
+/** The change that writes the contacts (ids sorted), readable by the owner only. */
+export function contactsChange(dir: string, contacts: Record<string, Contact>): FileChange {
   const sorted = Object.fromEntries(Object.keys(contacts).sort().map((k) => [k, contacts[k]]));
-  await writeFileAtomic(file, stringifyYaml(sorted), { encoding: 'utf8', mode: 0o600 });
-  return file;
+  return { path: path.join(dir, PRIVATE_DIR, CONTACTS_FILE), text: stringifyYaml(sorted), mode: 0o600 };
 }
 
 /** Normal form of an email for comparison: trimmed, lower case. */

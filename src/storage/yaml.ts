@@ -28,7 +28,9 @@ const MAX_ALIASES = 100;
  * @returns never throws: malformed YAML, wrong types and unknown fields all become problems
  *   with the file, line and column they point at.
  */
-export function parseYaml<T>(text: string, file: string, schema: z.ZodType<T>): ParsedYaml<T> {
+export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>): ParsedYaml<T> {
+  // A byte-order mark is not content; without it, columns match what editors show.
+  const text = source.replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => {
@@ -48,8 +50,7 @@ export function parseYaml<T>(text: string, file: string, schema: z.ZodType<T>): 
 
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? (unclosedQuote(text) ?? at(e.pos[0])) : at(Math.min(e.pos[0], text.length));
-    const first = e.message.split('\n')[0]!;
-    return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${first}`, yamlHint(e.code));
+    return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${yamlMessage(e.code, e.message, text, e.pos[0])}`, yamlHint(e.code));
   });
   if (problems.length > 0) return { value: undefined, problems, locate };
 
@@ -73,9 +74,9 @@ export function parseYaml<T>(text: string, file: string, schema: z.ZodType<T>): 
         problems.push(unknownKeyProblem(file, pos, key, knownKeys(schema, path)));
       }
     } else if (!doc.hasIn(path) && path.length > 0) {
-      problems.push(problem(locate(path), 'missing-field', `missing required field "${path.join('.')}"`, `add a line \`${String(path.at(-1))}: ...\``));
+      problems.push(problem(locate(path), 'missing-field', `missing required field "${fieldPath(path)}"`, `add a line \`${String(path.at(-1))}: ...\``));
     } else {
-      problems.push(problem(locate(path), 'invalid-field', `field "${path.join('.') || '(document)'}" ${issue.message}`));
+      problems.push(problem(locate(path), 'invalid-field', `field "${fieldPath(path) || '(document)'}" ${plainMessage(issue)}`));
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -96,6 +97,35 @@ function unclosedQuote(text: string): { line: number; column: number } | undefin
     if (!closed) return { line: i + 1, column: lead.length + 1 };
   }
   return undefined;
+}
+
+/** A path as people read it: `groups, item 5, id` (items counted from 1). */
+export function fieldPath(path: readonly (string | number)[]): string {
+  return path.map((p) => (typeof p === 'number' ? `item ${p + 1}` : p)).join(', ');
+}
+
+const EXPECTED: Record<string, string> = {
+  object: 'must be a mapping of fields (key: value lines)',
+  array: 'must be a list (lines starting with "- ")',
+  string: 'must be text; put the value in quotes',
+  boolean: 'must be true or false',
+  number: 'must be a number',
+};
+
+/** Zod's own wording replaced by ours where it would leak ("Invalid input: expected object, received string"). */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) return EXPECTED[issue.expected] ?? `must be ${issue.expected}`;
+  if (issue.code === 'too_small' && issue.message.startsWith('Too small')) return 'must not be empty';
+  return issue.message;
+}
+
+function yamlMessage(code: string, message: string, text: string, offset: number): string {
+  if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a "---" line); a letter file is one document';
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^["']?([^:"'\n]+)/.exec(text.slice(offset))?.[1]?.trim();
+    return key ? `the field "${key}" appears twice in the same mapping` : 'a field appears twice in the same mapping';
+  }
+  return message.split('\n')[0]!;
 }
 
 function yamlHint(code: string): string | undefined {

@@ -57,17 +57,34 @@ describe('letter check', () => {
     for (const e of json.errors) expect(Object.keys(e)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'message']));
   });
 
-  it('refuses to render, sign or list a broken letter: exit 1, the problem named, no stack trace, nothing written', async () => {
+  it('refuses to render or sign a broken letter: exit 1, the problem named, no stack trace, nothing written', async () => {
     edit(BAN, 'country: KR', 'country: XX');
     const before = snapshot(t.dir);
-    for (const args of [['render', L], ['sign', L, '--name', 'New Person', '--country', 'FR', '--group', 'industry'], ['list', L], ['log', L]]) {
+    for (const args of [['render', L], ['sign', L, '--name', 'New Person', '--country', 'FR', '--group', 'industry']]) {
       const r = await letter(t.dir, args);
       expect(r.code).toBe(1);
-      expect(r.stderr).toContain('error: The letter has 1 error; nothing was written.');
+      expect(r.stderr).toContain('error: The letter has 1 error, so the command stopped; nothing was changed.');
       expect(r.stderr).toContain(`${BAN}:5:10: field "country"`);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(snapshot(t.dir)).toEqual(before);
+  });
+
+  it('still lists and logs a broken letter, leaving out the broken file with a warning', async () => {
+    edit(BAN, 'country: KR', 'country: XX');
+    const list = await letter(t.dir, ['list', L, '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).count).toBe(11);
+    expect(list.stderr).toBe(`warning: 1 file has errors and is left out (first: ${BAN}:5:10); run: letter check ${L}\n`);
+    expect((await letter(t.dir, ['log', L])).code).toBe(0);
+  });
+
+  it('reports a folder under letters/ that lost its letter.yaml when checking every letter', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(t.dir, 'letters/orphan/signatures'), { recursive: true });
+    const r = await letter(t.dir, ['check']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('letters/orphan:1:1: error: this folder under letters/ has no letter.yaml');
   });
 
   it('is a usage error (exit 2) for a folder that is not a letter or an unknown format', async () => {

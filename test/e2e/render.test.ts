@@ -91,6 +91,6 @@ describe('letter render', () => {
     writeFileSync(path.join(t.letterDir, 'templates/letter.md.hbs'), '{{title}}\n{{signatures}}\n');
     const r = await letter(t.dir, ['render', L, '--format', 'md']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error: ${L}/templates/letter.md.hbs:2:3: template error: "signatures" not defined`);
+    expect(r.stderr).toContain(`error: ${L}/templates/letter.md.hbs:2:3: template error: "signatures" is not a field of the letter here`);
   });
 });

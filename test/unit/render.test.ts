@@ -36,6 +36,6 @@ describe('renderDocument', () => {
   });
   it('fails on a field the view lacks, naming the template file and line', () => {
     expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(TemplateError);
-    expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(/^templates\/t\.hbs:2:3: template error: "titel" not defined/);
+    expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(/^templates\/t\.hbs:2:3: template error: "titel" is not a field of the letter here/);
   });
 });

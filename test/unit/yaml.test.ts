@@ -15,7 +15,7 @@ describe('parseYaml', () => {
 
   it.each([
     ['malformed YAML', 'name: [Ban\ncountry: KR\n', ['2:1 yaml-bad-indent invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] | check the quoting and indentation of this line']],
-    ['a duplicate key', `${good}name: Other\n`, ['6:1 yaml-duplicate-key invalid YAML: Map keys must be unique | keep one of the two lines; a merge may have left both']],
+    ['a duplicate key', `${good}name: Other\n`, ['6:1 yaml-duplicate-key invalid YAML: the field "name" appears twice in the same mapping | keep one of the two lines; a merge may have left both']],
     ['a typo in a field name', good.replace('group', 'organisaton: UN\ngroup'), ['3:1 unknown-field unknown field "organisaton" | did you mean "organisation"?']],
     ['a number where text belongs', good.replace('Ban Ki-moon', '0123'), ['1:7 invalid-field field "name" must be text; put the value in quotes']],
     ['a country that is not ISO 3166-1', good.replace('KR', 'XX'), ['2:10 invalid-field field "country" must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US']],

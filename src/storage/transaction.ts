@@ -1,0 +1,84 @@
+/**
+ * Writing several files of a letter as one change: each file is written atomically
+ * (write-file-atomic: a temporary file renamed over the old one), and when one write
+ * fails, the files already written are put back as they were, so a refused or failed
+ * command leaves the letter as it found it.
+ */
+import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+
+/** One file to write (`text`) or delete (`text` null); `mode` for new files. */
+export interface FileChange {
+  path: string;
+  text: string | null;
+  mode?: number;
+}
+
+async function previous(p: string): Promise<string | null> {
+  try {
+    return await readFile(p, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/**
+ * Creates a folder and its missing parents one level at a time. (Node's recursive mkdir
+ * loops for ever on some paths, such as under /proc.)
+ * @throws Error with code ENOTDIR when a parent is a file; the mkdir error when a level cannot be made.
+ */
+export async function ensureDir(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    try {
+      const st = await stat(at);
+      if (!st.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      missing.unshift(at);
+      const parent = path.dirname(at);
+      if (parent === at) break;
+      at = parent;
+    }
+  }
+  for (const d of missing) {
+    await mkdir(d).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+    });
+  }
+}
+
+async function apply(c: FileChange): Promise<void> {
+  if (c.text === null) {
+    await unlink(c.path).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    return;
+  }
+  await ensureDir(path.dirname(c.path));
+  await writeFileAtomic(c.path, c.text, { encoding: 'utf8', ...(c.mode ? { mode: c.mode } : {}) });
+}
+
+/**
+ * Applies every change in order, or none: on the first failure, restores the files already
+ * changed and rethrows the error.
+ * @returns the paths changed, in order.
+ */
+export async function writeAll(changes: readonly FileChange[]): Promise<string[]> {
+  const before = await Promise.all(changes.map((c) => previous(c.path)));
+  const done: number[] = [];
+  try {
+    for (const [i, c] of changes.entries()) {
+      await apply(c);
+      done.push(i);
+    }
+  } catch (e) {
+    for (const i of done.reverse()) await apply({ ...changes[i]!, text: before[i] ?? null }).catch(() => {});
+    throw e;
+  }
+  return changes.map((c) => c.path);
+}
