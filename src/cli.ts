@@ -53,6 +53,7 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--country <code>', 'ISO 3166-1 alpha-2 code or English name, e.g. KR')
     .option('--group <group>', "one of the letter's groups (id or name)")
     .option('--url <url>', 'a public http(s) page about the signatory')
+    .option('--github <login>', "the signer's GitHub login (letters signed through pull requests)")
     .option('--signed-at <when>', 'ISO 8601 date or UTC timestamp (default: now)')
     .option('--email <address>', 'private: kept out of git in the letter\'s private store, used to find duplicates')
     .option('--phone <number>', 'private, like --email')
@@ -157,6 +158,7 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--language <tag>', 'BCP 47 language tag (default en)')
     .option('--group <name>', 'a group of signatories, in display order (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
     .addOption(new Option('--verification <mode>', 'whether signatures need verification before they are published').choices(['required', 'optional'] as const))
+    .addOption(new Option('--changelog <mode>', 'append: commands update CHANGELOG.md; on-merge: pull requests leave it alone, refresh it after merges').choices(['append', 'on-merge'] as const))
     .option('-y, --yes', 'accept the defaults for what the flags leave out')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', examples('letter init letters/time-to-act', 'letter init letters/clean-air --title "Clean Air Now" --addressee "the European Commission" \\\n      --organiser "Clean Air Network" --group "Doctors" --group "Researchers" --verification required --yes'))
@@ -166,16 +168,49 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     });
 
   program
+    .command('fmt')
+    .description('rewrite letters in canonical form (key order, quoting, line endings), values unchanged')
+    .argument('[letter...]', 'letter folders (default: every letter under letters/)')
+    .option('--check', 'write nothing; exit 1 when a file is not in canonical form (for CI)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('letter fmt letters/time-to-act', 'letter fmt --check'))
+    .action(async (letters, o) => {
+      const { fmt, formatFmt } = await import('./commands/fmt.js');
+      const result = await fmt({ letters, check: o.check }, ctx);
+      emit(ctx, result, o.json, formatFmt);
+      if (!result.ok) exit.code = ExitCode.failed;
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schemas of letter.yaml and signature files (for editors), or write them with --out')
+    .argument('[kind]', 'letter or signature (default: both, with --out)')
+    .option('--out <dir>', 'write <kind>.schema.json files into this folder')
+    .addHelpText('after', examples('letter schema signature', 'letter schema --out schemas'))
+    .action(async (kind, o) => {
+      const { schema } = await import('./commands/schema.js');
+      const r = await schema({ kind, out: o.out }, ctx);
+      if (r.written.length > 0) ctx.stdout.write(`${r.written.map((f) => `wrote ${f}`).join('\n')}\n`);
+      else ctx.stdout.write(Object.values(r.schemas).join(''));
+    });
+
+  program
     .command('check')
     .description('validate letters for CI: every problem with file:line:column (exit 1 on errors)')
     .argument('[letter...]', 'letter folders (default: every letter under letters/)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .addOption(new Option('--format <format>', 'output format: text, json, or github (workflow annotations)').choices(['text', 'json', 'github'] as const).default('text' as const))
     .option('--json', 'same as --format json')
-    .addHelpText('after', examples('letter check letters/time-to-act', 'letter check --format json'))
+    .option('--strict', 'warnings fail too')
+    .option('--base <ref>', 'also check what the change since this git revision does to each letter')
+    .addOption(new Option('--role <role>', 'whose change it is, with --base').choices(['contributor', 'editor'] as const).default('contributor' as const))
+    .option('--max-added <n>', 'signatures a contributor may add, with --base (default 1)', positiveInt)
+    .option('--author <login>', 'the pull request author\'s GitHub login, with --base: added signatures must carry it')
+    .addHelpText('after', examples('letter check letters/time-to-act', 'letter check --format json', 'letter check --format github --base origin/main --author octocat'))
     .action(async (letters, o) => {
-      const { check, formatCheck } = await import('./commands/check.js');
-      const result = await check({ letters }, ctx);
-      emit(ctx, result, o.json || o.format === 'json', formatCheck);
+      const { check, formatCheck, formatCheckGithub } = await import('./commands/check.js');
+      const result = await check({ letters, strict: o.strict, base: o.base, role: o.role, maxAdded: o.maxAdded, author: o.author }, ctx);
+      const json = o.json || o.format === 'json';
+      emit(ctx, result, json, o.format === 'github' && !json ? formatCheckGithub : formatCheck);
       if (!result.ok) exit.code = ExitCode.failed;
     });
 

@@ -2,33 +2,42 @@
  * `letter check [letter...]`: validates letters for CI. Every problem names
  * file:line:column and how to fix it. With no argument, checks every letter under letters/.
  */
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { type Problem, UsageError } from '../errors.js';
+import type { Problem } from '../errors.js';
+import { changedSince, lineChanges } from '../git.js';
+import { type ChangeReport, checkChange } from '../letter/change-check.js';
 import { checkLetter } from '../letter/check.js';
 import { findContactDetails } from '../letter/contact-details.js';
-import { LETTER_FILE, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
+import { LETTER_FILE, type LoadedLetter, listLetters, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
 
-/** Options of `letter check`. */
+/** Options of `letter check`; `base` and the options after it check a change (see change-check.ts). */
 export interface CheckOptions {
   letters: string[];
+  /** Warnings fail the check too. */
+  strict?: boolean | undefined;
+  base?: string | undefined;
+  role?: 'contributor' | 'editor' | undefined;
+  maxAdded?: number | undefined;
+  author?: string | undefined;
 }
 
 /** The outcome of a check: `ok` is true when there are no errors (warnings allowed). */
 export interface CheckResult {
   ok: boolean;
+  /** With --strict, warnings fail too. */
+  strict: boolean;
   errors: Problem[];
   warnings: Problem[];
-  letters: { letter: string; signatures: number; errors: number; warnings: number }[];
+  letters: { letter: string; signatures: number; errors: number; warnings: number; change?: Omit<ChangeReport, 'problems'> }[];
 }
 
 /** Checks each letter. @throws UsageError when a named letter does not exist or none is found. */
 export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult> {
-  const found = o.letters.length > 0 ? { dirs: await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))), strays: [] } : await allLetters(ctx.cwd);
+  const found = o.letters.length > 0 ? { dirs: await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))), strays: [] } : await listLetters(ctx.cwd);
   const dirs = found.dirs;
-  const result: CheckResult = { ok: true, errors: [], warnings: [], letters: [] };
+  const result: CheckResult = { ok: true, strict: Boolean(o.strict), errors: [], warnings: [], letters: [] };
   for (const stray of found.strays)
     result.errors.push({ file: path.relative(ctx.cwd, stray), line: 1, column: 1, severity: 'error', code: 'not-a-letter', message: `this folder under letters/ has no ${LETTER_FILE}`, hint: 'restore letter.yaml, or move the folder out of letters/' });
   for (const dir of dirs) {
@@ -38,35 +47,47 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
       problems.push(
         ...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }),
       );
+    const change = o.base === undefined ? undefined : await checkChangeOf(dir, loaded, o, ctx);
+    if (change) problems.push(...change.problems);
     const errors = problems.filter((p) => p.severity === 'error');
     const warnings = problems.filter((p) => p.severity === 'warning');
     result.errors.push(...errors);
     result.warnings.push(...warnings);
-    result.letters.push({ letter: loaded.shown, signatures: loaded.signatures.length + loaded.erased.length + loaded.unreadSignatures, errors: errors.length, warnings: warnings.length });
+    const { problems: _, ...changeSummary } = change ?? { problems: [] };
+    result.letters.push({
+      letter: loaded.shown, signatures: loaded.signatures.length + loaded.erased.length + loaded.unreadSignatures, errors: errors.length, warnings: warnings.length,
+      ...(change ? { change: changeSummary as Omit<ChangeReport, 'problems'> } : {}),
+    });
   }
-  result.ok = result.errors.length === 0;
+  result.ok = result.errors.length === 0 && !(o.strict && result.warnings.length > 0);
   return result;
 }
 
-async function allLetters(cwd: string): Promise<{ dirs: string[]; strays: string[] }> {
-  const root = path.join(cwd, 'letters');
-  let names: string[] = [];
-  try {
-    names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-  } catch {
-    // no letters/ folder: reported below
-  }
-  const dirs: string[] = [];
-  const strays: string[] = [];
-  for (const n of names) {
-    try {
-      dirs.push(await resolveLetterDir(path.join(root, n), cwd));
-    } catch {
-      strays.push(path.join(root, n));
-    }
-  }
-  if (dirs.length === 0 && strays.length === 0) throw new UsageError('No letters found under letters/.', 'Name a letter folder: letter check letters/<slug>');
-  return { dirs, strays };
+/** What the change since `o.base` does to the letter in `dir`, judged for `o.role`. */
+async function checkChangeOf(dir: string, loaded: LoadedLetter, o: CheckOptions, ctx: Context): Promise<ChangeReport> {
+  const base = o.base!;
+  const files = await changedSince(ctx.cwd, base, path.relative(ctx.cwd, dir) || '.');
+  const changes = files.map((f) => ({ status: f.status, file: f.path, inLetter: path.relative(dir, path.resolve(ctx.cwd, f.path)).split(path.sep).join('/') }));
+  const addedFiles = new Set(changes.filter((c) => c.status === 'A').map((c) => path.resolve(ctx.cwd, c.file)));
+  const added = new Map(loaded.signatures.filter((s) => addedFiles.has(path.resolve(ctx.cwd, s.file))).map((s) => [s.file, { signature: s.signature, locate: s.locate }]));
+  const changelog = changes.find((c) => c.inLetter === 'CHANGELOG.md' && c.status === 'M');
+  const changelogOnlyAdds = changelog ? (await lineChanges(ctx.cwd, base, changelog.file)).deleted === 0 : true;
+  return checkChange({ base, role: o.role ?? 'contributor', maxAdded: o.maxAdded ?? 1, author: o.author, changes, added, changelogOnlyAdds });
+}
+
+// GitHub Actions workflow commands: data escapes %, CR and LF; properties also : and ,.
+const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/**
+ * GitHub Actions annotations, one per problem (`::error file=...,line=...,col=...,title=...::message`),
+ * so problems show on the lines of a pull request; then the summary lines.
+ */
+export function formatCheckGithub(r: CheckResult, style: Style): string {
+  const line = (p: Problem) =>
+    `::${p.severity} file=${ghProp(p.file)},line=${p.line},col=${p.column},title=${ghProp(`letter check: ${p.code}`)}::${ghData(`${p.message}${p.hint ? ` (${p.hint})` : ''}`)}`;
+  const summary = formatCheck({ ...r, errors: [], warnings: [] }, style);
+  return [...[...r.errors, ...r.warnings].map(line), summary].join('\n');
 }
 
 /** One line per problem (`file:line:column: error: message (hint)`), then a summary line per letter. */
@@ -79,7 +100,7 @@ export function formatCheck(r: CheckResult, style: Style): string {
   const summary = r.letters.map((l) => {
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
     const tail = `${plural(l.signatures, 'signature')}, ${plural(l.errors, 'error')}, ${plural(l.warnings, 'warning')}`;
-    return l.errors > 0 ? `${style.red('✖')} ${l.letter}: ${tail}` : `${style.green('✔')} ${l.letter}: ${tail}`;
+    return l.errors > 0 || (r.strict && l.warnings > 0) ? `${style.red('✖')} ${l.letter}: ${tail}` : `${style.green('✔')} ${l.letter}: ${tail}`;
   });
   return [...problems.map(line), ...(problems.length ? [''] : []), ...summary].join('\n');
 }

@@ -8,12 +8,11 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Context } from '../context.js';
 import { InvalidInput, UsageError } from '../errors.js';
-import { renderChangelog } from '../letter/changelog.js';
 import { type DuplicateRow, IMPORT_FIELDS, type ImportField, type ImportPlan, type ImportRow, mapHeaders, planImport } from '../letter/import-plan.js';
 import { NameIndex } from '../letter/duplicates.js';
 import type { Signature } from '../letter/schema.js';
 import { progressBar } from '../progress.js';
-import { changelogChange, loadValidLetter, resolveLetterDir, signatureChange, type ValidLetter, withLetterLock } from '../storage/letter-store.js';
+import { eventChanges, loadValidLetter, resolveLetterDir, signatureChange, type ValidLetter, withLetterLock } from '../storage/letter-store.js';
 import { type Contact, contactsChange, emailKey, readContacts } from '../storage/private-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -133,7 +132,7 @@ async function writeAccepted(dir: string, letter: ValidLetter, plan: ImportPlan,
   return writeAll([
     ...plan.toAdd.map((r) => signatureChange(dir, r.signature)),
     ...(withContacts.length > 0 ? [contactsChange(dir, contacts)] : []),
-    changelogChange(dir, renderChangelog(letter.letter, all, letter.erased)),
+    ...eventChanges(dir, letter.letter, all, letter.erased),
   ]);
 }
 

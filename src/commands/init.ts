@@ -10,9 +10,8 @@ import { UsageError, UserError } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { idForName } from '../letter/names.js';
 import { type LetterFile, letterSchema, SLUG_PATTERN } from '../letter/schema.js';
-import { CHANGELOG_FILE, LETTER_FILE, SIGNATURES_DIR } from '../storage/letter-store.js';
+import { CHANGELOG_FILE, LETTER_FILE, letterText, SIGNATURES_DIR } from '../storage/letter-store.js';
 import { PRIVATE_DIR } from '../storage/private-store.js';
-import { stringifyYaml } from '../storage/yaml.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter init`. */
@@ -24,6 +23,8 @@ export interface InitOptions {
   language?: string | undefined;
   group?: string[] | undefined;
   verification?: string | undefined;
+  /** `append` (default) or `on-merge` (letters signed through pull requests). */
+  changelog?: string | undefined;
   yes?: boolean | undefined;
 }
 
@@ -34,7 +35,6 @@ export interface InitResult {
   written: string[];
 }
 
-const LETTER_KEY_ORDER = ['title', 'slug', 'addressee', 'organisers', 'status', 'opened', 'language', 'groups', 'body', 'verification'];
 
 /**
  * Creates a letter folder.
@@ -70,7 +70,7 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
     taken.add(id);
     return { id, name };
   });
-  const candidate = { title, slug, addressee, organisers: organisers.map((name) => ({ name })), status: 'draft', language, groups, body: 'letter.md', verification };
+  const candidate = { title, slug, addressee, organisers: organisers.map((name) => ({ name })), status: 'draft', language, groups, body: 'letter.md', verification, ...(o.changelog ? { changelog: o.changelog } : {}) };
   const parsed = letterSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -81,7 +81,7 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
 
   await mkdir(path.join(dir, SIGNATURES_DIR), { recursive: true });
   const files: [string, string][] = [
-    [LETTER_FILE, stringifyYaml(candidate, LETTER_KEY_ORDER)],
+    [LETTER_FILE, letterText(candidate, dir)],
     ['letter.md', `To ${addressee},\n`],
     [CHANGELOG_FILE, renderChangelog(letter, [])],
     ['.gitignore', `# Contact details of signatories: never in git.\n${PRIVATE_DIR}/\n`],

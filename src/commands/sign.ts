@@ -7,13 +7,12 @@ import type { Context } from '../context.js';
 import { AlreadySigned, Cancelled, LikelyDuplicate, UsageError } from '../errors.js';
 import { commitPaths, isRepo } from '../git.js';
 import { type DuplicateMatch, NameIndex } from '../letter/duplicates.js';
-import { renderChangelog } from '../letter/changelog.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
 import { InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
-import { changelogChange, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, withLetterLock } from '../storage/letter-store.js';
+import { eventChanges, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, withLetterLock } from '../storage/letter-store.js';
 import { type Contact, contactSchema, contactsChange, emailKey, readContacts } from '../storage/private-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -29,6 +28,7 @@ export interface SignOptions {
   url?: string | undefined;
   sortAs?: string | undefined;
   signedAt?: string | undefined;
+  github?: string | undefined;
   /** Private contact details: kept in the letter's private store, never in a public file. */
   email?: string | undefined;
   phone?: string | undefined;
@@ -53,7 +53,7 @@ export interface SignResult {
 
 const FLAG_OF: Record<string, string> = {
   name: '--name', sort_as: '--sort-as', role: '--role', organisation: '--organisation', country: '--country',
-  group: '--group', url: '--url', signed_at: '--signed-at',
+  group: '--group', url: '--url', signed_at: '--signed-at', github: '--github',
 };
 
 /**
@@ -123,7 +123,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     const files = await writeAll([
       signatureChange(dir, signature),
       ...(contact.email || contact.phone ? [contactsChange(dir, { ...contacts, [signature.id]: contact })] : []),
-      changelogChange(dir, renderChangelog(fresh.letter, [...signatures, signature], fresh.erased)),
+      ...eventChanges(dir, fresh.letter, [...signatures, signature], fresh.erased),
     ]);
     const written = files.map((f) => path.relative(ctx.cwd, f));
     const commit = options.commit ? await commitPaths(ctx.cwd, written, `Sign: ${signature.name}`) : undefined;
@@ -182,7 +182,7 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
       throw new UsageError(`--signed-at: "${o.signedAt}" is not a real ISO 8601 date or time`, 'Use 2020-05-26, 2020-05-26T09:00:00Z or 2020-05-26T11:00+02:00.');
     if (signedAt > toIsoTimestamp(new Date(ctx.now().getTime() + 60_000))) throw new UsageError(`--signed-at: ${signedAt} is in the future`);
   }
-  return { name, sort_as: o.sortAs, role, organisation, country, group, url: o.url, signed_at: signedAt };
+  return { name, sort_as: o.sortAs, role, organisation, country, group, url: o.url, github: o.github, signed_at: signedAt };
 }
 
 function isPublished(letter: LetterFile, s: Signature): boolean {

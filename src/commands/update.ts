@@ -5,11 +5,10 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { renderChangelog } from '../letter/changelog.js';
 import { UsageError, UserError } from '../errors.js';
 import { type Signature, signatureSchema } from '../letter/schema.js';
 import { getSignature } from '../letter/signatures.js';
-import { changelogChange, loadValidLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
+import { eventChanges, loadValidLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
 import { writeAll } from '../storage/transaction.js';
 
 // The flag that set each field a command changes, to name in errors.
@@ -60,7 +59,7 @@ export async function updateSignatures(
     }
     const written = await writeAll([
       ...[...changed.values()].map((s) => signatureChange(dir, s)),
-      changelogChange(dir, renderChangelog(loaded.letter, all.map((s) => changed.get(s.id) ?? s), loaded.erased)),
+      ...eventChanges(dir, loaded.letter, all.map((s) => changed.get(s.id) ?? s), loaded.erased),
     ]);
     return { letter: path.relative(ctx.cwd, dir) || '.', signatures: [...changed.values()], written: written.map((f) => path.relative(ctx.cwd, f)) };
   });

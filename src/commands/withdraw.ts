@@ -5,9 +5,8 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { renderChangelog } from '../letter/changelog.js';
 import { erase, getSignature, withdraw as withdrawSignature } from '../letter/signatures.js';
-import { changelogChange, erasedChange, loadValidLetter, removeSignatureChange, resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
+import { eventChanges, erasedChange, loadValidLetter, removeSignatureChange, resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
 import { contactsChange, readContacts } from '../storage/private-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -46,7 +45,7 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
       erasedChange(dir, record),
       ...(hadContact ? [contactsChange(dir, contacts)] : []),
       removal,
-      changelogChange(dir, renderChangelog(loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record])),
+      ...eventChanges(dir, loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record]),
     ];
     await writeAll(changes);
     const rel = (c: { path: string }) => path.relative(ctx.cwd, c.path);

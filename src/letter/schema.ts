@@ -83,6 +83,12 @@ export const letterSchema = z.strictObject({
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/, 'must be a Markdown file name inside the letter folder, such as letter.md')
     .default('letter.md'),
   verification: z.enum(['optional', 'required'], { error: 'must be optional or required' }).default('optional'),
+  /**
+   * `append`: every command that records an event rewrites CHANGELOG.md (staff working on
+   * one branch). `on-merge`: commands leave it alone, so that pull requests that each sign
+   * someone never touch the same file; `letter changelog` refreshes it after merges.
+   */
+  changelog: z.enum(['append', 'on-merge'], { error: 'must be append or on-merge' }).default('append'),
 });
 
 const verifiedSchema = z.strictObject({
@@ -116,6 +122,10 @@ export const signatureSchema = z
     country: country,
     group: ident('group id').optional(),
     url: webUrl.optional(),
+    github: z
+      .string({ error: 'must be a GitHub login in quotes' })
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'must be a GitHub login (letters, digits and single hyphens)')
+      .optional(),
     signed_at: timestamp,
     status: z.enum(SIGNATURE_STATUSES, { error: `must be one of ${SIGNATURE_STATUSES.join(', ')}` }),
     verified: verifiedSchema.optional(),
@@ -148,9 +158,12 @@ export type Signature = SignatureFile & { id: string };
 /** `pending`, `verified`, `withdrawn` or `rejected`. */
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
+/** Key order of letter.yaml, as `letter` writes it. */
+export const LETTER_KEY_ORDER = ['title', 'slug', 'addressee', 'organisers', 'status', 'opened', 'language', 'groups', 'body', 'verification', 'changelog'] as const;
+
 /** Key order of a signature file, as `letter` writes it. */
 export const SIGNATURE_KEY_ORDER = [
-  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'status', 'verified', 'withdrawn', 'rejected',
+  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'github', 'signed_at', 'status', 'verified', 'withdrawn', 'rejected',
 ] as const;
 
 /** Ids of erasure records start with this; no signature id does. */
@@ -175,3 +188,25 @@ export type ErasedRecord = ErasedFile & { id: string };
 
 /** Key order of an erasure record. */
 export const ERASED_KEY_ORDER = ['fingerprint', 'signed_at', 'verified_at', 'erased_at'] as const;
+
+/** The files of a letter that have a JSON Schema. */
+export const SCHEMA_KINDS = ['letter', 'signature'] as const;
+/** One of `SCHEMA_KINDS`. */
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+/**
+ * The JSON Schema (draft-07) of `letter.yaml` or of a signature file, from the same zod
+ * schemas the code validates with, for editors (yaml-language-server) to autocomplete and
+ * underline mistakes. Checks that JSON Schema cannot express (real dates, ISO 3166-1 codes)
+ * are left to `letter check`.
+ */
+export function jsonSchemaOf(kind: SchemaKind): Record<string, unknown> {
+  const schema = kind === 'letter' ? letterSchema : signatureSchema;
+  const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  return {
+    ...json,
+    $id: `https://unpkg.com/letter/schemas/${kind}.schema.json`,
+    title: kind === 'letter' ? 'letter.yaml of an open letter' : 'A signature of an open letter (signatures/<id>.yaml)',
+    description: 'Written for the `letter` command-line tool; `letter check` validates the rest (real dates, ISO 3166-1 country codes, groups).',
+  };
+}

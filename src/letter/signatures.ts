@@ -17,6 +17,8 @@ export interface SignatureInput {
   country: string;
   group?: string | undefined;
   url?: string | undefined;
+  /** The signer's GitHub login, for letters signed through pull requests. */
+  github?: string | undefined;
   signed_at?: string | undefined;
 }
 
@@ -123,6 +125,7 @@ function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date
     country: clean(input.country)?.toUpperCase(),
     group: clean(input.group),
     url: clean(input.url),
+    github: clean(input.github),
     signed_at: input.signed_at ?? toIsoTimestamp(now),
     status: 'pending' as const,
   };

@@ -12,11 +12,13 @@ import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { InvalidLetter, type Problem, UsageError, UserError } from '../errors.js';
 import {
-  ERASED_KEY_ORDER, ERASED_PREFIX, type ErasedRecord, erasedSchema, ID_PATTERN, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER,
+  ERASED_KEY_ORDER, ERASED_PREFIX, type ErasedRecord, erasedSchema, ID_PATTERN, LETTER_KEY_ORDER, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER,
   type Signature, signatureSchema,
 } from '../letter/schema.js';
 import type { Locate } from '../errors.js';
+import { renderChangelog } from '../letter/changelog.js';
 import { type NameSeed, nameSeed } from '../letter/duplicates.js';
+import { schemaHeader } from './package-files.js';
 import { ParseCache } from './parse-cache.js';
 import type { FileChange } from './transaction.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
@@ -161,7 +163,10 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
   const texts: { file: string; text: string }[] = [];
   const letterText = (await readText(path.join(dir, LETTER_FILE), letterFile, problems)) ?? '';
   if (options.texts) texts.push({ file: letterFile, text: letterText });
-  const parsedLetter = parseYaml(letterText, letterFile, letterSchema);
+  const letterConflict = conflictMarker(letterText, letterFile);
+  const parsedLetter = letterConflict
+    ? { value: undefined, problems: [letterConflict], locate: () => ({ line: 1, column: 1 }) }
+    : parseYaml(letterText, letterFile, letterSchema);
   problems.push(...parsedLetter.problems);
   const letter = parsedLetter.value;
 
@@ -194,6 +199,7 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
       });
       continue;
     }
+    if (entry === '.gitkeep') continue;
     if (!entry.endsWith('.yaml') || !ID_PATTERN.test(id)) {
       problems.push({
         file, line: 1, column: 1, severity: 'error', code: 'bad-file-name',
@@ -227,6 +233,12 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
     }
     const text = decoded.text;
     if (options.texts) texts.push({ file, text });
+    const conflict = conflictMarker(text, file);
+    if (conflict) {
+      problems.push(conflict);
+      unreadSignatures++;
+      continue;
+    }
     if (id.startsWith(ERASED_PREFIX)) {
       const record = parseYaml(text, file, erasedSchema);
       problems.push(...record.problems);
@@ -248,9 +260,12 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
   }
   await cache.save();
 
+  problems.push(...(await strayFiles(dir, shown, bodyName)));
   const changelogFile = rel(CHANGELOG_FILE);
   const changelog = await readText(path.join(dir, CHANGELOG_FILE), changelogFile, problems);
   if (changelog !== undefined && options.texts) texts.push({ file: changelogFile, text: changelog });
+  const changelogConflict = changelog === undefined ? undefined : conflictMarker(changelog, changelogFile);
+  if (changelogConflict) problems.push({ ...changelogConflict, hint: `take either side, then run: letter changelog ${shown}` });
   return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, signatures, erased, changelog, changelogFile, unreadSignatures, texts, problems };
 }
 
@@ -266,6 +281,55 @@ export async function loadLetterFile(dir: string, cwd: string): Promise<LetterFi
   if (problems.length > 0) throw new InvalidLetter(problems);
   if (!parsed.value) throw new InvalidLetter(parsed.problems);
   return parsed.value;
+}
+
+/** Names a letter folder may hold besides the body: anything else is reported, never skipped silently. */
+const LETTER_ENTRIES = new Set([LETTER_FILE, CHANGELOG_FILE, SIGNATURES_DIR, 'templates', 'private', '.gitignore', '.gitattributes', 'README.md']);
+// Translations of the body: letter.fr.md, letter.pt-BR.md.
+const TRANSLATION = /^letter\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/;
+
+async function strayFiles(dir: string, shown: string, bodyName: string): Promise<Problem[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => !LETTER_ENTRIES.has(n) && n !== bodyName && !TRANSLATION.test(n))
+    .map((n) => ({
+      file: path.join(shown, n), line: 1, column: 1, severity: 'error' as const, code: 'unknown-file',
+      message: `"${n}" is not part of a letter folder`,
+      hint: n.endsWith('.yaml') || n.endsWith('.yml') ? 'a signature goes in signatures/<id>.yaml' : 'move it out of the letter folder, or delete it',
+    }));
+}
+
+/** Where a file holds merge-conflict markers (<<<<<<<, =======, >>>>>>> at the start of a line), if it does. */
+export function conflictMarker(text: string, file: string): Problem | undefined {
+  const m = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
+  if (!m) return undefined;
+  const line = text.slice(0, m.index).split('\n').length;
+  return { file, line, column: 1, severity: 'error', code: 'merge-conflict', message: 'the file holds merge-conflict markers from an unfinished git merge', hint: 'resolve the conflict: keep the right lines, delete the markers' };
+}
+
+/**
+ * Every letter folder under `<cwd>/letters/`, and the folders there without letter.yaml
+ * (`strays`, to report). Folders whose name starts with a dot are not letters.
+ * @throws UsageError when there is neither.
+ */
+export async function listLetters(cwd: string): Promise<{ dirs: string[]; strays: string[] }> {
+  const root = path.join(cwd, 'letters');
+  let names: string[] = [];
+  try {
+    names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
+  } catch {
+    // no letters/ folder: reported below
+  }
+  const dirs: string[] = [];
+  const strays: string[] = [];
+  for (const n of names) (await isFile(path.join(root, n, LETTER_FILE)) ? dirs : strays).push(path.join(root, n));
+  if (dirs.length === 0 && strays.length === 0) throw new UsageError('No letters found under letters/.', 'Name a letter folder: letter check letters/<slug>');
+  return { dirs, strays };
 }
 
 /** A letter whose files all parsed and validated. */
@@ -285,15 +349,24 @@ export async function loadValidLetter(dir: string, cwd: string): Promise<ValidLe
   return loaded as ValidLetter;
 }
 
-/** The text of a signature file, keys in their canonical order. */
-export function signatureText(sig: Signature): string {
+/**
+ * The text of a signature file, keys in their canonical order; with the letter folder
+ * `dir`, headed by its schema line for editors.
+ */
+export function signatureText(sig: Signature, dir?: string): string {
   const { id: _id, ...fields } = sig;
-  return stringifyYaml(fields, SIGNATURE_KEY_ORDER);
+  const body = stringifyYaml(fields, SIGNATURE_KEY_ORDER);
+  return dir === undefined ? body : schemaHeader(path.join(dir, SIGNATURES_DIR), 'signature') + body;
+}
+
+/** The text of letter.yaml in canonical form, headed by its schema line. */
+export function letterText(letter: Record<string, unknown>, dir: string): string {
+  return schemaHeader(dir, 'letter') + stringifyYaml(letter, LETTER_KEY_ORDER);
 }
 
 /** The change that writes `signatures/<id>.yaml` (see transaction.ts). */
 export function signatureChange(dir: string, sig: Signature): FileChange {
-  return { path: path.join(dir, SIGNATURES_DIR, `${sig.id}.yaml`), text: signatureText(sig) };
+  return { path: path.join(dir, SIGNATURES_DIR, `${sig.id}.yaml`), text: signatureText(sig, dir) };
 }
 
 /** The change that writes `signatures/erased-<hash>.yaml`. */
@@ -310,6 +383,14 @@ export function removeSignatureChange(dir: string, id: string): FileChange {
 /** The change that writes CHANGELOG.md. */
 export function changelogChange(dir: string, text: string): FileChange {
   return { path: path.join(dir, CHANGELOG_FILE), text };
+}
+
+/**
+ * The CHANGELOG.md a command writes after recording events: the whole derived text, or
+ * nothing when the letter keeps its changelog `on-merge`.
+ */
+export function eventChanges(dir: string, letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[]): FileChange[] {
+  return letter.changelog === 'on-merge' ? [] : [changelogChange(dir, renderChangelog(letter, signatures, erased))];
 }
 
 /**

@@ -81,7 +81,7 @@ describe('input the tool refuses', () => {
     const p = path.join(t.letterDir, 'signatures/eva-chen.yaml');
     writeFileSync(p, `${readFileSync(p, 'utf8')}country: CN\n`);
     const r = await letter(t.dir, ['check', L]);
-    expect(r.stdout).toContain(`${L}/signatures/eva-chen.yaml:12:1: error: invalid YAML: the field "country" appears twice in the same mapping`);
+    expect(r.stdout).toContain(`${L}/signatures/eva-chen.yaml:13:1: error: invalid YAML: the field "country" appears twice in the same mapping`);
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: t.dir, encoding: 'utf8' })).toBe(` M ${L}/signatures/eva-chen.yaml\n`);
   });
 });

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, letter, snapshot, tempLetter } from '../helpers/cli.js';
+import { BIN, letter, schemaLine, snapshot, tempLetter } from '../helpers/cli.js';
 
 let t: ReturnType<typeof tempLetter>;
 beforeEach(() => {
@@ -72,7 +72,7 @@ describe('private contacts', () => {
   });
 
   it.each([
-    ['signatures/ban-ki-moon.yaml', 'role: Former Secretary-General', 'role: Former Secretary-General, ban@example.org', 3, 33, 'an email address'],
+    ['signatures/ban-ki-moon.yaml', 'role: Former Secretary-General', 'role: Former Secretary-General, ban@example.org', 4, 33, 'an email address'],
     ['letter.md', 'The time to act is now.', 'The time to act is now. Call +41 22 555 01 23.', 26, 30, 'a phone number'],
   ])('fails check on contact details in %s', async (file, from, to, line, column, what) => {
     const p = path.join(t.letterDir, file);
@@ -112,7 +112,7 @@ describe('a new letter', () => {
     const r = await letter(t.dir, ['init', 'letters/clean-air', '--title', 'Clean Air Now', '--addressee', 'the European Commission', '--organiser', 'Clean Air Network', '--group', 'Doctors', '--group', 'Researchers', '--verification', 'required']);
     expect(r.code).toBe(0);
     expect(read('letters/clean-air/letter.yaml')).toBe(
-      'title: Clean Air Now\nslug: clean-air\naddressee: the European Commission\norganisers:\n  - name: Clean Air Network\nstatus: draft\nlanguage: en\ngroups:\n  - id: doctors\n    name: Doctors\n  - id: researchers\n    name: Researchers\nbody: letter.md\nverification: required\n',
+      schemaLine('letter') + 'title: Clean Air Now\nslug: clean-air\naddressee: the European Commission\norganisers:\n  - name: Clean Air Network\nstatus: draft\nlanguage: en\ngroups:\n  - id: doctors\n    name: Doctors\n  - id: researchers\n    name: Researchers\nbody: letter.md\nverification: required\n',
     );
     expect(read('letters/clean-air/.gitignore')).toContain('private/\n');
     expect(await letter(t.dir, ['check', 'letters/clean-air'])).toMatchObject({ code: 0 });

@@ -15,6 +15,7 @@ export const letter: LetterFile = {
   ],
   body: 'letter.md',
   verification: 'optional',
+  changelog: 'append',
 };
 
 /** A signature with defaults for the fields a test does not care about. */

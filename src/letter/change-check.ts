@@ -1,0 +1,83 @@
+/**
+ * What a change (a pull request) does to a letter, and whether the person behind it may do
+ * that. A contributor may only add signatures (at most `maxAdded`), each carrying their own
+ * GitHub login when `author` is given; an editor may change more, but a removed signature is
+ * always an error: withdrawal is the way. Pure: the caller lists the changed files.
+ */
+import type { Locate, Problem } from '../errors.js';
+import type { Signature } from './schema.js';
+
+/** A changed file of the letter: its status, its path as shown, and its path inside the letter folder. */
+export interface LetterFileChange {
+  status: 'A' | 'M' | 'D';
+  file: string;
+  inLetter: string;
+}
+
+/** Inputs of `checkChange`. */
+export interface ChangeInput {
+  base: string;
+  role: 'contributor' | 'editor';
+  maxAdded: number;
+  author?: string | undefined;
+  changes: readonly LetterFileChange[];
+  /** The added signature files that parsed, by shown path. */
+  added: ReadonlyMap<string, { signature: Signature; locate: Locate }>;
+  /** True when the change only adds lines to CHANGELOG.md (or leaves it alone). */
+  changelogOnlyAdds: boolean;
+}
+
+/** Signature ids added, changed and removed, and the problems of the change. */
+export interface ChangeReport {
+  base: string;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  problems: Problem[];
+}
+
+const idOf = (inLetter: string) => /^signatures\/(.+)\.yaml$/.exec(inLetter)?.[1];
+
+/** Judges a change to a letter (see the module comment for the rules). */
+export function checkChange(c: ChangeInput): ChangeReport {
+  const report: ChangeReport = { base: c.base, added: [], changed: [], removed: [], problems: [] };
+  const problem = (file: string, code: string, message: string, hint?: string, pos = { line: 1, column: 1 }) =>
+    report.problems.push({ file, ...pos, severity: 'error', code, message, ...(hint ? { hint } : {}) });
+  const contributor = c.role === 'contributor';
+
+  for (const ch of c.changes) {
+    const id = idOf(ch.inLetter);
+    if (id !== undefined) {
+      if (ch.status === 'A') report.added.push(id);
+      else if (ch.status === 'M') report.changed.push(id);
+      else report.removed.push(id);
+      if (ch.status === 'D')
+        problem(ch.file, 'signature-removed', `the change removes the signature ${id} (present at ${c.base})`, `restore it (git checkout ${c.base} -- ${ch.file}); to take a name off the letter, use letter withdraw`);
+      else if (ch.status === 'M' && contributor)
+        problem(ch.file, 'signature-changed', `the change modifies the signature ${id}; a contributor may only add their own`, 'ask an editor, or undo this part of the change');
+      continue;
+    }
+    if (ch.inLetter.startsWith('private/')) continue;
+    if (ch.inLetter === 'CHANGELOG.md') {
+      if (contributor && (ch.status !== 'M' || !c.changelogOnlyAdds))
+        problem(ch.file, 'changelog-edited', 'the change rewrites CHANGELOG.md; a contributor may only add lines to it', `undo it; CHANGELOG.md is derived from the signatures`);
+      continue;
+    }
+    if (contributor)
+      problem(ch.file, 'text-changed', `the change ${ch.status === 'A' ? 'adds' : ch.status === 'D' ? 'deletes' : 'modifies'} ${ch.inLetter}; a contributor may not touch the letter's text, settings or templates`, 'open a separate pull request for an editor');
+  }
+
+  if (contributor && report.added.length > c.maxAdded)
+    for (const id of report.added.slice(c.maxAdded))
+      problem(c.changes.find((ch) => idOf(ch.inLetter) === id)!.file, 'too-many-added', `the change adds ${report.added.length} signatures; a contributor's change may add at most ${c.maxAdded}`, 'one pull request per signatory');
+
+  if (c.author !== undefined && contributor) {
+    for (const [file, { signature, locate }] of c.added) {
+      if (signature.github === undefined)
+        problem(file, 'github-missing', `the added signature has no github login; the pull request is by ${c.author}`, `add a line: github: ${c.author}`, locate([]));
+      else if (signature.github.toLowerCase() !== c.author.toLowerCase())
+        problem(file, 'github-mismatch', `the added signature is for GitHub user ${signature.github}, but the pull request is by ${c.author}: nobody signs for someone else`, 'sign only for yourself; an editor can add others', locate(['github']));
+    }
+  }
+  return report;
+}

@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { letter, ROOT, snapshot, tempLetter } from '../helpers/cli.js';
+
+const env = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
+let dir: string;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
+const L = 'letters/open-pr';
+const commitAll = (msg: string) => {
+  git('add', '-A');
+  git('commit', '-qm', msg);
+};
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'letter-pr-'));
+  git('init', '-q', '-b', 'main');
+  const r = await letter(dir, ['init', L, '--title', 'Signed by pull request', '--addressee', 'the council', '--organiser', 'Us', '--group', 'People', '--changelog', 'on-merge']);
+  expect(r.code).toBe(0);
+  const p = path.join(dir, L, 'letter.yaml');
+  writeFileSync(p, readFileSync(p, 'utf8').replace('status: draft', 'status: open'));
+  await letter(dir, ['sign', L, '--name', 'Carol First', '--country', 'FR', '--group', 'people', '--github', 'carol']);
+  await letter(dir, ['changelog', L]);
+  commitAll('letter');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const signOnBranch = async (branch: string, name: string, login: string) => {
+  git('checkout', '-q', '-b', branch, 'main');
+  expect((await letter(dir, ['sign', L, '--name', name, '--country', 'DE', '--group', 'people', '--github', login])).code).toBe(0);
+  commitAll(`Sign: ${name}`);
+  git('checkout', '-q', 'main');
+};
+
+describe('letters signed through pull requests', () => {
+  it('two branches that each sign someone merge without a conflict, and the changelog is refreshed after', async () => {
+    await signOnBranch('alice', 'Alice Ames', 'alice');
+    await signOnBranch('bob', 'Bob Brown', 'bob');
+    git('merge', '-q', '--no-edit', 'alice');
+    git('merge', '-q', '--no-edit', 'bob');
+    expect(git('status', '--porcelain')).toBe('');
+    const stale = await letter(dir, ['check', L, '--format', 'json']);
+    expect(JSON.parse(stale.stdout)).toMatchObject({ ok: true, warnings: [{ code: 'changelog-behind', message: 'CHANGELOG.md lacks 2 events (this letter refreshes it after merges)' }] });
+    expect((await letter(dir, ['check', L, '--strict'])).code).toBe(1);
+    await letter(dir, ['changelog', L]);
+    const fresh = JSON.parse((await letter(dir, ['check', L, '--format', 'json', '--strict'])).stdout);
+    expect(fresh).toMatchObject({ ok: true, errors: [], warnings: [] });
+    const changelog = readFileSync(path.join(dir, L, 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toMatch(/signed: Carol First \(carol-first\)\n- \S+ signed: Alice Ames \(alice-ames\)\n- \S+ signed: Bob Brown \(bob-brown\)\n$/);
+  });
+
+  it('a branch from a stale copy that deletes a signature fails check --base, naming it', async () => {
+    git('checkout', '-q', '-b', 'stale', 'main');
+    rmSync(path.join(dir, L, 'signatures/carol-first.yaml'));
+    await letter(dir, ['sign', L, '--name', 'Dan Late', '--country', 'ES', '--group', 'people', '--github', 'dan']);
+    commitAll('sign from a stale copy');
+    const r = await letter(dir, ['check', L, '--base', 'main', '--author', 'dan']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${L}/signatures/carol-first.yaml:1:1: error: the change removes the signature carol-first (present at main)`);
+    const editor = await letter(dir, ['check', L, '--base', 'main', '--role', 'editor']);
+    expect(editor.code).toBe(1);
+    expect(editor.stdout).toContain('the change removes the signature carol-first');
+  });
+
+  it('a contributor may add one signature of their own, and nothing else', async () => {
+    git('checkout', '-q', '-b', 'pr', 'main');
+    await letter(dir, ['sign', L, '--name', 'Eve Own', '--country', 'ES', '--group', 'people', '--github', 'Eve']);
+    const ok = await letter(dir, ['check', L, '--base', 'main', '--author', 'eve', '--format', 'json']);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, letters: [{ change: { base: 'main', added: ['eve-own'], changed: [], removed: [] } }] });
+
+    await letter(dir, ['sign', L, '--name', 'Frank Other', '--country', 'ES', '--group', 'people', '--github', 'frank', '--allow-similar']);
+    const body = path.join(dir, L, 'letter.md');
+    writeFileSync(body, `${readFileSync(body, 'utf8')}An extra sentence.\n`);
+    const carol = path.join(dir, L, 'signatures/carol-first.yaml');
+    writeFileSync(carol, readFileSync(carol, 'utf8').replace('country: FR', 'country: BE'));
+    const r = await letter(dir, ['check', L, '--base', 'main', '--author', 'eve']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${L}/letter.md:1:1: error: the change modifies letter.md; a contributor may not touch the letter's text, settings or templates`);
+    expect(r.stdout).toContain(`${L}/signatures/carol-first.yaml:1:1: error: the change modifies the signature carol-first; a contributor may only add their own`);
+    expect(r.stdout).toContain(`${L}/signatures/frank-other.yaml:1:1: error: the change adds 2 signatures; a contributor's change may add at most 1`);
+    expect(r.stdout).toMatch(/signatures\/frank-other\.yaml:\d+:\d+: error: the added signature is for GitHub user frank, but the pull request is by eve: nobody signs for someone else/);
+    expect((await letter(dir, ['check', L, '--base', 'main', '--role', 'editor'])).code).toBe(0);
+  });
+
+  it('reports files that are not part of the format, and merge-conflict markers', async () => {
+    writeFileSync(path.join(dir, L, 'signatures/signature.yml'), 'name: X\n');
+    writeFileSync(path.join(dir, L, 'notes.txt'), 'todo\n');
+    const carol = path.join(dir, L, 'signatures/carol-first.yaml');
+    writeFileSync(carol, readFileSync(carol, 'utf8').replace('country: FR\n', '<<<<<<< HEAD\ncountry: FR\n=======\ncountry: BE\n>>>>>>> other\n'));
+    const r = await letter(dir, ['check', L]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${L}/signatures/signature.yml:1:1: error: "signature.yml" is not a signature file name`);
+    expect(r.stdout).toContain(`${L}/notes.txt:1:1: error: "notes.txt" is not part of a letter folder`);
+    expect(r.stdout).toMatch(new RegExp(`${L}/signatures/carol-first.yaml:\\d+:1: error: the file holds merge-conflict markers`));
+  });
+
+  it('--format github prints workflow annotations with file, line and column', async () => {
+    const carol = path.join(dir, L, 'signatures/carol-first.yaml');
+    writeFileSync(carol, readFileSync(carol, 'utf8').replace('country: FR', 'country: XX'));
+    const r = await letter(dir, ['check', L, '--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(
+      `::error file=${L}/signatures/carol-first.yaml,line=3,col=10,title=letter check%3A invalid-field::field "country" must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US`,
+    );
+  });
+});
+
+describe('letter fmt', () => {
+  let t: ReturnType<typeof tempLetter>;
+  beforeEach(() => {
+    t = tempLetter();
+  });
+  afterEach(() => t.cleanup());
+
+  it('is idempotent, and rewrites only form: key order, quoting, line endings, final newline', async () => {
+    const first = await letter(t.dir, ['fmt', 'letters/time-to-act']);
+    expect(first.code).toBe(0);
+    const once = snapshot(t.dir);
+    expect((await letter(t.dir, ['fmt', 'letters/time-to-act'])).stdout).toBe('✔ the letter is in canonical form\n');
+    expect(snapshot(t.dir)).toEqual(once);
+    const list = (await letter(t.dir, ['list', 'letters/time-to-act', '--json'])).stdout;
+
+    const ban = path.join(t.letterDir, 'signatures/ban-ki-moon.yaml');
+    const text = readFileSync(ban, 'utf8');
+    const messy = `${text.replace('country: KR\n', '').replace('name: Ban Ki-moon', "name: 'Ban Ki-moon'")}country: "KR"`.replace(/\n/g, '\r\n');
+    writeFileSync(ban, `\uFEFF${messy}`);
+    const check = await letter(t.dir, ['fmt', '--check', 'letters/time-to-act']);
+    expect(check).toMatchObject({ code: 1, stdout: expect.stringContaining('letters/time-to-act/signatures/ban-ki-moon.yaml: not in canonical form') });
+    expect((await letter(t.dir, ['fmt', 'letters/time-to-act'])).code).toBe(0);
+    expect(snapshot(t.dir)).toEqual(once);
+    expect((await letter(t.dir, ['list', 'letters/time-to-act', '--json'])).stdout).toBe(list);
+  });
+
+  it('the example letter in the repository is in canonical form', async () => {
+    expect((await letter(ROOT, ['fmt', '--check', 'letters/time-to-act'])).code).toBe(0);
+  });
+
+  it('the shipped JSON Schemas are those of the code', async () => {
+    const r = await letter(t.dir, ['schema', 'signature']);
+    expect(r.stdout).toBe(readFileSync(path.join(ROOT, 'schemas/signature.schema.json'), 'utf8'));
+    expect((await letter(t.dir, ['schema', 'letter'])).stdout).toBe(readFileSync(path.join(ROOT, 'schemas/letter.schema.json'), 'utf8'));
+  });
+});
