@@ -219,12 +219,17 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .description('render the letter to Markdown, a standalone HTML page and print-ready HTML')
     .argument('<letter>', 'letter folder')
     .option('--out <dir>', 'output folder (default: out/<slug>)')
-    .option('--format <formats>', 'comma-separated: md, html, print (default: all)')
+    .option('--format <formats>', 'comma-separated: md, html, print, pdf (default: md,html,print; pdf needs Chromium)')
+    .option('--lang <lang>', "a language of the letter (its own or a translation's), or all")
+    .option('--template <file>', 'a template to use instead of the default, for the one --format given')
+    .option('--watch', 'render again on every change to the letter or its templates')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter render letters/time-to-act', 'letter render letters/time-to-act --format html --out public'))
+    .addHelpText('after', examples('letter render letters/time-to-act', 'letter render letters/time-to-act --format md,html,print,pdf --lang all', 'letter render letters/time-to-act --format html --out public --watch'))
     .action(async (letter, o) => {
-      const { render, formatRender } = await import('./commands/render.js');
-      emit(ctx, await render({ letter, out: o.out, formats: o.format }, ctx), o.json, formatRender);
+      const { render, formatRender, watch } = await import('./commands/render.js');
+      const options = { letter, out: o.out, formats: o.format, lang: o.lang, template: o.template };
+      if (o.watch) await watch(options, ctx, (r: Awaited<ReturnType<typeof render>>) => emit(ctx, r, o.json, formatRender));
+      else emit(ctx, await render(options, ctx), o.json, formatRender);
     });
 
   program

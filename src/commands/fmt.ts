@@ -4,7 +4,6 @@
  * `--check` writes nothing and fails when a file is not in canonical form, for CI.
  * Running it twice changes nothing the second time.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Context } from '../context.js';
@@ -52,26 +51,21 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
         ...loaded.erased.map((e) => erasedChange(dir, e)),
         { path: path.join(dir, loaded.letter.body), text: canonicalText(loaded.body) },
       ];
-      for (const name of await translations(dir))
-        wanted.push({ path: path.join(dir, name), text: canonicalText(await readFile(path.join(dir, name), 'utf8')) });
+      for (const t of Object.values(loaded.translations))
+        if (t.text !== undefined) wanted.push({ path: path.resolve(ctx.cwd, t.file), text: canonicalText(t.text) });
       if (loaded.changelog !== undefined)
         wanted.push(
           loaded.letter.changelog === 'append'
             ? changelogChange(dir, renderChangelog(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased))
             : { path: path.join(dir, CHANGELOG_FILE), text: canonicalText(loaded.changelog) },
         );
-      const differing = wanted.filter((w) => current.get(w.path) !== w.text && !(w.path.endsWith('.md') && current.get(w.path) === undefined && w.text === ''));
+      const differing = wanted.filter((w) => current.get(w.path) !== w.text);
       if (!o.check) await writeAll(differing);
       return differing;
     });
     files.push(...changes.map((c) => path.relative(ctx.cwd, c.path)));
   }
   return { check: Boolean(o.check), letters: dirs.length, files, ok: !o.check || files.length === 0 };
-}
-
-async function translations(dir: string): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
-  return (await readdir(dir)).filter((n) => /^letter\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/.test(n)).sort();
 }
 
 /** The human view: the files rewritten, or with --check those that need it. */

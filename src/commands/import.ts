@@ -10,6 +10,7 @@ import type { Context } from '../context.js';
 import { InvalidInput, UsageError } from '../errors.js';
 import { type DuplicateRow, IMPORT_FIELDS, type ImportField, type ImportPlan, type ImportRow, mapHeaders, planImport } from '../letter/import-plan.js';
 import { NameIndex } from '../letter/duplicates.js';
+import { textVersion } from '../letter/text-version.js';
 import type { Signature } from '../letter/schema.js';
 import { progressBar } from '../progress.js';
 import { eventChanges, loadValidLetter, resolveLetterDir, signatureChange, type ValidLetter, withLetterLock } from '../storage/letter-store.js';
@@ -85,7 +86,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
       const result = planImport(rows.rows, {
         letter: letter.letter, signatures, erased: letter.erased, emailOwners: owners, mapping: mapped.mapping,
         index: NameIndex.of(letter.signatures.map((l) => ({ ...l.signature, seed: l.seed }))),
-        defaultGroup: o.group, now: ctx.now(), confirm: (row) => Boolean(o.allowSimilar) || confirmed.has(row.line), onProgress: (n) => bar.update(n),
+        defaultGroup: o.group, now: ctx.now(), textVersion: textVersion(letter.body), confirm: (row) => Boolean(o.allowSimilar) || confirmed.has(row.line), onProgress: (n) => bar.update(n),
       });
       return { result, contacts };
     } finally {

@@ -2,10 +2,11 @@
  * `letter render <letter>`: the letter through Handlebars templates into Markdown, a
  * standalone HTML page and print-ready HTML. Same input, byte-identical output.
  */
+import { watch as fsWatch } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { FORMAT_SPECS, RENDER_FORMATS, type RenderFormat, renderDocument, type TemplateSource } from '../render/render.js';
 import { letterView } from '../render/view.js';
 import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
@@ -13,52 +14,99 @@ import { defaultTemplatesDir } from '../storage/package-files.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 
-/** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to all three. */
+/** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to md,html,print, `lang` to the letter's language. */
 export interface RenderOptions {
   letter: string;
   out?: string | undefined;
   formats?: string | undefined;
+  /** A language of the letter (its own or a translation's), or `all`. */
+  lang?: string | undefined;
+  /** A template file to use instead of the default, for the one format asked for. */
+  template?: string | undefined;
 }
 
-/** What was written: one entry per format, paths relative to the working directory. */
+/** The output formats: the three templates, and PDF (the print template printed by Chromium). */
+export const OUTPUT_FORMATS = [...RENDER_FORMATS, 'pdf'] as const;
+/** One of `OUTPUT_FORMATS`. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** What was written: one entry per format and language, paths relative to the working directory. */
 export interface RenderResult {
   letter: string;
   count: number;
-  files: { format: RenderFormat; path: string; bytes: number }[];
+  files: { format: OutputFormat; lang: string; path: string; bytes: number }[];
 }
 
-/** Parses `md,html,print` into formats. @throws UsageError naming an unknown format. */
-export function parseFormats(value: string | undefined): RenderFormat[] {
+/** Parses `md,html,print,pdf` into formats (default md,html,print). @throws UsageError naming an unknown format. */
+export function parseFormats(value: string | undefined): OutputFormat[] {
   if (value === undefined) return [...RENDER_FORMATS];
   const wanted = value.split(',').map((s) => s.trim()).filter(Boolean);
   for (const f of wanted)
-    if (!(RENDER_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}"; use any of ${RENDER_FORMATS.join(', ')}`);
-  if (wanted.length === 0) throw new UsageError(`--format: name at least one of ${RENDER_FORMATS.join(', ')}`);
-  return RENDER_FORMATS.filter((f) => wanted.includes(f));
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}"; use any of ${OUTPUT_FORMATS.join(', ')}`);
+  if (wanted.length === 0) throw new UsageError(`--format: name at least one of ${OUTPUT_FORMATS.join(', ')}`);
+  return OUTPUT_FORMATS.filter((f) => wanted.includes(f));
 }
 
 /**
- * Renders a letter. Templates in `<letter>/templates/` override the defaults of the same name.
- * @throws InvalidLetter when the letter has errors; TemplateError for a broken template.
+ * Renders a letter, in one language or all. Templates in `<letter>/templates/` override the
+ * defaults of the same name; `--template` overrides the one format asked for.
+ * @throws InvalidLetter when the letter has errors; TemplateError for a broken template;
+ *   UsageError for an unknown format or language, or an --out that cannot be a folder;
+ *   EnvironmentError when a PDF is asked for and no Chromium is found.
  */
 export async function render(o: RenderOptions, ctx: Context): Promise<RenderResult> {
   const formats = parseFormats(o.formats);
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   const loaded = await loadValidLetter(dir, ctx.cwd);
-  const view = letterView(loaded.letter, loaded.body, loaded.signatures.map((s) => s.signature));
+  const { letter } = loaded;
+  const languages = [letter.language, ...Object.keys(letter.translations ?? {})];
+  const langs = o.lang === undefined ? [letter.language] : o.lang === 'all' ? languages : [o.lang];
+  for (const l of langs) if (!languages.includes(l)) throw new UsageError(`--lang: the letter has no ${l} text; it has ${languages.join(', ')} (or all)`);
+
   const templates = await loadTemplates([defaultTemplatesDir(), path.join(dir, 'templates')], ctx.cwd);
+  if (o.template !== undefined) {
+    const own = formats.filter((f) => f !== 'pdf');
+    if (own.length !== 1) throw new UsageError('--template: name exactly one of md, html or print with --format');
+    const file = path.resolve(ctx.cwd, o.template);
+    const text = await readFile(file, 'utf8').catch(() => {
+      throw new UsageError(`--template: cannot read ${o.template}`);
+    });
+    templates.set(FORMAT_SPECS[own[0] as RenderFormat].template, { name: path.basename(file), file: path.relative(ctx.cwd, file), text });
+  }
   const partials = [...templates.values()].filter((t) => t.name.startsWith('partials/')).map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
 
   if (o.out !== undefined && o.out.trim() === '') throw new UsageError('--out: name a folder');
-  const outDir = path.resolve(ctx.cwd, o.out ?? path.join('out', loaded.letter.slug));
+  const outDir = path.resolve(ctx.cwd, o.out ?? path.join('out', letter.slug));
   if (outDir === dir || outDir.startsWith(`${dir}${path.sep}`))
-    throw new UsageError(`--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`, 'Render outside it, e.g. --out out/' + loaded.letter.slug);
-  const documents = formats.map((format) => {
-    const spec = FORMAT_SPECS[format];
-    const template = templates.get(spec.template);
-    if (!template) throw new UsageError(`No template ${spec.template} found in ${defaultTemplatesDir()} or the letter's templates/ folder.`);
-    return { format, file: path.join(outDir, `${loaded.letter.slug}${spec.suffix}`), text: renderDocument(view, format, template, partials) };
-  });
+    throw new UsageError(`--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`, `Render outside it, e.g. --out out/${letter.slug}`);
+
+  const signatures = loaded.signatures.map((s) => s.signature);
+  const documents: { format: OutputFormat; lang: string; file: string; text: string | Buffer }[] = [];
+  const forPdf: { lang: string; html: string }[] = [];
+  let count = 0;
+  for (const lang of langs) {
+    const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
+    const view = letterView(letter, loaded.body, signatures, { lang, body });
+    count = view.count;
+    const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
+    const byTemplate = (format: RenderFormat) => {
+      const template = templates.get(FORMAT_SPECS[format].template);
+      if (!template) throw new UsageError(`No template ${FORMAT_SPECS[format].template} in ${defaultTemplatesDir()} or the letter's templates/ folder.`);
+      return renderDocument(view, format, template, partials);
+    };
+    for (const format of formats) {
+      if (format === 'pdf') forPdf.push({ lang, html: byTemplate('print') });
+      else documents.push({ format, lang, file: path.join(outDir, `${base}${FORMAT_SPECS[format].suffix}`), text: byTemplate(format) });
+    }
+  }
+  if (forPdf.length > 0) {
+    const { printPdfs } = await import('../render/pdf.js');
+    const pdfs = await printPdfs(forPdf.map((p) => p.html), ctx.env, letter.opened ?? '2000-01-01');
+    forPdf.forEach((p, i) => {
+      const base = p.lang === letter.language ? letter.slug : `${letter.slug}.${p.lang}`;
+      documents.push({ format: 'pdf', lang: p.lang, file: path.join(outDir, `${base}.pdf`), text: pdfs[i]! });
+    });
+  }
   try {
     await ensureDir(outDir);
   } catch (e) {
@@ -67,8 +115,8 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   await writeAll(documents.map((d) => ({ path: d.file, text: d.text })));
   return {
     letter: loaded.shown,
-    count: view.count,
-    files: documents.map((d) => ({ format: d.format, path: path.relative(ctx.cwd, d.file), bytes: Buffer.byteLength(d.text) })),
+    count,
+    files: documents.map((d) => ({ format: d.format, lang: d.lang, path: path.relative(ctx.cwd, d.file), bytes: typeof d.text === 'string' ? Buffer.byteLength(d.text) : d.text.length })),
   };
 }
 
@@ -97,4 +145,33 @@ async function loadTemplates(folders: string[], cwd: string): Promise<Map<string
 export function formatRender(r: RenderResult, style: Style): string {
   const people = r.count === 1 ? '1 signatory' : `${r.count} signatories`;
   return [`Rendered ${style.bold(r.letter)} (${people}):`, ...r.files.map((f) => `  ${f.path}`)].join('\n');
+}
+
+/**
+ * `render --watch`: renders, then renders again after every change to the letter's files
+ * or the default templates (changes within 150 ms are taken together), reporting each run
+ * through `onResult` and each user error on stderr. Runs until the process is stopped.
+ */
+export async function watch(o: RenderOptions, ctx: Context, onResult: (r: RenderResult) => void): Promise<void> {
+  const dir = await resolveLetterDir(o.letter, ctx.cwd);
+  const run = async () => {
+    try {
+      onResult(await render(o, ctx));
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      ctx.stderr.write(`${ctx.errStyle.red('error:')} ${e.message}\n`);
+    }
+  };
+  await run();
+  ctx.stderr.write(`Watching ${path.relative(ctx.cwd, dir) || '.'} and its templates; Ctrl-C to stop.\n`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const changed = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(run);
+    }, 150);
+  };
+  for (const folder of [dir, defaultTemplatesDir()]) fsWatch(folder, { recursive: true }, changed);
+  await new Promise(() => {});
 }

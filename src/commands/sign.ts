@@ -10,6 +10,7 @@ import { type DuplicateMatch, NameIndex } from '../letter/duplicates.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
+import { textVersion } from '../letter/text-version.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
 import { InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
 import { eventChanges, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, withLetterLock } from '../storage/letter-store.js';
@@ -84,6 +85,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     try {
       const { signature, similar } = signLetter(fresh.letter, signatures, input, ctx.now(), {
         erased: fresh.erased,
+        textVersion: textVersion(fresh.body),
         index: NameIndex.of(fresh.signatures.map((l) => ({ ...l.signature, seed: l.seed }))),
         allowSimilar,
         ...(contact.email ? { email: { key: emailKey(contact.email), owners } } : {}),

@@ -6,6 +6,7 @@
 import type { Locate, Problem } from '../errors.js';
 import { renderChangelog } from './changelog.js';
 import { toIsoTimestamp } from './dates.js';
+import { textVersion } from './text-version.js';
 import { nameFingerprint, normaliseName } from './names.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 
@@ -20,6 +21,8 @@ export interface CheckInput {
   locateLetter: Locate;
   body: string | undefined;
   bodyFile: string;
+  /** The translations' bodies, by language. */
+  translations: Readonly<Record<string, { file: string; text: string | undefined }>>;
   signatures: readonly { signature: Signature; file: string; locate: Locate }[];
   /** Erasure records: a signature whose name has an erased fingerprint is an error. */
   erased: readonly ErasedRecord[];
@@ -77,7 +80,36 @@ export function checkLetter(input: CheckInput): Problem[] {
       problems.push({ ...at(file, locate(['withdrawn', 'at'])), severity: 'error', code: 'date-order', message: `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}` });
   }
 
+  problems.push(...checkTextVersions(input));
   if (input.unreadSignatures === 0) problems.push(...checkChangelog(input));
+  return problems;
+}
+
+/** Signatures made on an earlier text, and translations made from one. */
+function checkTextVersions(input: CheckInput): Problem[] {
+  if (input.body === undefined) return [];
+  const problems: Problem[] = [];
+  const current = textVersion(input.body);
+  const earlier = input.signatures.filter((s) => s.signature.text_version !== undefined && s.signature.text_version !== current && s.signature.status !== 'withdrawn' && s.signature.status !== 'rejected');
+  if (earlier.length > 0) {
+    const versions = [...new Set(earlier.map((s) => s.signature.text_version))].join(', ');
+    problems.push({
+      file: input.bodyFile, line: 1, column: 1, severity: 'warning', code: 'text-changed',
+      message: `the text changed after people signed: ${earlier.length} ${earlier.length === 1 ? 'signature was' : 'signatures were'} made on ${versions}; the text is now ${current}`,
+      hint: 'if the change is more than a correction, ask them to confirm',
+    });
+  }
+  for (const [lang, t] of Object.entries(input.letter.translations ?? {})) {
+    const body = input.translations[lang];
+    if (body?.text === undefined)
+      problems.push({ file: input.letterFile, ...input.locateLetter(['translations', lang]), severity: 'error', code: 'missing-translation', message: `the ${lang} translation has no text: letter.${lang}.md does not exist`, hint: `write letter.${lang}.md or remove translations.${lang}` });
+    else if (t.source !== current)
+      problems.push({
+        file: input.letterFile, ...input.locateLetter(['translations', lang, 'source']), severity: 'warning', code: 'translation-outdated',
+        message: `the ${lang} translation was made from the text ${t.source}; the text is now ${current}`,
+        hint: `update letter.${lang}.md, then set translations.${lang}.source: ${current}`,
+      });
+  }
   return problems;
 }
 

@@ -107,6 +107,8 @@ export interface PlanContext {
   /** Decides for a likely duplicate: true adds the row. Without it, likely duplicates are left out. */
   confirm?: (row: DuplicateRow) => boolean;
   onProgress?: (done: number) => void;
+  /** The version of the letter's text, recorded on each new signature. */
+  textVersion?: string;
   /** An index of `signatures` built by the caller (with cached keys); built here when absent. */
   index?: NameIndex;
 }
@@ -170,7 +172,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
         signatures,
         { name, sort_as: cell(row, 'sort_as'), role: cell(row, 'role'), organisation: cell(row, 'organisation'), country: countryCode, group, url: cell(row, 'url'), signed_at: signedAtValue },
         c.now,
-        { erased: c.erased, index, allowSimilar: true },
+        { erased: c.erased, index, allowSimilar: true, ...(c.textVersion ? { textVersion: c.textVersion } : {}) },
       );
       signatures.push(signature);
       index.add(signature);

@@ -51,3 +51,4 @@ export function idForName(name: string, taken: ReadonlySet<string>): string {
 export function nameFingerprint(slug: string, name: string): string {
   return `sha256:${createHash('sha256').update(`letter:${slug}:${normaliseName(name)}`).digest('hex')}`;
 }
+

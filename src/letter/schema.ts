@@ -54,10 +54,28 @@ export const LETTER_STATUSES = ['draft', 'open', 'closed'] as const;
  */
 export const SIGNATURE_STATUSES = ['pending', 'verified', 'withdrawn', 'rejected'] as const;
 
-/** A group signatories fall in, e.g. `{ id: nobel-laureates, name: Nobel laureates }`. */
+const languageTag = z
+  .string({ error: 'must be a BCP 47 language tag such as en or fr' })
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or fr');
+
+/** A short content hash: `sha256:` and the first 12 hex digits of the SHA-256 of a text (see `textVersion`). */
+const textHash = z.string({ error: 'must be a text version such as sha256:0123456789ab' }).regex(/^sha256:[0-9a-f]{12}$/, 'must be sha256: and 12 hex digits');
+
+/** A group signatories fall in, e.g. `{ id: nobel-laureates, name: Nobel laureates, names: { fr: Lauréats du prix Nobel } }`. */
 export const groupSchema = z.strictObject({
   id: ident('group id'),
   name: text(200),
+  names: z.record(languageTag, text(200)).optional(),
+});
+
+/**
+ * A translation of the letter: its title, and the version of the source text it was
+ * translated from (so that `letter check` can say when the source moved on). The body is
+ * in `letter.<lang>.md`.
+ */
+export const translationSchema = z.strictObject({
+  title: text(300),
+  source: textHash,
 });
 
 /** A person or organisation behind the letter. */
@@ -74,9 +92,8 @@ export const letterSchema = z.strictObject({
   organisers: z.array(organiserSchema).min(1, 'must name at least one organiser'),
   status: z.enum(LETTER_STATUSES, { error: `must be one of ${LETTER_STATUSES.join(', ')}` }),
   opened: date.optional(),
-  language: z
-    .string({ error: 'must be a BCP 47 language tag such as en or fr' })
-    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or fr'),
+  language: languageTag,
+  translations: z.record(languageTag, translationSchema).optional(),
   groups: z.array(groupSchema).default([]),
   body: z
     .string({ error: 'must be a file name such as letter.md' })
@@ -122,6 +139,7 @@ export const signatureSchema = z
     country: country,
     group: ident('group id').optional(),
     url: webUrl.optional(),
+    text_version: textHash.optional(),
     github: z
       .string({ error: 'must be a GitHub login in quotes' })
       .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'must be a GitHub login (letters, digits and single hyphens)')
@@ -159,11 +177,11 @@ export type Signature = SignatureFile & { id: string };
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
 /** Key order of letter.yaml, as `letter` writes it. */
-export const LETTER_KEY_ORDER = ['title', 'slug', 'addressee', 'organisers', 'status', 'opened', 'language', 'groups', 'body', 'verification', 'changelog'] as const;
+export const LETTER_KEY_ORDER = ['title', 'slug', 'addressee', 'organisers', 'status', 'opened', 'language', 'translations', 'groups', 'body', 'verification', 'changelog'] as const;
 
 /** Key order of a signature file, as `letter` writes it. */
 export const SIGNATURE_KEY_ORDER = [
-  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'github', 'signed_at', 'status', 'verified', 'withdrawn', 'rejected',
+  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'github', 'text_version', 'signed_at', 'status', 'verified', 'withdrawn', 'rejected',
 ] as const;
 
 /** Ids of erasure records start with this; no signature id does. */

@@ -83,6 +83,8 @@ export interface SignOptions {
   erased?: readonly ErasedRecord[];
   index?: NameIndex;
   allowSimilar?: boolean;
+  /** The version of the letter's text being signed (see `textVersion`), recorded on the signature. */
+  textVersion?: string;
   /** The new signatory's email (normalised) and the signatures that already hold each email. */
   email?: { key: string; owners: ReadonlyMap<string, Signature> };
 }
@@ -112,7 +114,8 @@ export function sign(
   if (found.erased) throw new ErasedSignatory(found.erased.id);
   if (found.likely.length > 0 && !options.allowSimilar) throw new LikelyDuplicate(file.name, found.likely);
   const id = idForName(file.name, new Set([...signatures.map((s) => s.id), ...erased.map((e) => e.id)]));
-  return { signature: { id, ...file }, similar: found.likely };
+  const versioned = options.textVersion ? { ...file, text_version: options.textVersion } : file;
+  return { signature: { id, ...versioned }, similar: found.likely };
 }
 
 function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date): SignatureFile {

@@ -1,12 +1,17 @@
 /**
  * The view model templates see: plain objects, every optional field present (null when
  * absent) so that Handlebars' strict mode can tell a missing field from an empty one.
+ * Words, dates, numbers, country names and collation follow the language rendered.
  */
 import MarkdownIt from 'markdown-it';
 import { countryName } from '../letter/countries.js';
 import { groupSignatures } from '../letter/order.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
+import { textVersion } from '../letter/text-version.js';
+import { signaturesChart } from './chart.js';
+import { phrasesFor } from './phrases.js';
+import { PAGE_CSP, SEARCH_SCRIPT } from './search-script.js';
 
 /** One signatory as templates see it. */
 export interface SignatoryView {
@@ -21,6 +26,11 @@ export interface SignatoryView {
   countryName: string;
   url: string | null;
   status: string;
+  /** ISO 8601 UTC, and as a date in the language rendered. */
+  signedAt: string;
+  signedOn: string;
+  /** Name, affiliation and country, folded (lower case, no accents), for the page's search. */
+  search: string;
 }
 
 /** One group as templates see it; `id` "other" holds signatures in no group. */
@@ -31,66 +41,117 @@ export interface GroupView {
   signatories: SignatoryView[];
 }
 
-/** Everything a letter template can use. `bodyMarkdown` and `bodyHtml` are trusted (written by editors, HTML made by markdown-it with raw HTML off). */
+/** The words of the templates in the language rendered (see phrases.ts). */
+export interface PhrasesView {
+  openLetterTo: string;
+  organisedBy: string;
+  and: string;
+  opened: string;
+  signatories: string;
+  search: string;
+  searchHint: string;
+  shownTemplate: string;
+  noMatch: string;
+  page: string;
+  of: string;
+  chartTitle: string;
+  link: string;
+}
+
+/**
+ * Everything a letter template can use. Fields ending in `Html` or `Markdown` are trusted
+ * and reach the output as they are: the body (written by editors; HTML made by markdown-it
+ * with raw HTML off), the chart (SVG drawn here), the search script and its policy.
+ */
 export interface LetterView {
   title: string;
   slug: string;
   addressee: string;
   language: string;
+  direction: 'ltr' | 'rtl';
   status: string;
   organisers: { name: string; url: string | null }[];
   opened: string | null;
   openedDisplay: string | null;
   count: number;
   countText: string;
+  /** "N of them signed the text as it reads now", when some signed an earlier text; else null. */
+  currentTextNote: string | null;
   groups: GroupView[];
+  phrases: PhrasesView;
   bodyMarkdown: string;
   bodyHtml: string;
+  chartHtml: string | null;
+  scriptHtml: string;
+  cspHtml: string;
 }
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv', 'ckb', 'sd', 'ug']);
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-function countText(n: number): string {
-  return n === 1 ? 'Signed by 1 person' : `Signed by ${n.toLocaleString('en')} people`;
+/** Options of `letterView`: the language to render (the letter's own by default) and its body. */
+export interface ViewOptions {
+  lang?: string;
+  /** The body in `lang` (a translation's text); the letter's body by default. */
+  body?: string;
 }
 
-/** Builds the unescaped view of a letter; withdrawn signatures (and pending ones when verification is required) are left out. */
-export function letterView(letter: LetterFile, body: string, signatures: readonly Signature[]): LetterView {
-  const groups = groupSignatures(letter, signatures, publishedStatuses(letter)).map(
+/**
+ * Builds the unescaped view of a letter in one language. Withdrawn and rejected signatures
+ * are left out, and pending ones when the letter requires verification.
+ */
+export function letterView(letter: LetterFile, body: string, signatures: readonly Signature[], options: ViewOptions = {}): LetterView {
+  const lang = options.lang ?? letter.language;
+  const words = phrasesFor(lang);
+  const numbers = new Intl.NumberFormat(lang);
+  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (iso: string) => dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  const shownLetter = { ...letter, language: lang };
+  const grouped = groupSignatures(shownLetter, signatures, publishedStatuses(letter));
+  const groups = grouped.map(
     (g): GroupView => ({
       id: g.group?.id ?? 'other',
-      name: g.group?.name ?? 'Other signatories',
+      name: g.group ? (g.group.names?.[lang] ?? g.group.name) : phrasesFor(lang).otherSignatories,
       count: g.signatures.length,
-      signatories: g.signatures.map((s) => ({
-        id: s.id,
-        name: s.name,
-        sortKey: s.sort_as ?? s.name,
-        role: s.role ?? null,
-        organisation: s.organisation ?? null,
-        affiliation: [s.role, s.organisation].filter(Boolean).join(', ') || null,
-        country: s.country,
-        countryName: countryName(s.country, letter.language),
-        url: s.url ?? null,
-        status: s.status,
-      })),
+      signatories: g.signatures.map((s) => {
+        const affiliation = [s.role, s.organisation].filter(Boolean).join(', ') || null;
+        const country = countryName(s.country, lang);
+        return {
+          id: s.id, name: s.name, sortKey: s.sort_as ?? s.name, role: s.role ?? null, organisation: s.organisation ?? null,
+          affiliation, country: s.country, countryName: country, url: s.url ?? null, status: s.status,
+          signedAt: s.signed_at, signedOn: day(s.signed_at), search: fold([s.name, affiliation, country].filter(Boolean).join(' ')),
+        };
+      }),
     }),
   );
-  const count = groups.reduce((n, g) => n + g.count, 0);
+  const published = grouped.flatMap((g) => g.signatures);
+  const count = published.length;
+  const onCurrent = published.filter((s) => s.text_version === undefined || s.text_version === textVersion(body)).length;
+  const text = options.body ?? body;
   return {
-    title: letter.title,
+    title: lang === letter.language ? letter.title : (letter.translations?.[lang]?.title ?? letter.title),
     slug: letter.slug,
     addressee: letter.addressee,
-    language: letter.language,
+    language: lang,
+    direction: RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr',
     status: letter.status,
     organisers: letter.organisers.map((o) => ({ name: o.name, url: o.url ?? null })),
     opened: letter.opened ?? null,
-    openedDisplay: letter.opened
-      ? new Intl.DateTimeFormat(letter.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${letter.opened}T00:00:00Z`))
-      : null,
+    openedDisplay: letter.opened ? day(letter.opened) : null,
     count,
-    countText: countText(count),
+    countText: words.signedBy(count, numbers.format(count)),
+    currentTextNote: onCurrent < count ? words.signedCurrentText(onCurrent, numbers.format(onCurrent)) : null,
     groups,
-    bodyMarkdown: body.replace(/\r\n/g, '\n').trim(),
-    bodyHtml: markdown.render(body).trim(),
+    phrases: {
+      openLetterTo: words.openLetterTo, organisedBy: words.organisedBy, and: words.and, opened: words.opened, signatories: words.signatories,
+      search: words.search, searchHint: words.searchHint, shownTemplate: words.shown('{shown}', '{total}'), noMatch: words.noMatch,
+      page: words.page, of: words.of, chartTitle: words.chartTitle, link: words.link,
+    },
+    bodyMarkdown: text.replace(/\r\n/g, '\n').trim(),
+    bodyHtml: markdown.render(text).trim(),
+    chartHtml: signaturesChart(published.map((s) => s.signed_at), words.chartTitle, day, (n) => numbers.format(n)),
+    scriptHtml: SEARCH_SCRIPT,
+    cspHtml: PAGE_CSP,
   };
 }

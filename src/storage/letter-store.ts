@@ -54,6 +54,8 @@ export interface LoadedLetter {
   locateLetter: Locate;
   body: string | undefined;
   bodyFile: string;
+  /** The bodies of the translations letter.yaml declares, by language (undefined when the file is missing). */
+  translations: Record<string, { file: string; text: string | undefined }>;
   signatures: LoadedSignature[];
   /** Erasure records (`signatures/erased-*.yaml`). */
   erased: ErasedRecord[];
@@ -174,6 +176,13 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
   const bodyFile = rel(bodyName);
   const body = await readText(path.join(dir, bodyName), bodyFile, problems);
   if (body !== undefined && options.texts) texts.push({ file: bodyFile, text: body });
+  const translations: LoadedLetter['translations'] = {};
+  for (const lang of Object.keys(letter?.translations ?? {})) {
+    const file = rel(`letter.${lang}.md`);
+    const text = await readText(path.join(dir, `letter.${lang}.md`), file, problems);
+    translations[lang] = { file, text };
+    if (text !== undefined && options.texts) texts.push({ file, text });
+  }
   if (letter && body === undefined)
     problems.push({ file: letterFile, ...parsedLetter.locate(['body']), severity: 'error', code: 'missing-body', message: `the body file ${bodyName} does not exist`, hint: `create ${bodyFile} or fix the body field` });
 
@@ -266,7 +275,7 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
   if (changelog !== undefined && options.texts) texts.push({ file: changelogFile, text: changelog });
   const changelogConflict = changelog === undefined ? undefined : conflictMarker(changelog, changelogFile);
   if (changelogConflict) problems.push({ ...changelogConflict, hint: `take either side, then run: letter changelog ${shown}` });
-  return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, signatures, erased, changelog, changelogFile, unreadSignatures, texts, problems };
+  return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, translations, signatures, erased, changelog, changelogFile, unreadSignatures, texts, problems };
 }
 
 /**

@@ -8,16 +8,16 @@ import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 
-/** One file to write (`text`) or delete (`text` null); `mode` for new files. */
+/** One file to write (`text`, or a Buffer of bytes) or delete (`text` null); `mode` for new files. */
 export interface FileChange {
   path: string;
-  text: string | null;
+  text: string | Buffer | null;
   mode?: number;
 }
 
-async function previous(p: string): Promise<string | null> {
+async function previous(p: string): Promise<Buffer | null> {
   try {
-    return await readFile(p, 'utf8');
+    return await readFile(p);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
@@ -60,7 +60,7 @@ async function apply(c: FileChange): Promise<void> {
     return;
   }
   await ensureDir(path.dirname(c.path));
-  await writeFileAtomic(c.path, c.text, { encoding: 'utf8', ...(c.mode ? { mode: c.mode } : {}) });
+  await writeFileAtomic(c.path, c.text, { ...(typeof c.text === 'string' ? { encoding: 'utf8' as const } : {}), ...(c.mode ? { mode: c.mode } : {}) });
 }
 
 /**

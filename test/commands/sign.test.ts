@@ -36,7 +36,7 @@ describe('sign on a terminal', () => {
     expect(stderr()).toContain('country      Jordan (JO)');
     expect(r.signature).toEqual({
       id: 'rania-example', name: 'Rania Example', role: 'Former minister', country: 'JO', group: 'international-organisations',
-      signed_at: '2026-11-29T12:00:00Z', status: 'pending',
+      text_version: expect.stringMatching(/^sha256:[0-9a-f]{12}$/), signed_at: '2026-11-29T12:00:00Z', status: 'pending',
     });
     expect(readFileSync(path.join(t.letterDir, 'signatures/rania-example.yaml'), 'utf8')).toContain('name: Rania Example\n');
   });

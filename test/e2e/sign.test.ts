@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { textVersion } from '../../src/letter/text-version.js';
 import { gitState, letter, schemaLine, snapshot, tempLetter } from '../helpers/cli.js';
 
 let t: ReturnType<typeof tempLetter>;
@@ -25,7 +26,7 @@ describe('letter sign without a terminal', () => {
     const changed = diff.split('\n').filter((l) => /^[-+]/.test(l) && !/^(\+\+\+|---) /.test(l));
     expect(changed).toEqual(['+- 2026-11-29T10:00:00Z signed: Ada Lovelace (ada-lovelace)']);
     expect(readFileSync(path.join(t.letterDir, 'signatures/ada-lovelace.yaml'), 'utf8')).toBe(
-      schemaLine('signature') + 'name: Ada Lovelace\nsort_as: Lovelace Ada\nrole: Analyst\ncountry: GB\ngroup: industry\nsigned_at: 2026-11-29T10:00:00Z\nstatus: pending\n',
+      schemaLine('signature') + `name: Ada Lovelace\nsort_as: Lovelace Ada\nrole: Analyst\ncountry: GB\ngroup: industry\ntext_version: ${textVersion(readFileSync(path.join(t.letterDir, 'letter.md'), 'utf8'))}\nsigned_at: 2026-11-29T10:00:00Z\nstatus: pending\n`,
     );
     expect((await letter(t.dir, ['check', L])).code).toBe(0);
   });

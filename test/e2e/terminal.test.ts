@@ -23,7 +23,7 @@ describe('letter sign on a terminal', () => {
     expect(r.code).toBe(0);
     expect(r.screen).toContain('Signed: Rania Example (rania-example, pending)');
     expect(readFileSync(path.join(t.letterDir, 'signatures/rania-example.yaml'), 'utf8')).toMatch(
-      /^# yaml-language-server: \$schema=\S+\nname: Rania Example\nrole: Former minister\ncountry: JO\ngroup: international-organisations\nsigned_at: \S+Z\nstatus: pending\n$/,
+      /^# yaml-language-server: \$schema=\S+\nname: Rania Example\nrole: Former minister\ncountry: JO\ngroup: international-organisations\ntext_version: sha256:[0-9a-f]{12}\nsigned_at: \S+Z\nstatus: pending\n$/,
     );
   });
 

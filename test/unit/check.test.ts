@@ -10,7 +10,7 @@ const loaded = (s: Signature) => ({ signature: s, file: `signatures/${s.id}.yaml
 function input(signatures: Signature[], overrides: Partial<CheckInput> = {}): CheckInput {
   return {
     folderName: 'time-to-act', shown: 'letters/time-to-act', letter, letterFile: 'letter.yaml', locateLetter: at(2),
-    body: 'Text.', bodyFile: 'letter.md', signatures: signatures.map(loaded),
+    body: 'Text.', bodyFile: 'letter.md', translations: {}, signatures: signatures.map(loaded),
     changelog: renderChangelog(letter, signatures), changelogFile: 'CHANGELOG.md', now: NOW, unreadSignatures: 0, erased: [], ...overrides,
   };
 }

@@ -1,0 +1,12 @@
+/** Versions of a letter's text, so that signatures and translations can say which text they saw. */
+import { createHash } from 'node:crypto';
+
+/**
+ * The version of a letter's text: `sha256:` and the first 12 hex digits of the SHA-256 of
+ * the body with line endings and trailing space normalised, so that re-saving a file on
+ * another system does not make a new version.
+ */
+export function textVersion(body: string): string {
+  const normal = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').trim();
+  return `sha256:${createHash('sha256').update(normal).digest('hex').slice(0, 12)}`;
+}

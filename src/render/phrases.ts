@@ -1,0 +1,92 @@
+/**
+ * The words of the shipped templates in each language they speak: English, French and
+ * Spanish. A letter in another language gets English words, with dates, numbers and
+ * country names still in its own language (Unicode CLDR through Intl).
+ */
+
+/** Every phrase a template can use; the functions take numbers already formatted for the language. */
+export interface Phrases {
+  openLetterTo: string;
+  organisedBy: string;
+  and: string;
+  opened: string;
+  signatories: string;
+  otherSignatories: string;
+  signedBy: (n: number, formatted: string) => string;
+  signedCurrentText: (n: number, formatted: string) => string;
+  search: string;
+  searchHint: string;
+  shown: (shown: string, total: string) => string;
+  noMatch: string;
+  page: string;
+  of: string;
+  chartTitle: string;
+  link: string;
+}
+
+const en: Phrases = {
+  openLetterTo: 'An open letter to',
+  organisedBy: 'Organised by',
+  and: 'and',
+  opened: 'Opened',
+  signatories: 'Signatories',
+  otherSignatories: 'Other signatories',
+  signedBy: (n, f) => (n === 1 ? 'Signed by 1 person' : `Signed by ${f} people`),
+  signedCurrentText: (n, f) => (n === 1 ? '1 of them signed the text as it reads now' : `${f} of them signed the text as it reads now`),
+  search: 'Search the signatories',
+  searchHint: 'Type a name, a role, an organisation or a country.',
+  shown: (s, t) => `${s} of ${t} shown`,
+  noMatch: 'No signatory matches.',
+  page: 'Page',
+  of: 'of',
+  chartTitle: 'Signatures over time',
+  link: 'link',
+};
+
+const fr: Phrases = {
+  openLetterTo: 'Lettre ouverte à',
+  organisedBy: 'Organisée par',
+  and: 'et',
+  opened: 'Ouverte le',
+  signatories: 'Signataires',
+  otherSignatories: 'Autres signataires',
+  signedBy: (n, f) => (n <= 1 ? `Signée par ${f} personne` : `Signée par ${f} personnes`),
+  signedCurrentText: (n, f) => (n <= 1 ? `dont ${f} a signé le texte actuel` : `dont ${f} ont signé le texte actuel`),
+  search: 'Rechercher parmi les signataires',
+  searchHint: 'Saisissez un nom, une fonction, une organisation ou un pays.',
+  shown: (s, t) => `${s} sur ${t} affichés`,
+  noMatch: 'Aucun signataire ne correspond.',
+  page: 'Page',
+  of: 'sur',
+  chartTitle: 'Signatures au fil du temps',
+  link: 'lien',
+};
+
+const es: Phrases = {
+  openLetterTo: 'Carta abierta a',
+  organisedBy: 'Organizada por',
+  and: 'y',
+  opened: 'Abierta el',
+  signatories: 'Firmantes',
+  otherSignatories: 'Otros firmantes',
+  signedBy: (n, f) => (n === 1 ? 'Firmada por 1 persona' : `Firmada por ${f} personas`),
+  signedCurrentText: (n, f) => (n === 1 ? '1 de ellas firmó el texto actual' : `${f} de ellas firmaron el texto actual`),
+  search: 'Buscar entre los firmantes',
+  searchHint: 'Escriba un nombre, un cargo, una organización o un país.',
+  shown: (s, t) => `${s} de ${t} mostrados`,
+  noMatch: 'Ningún firmante coincide.',
+  page: 'Página',
+  of: 'de',
+  chartTitle: 'Firmas a lo largo del tiempo',
+  link: 'enlace',
+};
+
+const PHRASES: Record<string, Phrases> = { en, fr, es };
+
+/** The languages the shipped templates speak. */
+export const TEMPLATE_LANGUAGES = Object.keys(PHRASES);
+
+/** The phrases for a BCP 47 language tag ("fr", "fr-CA" → French); English for any other language. */
+export function phrasesFor(language: string): Phrases {
+  return PHRASES[language.toLowerCase().split('-')[0]!] ?? en;
+}
