@@ -258,6 +258,17 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     });
 
   program
+    .command('stats')
+    .description('totals by status, group, country and day, with bar charts')
+    .argument('<letter>', 'letter folder')
+    .option('--json', 'print the totals as JSON')
+    .addHelpText('after', examples('letter stats letters/time-to-act', 'letter stats letters/time-to-act --json'))
+    .action(async (letter, o) => {
+      const { stats, formatStats } = await import('./commands/stats.js');
+      emit(ctx, await stats({ letter }, ctx), o.json, formatStats);
+    });
+
+  program
     .command('changelog')
     .description('rebuild CHANGELOG.md from the signature files')
     .argument('<letter>', 'letter folder')

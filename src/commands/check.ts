@@ -8,6 +8,8 @@ import type { Problem } from '../errors.js';
 import { changedSince, lineChanges } from '../git.js';
 import { type ChangeReport, checkChange } from '../letter/change-check.js';
 import { checkLetter } from '../letter/check.js';
+import { templateProblems } from '../render/render.js';
+import { loadTemplates } from '../storage/package-files.js';
 import { findContactDetails } from '../letter/contact-details.js';
 import { LETTER_FILE, type LoadedLetter, listLetters, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
@@ -47,6 +49,8 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
       problems.push(
         ...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }),
       );
+    const custom = await loadTemplates([path.join(dir, 'templates')], ctx.cwd);
+    for (const t of custom.values()) problems.push(...templateProblems(t));
     const change = o.base === undefined ? undefined : await checkChangeOf(dir, loaded, o, ctx);
     if (change) problems.push(...change.problems);
     const errors = problems.filter((p) => p.severity === 'error');

@@ -3,14 +3,14 @@
  * standalone HTML page and print-ready HTML. Same input, byte-identical output.
  */
 import { watch as fsWatch } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { FORMAT_SPECS, RENDER_FORMATS, type RenderFormat, renderDocument, type TemplateSource } from '../render/render.js';
+import { FORMAT_SPECS, RENDER_FORMATS, type RenderFormat, renderDocument } from '../render/render.js';
 import { letterView } from '../render/view.js';
 import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
-import { defaultTemplatesDir } from '../storage/package-files.js';
+import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 
@@ -118,27 +118,6 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     count,
     files: documents.map((d) => ({ format: d.format, lang: d.lang, path: path.relative(ctx.cwd, d.file), bytes: typeof d.text === 'string' ? Buffer.byteLength(d.text) : d.text.length })),
   };
-}
-
-/** Reads `*.hbs` from each folder (and its partials/), later folders overriding earlier ones by name. */
-async function loadTemplates(folders: string[], cwd: string): Promise<Map<string, TemplateSource>> {
-  const found = new Map<string, TemplateSource>();
-  for (const folder of folders) {
-    for (const sub of ['', 'partials/']) {
-      let names: string[];
-      try {
-        names = (await readdir(path.join(folder, sub))).filter((n) => n.endsWith('.hbs')).sort();
-      } catch {
-        continue;
-      }
-      for (const n of names) {
-        const file = path.join(folder, sub, n);
-        const name = `${sub}${n.replace(/\.hbs$/, '')}`;
-        found.set(sub ? name : n, { name: sub ? name : n, file: path.relative(cwd, file), text: await readFile(file, 'utf8') });
-      }
-    }
-  }
-  return found;
 }
 
 /** The human view: the count, then the paths written. */

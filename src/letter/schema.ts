@@ -75,6 +75,8 @@ export const groupSchema = z.strictObject({
  */
 export const translationSchema = z.strictObject({
   title: text(300),
+  /** The addressee in this language, with the words the language puts before it ("aux gouvernements du monde"). */
+  addressee: text(300).optional(),
   source: textHash,
 });
 

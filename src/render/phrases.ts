@@ -44,7 +44,8 @@ const en: Phrases = {
 };
 
 const fr: Phrases = {
-  openLetterTo: 'Lettre ouverte à',
+  // Translated addressees carry their own preposition: "Lettre ouverte aux gouvernements du monde".
+  openLetterTo: 'Lettre ouverte',
   organisedBy: 'Organisée par',
   and: 'et',
   opened: 'Ouverte le',
@@ -63,7 +64,7 @@ const fr: Phrases = {
 };
 
 const es: Phrases = {
-  openLetterTo: 'Carta abierta a',
+  openLetterTo: 'Carta abierta',
   organisedBy: 'Organizada por',
   and: 'y',
   opened: 'Abierta el',

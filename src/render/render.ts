@@ -3,7 +3,7 @@
  * documents go out as text; the command reads and writes the files.
  */
 import Handlebars from 'handlebars';
-import { UserError } from '../errors.js';
+import { type Problem, UserError } from '../errors.js';
 import { type Escaper, escapeView, htmlEscaper, markdownEscaper } from './escape.js';
 import type { LetterView } from './view.js';
 
@@ -72,4 +72,40 @@ export function renderDocument(view: LetterView, format: RenderFormat, template:
     const where = line ? `${current.file}:${line[1]}:${Number(line[2] ?? 0) + 1}` : current.file;
     throw new TemplateError(`${where}: template error: ${message}`, 'Fix the template, or remove it to use the default.');
   }
+}
+
+/**
+ * Problems of a custom template, found without rendering it: a syntax error (error, with
+ * its line), and each `{{{...}}}` or `{{&...}}` that outputs something other than a
+ * trusted field (`...Html`, `...Markdown`) as raw text (warning). `letter` escapes every
+ * field before templates see it, so such output is still escaped; the warning is for
+ * whoever reads the template expecting the usual Handlebars meaning.
+ */
+export function templateProblems(source: TemplateSource): Problem[] {
+  let ast: hbs.AST.Program;
+  try {
+    ast = Handlebars.parse(source.text);
+  } catch (e) {
+    const full = (e as Error).message;
+    const line = /line (\d+)/.exec(full);
+    return [{ file: source.file, line: Number(line?.[1] ?? 1), column: 1, severity: 'error', code: 'template-syntax', message: `template error: ${templateMessage(full)}` }];
+  }
+  const problems: Problem[] = [];
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { type?: string; escaped?: boolean; path?: { original?: string }; loc?: { start: { line: number; column: number } } };
+    if (n.type === 'MustacheStatement' && n.escaped === false && !/(Html|Markdown)$/.test(n.path?.original ?? '')) {
+      problems.push({
+        file: source.file, line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1, severity: 'warning', code: 'template-unescaped',
+        message: `the template outputs "${n.path?.original ?? '?'}" unescaped ({{{ }}}); signature data should use {{ }}`,
+        hint: 'use double braces; only fields ending in Html or Markdown are meant to be raw',
+      });
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object' && value !== n.loc) visit(value);
+    }
+  };
+  visit(ast);
+  return problems;
 }

@@ -132,7 +132,7 @@ export function letterView(letter: LetterFile, body: string, signatures: readonl
   return {
     title: lang === letter.language ? letter.title : (letter.translations?.[lang]?.title ?? letter.title),
     slug: letter.slug,
-    addressee: letter.addressee,
+    addressee: lang === letter.language ? letter.addressee : (letter.translations?.[lang]?.addressee ?? letter.addressee),
     language: lang,
     direction: RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr',
     status: letter.status,

@@ -3,9 +3,11 @@
  * module whether it runs from src/ (tests) or from dist/ (the built binary).
  */
 import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
+import type { TemplateSource } from '../render/render.js';
 
 let root: string | undefined;
 
@@ -46,3 +48,25 @@ export function schemaHeader(fileDir: string, kind: string): string {
 export function defaultTemplatesDir(): string {
   return path.join(packageRoot(), 'templates');
 }
+
+/** Reads `*.hbs` from each folder (and its partials/), later folders overriding earlier ones by name. */
+export async function loadTemplates(folders: string[], cwd: string): Promise<Map<string, TemplateSource>> {
+  const found = new Map<string, TemplateSource>();
+  for (const folder of folders) {
+    for (const sub of ['', 'partials/']) {
+      let names: string[];
+      try {
+        names = (await readdir(path.join(folder, sub))).filter((n) => n.endsWith('.hbs')).sort();
+      } catch {
+        continue;
+      }
+      for (const n of names) {
+        const file = path.join(folder, sub, n);
+        const name = `${sub}${n.replace(/\.hbs$/, '')}`;
+        found.set(sub ? name : n, { name: sub ? name : n, file: path.relative(cwd, file), text: await readFile(file, 'utf8') });
+      }
+    }
+  }
+  return found;
+}
+
