@@ -39,6 +39,21 @@ function templateMessage(full: string): string {
   return lines[0] ?? full;
 }
 
+/** Where the last block that is never closed opens ({{#each}} without {{/each}}), if any. */
+function unclosedBlock(text: string): { line: number; column: number } | undefined {
+  const open: { name: string; index: number }[] = [];
+  for (const m of text.matchAll(/\{\{~?\s*([#^/])\s*([\w.-]+)/g)) {
+    if (m[1] === '/') {
+      const at = open.map((o) => o.name).lastIndexOf(m[2]!);
+      if (at >= 0) open.splice(at, 1);
+    } else open.push({ name: m[2]!, index: m.index });
+  }
+  const last = open.at(-1);
+  if (!last) return undefined;
+  const before = text.slice(0, last.index).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
 /** A template failed to compile or named a field the view lacks. */
 export class TemplateError extends UserError {}
 
@@ -69,7 +84,8 @@ export function renderDocument(view: LetterView, format: RenderFormat, template:
     const full = (e as Error).message ?? String(e);
     const line = /(?:line |- )(\d+)(?::(\d+))?/.exec(full);
     const message = templateMessage(full);
-    const where = line ? `${current.file}:${line[1]}:${Number(line[2] ?? 0) + 1}` : current.file;
+    const block = /got 'EOF'/.test(full) ? unclosedBlock(current.text) : undefined;
+    const where = block ? `${current.file}:${block.line}:${block.column}` : line ? `${current.file}:${line[1]}:${Number(line[2] ?? 0) + 1}` : current.file;
     throw new TemplateError(`${where}: template error: ${message}`, 'Fix the template, or remove it to use the default.');
   }
 }
@@ -87,8 +103,9 @@ export function templateProblems(source: TemplateSource): Problem[] {
     ast = Handlebars.parse(source.text);
   } catch (e) {
     const full = (e as Error).message;
-    const line = /line (\d+)/.exec(full);
-    return [{ file: source.file, line: Number(line?.[1] ?? 1), column: 1, severity: 'error', code: 'template-syntax', message: `template error: ${templateMessage(full)}` }];
+    const pos = /got 'EOF'/.test(full) ? unclosedBlock(source.text) : undefined;
+    const line = Number(/line (\d+)/.exec(full)?.[1] ?? 1);
+    return [{ file: source.file, line: pos?.line ?? line, column: pos?.column ?? 1, severity: 'error', code: 'template-syntax', message: `template error: ${templateMessage(full)}` }];
   }
   const problems: Problem[] = [];
   const visit = (node: unknown): void => {

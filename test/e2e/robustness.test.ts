@@ -85,3 +85,11 @@ describe('input the tool refuses', () => {
     expect(execFileSync('git', ['status', '--porcelain'], { cwd: t.dir, encoding: 'utf8' })).toBe(` M ${L}/signatures/eva-chen.yaml\n`);
   });
 });
+
+describe('PDF without a browser', () => {
+  it('says how to get Chromium and exits 2, writing nothing', async () => {
+    const r = await letter(t.dir, ['render', L, '--format', 'pdf'], { LETTER_CHROMIUM: '/nonexistent/chromium' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('error: LETTER_CHROMIUM names /nonexistent/chromium, which does not exist.');
+  });
+});
