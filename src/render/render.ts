@@ -4,6 +4,7 @@
  */
 import Handlebars from 'handlebars';
 import { type Problem, UserError } from '../errors.js';
+import { countryName, isCountryCode } from '../letter/countries.js';
 import { type Escaper, escapeView, htmlEscaper, markdownEscaper } from './escape.js';
 import type { LetterView } from './view.js';
 
@@ -65,7 +66,18 @@ export class TemplateError extends UserError {}
  */
 export function renderDocument(view: LetterView, format: RenderFormat, template: TemplateSource, partials: readonly TemplateSource[]): string {
   const hbs = Handlebars.create();
-  const compileOptions = { noEscape: true, strict: true, knownHelpersOnly: true, preventIndent: false } as const;
+  const esc = FORMAT_SPECS[format].escaper.text;
+  const lang = view.language;
+  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
+  // Helpers for editors' templates, in the language rendered; what they return is escaped for the format.
+  hbs.registerHelper('date', (iso: unknown) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso) ? esc(dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))) : ''));
+  hbs.registerHelper('country', (code: unknown) => (typeof code === 'string' && isCountryCode(code) ? esc(countryName(code, lang)) : ''));
+  hbs.registerHelper('number', (n: unknown) => (typeof n === 'number' ? esc(new Intl.NumberFormat(lang).format(n)) : ''));
+  hbs.registerHelper('count', (list: unknown) => (Array.isArray(list) ? list.length : 0));
+  const compileOptions = {
+    noEscape: true, strict: true, knownHelpersOnly: true, preventIndent: false,
+    knownHelpers: { date: true, country: true, number: true, count: true },
+  } as const;
   let current = template;
   try {
     for (const p of partials) {

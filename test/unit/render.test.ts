@@ -39,3 +39,11 @@ describe('renderDocument', () => {
     expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(/^templates\/t\.hbs:2:3: template error: "titel" is not a field of the letter here/);
   });
 });
+
+describe('template helpers', () => {
+  it('format dates, countries and numbers in the language rendered, escaped for the format', () => {
+    const fr = letterView(letter, 'Texte.', [zeid, hostile], { lang: 'fr' });
+    const t = tpl('{{date opened}} | {{#each groups}}{{country "JO"}} {{number count}} {{count signatories}}; {{/each}}');
+    expect(renderDocument(fr, 'html', t, [])).toBe('26 mai 2020 | Jordanie 1 1; Jordanie 1 1;\n');
+  });
+});
