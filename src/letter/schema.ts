@@ -18,7 +18,11 @@ const text = (max: number) =>
     .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text; put the value in quotes') })
     .refine((s) => s.trim().length > 0, 'must not be empty')
     .refine((s) => s.length <= max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s), 'must be one line, without tabs or control characters');
+    .refine((s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s), 'must be one line, without tabs or control characters')
+    // Unicode TR9 bidirectional controls can make a name display as another; invisible characters hide differences.
+    .refine((s) => !/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/.test(s), 'must not contain bidirectional control characters (such as U+202E)')
+    .refine((s) => !/[\u200b\u2060\ufeff\u00ad\u180e]/.test(s), 'must not contain invisible characters (zero-width space, word joiner, soft hyphen)')
+    .refine((s) => !/\p{M}{4,}/u.test(s.normalize('NFC')), 'must not stack more than three combining marks on one letter');
 
 const timestamp = z
   .string({ error: 'must be an ISO 8601 UTC timestamp in quotes, such as "2020-05-26T09:00:00Z"' })

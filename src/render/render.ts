@@ -73,10 +73,10 @@ export function renderDocument(view: LetterView, format: RenderFormat, template:
   hbs.registerHelper('date', (iso: unknown) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso) ? esc(dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))) : ''));
   hbs.registerHelper('country', (code: unknown) => (typeof code === 'string' && isCountryCode(code) ? esc(countryName(code, lang)) : ''));
   hbs.registerHelper('number', (n: unknown) => (typeof n === 'number' ? esc(new Intl.NumberFormat(lang).format(n)) : ''));
-  hbs.registerHelper('count', (list: unknown) => (Array.isArray(list) ? list.length : 0));
+  hbs.registerHelper('length', (list: unknown) => (Array.isArray(list) ? list.length : 0));
   const compileOptions = {
     noEscape: true, strict: true, knownHelpersOnly: true, preventIndent: false,
-    knownHelpers: { date: true, country: true, number: true, count: true },
+    knownHelpers: { date: true, country: true, number: true, length: true },
   } as const;
   let current = template;
   try {

@@ -7,7 +7,7 @@
  * once both land.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { InvalidLetter, type Problem, UsageError, UserError } from '../errors.js';
@@ -27,6 +27,11 @@ import { parseYaml, stringifyYaml } from './yaml.js';
 export const LETTER_FILE = 'letter.yaml';
 export const SIGNATURES_DIR = 'signatures';
 export const CHANGELOG_FILE = 'CHANGELOG.md';
+
+/** Largest files read, in bytes: a signature file, letter.yaml, and the body or a translation. */
+export const MAX_SIGNATURE_BYTES = 64 * 1024;
+export const MAX_LETTER_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 // write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
 const ATOMIC_TEMP = /\.yaml\.[0-9a-f]+$/;
@@ -91,9 +96,15 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
-/** A file's bytes, undefined when it does not exist. @throws UserError naming the file when it is a folder or unreadable. */
-async function readBytes(p: string, shown: string): Promise<Buffer | undefined> {
+/**
+ * A file's bytes, undefined when it does not exist.
+ * @throws UserError naming the file when it is a folder, a symbolic link, unreadable, or larger than `max` bytes.
+ */
+async function readBytes(p: string, shown: string, max = MAX_BODY_BYTES): Promise<Buffer | undefined> {
   try {
+    const st = await lstat(p);
+    if (st.isSymbolicLink()) throw new UserError(`${shown} is a symbolic link; the files of a letter are plain files inside its folder.`);
+    if (st.size > max) throw new UserError(`${shown} is ${st.size.toLocaleString('en')} bytes, more than the ${max.toLocaleString('en')} a letter file may hold.`);
     return await readFile(p);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
@@ -105,8 +116,8 @@ async function readBytes(p: string, shown: string): Promise<Buffer | undefined> 
 }
 
 /** A file's text (UTF-8), undefined when it does not exist; a file that is not UTF-8 adds a problem and reads as empty. */
-async function readText(p: string, shown: string, problems?: Problem[]): Promise<string | undefined> {
-  const bytes = await readBytes(p, shown);
+async function readText(p: string, shown: string, problems?: Problem[], max?: number): Promise<string | undefined> {
+  const bytes = await readBytes(p, shown, max);
   if (bytes === undefined) return undefined;
   const decoded = decodeUtf8(bytes, shown);
   if ('text' in decoded) return decoded.text;
@@ -163,7 +174,7 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
   const problems: Problem[] = [];
   const letterFile = rel(LETTER_FILE);
   const texts: { file: string; text: string }[] = [];
-  const letterText = (await readText(path.join(dir, LETTER_FILE), letterFile, problems)) ?? '';
+  const letterText = (await readText(path.join(dir, LETTER_FILE), letterFile, problems, MAX_LETTER_BYTES)) ?? '';
   if (options.texts) texts.push({ file: letterFile, text: letterText });
   const letterConflict = conflictMarker(letterText, letterFile);
   const parsedLetter = letterConflict
@@ -225,6 +236,11 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
       unreadSignatures++;
       continue;
     }
+    if (st.size > MAX_SIGNATURE_BYTES) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', code: 'too-large', message: `the file is ${st.size.toLocaleString('en')} bytes; a signature file holds at most ${MAX_SIGNATURE_BYTES.toLocaleString('en')}`, hint: 'a signature is a few short fields' });
+      unreadSignatures++;
+      continue;
+    }
     const cached = cache.get(entry, st);
     if (cached) {
       if (options.texts) texts.push({ file, text: readFileSync(full, 'utf8') });
@@ -265,7 +281,8 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
     }
     const seed = nameSeed(parsed.value.name);
     signatures.push({ signature: { id, ...parsed.value }, file, locate: parsed.locate, seed });
-    cache.set(entry, st, { kind: 'signature', data: parsed.value, seed });
+    // Only files without warnings are cached, so that a warning is reported on every run.
+    if (parsed.problems.length === 0) cache.set(entry, st, { kind: 'signature', data: parsed.value, seed });
   }
   await cache.save();
 
@@ -286,7 +303,7 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
 export async function loadLetterFile(dir: string, cwd: string): Promise<LetterFile> {
   const file = path.join(path.relative(cwd, dir) || '.', LETTER_FILE);
   const problems: Problem[] = [];
-  const parsed = parseYaml((await readText(path.join(dir, LETTER_FILE), file, problems)) ?? '', file, letterSchema);
+  const parsed = parseYaml((await readText(path.join(dir, LETTER_FILE), file, problems, MAX_LETTER_BYTES)) ?? '', file, letterSchema);
   if (problems.length > 0) throw new InvalidLetter(problems);
   if (!parsed.value) throw new InvalidLetter(parsed.problems);
   return parsed.value;
@@ -304,13 +321,18 @@ async function strayFiles(dir: string, shown: string, bodyName: string): Promise
   } catch {
     return [];
   }
-  return names
+  const links: Problem[] = [];
+  for (const n of names) {
+    if ((await lstat(path.join(dir, n))).isSymbolicLink())
+      links.push({ file: path.join(shown, n), line: 1, column: 1, severity: 'error', code: 'symbolic-link', message: `"${n}" is a symbolic link; a letter folder holds plain files only`, hint: 'replace the link with the file itself' });
+  }
+  return links.concat(names
     .filter((n) => !LETTER_ENTRIES.has(n) && n !== bodyName && !TRANSLATION.test(n))
     .map((n) => ({
       file: path.join(shown, n), line: 1, column: 1, severity: 'error' as const, code: 'unknown-file',
       message: `"${n}" is not part of a letter folder`,
       hint: n.endsWith('.yaml') || n.endsWith('.yml') ? 'a signature goes in signatures/<id>.yaml' : 'move it out of the letter folder, or delete it',
-    }));
+    })));
 }
 
 /** Where a file holds merge-conflict markers (<<<<<<<, =======, >>>>>>> at the start of a line), if it does. */

@@ -4,7 +4,7 @@
  * stays the string "NO" (Norway) and dates stay strings; duplicate keys are errors.
  */
 import { distance } from 'fastest-levenshtein';
-import { Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Locate, Problem } from '../errors.js';
 import { PRIVATE_FIELDS } from '../letter/schema.js';
@@ -52,7 +52,20 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
     const pos = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? (unclosedQuote(text) ?? at(e.pos[0])) : at(Math.min(e.pos[0], text.length));
     return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${yamlMessage(e.code, e.message, text, e.pos[0])}`, yamlHint(e.code));
   });
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2')
+    problems.push(problem({ line: 1, column: 1 }, 'yaml-version', `the file asks for YAML ${doc.directives.yaml.version}; letter reads YAML 1.2, where values such as NO and 2020-05-26 stay text`, 'remove the %YAML line'));
   if (problems.length > 0) return { value: undefined, problems, locate };
+  const warnings: Problem[] = [];
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.type === 'PLAIN' && node.comment && node.range) {
+        const { line } = at(node.range[0]);
+        const end = at(node.range[1]);
+        if (end.line === line)
+          warnings.push({ ...problem({ line, column: end.column + 1 }, 'yaml-comment', `the text after "#" on this line is a YAML comment, not part of the value "${String(node.value)}"`, 'put the whole value in quotes if "#" belongs to it'), severity: 'warning' });
+      }
+    },
+  });
 
   let raw: unknown;
   try {
@@ -65,7 +78,8 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
   }
 
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return { value: parsed.data, problems: [], locate };
+  if (parsed.success) return { value: parsed.data, problems: warnings, locate };
+  problems.push(...warnings);
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {

@@ -43,7 +43,7 @@ describe('renderDocument', () => {
 describe('template helpers', () => {
   it('format dates, countries and numbers in the language rendered, escaped for the format', () => {
     const fr = letterView(letter, 'Texte.', [zeid, hostile], { lang: 'fr' });
-    const t = tpl('{{date opened}} | {{#each groups}}{{country "JO"}} {{number count}} {{count signatories}}; {{/each}}');
+    const t = tpl('{{date opened}} | {{#each groups}}{{country "JO"}} {{number count}} {{length signatories}}; {{/each}}');
     expect(renderDocument(fr, 'html', t, [])).toBe('26 mai 2020 | Jordanie 1 1; Jordanie 1 1;\n');
   });
 });
