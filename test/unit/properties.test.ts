@@ -20,7 +20,7 @@ const signature = fc
     country: fc.constantFrom('FR', 'JO', 'KR', 'NO', 'US'), group: fc.constantFrom('industry', 'international-organisations'),
     signed_at: iso, status: fc.constant('pending' as const),
   })
-  .map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as Signature)
+  .map((s) => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as unknown as Signature)
   .filter(({ id: _id, ...fields }) => signatureSchema.safeParse(fields).success);
 
 describe('properties', () => {
