@@ -21,7 +21,7 @@ import { type NameSeed, nameSeed } from '../letter/duplicates.js';
 import { schemaHeader } from './package-files.js';
 import { ParseCache } from './parse-cache.js';
 import type { FileChange } from './transaction.js';
-import { parseYaml, stringifyYaml } from './yaml.js';
+import { parseYaml, parseYamlFast, stringifyYaml } from './yaml.js';
 
 /** File names inside a letter folder. */
 export const LETTER_FILE = 'letter.yaml';
@@ -273,7 +273,7 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
       } else unreadSignatures++;
       continue;
     }
-    const parsed = parseYaml(text, file, signatureSchema);
+    const parsed = parseYamlFast(text, file, signatureSchema);
     problems.push(...parsed.problems);
     if (!parsed.value) {
       unreadSignatures++;
@@ -288,7 +288,8 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
 
   problems.push(...(await strayFiles(dir, shown, bodyName)));
   const changelogFile = rel(CHANGELOG_FILE);
-  const changelog = await readText(path.join(dir, CHANGELOG_FILE), changelogFile, problems);
+  // The changelog grows with the letter (about 70 bytes an event): no size limit of its own.
+  const changelog = await readText(path.join(dir, CHANGELOG_FILE), changelogFile, problems, Number.MAX_SAFE_INTEGER);
   if (changelog !== undefined && options.texts) texts.push({ file: changelogFile, text: changelog });
   const changelogConflict = changelog === undefined ? undefined : conflictMarker(changelog, changelogFile);
   if (changelogConflict) problems.push({ ...changelogConflict, hint: `take either side, then run: letter changelog ${shown}` });
