@@ -6,7 +6,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import pkg from '../package.json' with { type: 'json' };
 import type { Context } from './context.js';
-import { ExitCode, InvalidLetter, type Problem, UserError } from './errors.js';
+import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
 import { colourEnabled, makeStyle, type Style } from './terminal.js';
 
 type Printer<R> = (result: R, style: Style) => string;
@@ -124,7 +124,7 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--allow-similar', 'add likely duplicates as different people')
     .option('--dry-run', 'print the report, write nothing')
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', examples('letter import letters/time-to-act press-list.csv --dry-run', 'letter import form.csv letters/time-to-act --map "Full name=name,Position=role" --group industry'))
+    .addHelpText('after', examples('letter import press-list.csv letters/time-to-act --dry-run', 'letter import form.csv letters/time-to-act --map "Full name=name,Position=role" --group industry'))
     .action(async (file, letter, o) => {
       const { importCsv, formatImport } = await import('./commands/import.js');
       const result = await importCsv({ file, letter, ...o }, ctx);
@@ -191,7 +191,7 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       const { schema } = await import('./commands/schema.js');
       const r = await schema({ kind, out: o.out }, ctx);
       if (r.written.length > 0) ctx.stdout.write(`${r.written.map((f) => `wrote ${f}`).join('\n')}\n`);
-      else ctx.stdout.write(Object.values(r.schemas).join(''));
+      else ctx.stdout.write(kind ? r.schemas[kind as keyof typeof r.schemas]! : `${JSON.stringify(Object.fromEntries(Object.entries(r.schemas).map(([k, v]) => [k, JSON.parse(v!)])), null, 2)}\n`);
     });
 
   program
@@ -208,6 +208,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .addHelpText('after', examples('letter check letters/time-to-act', 'letter check --format json', 'letter check --format github --base origin/main --author octocat'))
     .action(async (letters, o) => {
       const { check, formatCheck, formatCheckGithub } = await import('./commands/check.js');
+      if (o.base === undefined && (o.author !== undefined || o.maxAdded !== undefined || o.role !== 'contributor'))
+        throw new UsageError('--author, --role and --max-added judge a change: give --base too');
       const result = await check({ letters, strict: o.strict, base: o.base, role: o.role, maxAdded: o.maxAdded, author: o.author }, ctx);
       const json = o.json || o.format === 'json';
       emit(ctx, result, json, o.format === 'github' && !json ? formatCheckGithub : formatCheck);
@@ -228,7 +230,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .action(async (letter, o) => {
       const { render, formatRender, watch } = await import('./commands/render.js');
       const options = { letter, out: o.out, formats: o.format, lang: o.lang, template: o.template };
-      if (o.watch) await watch(options, ctx, (r: Awaited<ReturnType<typeof render>>) => emit(ctx, r, o.json, formatRender));
+      // With --json, one compact line per render (JSON Lines), so a reader can take each as it comes.
+      if (o.watch) await watch(options, ctx, (r: Awaited<ReturnType<typeof render>>) => (o.json ? ctx.stdout.write(`${JSON.stringify(r)}\n`) : emit(ctx, r, false, formatRender)));
       else emit(ctx, await render(options, ctx), o.json, formatRender);
     });
 

@@ -29,6 +29,27 @@ export async function isRepo(cwd: string): Promise<boolean> {
 }
 
 /**
+ * Why a commit cannot be made in `cwd` now (a merge or rebase under way, no author identity),
+ * or undefined when it can.
+ */
+export async function cannotCommit(cwd: string): Promise<string | undefined> {
+  for (const ref of ['MERGE_HEAD', 'REBASE_HEAD', 'CHERRY_PICK_HEAD']) {
+    try {
+      await run('git', ['rev-parse', '--verify', '--quiet', ref], { cwd });
+      return `a ${ref.split('_')[0]!.toLowerCase().replace('cherry', 'cherry-pick')} is under way; finish it first`;
+    } catch {
+      // not under way
+    }
+  }
+  try {
+    await run('git', ['var', 'GIT_AUTHOR_IDENT'], { cwd });
+  } catch {
+    return 'git does not know who you are; set git config user.name and user.email';
+  }
+  return undefined;
+}
+
+/**
  * Makes one commit of exactly `paths` (added first), whatever else is staged, with `message`.
  * @returns the new commit's hash.
  * @throws Error with git's message when git fails (no identity configured, say).
@@ -49,14 +70,8 @@ export interface ChangedFile {
 /**
  * The files under `pathspec` that differ between revision `base` and the working tree
  * (untracked files count as added), with renames split into a deletion and an addition.
- * @throws UsageError when `base` is not a commit of the repository.
  */
 export async function changedSince(cwd: string, base: string, pathspec: string): Promise<ChangedFile[]> {
-  try {
-    await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd });
-  } catch {
-    throw new UsageError(`--base: "${base}" is not a commit of this git repository`, 'Fetch it first, e.g. git fetch origin main, then --base origin/main.');
-  }
   const diff = await run('git', ['diff', '--name-status', '--no-renames', '-z', '--relative', base, '--', pathspec], { cwd, maxBuffer: 256 * 1024 * 1024 });
   const parts = diff.stdout.split('\0').filter(Boolean);
   const files: ChangedFile[] = [];
@@ -64,6 +79,35 @@ export async function changedSince(cwd: string, base: string, pathspec: string):
   const untracked = await run('git', ['ls-files', '--others', '--exclude-standard', '-z', '--', pathspec], { cwd, maxBuffer: 256 * 1024 * 1024 });
   for (const p of untracked.stdout.split('\0').filter(Boolean)) files.push({ status: 'A', path: p });
   return files;
+}
+
+/**
+ * The commit a change is measured from: the merge base of `base` and HEAD, so that what
+ * landed on the base branch after the branch was made does not count as the branch's
+ * change (as GitHub shows a pull request); `base` itself when there is none (a shallow clone).
+ * @throws UsageError when `base` is not a commit of the repository.
+ */
+export async function changeBase(cwd: string, base: string): Promise<string> {
+  try {
+    await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd });
+  } catch {
+    throw new UsageError(`--base: "${base}" is not a commit of this git repository`, 'Fetch it first, e.g. git fetch origin main, then --base origin/main.');
+  }
+  try {
+    return (await run('git', ['merge-base', base, 'HEAD'], { cwd })).stdout.trim() || base;
+  } catch {
+    return base;
+  }
+}
+
+/** The folders directly under `dir` (relative to `cwd`) at revision `ref`. */
+export async function foldersAt(cwd: string, ref: string, dir: string): Promise<string[]> {
+  try {
+    const { stdout } = await run('git', ['ls-tree', '-d', '--name-only', ref, '--', `${dir.replace(/\/$/, '')}/`], { cwd });
+    return stdout.split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
 }
 
 /** Lines added and deleted in `file` since `base` (untracked: all added). */

@@ -5,11 +5,13 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import type { Problem } from '../errors.js';
-import { changedSince, lineChanges } from '../git.js';
+import { changeBase, changedSince, foldersAt, lineChanges } from '../git.js';
 import { type ChangeReport, checkChange } from '../letter/change-check.js';
 import { checkLetter } from '../letter/check.js';
-import { templateProblems } from '../render/render.js';
-import { loadTemplates } from '../storage/package-files.js';
+import { toIsoTimestamp } from '../letter/dates.js';
+import { FORMAT_SPECS, RENDER_FORMATS, renderDocument, TemplateError, templateProblems } from '../render/render.js';
+import { letterView } from '../render/view.js';
+import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
 import { findContactDetails } from '../letter/contact-details.js';
 import { LETTER_FILE, type LoadedLetter, listLetters, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
@@ -50,7 +52,10 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
         ...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }),
       );
     const custom = await loadTemplates([path.join(dir, 'templates')], ctx.cwd);
-    for (const t of custom.values()) problems.push(...templateProblems(t));
+    const syntax = [...custom.values()].flatMap((t) => templateProblems(t));
+    problems.push(...syntax);
+    if (custom.size > 0 && loaded.letter && loaded.body !== undefined && !syntax.some((p) => p.severity === 'error'))
+      problems.push(...(await tryTemplates(dir, loaded, ctx)));
     const change = o.base === undefined ? undefined : await checkChangeOf(dir, loaded, o, ctx);
     if (change) problems.push(...change.problems);
     const errors = problems.filter((p) => p.severity === 'error');
@@ -63,20 +68,52 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
       ...(change ? { change: changeSummary as Omit<ChangeReport, 'problems'> } : {}),
     });
   }
+  if (o.base !== undefined && o.letters.length === 0) {
+    const before = await foldersAt(ctx.cwd, await changeBase(ctx.cwd, o.base), 'letters');
+    const now = new Set(dirs.map((d) => path.relative(ctx.cwd, d)));
+    for (const gone of before.filter((f) => !now.has(f) && !found.strays.some((s) => path.relative(ctx.cwd, s) === f)))
+      result.errors.push({ file: gone, line: 1, column: 1, severity: 'error', code: 'letter-removed', message: `the change deletes the letter ${gone} (present at ${o.base})`, hint: 'a letter is closed (status: closed), never deleted' });
+  }
   result.ok = result.errors.length === 0 && !(o.strict && result.warnings.length > 0);
   return result;
 }
 
+/**
+ * Renders the letter with its custom templates, without writing anything, so that a template
+ * that `render` would refuse (a field that does not exist) fails `check` too.
+ */
+async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Promise<Problem[]> {
+  const templates = await loadTemplates([defaultTemplatesDir(), path.join(dir, 'templates')], ctx.cwd);
+  const partials = [...templates.values()].filter((t) => t.name.startsWith('partials/')).map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
+  const view = letterView(loaded.letter!, loaded.body!, loaded.signatures.map((s) => s.signature));
+  const problems: Problem[] = [];
+  for (const format of RENDER_FORMATS) {
+    const template = templates.get(FORMAT_SPECS[format].template);
+    if (!template) continue;
+    try {
+      renderDocument(view, format, template, partials);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      const m = /^(.+?):(\d+):(\d+): (.*)$/.exec(e.message);
+      problems.push({ file: m?.[1] ?? template.file, line: Number(m?.[2] ?? 1), column: Number(m?.[3] ?? 1), severity: 'error', code: 'template-render', message: m?.[4] ?? e.message });
+    }
+  }
+  return problems;
+}
+
 /** What the change since `o.base` does to the letter in `dir`, judged for `o.role`. */
 async function checkChangeOf(dir: string, loaded: LoadedLetter, o: CheckOptions, ctx: Context): Promise<ChangeReport> {
-  const base = o.base!;
+  const base = await changeBase(ctx.cwd, o.base!);
   const files = await changedSince(ctx.cwd, base, path.relative(ctx.cwd, dir) || '.');
   const changes = files.map((f) => ({ status: f.status, file: f.path, inLetter: path.relative(dir, path.resolve(ctx.cwd, f.path)).split(path.sep).join('/') }));
   const addedFiles = new Set(changes.filter((c) => c.status === 'A').map((c) => path.resolve(ctx.cwd, c.file)));
   const added = new Map(loaded.signatures.filter((s) => addedFiles.has(path.resolve(ctx.cwd, s.file))).map((s) => [s.file, { signature: s.signature, locate: s.locate }]));
   const changelog = changes.find((c) => c.inLetter === 'CHANGELOG.md' && c.status === 'M');
   const changelogOnlyAdds = changelog ? (await lineChanges(ctx.cwd, base, changelog.file)).deleted === 0 : true;
-  return checkChange({ base, role: o.role ?? 'contributor', maxAdded: o.maxAdded ?? 1, author: o.author, changes, added, changelogOnlyAdds });
+  return checkChange({
+    base: o.base!, role: o.role ?? 'contributor', maxAdded: o.maxAdded ?? 1, author: o.author, changes, added, changelogOnlyAdds,
+    letterStatus: loaded.letter?.status ?? 'open', now: toIsoTimestamp(ctx.now()),
+  });
 }
 
 // GitHub Actions workflow commands: data escapes %, CR and LF; properties also : and ,.

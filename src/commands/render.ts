@@ -62,6 +62,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const languages = [letter.language, ...Object.keys(letter.translations ?? {})];
   const langs = o.lang === undefined ? [letter.language] : o.lang === 'all' ? languages : [o.lang];
   for (const l of langs) if (!languages.includes(l)) throw new UsageError(`--lang: the letter has no ${l} text; it has ${languages.join(', ')} (or all)`);
+  for (const l of langs)
+    if (l !== letter.language && loaded.translations[l]?.text === undefined)
+      throw new UserError(`The ${l} translation has no text: ${loaded.shown}/letter.${l}.md does not exist.`, `Write it, or remove translations.${l} from letter.yaml.`);
 
   const templates = await loadTemplates([defaultTemplatesDir(), path.join(dir, 'templates')], ctx.cwd);
   if (o.template !== undefined) {

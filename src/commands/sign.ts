@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { AlreadySigned, Cancelled, LikelyDuplicate, UsageError } from '../errors.js';
-import { commitPaths, isRepo } from '../git.js';
+import { AlreadySigned, Cancelled, EnvironmentError, LikelyDuplicate, UsageError } from '../errors.js';
+import { cannotCommit, commitPaths, isRepo } from '../git.js';
 import { type DuplicateMatch, NameIndex } from '../letter/duplicates.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName } from '../letter/country-names.js';
@@ -70,7 +70,11 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
   const letter = await loadLetterFile(dir, ctx.cwd);
   const input = await gatherInput(options, letter, ctx);
   const contact = contactOf(options);
-  if (options.commit && !(await isRepo(ctx.cwd))) throw new UsageError('--commit: the working directory is not inside a git repository.');
+  if (options.commit) {
+    if (!(await isRepo(ctx.cwd))) throw new UsageError('--commit: the working directory is not inside a git repository.');
+    const why = await cannotCommit(ctx.cwd);
+    if (why) throw new EnvironmentError(`--commit: cannot commit now: ${why}; nothing was written.`);
+  }
   let allowSimilar = Boolean(options.allowSimilar);
 
   const attempt = async () => {
@@ -128,7 +132,15 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
       ...eventChanges(dir, fresh.letter, [...signatures, signature], fresh.erased),
     ]);
     const written = files.map((f) => path.relative(ctx.cwd, f));
-    const commit = options.commit ? await commitPaths(ctx.cwd, written, `Sign: ${signature.name}`) : undefined;
+    let commit: string | undefined;
+    if (options.commit) {
+      try {
+        commit = await commitPaths(ctx.cwd, written, `Sign: ${signature.name}`);
+      } catch (e) {
+        const why = ((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n')[0];
+        throw new EnvironmentError(`signed ${signature.name} (${signature.id}), but the commit failed: ${why}`, `Commit the files yourself: git commit -- ${written.join(' ')}`);
+      }
+    }
     return { letter: shown, signature, published: isPublished(fresh.letter, signature), similar, dryRun: false, written, ...(commit ? { commit } : {}) };
   });
   return result;

@@ -25,6 +25,10 @@ export interface ChangeInput {
   added: ReadonlyMap<string, { signature: Signature; locate: Locate }>;
   /** True when the change only adds lines to CHANGELOG.md (or leaves it alone). */
   changelogOnlyAdds: boolean;
+  /** The letter's status after the change: a closed letter takes no signature. */
+  letterStatus: string;
+  /** Now (ISO 8601 UTC), to refuse a backdated or future signature. */
+  now: string;
 }
 
 /** Signature ids added, changed and removed, and the problems of the change. */
@@ -47,6 +51,10 @@ export function checkChange(c: ChangeInput): ChangeReport {
 
   for (const ch of c.changes) {
     const id = idOf(ch.inLetter);
+    if (id !== undefined && id.startsWith('erased-')) {
+      if (contributor) problem(ch.file, 'erasure-by-contributor', `the change ${ch.status === 'A' ? 'adds' : 'changes'} the erasure record ${id}; only an editor erases a signature`, 'ask an editor: letter withdraw --erase');
+      continue;
+    }
     if (id !== undefined) {
       if (ch.status === 'A') report.added.push(id);
       else if (ch.status === 'M') report.changed.push(id);
@@ -70,6 +78,17 @@ export function checkChange(c: ChangeInput): ChangeReport {
   if (contributor && report.added.length > c.maxAdded)
     for (const id of report.added.slice(c.maxAdded))
       problem(c.changes.find((ch) => idOf(ch.inLetter) === id)!.file, 'too-many-added', `the change adds ${report.added.length} signatures; a contributor's change may add at most ${c.maxAdded}`, 'one pull request per signatory');
+
+  if (contributor) {
+    for (const [file, { signature, locate }] of c.added) {
+      if (c.letterStatus === 'closed') problem(file, 'letter-closed', 'the letter is closed to new signatures');
+      if (signature.status !== 'pending' || signature.verified || signature.withdrawn || signature.rejected)
+        problem(file, 'not-pending', `an added signature must be pending; this one is ${signature.status}`, 'set status: pending and remove any verified, withdrawn or rejected block; an editor verifies it', locate(['status']));
+      const age = Date.parse(c.now) - Date.parse(signature.signed_at);
+      if (age > 31 * 86_400_000 || age < -3_600_000)
+        problem(file, 'signed-at-out-of-range', `signed_at ${signature.signed_at} is not the time of this change`, 'use the time you sign, e.g. by running letter sign', locate(['signed_at']));
+    }
+  }
 
   if (c.author !== undefined && contributor) {
     for (const [file, { signature, locate }] of c.added) {

@@ -122,6 +122,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   const index = c.index ?? NameIndex.of(c.signatures);
   const owners = new Map(c.emailOwners);
   const signatures = [...c.signatures];
+  const taken = new Set([...c.signatures.map((s) => s.id), ...c.erased.map((e) => e.id)]);
   const fieldOf = new Map([...c.mapping].map(([h, f]) => [f, h]));
   const cell = (row: ImportRow, f: ImportField) => {
     const h = fieldOf.get(f);
@@ -172,9 +173,10 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
         signatures,
         { name, sort_as: cell(row, 'sort_as'), role: cell(row, 'role'), organisation: cell(row, 'organisation'), country: countryCode, group, url: cell(row, 'url'), signed_at: signedAtValue },
         c.now,
-        { erased: c.erased, index, allowSimilar: true, ...(c.textVersion ? { textVersion: c.textVersion } : {}) },
+        { erased: c.erased, index, allowSimilar: true, takenIds: taken, ...(c.textVersion ? { textVersion: c.textVersion } : {}) },
       );
       signatures.push(signature);
+      taken.add(signature.id);
       index.add(signature);
       if (email) owners.set(email.toLowerCase(), signature);
       plan.toAdd.push({ line: row.line, signature, contact: { ...(email ? { email } : {}), ...(phone ? { phone } : {}) }, similar });

@@ -4,6 +4,7 @@
  */
 import { AlreadySigned, ErasedSignatory, InvalidTransition, LikelyDuplicate, SignatureNotFound, UsageError } from '../errors.js';
 import { toIsoTimestamp } from './dates.js';
+import { findContactDetails } from './contact-details.js';
 import { type DuplicateMatch, isCertain, NameIndex, reasonFor } from './duplicates.js';
 import { idForName, nameFingerprint } from './names.js';
 import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
@@ -83,6 +84,8 @@ export interface SignOptions {
   erased?: readonly ErasedRecord[];
   index?: NameIndex;
   allowSimilar?: boolean;
+  /** Ids in use (signatures and erasure records), when the caller keeps them; computed here otherwise. */
+  takenIds?: ReadonlySet<string>;
   /** The version of the letter's text being signed (see `textVersion`), recorded on the signature. */
   textVersion?: string;
   /** The new signatory's email (normalised) and the signatures that already hold each email. */
@@ -113,7 +116,7 @@ export function sign(
   if (found.certain) throw new AlreadySigned(file.name, found.certain);
   if (found.erased) throw new ErasedSignatory(found.erased.id);
   if (found.likely.length > 0 && !options.allowSimilar) throw new LikelyDuplicate(file.name, found.likely);
-  const id = idForName(file.name, new Set([...signatures.map((s) => s.id), ...erased.map((e) => e.id)]));
+  const id = idForName(file.name, options.takenIds ?? new Set([...signatures.map((s) => s.id), ...erased.map((e) => e.id)]));
   const versioned = options.textVersion ? { ...file, text_version: options.textVersion } : file;
   return { signature: { id, ...versioned }, similar: found.likely };
 }
@@ -136,6 +139,11 @@ function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InvalidSignatureInput(String(issue.path[0] ?? 'signature'), issue.message);
+  }
+  for (const field of ['name', 'sort_as', 'role', 'organisation'] as const) {
+    const value = parsed.data[field];
+    if (value !== undefined && findContactDetails(value, '').length > 0)
+      throw new InvalidSignatureInput(field, 'holds an email address or phone number; contact details go in --email or --phone, never in a public field');
   }
   const groups = letter.groups.map((g) => g.id);
   if (groups.length > 0 && parsed.data.group === undefined)

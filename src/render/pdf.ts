@@ -40,12 +40,19 @@ export async function printPdfs(htmls: readonly string[], env: Record<string, st
   } catch {
     throw new EnvironmentError('A PDF needs the playwright-core package, which is not installed.', 'Run: npm install playwright-core');
   }
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  let browser: import('playwright-core').Browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
+  } catch (e) {
+    throw new EnvironmentError(`Chromium at ${executablePath} did not start: ${((e as Error).message.split('\n')[0] ?? '').replace(/^browserType\.launch: /, '')}`, 'Check the browser (run it with --version), or point LETTER_CHROMIUM at a working Chrome or Chromium.');
+  }
   try {
     const pdfs: Buffer[] = [];
     for (const html of htmls) {
       const page = await browser.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
+      // A print must not reach the network, whatever a custom template asks for.
+      await page.route(/^(?!data:|about:)/, (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
       pdfs.push(fixDates(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }), date));
       await page.close();
     }

@@ -66,6 +66,8 @@ export class TemplateError extends UserError {}
  */
 export function renderDocument(view: LetterView, format: RenderFormat, template: TemplateSource, partials: readonly TemplateSource[]): string {
   const hbs = Handlebars.create();
+  // The built-in log helper writes to the console, which is stdout: not in a render.
+  hbs.unregisterHelper('log');
   const esc = FORMAT_SPECS[format].escaper.text;
   const lang = view.language;
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });

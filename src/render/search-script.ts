@@ -13,7 +13,7 @@ export const SEARCH_SCRIPT = `(function () {
   if (!form || !input || !status) return;
   var items = Array.prototype.slice.call(document.querySelectorAll('li.signatory'));
   var groups = Array.prototype.slice.call(document.querySelectorAll('section.group'));
-  var fold = function (s) { return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase(); };
+  var fold = function (s) { return s.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase(); };
   form.hidden = false;
   form.addEventListener('submit', function (e) { e.preventDefault(); });
   input.addEventListener('input', function () {

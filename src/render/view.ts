@@ -127,7 +127,10 @@ export function letterView(letter: LetterFile, body: string, signatures: readonl
   );
   const published = grouped.flatMap((g) => g.signatures);
   const count = published.length;
-  const onCurrent = published.filter((s) => s.text_version === undefined || s.text_version === textVersion(body)).length;
+  // Only signatures that recorded a version can say which text they saw.
+  const current = textVersion(body);
+  const onCurrent = published.filter((s) => s.text_version === current).length;
+  const onEarlier = published.some((s) => s.text_version !== undefined && s.text_version !== current);
   const text = options.body ?? body;
   return {
     title: lang === letter.language ? letter.title : (letter.translations?.[lang]?.title ?? letter.title),
@@ -141,7 +144,7 @@ export function letterView(letter: LetterFile, body: string, signatures: readonl
     openedDisplay: letter.opened ? day(letter.opened) : null,
     count,
     countText: words.signedBy(count, numbers.format(count)),
-    currentTextNote: onCurrent < count ? words.signedCurrentText(onCurrent, numbers.format(onCurrent)) : null,
+    currentTextNote: onEarlier ? words.signedCurrentText(onCurrent, numbers.format(onCurrent)) : null,
     groups,
     phrases: {
       openLetterTo: words.openLetterTo, organisedBy: words.organisedBy, and: words.and, opened: words.opened, signatories: words.signatories,

@@ -187,11 +187,15 @@ export async function loadLetter(dir: string, cwd: string, options: LoadOptions 
   const bodyFile = rel(bodyName);
   const body = await readText(path.join(dir, bodyName), bodyFile, problems);
   if (body !== undefined && options.texts) texts.push({ file: bodyFile, text: body });
+  const bodyConflict = body === undefined ? undefined : conflictMarker(body, bodyFile);
+  if (bodyConflict) problems.push(bodyConflict);
   const translations: LoadedLetter['translations'] = {};
   for (const lang of Object.keys(letter?.translations ?? {})) {
     const file = rel(`letter.${lang}.md`);
     const text = await readText(path.join(dir, `letter.${lang}.md`), file, problems);
     translations[lang] = { file, text };
+    const conflict = text === undefined ? undefined : conflictMarker(text, file);
+    if (conflict) problems.push(conflict);
     if (text !== undefined && options.texts) texts.push({ file, text });
   }
   if (letter && body === undefined)

@@ -3,7 +3,8 @@
  * module whether it runs from src/ (tests) or from dist/ (the built binary).
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { UserError } from '../errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
@@ -62,6 +63,8 @@ export async function loadTemplates(folders: string[], cwd: string): Promise<Map
       }
       for (const n of names) {
         const file = path.join(folder, sub, n);
+        if ((await lstat(file)).isSymbolicLink() || !(await lstat(path.join(folder, sub || '.'))).isDirectory())
+          throw new UserError(`${path.relative(cwd, file)} is a symbolic link; templates are plain files inside the letter folder.`);
         const name = `${sub}${n.replace(/\.hbs$/, '')}`;
         found.set(sub ? name : n, { name: sub ? name : n, file: path.relative(cwd, file), text: await readFile(file, 'utf8') });
       }

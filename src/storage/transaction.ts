@@ -7,6 +7,7 @@
 import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { Cancelled } from '../errors.js';
 
 /** One file to write (`text`, or a Buffer of bytes) or delete (`text` null); `mode` for new files. */
 export interface FileChange {
@@ -64,21 +65,34 @@ async function apply(c: FileChange): Promise<void> {
 }
 
 /**
- * Applies every change in order, or none: on the first failure, restores the files already
- * changed and rethrows the error.
+ * Applies every change in order, or none: on the first failure, or when the process is
+ * interrupted (SIGINT, SIGTERM) part-way, restores the files already changed and throws
+ * (`Cancelled` for an interruption, exit 130).
  * @returns the paths changed, in order.
  */
 export async function writeAll(changes: readonly FileChange[]): Promise<string[]> {
-  const before = await Promise.all(changes.map((c) => previous(c.path)));
+  let interrupted = false;
+  const stop = () => {
+    interrupted = true;
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const done: number[] = [];
+  let before: (Buffer | null)[] = [];
   try {
+    before = await Promise.all(changes.map((c) => previous(c.path)));
     for (const [i, c] of changes.entries()) {
+      if (interrupted) throw new Cancelled();
       await apply(c);
       done.push(i);
     }
+    if (interrupted) throw new Cancelled();
   } catch (e) {
     for (const i of done.reverse()) await apply({ ...changes[i]!, text: before[i] ?? null }).catch(() => {});
     throw e;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
   return changes.map((c) => c.path);
 }

@@ -142,7 +142,7 @@ describe('hostile names given to sign and import', () => {
     ['Anna\u200bBell', 'must not contain invisible characters'],
     [`Z${'\u0301'.repeat(30)}alia`, 'must not stack more than three combining marks'],
     ['A'.repeat(10_000), 'must be at most 300 characters'],
-  ])('sign refuses %j (exit 2, nothing written)', async (name, message) => {
+  ])('sign refuses hostile name %# (exit 2, nothing written)', async (name, message) => {
     const before = snapshot(t.dir);
     const r = await letter(t.dir, ['sign', L, '--name', name, '--country', 'FR', '--group', 'industry']);
     expect(r.code).toBe(2);

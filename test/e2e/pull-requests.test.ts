@@ -143,3 +143,47 @@ describe('letter fmt', () => {
     expect((await letter(t.dir, ['schema', 'letter'])).stdout).toBe(readFileSync(path.join(ROOT, 'schemas/letter.schema.json'), 'utf8'));
   });
 });
+
+describe('what a contributor cannot slip in', () => {
+  beforeEach(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'letter-pr-'));
+    git('init', '-q', '-b', 'main');
+    await letter(dir, ['init', L, '--title', 'T', '--addressee', 'A', '--organiser', 'O', '--group', 'People', '--changelog', 'on-merge']);
+    const p = path.join(dir, L, 'letter.yaml');
+    writeFileSync(p, readFileSync(p, 'utf8').replace('status: draft', 'status: open'));
+    await letter(dir, ['init', 'letters/second', '--title', 'Second', '--addressee', 'A', '--organiser', 'O']);
+    commitAll('letters');
+    git('checkout', '-q', '-b', 'pr');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a signature already verified, or backdated, an erasure record, or a deleted letter fail', async () => {
+    writeFileSync(path.join(dir, L, 'signatures/eve-evans.yaml'), 'name: Eve Evans\ncountry: FR\ngroup: people\ngithub: eve\nsigned_at: 2020-01-01T00:00:00Z\nstatus: verified\nverified:\n  by: Someone\n  at: 2020-01-01T00:00:00Z\n');
+    writeFileSync(path.join(dir, L, 'signatures/erased-087e70180ca4.yaml'), `fingerprint: sha256:${'0'.repeat(64)}\nsigned_at: 2020-01-01T00:00:00Z\nerased_at: 2020-01-02T00:00:00Z\n`);
+    rmSync(path.join(dir, 'letters/second'), { recursive: true });
+    const r = await letter(dir, ['check', '--base', 'main', '--author', 'eve']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${L}/signatures/eve-evans.yaml:6:9: error: an added signature must be pending; this one is verified`);
+    expect(r.stdout).toContain(`${L}/signatures/eve-evans.yaml:5:12: error: signed_at 2020-01-01T00:00:00Z is not the time of this change`);
+    expect(r.stdout).toContain(`${L}/signatures/erased-087e70180ca4.yaml:1:1: error: the change adds the erasure record erased-087e70180ca4; only an editor erases a signature`);
+    expect(r.stdout).toContain('letters/second:1:1: error: the change deletes the letter letters/second (present at main)');
+  });
+
+  it('a closed letter takes no signature through a pull request', async () => {
+    const p = path.join(dir, L, 'letter.yaml');
+    git('checkout', '-q', 'main');
+    writeFileSync(p, readFileSync(p, 'utf8').replace('status: open', 'status: closed'));
+    commitAll('close');
+    git('checkout', '-q', '-b', 'late');
+    writeFileSync(path.join(dir, L, 'signatures/late-person.yaml'), `name: Late Person\ncountry: FR\ngroup: people\ngithub: late\nsigned_at: ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}\nstatus: pending\n`);
+    const r = await letter(dir, ['check', L, '--base', 'main', '--author', 'late']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${L}/signatures/late-person.yaml:1:1: error: the letter is closed to new signatures`);
+  });
+
+  it('--author without --base is a usage error', async () => {
+    const r = await letter(dir, ['check', '--author', 'eve']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--author, --role and --max-added judge a change: give --base too');
+  });
+});

@@ -93,3 +93,30 @@ describe('PDF without a browser', () => {
     expect(r.stderr).toContain('error: LETTER_CHROMIUM names /nonexistent/chromium, which does not exist.');
   });
 });
+
+describe('found by a second trial', () => {
+  it('refuses contact details in a public field at sign time (exit 2)', async () => {
+    const r = await letter(t.dir, ['sign', L, '--name', 'Mail Role', '--role', 'reach me: me@example.org', '--country', 'FR', '--group', 'industry']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--role: role holds an email address or phone number; contact details go in --email or --phone, never in a public field');
+  });
+
+  it('refuses to render a translation whose text is missing, and reports conflict markers in the body', async () => {
+    const p = path.join(t.letterDir, 'letter.yaml');
+    writeFileSync(p, readFileSync(p, 'utf8').replace('translations:\n', 'translations:\n  de:\n    title: Jetzt handeln\n    source: sha256:000000000000\n'));
+    const r = await letter(t.dir, ['render', L, '--lang', 'de']);
+    expect(r.code).toBe(1);
+    const body = path.join(t.letterDir, 'letter.md');
+    writeFileSync(body, `<<<<<<< HEAD\n${readFileSync(body, 'utf8')}=======\nother\n>>>>>>> b\n`);
+    const c = await letter(t.dir, ['check', L]);
+    expect(c.stdout).toContain(`${L}/letter.md:1:1: error: the file holds merge-conflict markers`);
+    expect(c.stdout).toContain(`${L}/letter.yaml:15:5: error: the de translation has no text: letter.de.md does not exist`);
+  });
+
+  it('a Chromium that does not start is an environment error, not a crash', async () => {
+    const r = await letter(t.dir, ['render', L, '--format', 'pdf'], { LETTER_CHROMIUM: '/bin/false' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: Chromium at \/bin\/false did not start/);
+    expect(r.stderr).not.toContain('internal error');
+  });
+});

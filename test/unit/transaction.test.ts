@@ -43,3 +43,15 @@ describe('ensureDir', () => {
     await expect(ensureDir('/proc/letter-test/x')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
+
+describe('writeAll interrupted', () => {
+  it('puts every file back and throws Cancelled when SIGINT arrives part-way', async () => {
+    writeFileSync(path.join(dir, 'kept.txt'), 'before\n');
+    const changes = [{ path: path.join(dir, 'kept.txt'), text: 'after\n' }, ...Array.from({ length: 50 }, (_, i) => ({ path: path.join(dir, `n${i}.txt`), text: `${i}\n` }))];
+    const pending = writeAll(changes);
+    setImmediate(() => process.emit('SIGINT'));
+    await expect(pending).rejects.toMatchObject({ name: 'Cancelled', exitCode: 130 });
+    expect(readFileSync(path.join(dir, 'kept.txt'), 'utf8')).toBe('before\n');
+    for (let i = 0; i < 50; i++) expect(existsSync(path.join(dir, `n${i}.txt`))).toBe(false);
+  });
+});
