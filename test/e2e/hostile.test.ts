@@ -92,6 +92,16 @@ describe('YAML 1.1 look-alikes: read as the text typed', () => {
     expect(r.others).toEqual(['changelog-stale']);
     const listed = JSON.parse((await letter(t.dir, ['list', L, '--status', 'all', '--json'])).stdout);
     expect(listed.signatures.find((s: { id: string }) => s.id === 'hostile')[field]).toBe(value);
+
+    // letter fmt puts it in canonical form without changing the value, and a second run changes nothing.
+    await letter(t.dir, ['changelog', L]);
+    expect((await letter(t.dir, ['fmt', L])).code).toBe(0);
+    const once = snapshot(t.dir);
+    expect(await letter(t.dir, ['fmt', '--check', L])).toMatchObject({ code: 0 });
+    await letter(t.dir, ['fmt', L]);
+    expect(snapshot(t.dir)).toEqual(once);
+    const after = JSON.parse((await letter(t.dir, ['list', L, '--status', 'all', '--json'])).stdout);
+    expect(after.signatures.find((s: { id: string }) => s.id === 'hostile')[field]).toBe(value);
   });
 });
 
