@@ -11,21 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { Context } from '../../src/context.js';
 import { makeStyle } from '../../src/terminal.js';
+import { rng } from '../../bench/generate.js';
 import { ROOT } from '../helpers/cli.js';
 
 const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20200526);
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SNIPPETS = ['&a', '*a', '<<: *a', '!!binary', '!!js/function', '? ', '- ', '---', '...', '%YAML 1.1', '"', "'", '#', '{', '}', '[', ']', ': ', '\t', '\r\n', '\u0000', '\uFEFF', '\u202e', '__proto__: x', 'constructor: x', '~', 'null', '0x1F', '.inf', '2020-02-30', 'XX', '|', '>', '\\', '\u00e9', '\ud83d\ude00', '\ud800'];
 
