@@ -13,7 +13,8 @@ import { FORMAT_SPECS, RENDER_FORMATS, renderDocument, TemplateError, templatePr
 import { letterView } from '../render/view.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
 import { findContactDetails } from '../letter/contact-details.js';
-import { LETTER_FILE, type LoadedLetter, listLetters, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
+import { LETTER_FILE, listLetters } from '../storage/layout.js';
+import { type LoadedLetter, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter check`; `base` and the options after it check a change (see change-check.ts). */

@@ -9,9 +9,8 @@ import { parse } from 'yaml';
 import type { Context } from '../context.js';
 import { InvalidLetter } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
-import {
-  CHANGELOG_FILE, changelogChange, erasedChange, LETTER_FILE, letterText, listLetters, loadLetter, resolveLetterDir, signatureChange, withLetterLock,
-} from '../storage/letter-store.js';
+import { CHANGELOG_FILE, LETTER_FILE, listLetters } from '../storage/layout.js';
+import { changelogChange, erasedChange, letterText, loadLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 

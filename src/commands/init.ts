@@ -10,7 +10,8 @@ import { UsageError, UserError } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { idForName } from '../letter/names.js';
 import { type LetterFile, letterSchema, SLUG_PATTERN } from '../letter/schema.js';
-import { CHANGELOG_FILE, LETTER_FILE, letterText, SIGNATURES_DIR } from '../storage/letter-store.js';
+import { CHANGELOG_FILE, LETTER_FILE, SIGNATURES_DIR } from '../storage/layout.js';
+import { letterText } from '../storage/letter-store.js';
 import { PRIVATE_DIR } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
 

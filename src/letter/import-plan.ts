@@ -3,7 +3,7 @@
  * letter: which rows to add, which are already signed, which are likely duplicates of a
  * signature or of an earlier row, and which are invalid, with the reason. Pure.
  */
-import { type DuplicateMatch, isCertain, NameIndex } from './duplicates.js';
+import { type DuplicateMatch, NameIndex } from './duplicates.js';
 import { parseTimestampInput } from './dates.js';
 import { parseCountryName } from './country-names.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
@@ -187,6 +187,3 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   });
   return plan;
 }
-
-/** True when a match kind cannot be confirmed away. */
-export { isCertain };

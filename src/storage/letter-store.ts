@@ -7,10 +7,10 @@
  * once both land.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import { InvalidLetter, type Problem, UsageError, UserError } from '../errors.js';
+import { InvalidLetter, type Problem, UsageError } from '../errors.js';
 import {
   ERASED_KEY_ORDER, ERASED_PREFIX, type ErasedRecord, erasedSchema, ID_PATTERN, LETTER_KEY_ORDER, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER,
   type Signature, signatureSchema,
@@ -19,19 +19,12 @@ import type { Locate } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { type NameSeed, nameSeed } from '../letter/duplicates.js';
 import { schemaHeader } from './package-files.js';
+import {
+  CHANGELOG_FILE, conflictMarker, decodeUtf8, LETTER_FILE, MAX_LETTER_BYTES, MAX_SIGNATURE_BYTES, readText, SIGNATURES_DIR, strayFiles,
+} from './layout.js';
 import { ParseCache } from './parse-cache.js';
 import type { FileChange } from './transaction.js';
 import { parseYaml, parseYamlFast, stringifyYaml } from './yaml.js';
-
-/** File names inside a letter folder. */
-export const LETTER_FILE = 'letter.yaml';
-export const SIGNATURES_DIR = 'signatures';
-export const CHANGELOG_FILE = 'CHANGELOG.md';
-
-/** Largest files read, in bytes: a signature file, letter.yaml, and the body or a translation. */
-export const MAX_SIGNATURE_BYTES = 64 * 1024;
-export const MAX_LETTER_BYTES = 1024 * 1024;
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 // write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
 const ATOMIC_TEMP = /\.yaml\.[0-9a-f]+$/;
@@ -93,57 +86,6 @@ async function isFile(p: string): Promise<boolean> {
     return (await stat(p)).isFile();
   } catch {
     return false;
-  }
-}
-
-/**
- * A file's bytes, undefined when it does not exist.
- * @throws UserError naming the file when it is a folder, a symbolic link, unreadable, or larger than `max` bytes.
- */
-async function readBytes(p: string, shown: string, max = MAX_BODY_BYTES): Promise<Buffer | undefined> {
-  try {
-    const st = await lstat(p);
-    if (st.isSymbolicLink()) throw new UserError(`${shown} is a symbolic link; the files of a letter are plain files inside its folder.`);
-    if (st.size > max) throw new UserError(`${shown} is ${st.size.toLocaleString('en')} bytes, more than the ${max.toLocaleString('en')} a letter file may hold.`);
-    return await readFile(p);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
-    if (code === 'EISDIR') throw new UserError(`${shown} is a folder; a letter expects a file there.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`${shown} cannot be read: permission denied.`);
-    throw e;
-  }
-}
-
-/** A file's text (UTF-8), undefined when it does not exist; a file that is not UTF-8 adds a problem and reads as empty. */
-async function readText(p: string, shown: string, problems?: Problem[], max?: number): Promise<string | undefined> {
-  const bytes = await readBytes(p, shown, max);
-  if (bytes === undefined) return undefined;
-  const decoded = decodeUtf8(bytes, shown);
-  if ('text' in decoded) return decoded.text;
-  problems?.push(decoded.problem);
-  return '';
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * Decodes a file's bytes as UTF-8.
- * @returns the text, or a problem at the line and column of the first byte that is not UTF-8
- *   (a UTF-16 file is named as such).
- */
-export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
-  const bad = (line: number, column: number, message: string): { problem: Problem } => ({
-    problem: { file, line, column, severity: 'error', code: 'not-utf8', message, hint: 'save the file as UTF-8' },
-  });
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return bad(1, 1, 'the file is UTF-16 text; letter files are UTF-8');
-  try {
-    return { text: utf8.decode(bytes) };
-  } catch {
-    const loose = new TextDecoder('utf-8').decode(bytes);
-    const at = loose.indexOf('\uFFFD');
-    const before = loose.slice(0, Math.max(at, 0)).split('\n');
-    return bad(before.length, before.at(-1)!.length + 1, 'the file is not UTF-8 text (a byte here is from another encoding, such as Latin-1)');
   }
 }
 
@@ -312,60 +254,6 @@ export async function loadLetterFile(dir: string, cwd: string): Promise<LetterFi
   if (problems.length > 0) throw new InvalidLetter(problems);
   if (!parsed.value) throw new InvalidLetter(parsed.problems);
   return parsed.value;
-}
-
-/** Names a letter folder may hold besides the body: anything else is reported, never skipped silently. */
-const LETTER_ENTRIES = new Set([LETTER_FILE, CHANGELOG_FILE, SIGNATURES_DIR, 'templates', 'private', '.gitignore', '.gitattributes', 'README.md']);
-// Translations of the body: letter.fr.md, letter.pt-BR.md.
-const TRANSLATION = /^letter\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/;
-
-async function strayFiles(dir: string, shown: string, bodyName: string): Promise<Problem[]> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).sort();
-  } catch {
-    return [];
-  }
-  const links: Problem[] = [];
-  for (const n of names) {
-    if ((await lstat(path.join(dir, n))).isSymbolicLink())
-      links.push({ file: path.join(shown, n), line: 1, column: 1, severity: 'error', code: 'symbolic-link', message: `"${n}" is a symbolic link; a letter folder holds plain files only`, hint: 'replace the link with the file itself' });
-  }
-  return links.concat(names
-    .filter((n) => !LETTER_ENTRIES.has(n) && n !== bodyName && !TRANSLATION.test(n))
-    .map((n) => ({
-      file: path.join(shown, n), line: 1, column: 1, severity: 'error' as const, code: 'unknown-file',
-      message: `"${n}" is not part of a letter folder`,
-      hint: n.endsWith('.yaml') || n.endsWith('.yml') ? 'a signature goes in signatures/<id>.yaml' : 'move it out of the letter folder, or delete it',
-    })));
-}
-
-/** Where a file holds merge-conflict markers (<<<<<<<, =======, >>>>>>> at the start of a line), if it does. */
-export function conflictMarker(text: string, file: string): Problem | undefined {
-  const m = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
-  if (!m) return undefined;
-  const line = text.slice(0, m.index).split('\n').length;
-  return { file, line, column: 1, severity: 'error', code: 'merge-conflict', message: 'the file holds merge-conflict markers from an unfinished git merge', hint: 'resolve the conflict: keep the right lines, delete the markers' };
-}
-
-/**
- * Every letter folder under `<cwd>/letters/`, and the folders there without letter.yaml
- * (`strays`, to report). Folders whose name starts with a dot are not letters.
- * @throws UsageError when there is neither.
- */
-export async function listLetters(cwd: string): Promise<{ dirs: string[]; strays: string[] }> {
-  const root = path.join(cwd, 'letters');
-  let names: string[] = [];
-  try {
-    names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
-  } catch {
-    // no letters/ folder: reported below
-  }
-  const dirs: string[] = [];
-  const strays: string[] = [];
-  for (const n of names) (await isFile(path.join(root, n, LETTER_FILE)) ? dirs : strays).push(path.join(root, n));
-  if (dirs.length === 0 && strays.length === 0) throw new UsageError('No letters found under letters/.', 'Name a letter folder: letter check letters/<slug>');
-  return { dirs, strays };
 }
 
 /** A letter whose files all parsed and validated. */
