@@ -1,16 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sign } from '../../src/commands/sign.js';
 import { Cancelled } from '../../src/errors.js';
-import { snapshot, tempLetter } from '../helpers/cli.js';
+import { snapshot, useTempLetter } from '../helpers/cli.js';
 import { testContext } from '../helpers/context.js';
 
-let t: ReturnType<typeof tempLetter>;
-beforeEach(() => {
-  t = tempLetter();
-});
-afterEach(() => t.cleanup());
+const t = useTempLetter();
 const L = 'letters/time-to-act';
 
 describe('sign on a terminal', () => {

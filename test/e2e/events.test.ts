@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { letter, snapshot, tempLetter } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { letter, snapshot, useTempLetter } from '../helpers/cli.js';
 
-let t: ReturnType<typeof tempLetter>;
-beforeEach(() => {
-  t = tempLetter();
-});
-afterEach(() => t.cleanup());
+const t = useTempLetter();
 
 const L = 'letters/time-to-act';
 const read = (p: string) => readFileSync(path.join(t.letterDir, p), 'utf8');

@@ -5,18 +5,14 @@
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { letter, ROOT, snapshot, tempLetter } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { letter, ROOT, snapshot, useTempLetter } from '../helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/hostile');
 const L = 'letters/time-to-act';
 const F = `${L}/signatures/hostile.yaml`;
 
-let t: ReturnType<typeof tempLetter>;
-beforeEach(() => {
-  t = tempLetter();
-});
-afterEach(() => t.cleanup());
+const t = useTempLetter();
 
 interface Problem {
   file: string;

@@ -21,23 +21,23 @@ beforeEach(async () => {
   expect(r.code).toBe(0);
   const p = path.join(dir, L, 'letter.yaml');
   writeFileSync(p, readFileSync(p, 'utf8').replace('status: draft', 'status: open'));
-  await letter(dir, ['sign', L, '--name', 'Carol First', '--country', 'FR', '--group', 'people', '--github', 'carol']);
+  await letter(dir, ['sign', L, '--name', 'Carol First', '--country', 'FR', '--group', 'people', '--github', 'carol', '--signed-at', '2025-01-01']);
   await letter(dir, ['changelog', L]);
   commitAll('letter');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const signOnBranch = async (branch: string, name: string, login: string) => {
+const signOnBranch = async (branch: string, name: string, login: string, signedAt: string) => {
   git('checkout', '-q', '-b', branch, 'main');
-  expect((await letter(dir, ['sign', L, '--name', name, '--country', 'DE', '--group', 'people', '--github', login])).code).toBe(0);
+  expect((await letter(dir, ['sign', L, '--name', name, '--country', 'DE', '--group', 'people', '--github', login, '--signed-at', signedAt])).code).toBe(0);
   commitAll(`Sign: ${name}`);
   git('checkout', '-q', 'main');
 };
 
 describe('letters signed through pull requests', () => {
   it('two branches that each sign someone merge without a conflict, and the changelog is refreshed after', async () => {
-    await signOnBranch('alice', 'Alice Ames', 'alice');
-    await signOnBranch('bob', 'Bob Brown', 'bob');
+    await signOnBranch('alice', 'Alice Ames', 'alice', '2025-01-02');
+    await signOnBranch('bob', 'Bob Brown', 'bob', '2025-01-03');
     git('merge', '-q', '--no-edit', 'alice');
     git('merge', '-q', '--no-edit', 'bob');
     expect(git('status', '--porcelain')).toBe('');

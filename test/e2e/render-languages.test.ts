@@ -1,14 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, letter, TEST_CACHE, tempLetter } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, letter, TEST_CACHE, useTempLetter } from '../helpers/cli.js';
 
-let t: ReturnType<typeof tempLetter>;
-beforeEach(() => {
-  t = tempLetter();
-});
-afterEach(() => t.cleanup());
+const t = useTempLetter();
 const L = 'letters/time-to-act';
 const read = (p: string) => readFileSync(path.join(t.dir, p), 'utf8');
 const edit = (file: string, from: string, to: string) => {

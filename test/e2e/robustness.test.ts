@@ -1,14 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BIN, letter, snapshot, TEST_CACHE, tempLetter } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, letter, snapshot, TEST_CACHE, useTempLetter } from '../helpers/cli.js';
 
-let t: ReturnType<typeof tempLetter>;
-beforeEach(() => {
-  t = tempLetter();
-});
-afterEach(() => t.cleanup());
+const t = useTempLetter();
 const L = 'letters/time-to-act';
 
 describe('output and exit codes', () => {

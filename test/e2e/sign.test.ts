@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { textVersion } from '../../src/letter/text-version.js';
-import { gitState, letter, schemaLine, snapshot, tempLetter } from '../helpers/cli.js';
+import { gitState, letter, schemaLine, snapshot, useTempLetter } from '../helpers/cli.js';
 
-let t: ReturnType<typeof tempLetter>;
-beforeEach(() => {
-  t = tempLetter();
-});
-afterEach(() => t.cleanup());
+const t = useTempLetter();
 
 const L = 'letters/time-to-act';
 const ada = ['--name', 'Ada Lovelace', '--sort-as', 'Lovelace Ada', '--role', 'Analyst', '--country', 'GB', '--group', 'industry', '--signed-at', '2026-11-29T10:00:00Z'];

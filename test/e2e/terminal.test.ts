@@ -1,13 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { letterOnTerminal, snapshot, tempLetter } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { letterOnTerminal, snapshot, useTempLetter } from '../helpers/cli.js';
 
-let t: ReturnType<typeof tempLetter>;
-beforeEach(() => {
-  t = tempLetter();
-});
-afterEach(() => t.cleanup());
+const t = useTempLetter();
 const L = 'letters/time-to-act';
 
 describe('letter sign on a terminal', () => {

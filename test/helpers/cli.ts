@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach } from 'vitest';
 
 /** The repository root and the built binary the end-to-end tests run. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -94,4 +95,24 @@ export async function letterOnTerminal(cwd: string, args: string[], steps: [stri
 export function schemaLine(kind: 'letter' | 'signature'): string {
   const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   return `# yaml-language-server: $schema=https://unpkg.com/letter@${version}/schemas/${kind}.schema.json\n`;
+}
+
+/**
+ * A fresh temporary copy of the example letter for each test of the calling file (see
+ * `tempLetter`), removed after it: `const t = useTempLetter();` then `t.dir`, `t.letterDir`.
+ */
+export function useTempLetter(): { readonly dir: string; readonly letterDir: string } {
+  let current: ReturnType<typeof tempLetter> | undefined;
+  beforeEach(() => {
+    current = tempLetter();
+  });
+  afterEach(() => current?.cleanup());
+  return {
+    get dir() {
+      return current!.dir;
+    },
+    get letterDir() {
+      return current!.letterDir;
+    },
+  };
 }
