@@ -45,6 +45,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
   const result: CheckResult = { ok: true, strict: Boolean(o.strict), errors: [], warnings: [], letters: [] };
   for (const stray of found.strays)
     result.errors.push({ file: path.relative(ctx.cwd, stray), line: 1, column: 1, severity: 'error', code: 'not-a-letter', message: `this folder under letters/ has no ${LETTER_FILE}`, hint: 'restore letter.yaml, or move the folder out of letters/' });
+  const since = o.base === undefined ? undefined : await changeBase(ctx.cwd, o.base);
   for (const dir of dirs) {
     const loaded = await loadLetter(dir, ctx.cwd, { texts: true });
     const problems = [...loaded.problems, ...loaded.texts.flatMap((t) => findContactDetails(t.text, t.file))];
@@ -57,7 +58,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     problems.push(...syntax);
     if (custom.size > 0 && loaded.letter && loaded.body !== undefined && !syntax.some((p) => p.severity === 'error'))
       problems.push(...(await tryTemplates(dir, loaded, ctx)));
-    const change = o.base === undefined ? undefined : await checkChangeOf(dir, loaded, o, ctx);
+    const change = since === undefined ? undefined : await checkChangeOf(dir, loaded, since, o, ctx);
     if (change) problems.push(...change.problems);
     const errors = problems.filter((p) => p.severity === 'error');
     const warnings = problems.filter((p) => p.severity === 'warning');
@@ -69,8 +70,8 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
       ...(change ? { change: changeSummary as Omit<ChangeReport, 'problems'> } : {}),
     });
   }
-  if (o.base !== undefined && o.letters.length === 0) {
-    const before = await foldersAt(ctx.cwd, await changeBase(ctx.cwd, o.base), 'letters');
+  if (since !== undefined && o.letters.length === 0) {
+    const before = await foldersAt(ctx.cwd, since, 'letters');
     const now = new Set(dirs.map((d) => path.relative(ctx.cwd, d)));
     for (const gone of before.filter((f) => !now.has(f) && !found.strays.some((s) => path.relative(ctx.cwd, s) === f)))
       result.errors.push({ file: gone, line: 1, column: 1, severity: 'error', code: 'letter-removed', message: `the change deletes the letter ${gone} (present at ${o.base})`, hint: 'a letter is closed (status: closed), never deleted' });
@@ -102,9 +103,8 @@ async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Pr
   return problems;
 }
 
-/** What the change since `o.base` does to the letter in `dir`, judged for `o.role`. */
-async function checkChangeOf(dir: string, loaded: LoadedLetter, o: CheckOptions, ctx: Context): Promise<ChangeReport> {
-  const base = await changeBase(ctx.cwd, o.base!);
+/** What the change since `base` (the merge base with `o.base`) does to the letter in `dir`, judged for `o.role`. */
+async function checkChangeOf(dir: string, loaded: LoadedLetter, base: string, o: CheckOptions, ctx: Context): Promise<ChangeReport> {
   const files = await changedSince(ctx.cwd, base, path.relative(ctx.cwd, dir) || '.');
   const changes = files.map((f) => ({ status: f.status, file: f.path, inLetter: path.relative(dir, path.resolve(ctx.cwd, f.path)).split(path.sep).join('/') }));
   const addedFiles = new Set(changes.filter((c) => c.status === 'A').map((c) => path.resolve(ctx.cwd, c.file)));

@@ -3,6 +3,7 @@
  * order, for spreadsheets and other tools. CSV cells that a spreadsheet would run as a
  * formula (starting with =, +, -, @, tab or carriage return) are escaped.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
@@ -54,6 +55,11 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
       ? `${JSON.stringify(rows, null, 2)}\n`
       : stringify(rows, { header: true, columns, escape_formulas: true, record_delimiter: 'unix' });
   const out = o.out === undefined ? undefined : path.resolve(ctx.cwd, o.out);
-  if (out) await writeFileAtomic(out, text, { encoding: 'utf8' });
+  if (out) {
+    const dir = path.resolve(ctx.cwd, listed.letter);
+    if (out.startsWith(`${dir}${path.sep}`)) throw new UsageError(`--out: ${path.relative(ctx.cwd, out)} is inside the letter folder, where it would be read as part of the letter`);
+    if (await stat(out).then((st) => st.isDirectory(), () => false)) throw new UsageError(`--out: ${path.relative(ctx.cwd, out) || '.'} is a folder; name a file`);
+    await writeFileAtomic(out, text, { encoding: 'utf8' });
+  }
   return { format, count: rows.length, text, out: out && path.relative(ctx.cwd, out) };
 }

@@ -62,8 +62,9 @@ export function checkLetter(input: CheckInput): Problem[] {
     if (s.group === undefined && groupIds.size > 0)
       problems.push({ ...at(file, locate([])), severity: 'error', code: 'missing-group', message: 'missing required field "group"', hint: `add group: with one of ${[...groupIds.keys()].join(', ')}` });
 
-    if (erasedPrints.has(nameFingerprint(letter.slug, s.name)))
-      problems.push({ ...at(file, locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedPrints.get(nameFingerprint(letter.slug, s.name))}) and must not come back`, hint: `delete ${file}` });
+    const erasedAs = erasedPrints.size > 0 ? erasedPrints.get(nameFingerprint(letter.slug, s.name)) : undefined;
+    if (erasedAs)
+      problems.push({ ...at(file, locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedAs}) and must not come back`, hint: `delete ${file}` });
     const key = normaliseName(s.name);
     const first = seen.get(key);
     if (first)

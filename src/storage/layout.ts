@@ -2,7 +2,7 @@
  * The layout of a letter folder and the guards every file passes before it is parsed:
  * names, sizes, symbolic links, encoding (UTF-8) and leftover merge-conflict markers.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Problem, UsageError, UserError } from '../errors.js';
 
@@ -122,9 +122,10 @@ export async function listLetters(cwd: string): Promise<{ dirs: string[]; strays
 }
 
 
-async function isFile(p: string): Promise<boolean> {
+/** True when `p` is a regular file; with `follow`, a symbolic link to one counts too. */
+export async function isFile(p: string, follow = false): Promise<boolean> {
   try {
-    return (await lstat(p)).isFile();
+    return (await (follow ? stat : lstat)(p)).isFile();
   } catch {
     return false;
   }

@@ -7,7 +7,7 @@
  * once both land.
  */
 import { lstatSync, readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { InvalidLetter, type Problem, UsageError } from '../errors.js';
@@ -20,7 +20,7 @@ import { renderChangelog } from '../letter/changelog.js';
 import { type NameSeed, nameSeed } from '../letter/duplicates.js';
 import { schemaHeader } from './package-files.js';
 import {
-  CHANGELOG_FILE, conflictMarker, decodeUtf8, LETTER_FILE, MAX_LETTER_BYTES, MAX_SIGNATURE_BYTES, readText, SIGNATURES_DIR, strayFiles,
+  CHANGELOG_FILE, conflictMarker, decodeUtf8, isFile, LETTER_FILE, MAX_LETTER_BYTES, MAX_SIGNATURE_BYTES, readText, SIGNATURES_DIR, strayFiles,
 } from './layout.js';
 import { ParseCache } from './parse-cache.js';
 import type { FileChange } from './transaction.js';
@@ -76,17 +76,9 @@ export async function resolveLetterDir(arg: string, cwd: string): Promise<string
   const candidates = [path.resolve(cwd, arg)];
   if (!arg.includes('/') && !arg.includes(path.sep)) candidates.push(path.resolve(cwd, 'letters', arg));
   for (const dir of candidates) {
-    if (await isFile(path.join(dir, LETTER_FILE))) return dir;
+    if (await isFile(path.join(dir, LETTER_FILE), true)) return dir;
   }
   throw new UsageError(`No letter at "${arg}": expected a folder holding ${LETTER_FILE}.`, 'Name a letter folder such as letters/time-to-act.');
-}
-
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** How to load: `texts` keeps the text of every public file (for checks that scan text; it reads every file). */

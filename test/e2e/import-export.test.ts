@@ -132,3 +132,16 @@ describe('letter export', () => {
     expect(json.some((r: { email: string }) => r.email.endsWith('@example.org'))).toBe(true);
   });
 });
+
+describe('letter export --out', () => {
+  it('refuses a file inside the letter folder and a folder, writing nothing', async () => {
+    const before = snapshot(t.dir);
+    const inside = await letter(t.dir, ['export', L, '--out', `${L}/export.csv`]);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain(`--out: ${L}/export.csv is inside the letter folder`);
+    const folder = await letter(t.dir, ['export', L, '--out', 'letters']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('--out: letters is a folder; name a file');
+    expect(snapshot(t.dir)).toEqual(before);
+  });
+});
