@@ -58,7 +58,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
   if (out) {
     const dir = path.resolve(ctx.cwd, listed.letter);
     if (out.startsWith(`${dir}${path.sep}`)) throw new UsageError(`--out: ${path.relative(ctx.cwd, out)} is inside the letter folder, where it would be read as part of the letter`);
-    if (await stat(out).then((st) => st.isDirectory(), () => false)) throw new UsageError(`--out: ${path.relative(ctx.cwd, out) || '.'} is a folder; name a file`);
+    if (await stat(out).then((st) => st.isDirectory(), () => false)) throw new UsageError(`--out: ${o.out} is a folder; name a file`);
     await writeFileAtomic(out, text, { encoding: 'utf8' });
   }
   return { format, count: rows.length, text, out: out && path.relative(ctx.cwd, out) };
