@@ -8,6 +8,7 @@ import pkg from '../package.json' with { type: 'json' };
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
 import { colourEnabled, makeStyle, type Style } from './terminal.js';
+import { trace } from './trace.js';
 
 type Printer<R> = (result: R, style: Style) => string;
 
@@ -172,11 +173,12 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .description('rewrite letters in canonical form (key order, quoting, line endings), values unchanged')
     .argument('[letter...]', 'letter folders (default: every letter under letters/)')
     .option('--check', 'write nothing; exit 1 when a file is not in canonical form (for CI)')
+    .option('--layout <layout>', 'move signature files into this layout: flat (signatures/<id>.yaml) or sharded (signatures/<first two characters>/<id>.yaml, past 100,000 signatures)')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter fmt letters/time-to-act', 'letter fmt --check'))
+    .addHelpText('after', examples('letter fmt letters/time-to-act', 'letter fmt --check', 'letter fmt letters/time-to-act --layout sharded'))
     .action(async (letters, o) => {
       const { fmt, formatFmt } = await import('./commands/fmt.js');
-      const result = await fmt({ letters, check: o.check }, ctx);
+      const result = await fmt({ letters, check: o.check, layout: o.layout }, ctx);
       emit(ctx, result, o.json, formatFmt);
       if (!result.ok) exit.code = ExitCode.failed;
     });
@@ -315,6 +317,7 @@ const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDI
  * 0 ok, 1 check failed or action refused, 2 usage or environment error, 130 cancelled.
  */
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
+  trace('main');
   const exit = { code: ExitCode.ok as number };
   try {
     await createProgram(ctx, exit).parseAsync(argv, { from: 'user' });

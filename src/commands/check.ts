@@ -6,16 +6,14 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import type { Problem } from '../errors.js';
 import { changeBase, changedSince, foldersAt, lineChanges } from '../git.js';
-import { type ChangeReport, checkChange } from '../letter/change-check.js';
-import { checkLetter } from '../letter/check.js';
-import { toIsoTimestamp } from '../letter/dates.js';
-import { FORMAT_SPECS, RENDER_FORMATS, renderDocument, TemplateError, templateProblems } from '../render/render.js';
-import { letterView } from '../render/view.js';
+import type { ChangeReport } from '../letter/change-check.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
-import { findContactDetails } from '../letter/contact-details.js';
-import { LETTER_FILE, listLetters } from '../storage/layout.js';
-import { type LoadedLetter, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
+import { LETTER_FILE, listLetters, resolveLetterDir } from '../storage/layout.js';
+import { checkKey, readMemo, writeMemo } from '../storage/check-memo.js';
+import type { LoadedLetter } from '../storage/letter-store.js';
+import { scanSignatures, type SignatureScan } from '../storage/signature-scan.js';
 import type { Style } from '../terminal.js';
+import { trace } from '../trace.js';
 
 /** Options of `letter check`; `base` and the options after it check a change (see change-check.ts). */
 export interface CheckOptions {
@@ -47,18 +45,16 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     result.errors.push({ file: path.relative(ctx.cwd, stray), line: 1, column: 1, severity: 'error', code: 'not-a-letter', message: `this folder under letters/ has no ${LETTER_FILE}`, hint: 'restore letter.yaml, or move the folder out of letters/' });
   const since = o.base === undefined ? undefined : await changeBase(ctx.cwd, o.base);
   for (const dir of dirs) {
-    const loaded = await loadLetter(dir, ctx.cwd, { texts: true });
-    const problems = [...loaded.problems, ...loaded.texts.flatMap((t) => findContactDetails(t.text, t.file))];
-    if (loaded.letter)
-      problems.push(
-        ...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }),
-      );
-    const custom = await loadTemplates([path.join(dir, 'templates')], ctx.cwd);
-    const syntax = [...custom.values()].flatMap((t) => templateProblems(t));
-    problems.push(...syntax);
-    if (custom.size > 0 && loaded.letter && loaded.body !== undefined && !syntax.some((p) => p.severity === 'error'))
-      problems.push(...(await tryTemplates(dir, loaded, ctx)));
-    const change = since === undefined ? undefined : await checkChangeOf(dir, loaded, since, o, ctx);
+    // A worker takes a moment to start: this thread stats the larger share.
+    const scan = await scanSignatures(dir, path.relative(ctx.cwd, dir) || '.', 0.6);
+    // Without --base, a letter whose files are all as they were at the last check has the same result.
+    const key = since === undefined ? await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir()) : undefined;
+    const memo = key === undefined ? undefined : await readMemo<LetterCheck>(dir, key);
+    const checked = memo ?? (await checkFiles(dir, scan, ctx));
+    const problems = [...checked.problems];
+    // A date in the future stops being one: such a result is not kept.
+    if (key !== undefined && !memo && !problems.some((p) => p.code === 'future-date')) await writeMemo(dir, key, { problems: checked.problems, signatures: checked.signatures, shown: checked.shown });
+    const change = since === undefined ? undefined : await checkChangeOf(dir, checked.loaded!, since, o, ctx);
     if (change) problems.push(...change.problems);
     const errors = problems.filter((p) => p.severity === 'error');
     const warnings = problems.filter((p) => p.severity === 'warning');
@@ -66,7 +62,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     result.warnings.push(...warnings);
     const { problems: _, ...changeSummary } = change ?? { problems: [] };
     result.letters.push({
-      letter: loaded.shown, signatures: loaded.signatures.length + loaded.erased.length + loaded.unreadSignatures, errors: errors.length, warnings: warnings.length,
+      letter: checked.shown, signatures: checked.signatures, errors: errors.length, warnings: warnings.length,
       ...(change ? { change: changeSummary as Omit<ChangeReport, 'problems'> } : {}),
     });
   }
@@ -80,11 +76,43 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
   return result;
 }
 
+/** The problems of one letter's files, and the number of signature files. */
+interface LetterCheck {
+  problems: Problem[];
+  signatures: number;
+  shown: string;
+  /** The letter as loaded (absent when the result came from the memo). */
+  loaded?: LoadedLetter;
+}
+
+/** Loads the letter in `dir` (its signatures just scanned) and checks its files and rules. */
+async function checkFiles(dir: string, scan: SignatureScan, ctx: Context): Promise<LetterCheck> {
+  // Loaded here, not above: a check answered from the memo needs no parser.
+  const [{ loadLetter }, { checkLetter }, { findContactDetails }] = await Promise.all([
+    import('../storage/letter-store.js'), import('../letter/check.js'), import('../letter/contact-details.js'),
+  ]);
+  const loaded = await loadLetter(dir, ctx.cwd, scan);
+  trace('check: loaded');
+  const problems = [...loaded.problems, ...loaded.contacts, ...loaded.texts.flatMap((t) => findContactDetails(t.text, t.file))];
+  if (loaded.letter) problems.push(...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }));
+  const custom = await loadTemplates([path.join(dir, 'templates')], ctx.cwd);
+  if (custom.size > 0) {
+    const { templateProblems } = await import('../render/render.js');
+    const syntax = [...custom.values()].flatMap((t) => templateProblems(t));
+    problems.push(...syntax);
+    if (loaded.letter && loaded.body !== undefined && !syntax.some((p) => p.severity === 'error')) problems.push(...(await tryTemplates(dir, loaded, ctx)));
+  }
+  trace('check: checked');
+  return { problems, signatures: loaded.signatures.length + loaded.erased.length + loaded.unreadSignatures, shown: loaded.shown, loaded };
+}
+
 /**
  * Renders the letter with its custom templates, without writing anything, so that a template
  * that `render` would refuse (a field that does not exist) fails `check` too.
  */
 async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Promise<Problem[]> {
+  const { FORMAT_SPECS, RENDER_FORMATS, renderDocument, TemplateError } = await import('../render/render.js');
+  const { letterView } = await import('../render/view.js');
   const templates = await loadTemplates([defaultTemplatesDir(), path.join(dir, 'templates')], ctx.cwd);
   const partials = [...templates.values()].filter((t) => t.name.startsWith('partials/')).map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
   const view = letterView(loaded.letter!, loaded.body!, loaded.signatures.map((s) => s.signature));
@@ -105,6 +133,7 @@ async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Pr
 
 /** What the change since `base` (the merge base with `o.base`) does to the letter in `dir`, judged for `o.role`. */
 async function checkChangeOf(dir: string, loaded: LoadedLetter, base: string, o: CheckOptions, ctx: Context): Promise<ChangeReport> {
+  const [{ checkChange }, { toIsoTimestamp }] = await Promise.all([import('../letter/change-check.js'), import('../letter/dates.js')]);
   const files = await changedSince(ctx.cwd, base, path.relative(ctx.cwd, dir) || '.');
   const changes = files.map((f) => ({ status: f.status, file: f.path, inLetter: path.relative(dir, path.resolve(ctx.cwd, f.path)).split(path.sep).join('/') }));
   const addedFiles = new Set(changes.filter((c) => c.status === 'A').map((c) => path.resolve(ctx.cwd, c.file)));

@@ -1,15 +1,18 @@
 /**
- * `letter fmt [letter...] [--check]`: rewrites a letter's files in canonical form (key
- * order, quoting, line endings, final newline, schema line) without changing any value.
- * `--check` writes nothing and fails when a file is not in canonical form, for CI.
- * Running it twice changes nothing the second time.
+ * `letter fmt [letter...] [--check] [--layout flat|sharded]`: rewrites a letter's files in
+ * canonical form (key order, quoting, line endings, final newline, schema line, and each
+ * signature file in the folder its layout gives it) without changing any value.
+ * `--layout` moves every signature file into the other layout and records it in
+ * letter.yaml. `--check` writes nothing and fails when a file is not in canonical form, for
+ * CI. Running it twice changes nothing the second time.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Context } from '../context.js';
-import { InvalidLetter } from '../errors.js';
+import { InvalidLetter, UsageError } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
-import { CHANGELOG_FILE, LETTER_FILE, listLetters } from '../storage/layout.js';
+import { CHANGELOG_FILE, LETTER_FILE, listLetters, type SignatureLayout, SIGNATURES_DIR } from '../storage/layout.js';
 import { changelogChange, erasedChange, letterText, loadLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -18,6 +21,8 @@ import type { Style } from '../terminal.js';
 export interface FmtOptions {
   letters: string[];
   check?: boolean | undefined;
+  /** The layout to move the letters' signature files into (see layout.ts). */
+  layout?: string | undefined;
 }
 
 /** The files not in canonical form (rewritten, or with --check only listed). */
@@ -33,21 +38,26 @@ function canonicalText(text: string): string {
   return `${text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n*$/, '')}\n`;
 }
 
-/** Formats letters. @throws InvalidLetter when a letter has errors (fix them first: `letter check`). */
+/** Formats letters. @throws InvalidLetter when a letter has errors (fix them first: `letter check`); UsageError for an unknown layout. */
 export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
+  if (o.layout !== undefined && o.layout !== 'flat' && o.layout !== 'sharded')
+    throw new UsageError(`--layout: "${o.layout}" is not a layout`, 'Use flat (signatures/<id>.yaml) or sharded (signatures/<first two characters>/<id>.yaml).');
   const dirs = o.letters.length > 0 ? await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))) : (await listLetters(ctx.cwd)).dirs;
   const files: string[] = [];
   for (const dir of dirs) {
     const changes = await withLetterLock(dir, async () => {
-      const loaded = await loadLetter(dir, ctx.cwd, { texts: true });
-      const errors = loaded.problems.filter((p) => p.severity === 'error');
+      const loaded = await loadLetter(dir, ctx.cwd);
+      // A file in the wrong folder is what fmt puts right.
+      const errors = loaded.problems.filter((p) => p.severity === 'error' && p.code !== 'misplaced-file');
       if (errors.length > 0 || !loaded.letter || loaded.body === undefined) throw new InvalidLetter(errors);
       const current = new Map(loaded.texts.map((t) => [path.resolve(ctx.cwd, t.file), t.text]));
       const letterPath = path.join(dir, LETTER_FILE);
+      const raw = parse(current.get(letterPath)!.replace(/^\uFEFF/, ''), { version: '1.2', schema: 'core' }) as Record<string, unknown>;
+      const layout = (o.layout ?? loaded.letter.layout ?? 'flat') as SignatureLayout;
+      if (o.layout === 'sharded') raw.layout = 'sharded';
+      if (o.layout === 'flat') delete raw.layout;
       const wanted: FileChange[] = [
-        { path: letterPath, text: letterText(parse(current.get(letterPath)!.replace(/^\uFEFF/, ''), { version: '1.2', schema: 'core' }), dir) },
-        ...loaded.signatures.map((s) => signatureChange(dir, s.signature)),
-        ...loaded.erased.map((e) => erasedChange(dir, e)),
+        { path: letterPath, text: letterText(raw, dir) },
         { path: path.join(dir, loaded.letter.body), text: canonicalText(loaded.body) },
       ];
       for (const t of Object.values(loaded.translations))
@@ -59,12 +69,32 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
             : { path: path.join(dir, CHANGELOG_FILE), text: canonicalText(loaded.changelog) },
         );
       const differing = wanted.filter((w) => current.get(w.path) !== w.text);
+      // Signature files: rewritten where their text differs, moved where their folder does.
+      const target = { dir, letter: { layout }, files: new Map<string, string>() };
+      const canonical = [...loaded.signatures.map((s) => signatureChange(target, s.signature)), ...loaded.erased.map((e) => erasedChange(target, e))];
+      for (const want of canonical) {
+        const id = path.basename(want.path, '.yaml');
+        const now = loaded.files.get(id)!;
+        const same = readFileSync(now, 'utf8') === want.text;
+        if (now === want.path) {
+          if (!same) differing.push(want);
+        } else if (same) differing.push({ path: want.path, from: now });
+        else differing.push(want, { path: now, text: null });
+      }
       if (!o.check) await writeAll(differing);
-      return differing;
+      if (!o.check) await removeEmptyShards(path.join(dir, SIGNATURES_DIR));
+      return differing.filter((c) => c.text !== null);
     });
     files.push(...changes.map((c) => path.relative(ctx.cwd, c.path)));
   }
   return { check: Boolean(o.check), letters: dirs.length, files, ok: !o.check || files.length === 0 };
+}
+
+/** Deletes the shard folders that a move to the flat layout left empty. */
+async function removeEmptyShards(sigDir: string): Promise<void> {
+  const { readdir, rmdir } = await import('node:fs/promises');
+  for (const d of await readdir(sigDir, { withFileTypes: true }).catch(() => []))
+    if (d.isDirectory()) await rmdir(path.join(sigDir, d.name)).catch(() => {});
 }
 
 /** The human view: the files rewritten, or with --check those that need it. */

@@ -131,7 +131,7 @@ async function writeAccepted(dir: string, letter: ValidLetter, plan: ImportPlan,
   for (const r of withContacts) contacts[r.signature.id] = r.contact;
   const all = [...letter.signatures.map((s) => s.signature), ...plan.toAdd.map((r) => r.signature)];
   return writeAll([
-    ...plan.toAdd.map((r) => signatureChange(dir, r.signature)),
+    ...plan.toAdd.map((r) => signatureChange(letter, r.signature)),
     ...(withContacts.length > 0 ? [contactsChange(dir, contacts)] : []),
     ...eventChanges(dir, letter.letter, all, letter.erased),
   ]);

@@ -13,6 +13,7 @@ import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
+import { trace } from '../trace.js';
 
 /** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to md,html,print, `lang` to the letter's language. */
 export interface RenderOptions {
@@ -57,7 +58,9 @@ export function parseFormats(value: string | undefined): OutputFormat[] {
 export async function render(o: RenderOptions, ctx: Context): Promise<RenderResult> {
   const formats = parseFormats(o.formats);
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
+  trace('render: load');
   const loaded = await loadValidLetter(dir, ctx.cwd);
+  trace('render: loaded');
   const { letter } = loaded;
   const languages = [letter.language, ...Object.keys(letter.translations ?? {})];
   const langs = o.lang === undefined ? [letter.language] : o.lang === 'all' ? languages : [o.lang];
@@ -89,7 +92,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   let count = 0;
   for (const lang of langs) {
     const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
+    trace('render: view');
     const view = letterView(letter, loaded.body, signatures, { lang, body });
+    trace('render: templates');
     count = view.count;
     const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
     const byTemplate = (format: RenderFormat) => {
@@ -115,7 +120,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   } catch (e) {
     throw new UsageError(`--out: cannot use ${path.relative(ctx.cwd, outDir)} as a folder: ${(e as Error).message}`);
   }
+  trace('render: write');
   await writeAll(documents.map((d) => ({ path: d.file, text: d.text })));
+  trace('render: written');
   return {
     letter: loaded.shown,
     count,

@@ -2,21 +2,29 @@
  * `letter sign <letter>`: adds one signature, from flags and, on a terminal, prompts
  * for what the flags left out.
  */
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { AlreadySigned, Cancelled, EnvironmentError, LikelyDuplicate, UsageError } from '../errors.js';
 import { cannotCommit, commitPaths, isRepo } from '../git.js';
-import { type DuplicateMatch, NameIndex } from '../letter/duplicates.js';
+import { type DuplicateMatch, type IndexedName, type NameColumns, NameIndex } from '../letter/duplicates.js';
+import { insertEvent } from '../letter/changelog.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
 import { textVersion } from '../letter/text-version.js';
-import type { LetterFile, Signature } from '../letter/schema.js';
+import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
 import { InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
-import { eventChanges, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, withLetterLock } from '../storage/letter-store.js';
+import { CHANGELOG_FILE, readText, SIGNATURES_DIR } from '../storage/layout.js';
+import { type IndexOrigin, readLetterIndex, stateKey, writeLetterIndex } from '../storage/letter-index.js';
+import {
+  changelogChange, eventChanges, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, type ValidLetter, withLetterLock,
+} from '../storage/letter-store.js';
+import { addToSum, type ScanSum, scanSignatures, scanSum } from '../storage/signature-scan.js';
 import { type Contact, contactSchema, contactsChange, emailKey, readContacts } from '../storage/private-store.js';
-import { writeAll } from '../storage/transaction.js';
+import { type FileChange, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
+import { trace } from '../trace.js';
 
 /** Options of `letter sign`, as the flags give them. */
 export interface SignOptions {
@@ -65,6 +73,7 @@ const FLAG_OF: Record<string, string> = {
  * @throws Cancelled (exit 130) when the person says no or presses Ctrl-C at a prompt.
  */
 export async function sign(options: SignOptions, ctx: Context): Promise<SignResult> {
+  trace('sign: start');
   const dir = await resolveLetterDir(options.letter, ctx.cwd);
   const shown = path.relative(ctx.cwd, dir) || '.';
   const letter = await loadLetterFile(dir, ctx.cwd);
@@ -78,23 +87,26 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
   let allowSimilar = Boolean(options.allowSimilar);
 
   const attempt = async () => {
-    const fresh = await loadValidLetter(dir, ctx.cwd);
-    const signatures = fresh.signatures.map((s) => s.signature);
+    const state = await letterState(dir, shown, ctx);
     const contacts = contact.email ? await readContacts(dir, ctx.cwd) : {};
-    const owners = new Map<string, Signature>();
-    for (const s of signatures) {
-      const email = contacts[s.id]?.email;
-      if (email) owners.set(emailKey(email), s);
+    const owners = new Map<string, IndexedName>();
+    if (contact.email) {
+      const { ids, names, statuses } = state.names;
+      ids.forEach((id, i) => {
+        const email = contacts[id]?.email;
+        if (email) owners.set(emailKey(email), { id, name: names[i]!, status: statuses[i]! });
+      });
     }
     try {
-      const { signature, similar } = signLetter(fresh.letter, signatures, input, ctx.now(), {
-        erased: fresh.erased,
-        textVersion: textVersion(fresh.body),
-        index: NameIndex.of(fresh.signatures.map((l) => ({ ...l.signature, seed: l.seed }))),
+      const { signature, similar } = signLetter(state.letter, [], input, ctx.now(), {
+        erased: state.erased,
+        textVersion: textVersion(state.body),
+        index: new NameIndex(state.names),
+        takenIds: new Set([...state.names.ids, ...state.erased.map((e) => e.id)]),
         allowSimilar,
         ...(contact.email ? { email: { key: emailKey(contact.email), owners } } : {}),
       });
-      return { fresh, signatures, signature, similar, contacts };
+      return { state, signature, similar, contacts };
     } catch (e) {
       if (e instanceof InvalidSignatureInput) throw new UsageError(`${FLAG_OF[e.field] ?? e.field}: ${e.field} ${e.reason}`);
       if (e instanceof AlreadySigned && e.match.status !== 'withdrawn' && e.match.status !== 'rejected')
@@ -125,12 +137,17 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     return { letter: shown, signature, published: isPublished(letter, signature), similar, dryRun: true, written: [] };
   }
   const result = await withLetterLock(dir, async () => {
-    const { fresh, signatures, signature, similar, contacts } = await attempt();
+    const { state, signature, similar, contacts } = await attempt();
+    const target = { dir, letter: state.letter, files: new Map<string, string>() };
+    const signatureFile = signatureChange(target, signature);
     const files = await writeAll([
-      signatureChange(dir, signature),
+      signatureFile,
       ...(contact.email || contact.phone ? [contactsChange(dir, { ...contacts, [signature.id]: contact })] : []),
-      ...eventChanges(dir, fresh.letter, [...signatures, signature], fresh.erased),
+      ...(await changelogAfter(state, signature, ctx)),
     ]);
+    trace('sign: written');
+    await indexAfter(state, signature, signatureFile.path);
+    trace('sign: index written');
     const written = files.map((f) => path.relative(ctx.cwd, f));
     let commit: string | undefined;
     if (options.commit) {
@@ -141,9 +158,78 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
         throw new EnvironmentError(`signed ${signature.name} (${signature.id}), but the commit failed: ${why}`, `Commit the files yourself: git commit -- ${written.join(' ')}`);
       }
     }
-    return { letter: shown, signature, published: isPublished(fresh.letter, signature), similar, dryRun: false, written, ...(commit ? { commit } : {}) };
+    return { letter: shown, signature, published: isPublished(state.letter, signature), similar, dryRun: false, written, ...(commit ? { commit } : {}) };
   });
   return result;
+}
+
+/**
+ * What signing needs of the letter as it is now: the letter, its body, the names on it
+ * and the erasure records. From the letter index (letter-index.ts) when no file changed
+ * since the last sign and CHANGELOG.md can take one more line; else from every file.
+ * @throws InvalidLetter when a file of the letter has errors.
+ */
+interface LetterState {
+  dir: string;
+  letter: LetterFile;
+  body: string;
+  names: NameColumns;
+  erased: ErasedRecord[];
+  /** The sum of the signature files (see signature-scan.ts), for the next index. */
+  sum: ScanSum;
+  /** The whole letter, when it was read (no usable index). */
+  full?: ValidLetter;
+  /** CHANGELOG.md, when the index says it is in step. */
+  changelog?: string;
+  /** The index file the names came from, if they did. */
+  origin?: IndexOrigin;
+}
+
+async function letterState(dir: string, shown: string, ctx: Context): Promise<LetterState> {
+  trace('sign: scan');
+  const scan = await scanSignatures(dir, shown, 0.3);
+  // The index is read while a worker stats most of the files; its key is then checked against them.
+  trace('sign: read index');
+  const stored = await readLetterIndex(dir);
+  trace('sign: sum');
+  const sum = await scanSum(scan);
+  trace('sign: state known');
+  if (stored && stored.key === (await stateKey(dir, sum))) {
+    const letter = await loadLetterFile(dir, ctx.cwd);
+    const body = await readText(path.join(dir, letter.body), path.join(shown, letter.body));
+    const changelog = stored.index.changelogInStep ? await readText(path.join(dir, CHANGELOG_FILE), path.join(shown, CHANGELOG_FILE), undefined, Number.MAX_SAFE_INTEGER) : undefined;
+    if (body !== undefined && (letter.changelog === 'on-merge' || changelog !== undefined))
+      return { dir, letter, body, names: stored.index.names, erased: stored.index.erased, sum, origin: stored.origin, ...(changelog === undefined ? {} : { changelog }) };
+  }
+  const full = await loadValidLetter(dir, ctx.cwd, scan);
+  const index = NameIndex.of(full.signatures.map((l) => ({ id: l.signature.id, name: l.signature.name, status: l.signature.status, seed: l.seed })));
+  const names = index.columns;
+  return { dir, letter: full.letter, body: full.body, names, erased: full.erased, sum, full };
+}
+
+/** The CHANGELOG.md change of a sign: one line inserted when the index allows it, else the whole changelog rendered. */
+async function changelogAfter(state: LetterState, signature: Signature, ctx: Context): Promise<FileChange[]> {
+  if (state.letter.changelog === 'on-merge') return [];
+  const inserted = state.changelog === undefined ? undefined : insertEvent(state.changelog, { at: signature.signed_at, kind: 'signed', id: signature.id, name: signature.name });
+  if (inserted !== undefined) return [changelogChange(state.dir, inserted)];
+  state.full ??= await loadValidLetter(state.dir, ctx.cwd);
+  return eventChanges(state.dir, state.letter, [...state.full.signatures.map((s) => s.signature), signature], state.erased);
+}
+
+/**
+ * Moves the letter index on to the state after a sign: the files as they were, plus the
+ * signature file just written at `file`, and CHANGELOG.md in step (it was just written whole
+ * or one line added). Nothing happens when the file cannot be stat-ed: the next sign reads
+ * the whole letter.
+ */
+async function indexAfter(state: LetterState, signature: Signature, file: string): Promise<void> {
+  const st = lstatSync(file, { throwIfNoEntry: false });
+  if (!st) return;
+  const sum = { ...state.sum };
+  addToSum(sum, `${path.relative(path.join(state.dir, SIGNATURES_DIR), path.dirname(file))}/${path.basename(file)}`, [1, st.size, st.mtimeMs, st.ctimeMs, st.ino]);
+  // The columns the sign's name index adopted: adding to the index adds to them.
+  new NameIndex(state.names).add(signature);
+  await writeLetterIndex(state.dir, await stateKey(state.dir, sum), { sum, names: state.names, erased: state.erased, changelogInStep: state.letter.changelog === 'append' }, state.origin);
 }
 
 function contactOf(o: SignOptions): Contact {

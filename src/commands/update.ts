@@ -58,7 +58,7 @@ export async function updateSignatures(
       changed.set(id, next);
     }
     const written = await writeAll([
-      ...[...changed.values()].map((s) => signatureChange(dir, s)),
+      ...[...changed.values()].map((s) => signatureChange(loaded, s)),
       ...eventChanges(dir, loaded.letter, all.map((s) => changed.get(s.id) ?? s), loaded.erased),
     ]);
     return { letter: path.relative(ctx.cwd, dir) || '.', signatures: [...changed.values()], written: written.map((f) => path.relative(ctx.cwd, f)) };

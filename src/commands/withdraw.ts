@@ -40,9 +40,9 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
     const contacts = await readContacts(dir, ctx.cwd);
     const hadContact = contacts[sig.id] !== undefined;
     delete contacts[sig.id];
-    const removal = removeSignatureChange(dir, sig.id);
+    const removal = removeSignatureChange(loaded, sig.id);
     const changes = [
-      erasedChange(dir, record),
+      erasedChange(loaded, record),
       ...(hadContact ? [contactsChange(dir, contacts)] : []),
       removal,
       ...eventChanges(dir, loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record]),

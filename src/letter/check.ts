@@ -7,6 +7,7 @@ import type { Locate, Problem } from '../errors.js';
 import { renderChangelog } from './changelog.js';
 import { toIsoTimestamp } from './dates.js';
 import { textVersion } from './text-version.js';
+import type { NameSeed } from './duplicates.js';
 import { nameFingerprint, normaliseName } from './names.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 
@@ -23,7 +24,8 @@ export interface CheckInput {
   bodyFile: string;
   /** The translations' bodies, by language. */
   translations: Readonly<Record<string, { file: string; text: string | undefined }>>;
-  signatures: readonly { signature: Signature; file: string; locate: Locate }[];
+  /** With `seed` (see `nameSeed`) when known, which saves normalising each name again. */
+  signatures: readonly { signature: Signature; file: string; locate: Locate; seed?: NameSeed }[];
   /** Erasure records: a signature whose name has an erased fingerprint is an error. */
   erased: readonly ErasedRecord[];
   changelog: string | undefined;
@@ -33,6 +35,9 @@ export interface CheckInput {
   /** How many signature files could not be read; the changelog is only compared when none. */
   unreadSignatures: number;
 }
+
+/** Past this many signatures, a letter keeps its files in shards (`layout: sharded`), so that no folder holds them all. */
+export const FLAT_LAYOUT_LIMIT = 100_000;
 
 /** Every rule-level problem of a letter whose files each parsed; errors before warnings is not guaranteed. */
 export function checkLetter(input: CheckInput): Problem[] {
@@ -56,31 +61,40 @@ export function checkLetter(input: CheckInput): Problem[] {
   const seen = new Map<string, { signature: Signature; file: string }>();
   const erasedPrints = new Map(input.erased.map((e) => [e.fingerprint, e.id]));
   const nowIso = toIsoTimestamp(input.now);
-  for (const { signature: s, file, locate } of input.signatures) {
+  for (const entry of input.signatures) {
+    // The locator is only called for a problem (it may parse the file again).
+    const { signature: s, file, seed } = entry;
     if (s.group !== undefined && !groupIds.has(s.group))
-      problems.push({ ...at(file, locate(['group'])), severity: 'error', code: 'unknown-group', message: `group "${s.group}" is not a group of this letter`, hint: `use one of: ${[...groupIds.keys()].join(', ') || '(the letter declares none)'}` });
+      problems.push({ ...at(file, entry.locate(['group'])), severity: 'error', code: 'unknown-group', message: `group "${s.group}" is not a group of this letter`, hint: `use one of: ${[...groupIds.keys()].join(', ') || '(the letter declares none)'}` });
     if (s.group === undefined && groupIds.size > 0)
-      problems.push({ ...at(file, locate([])), severity: 'error', code: 'missing-group', message: 'missing required field "group"', hint: `add group: with one of ${[...groupIds.keys()].join(', ')}` });
+      problems.push({ ...at(file, entry.locate([])), severity: 'error', code: 'missing-group', message: 'missing required field "group"', hint: `add group: with one of ${[...groupIds.keys()].join(', ')}` });
 
     const erasedAs = erasedPrints.size > 0 ? erasedPrints.get(nameFingerprint(letter.slug, s.name)) : undefined;
     if (erasedAs)
-      problems.push({ ...at(file, locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedAs}) and must not come back`, hint: `delete ${file}` });
-    const key = normaliseName(s.name);
+      problems.push({ ...at(file, entry.locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedAs}) and must not come back`, hint: `delete ${file}` });
+    const key = seed?.[0] ?? normaliseName(s.name);
     const first = seen.get(key);
     if (first)
-      problems.push({ ...at(file, locate(['name'])), severity: 'error', code: 'duplicate-name', message: `"${s.name}" is the same name as signature ${first.signature.id} ("${first.signature.name}") after normalisation`, hint: `keep one of ${first.file} and ${file}; withdraw the other with letter withdraw` });
+      problems.push({ ...at(file, entry.locate(['name'])), severity: 'error', code: 'duplicate-name', message: `"${s.name}" is the same name as signature ${first.signature.id} ("${first.signature.name}") after normalisation`, hint: `keep one of ${first.file} and ${file}; withdraw the other with letter withdraw` });
     else seen.set(key, { signature: s, file });
 
     for (const [field, value] of [['signed_at', s.signed_at], ['verified', s.verified?.at], ['withdrawn', s.withdrawn?.at]] as const) {
       if (value !== undefined && value > nowIso)
-        problems.push({ ...at(file, locate(field === 'signed_at' ? [field] : [field, 'at'])), severity: 'warning', code: 'future-date', message: `${field === 'signed_at' ? 'signed_at' : `${field}.at`} ${value} is in the future` });
+        problems.push({ ...at(file, entry.locate(field === 'signed_at' ? [field] : [field, 'at'])), severity: 'warning', code: 'future-date', message: `${field === 'signed_at' ? 'signed_at' : `${field}.at`} ${value} is in the future` });
     }
     if (s.verified && s.verified.at < s.signed_at)
-      problems.push({ ...at(file, locate(['verified', 'at'])), severity: 'error', code: 'date-order', message: `verified.at ${s.verified.at} is before signed_at ${s.signed_at}` });
+      problems.push({ ...at(file, entry.locate(['verified', 'at'])), severity: 'error', code: 'date-order', message: `verified.at ${s.verified.at} is before signed_at ${s.signed_at}` });
     if (s.withdrawn && s.withdrawn.at < s.signed_at)
-      problems.push({ ...at(file, locate(['withdrawn', 'at'])), severity: 'error', code: 'date-order', message: `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}` });
+      problems.push({ ...at(file, entry.locate(['withdrawn', 'at'])), severity: 'error', code: 'date-order', message: `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}` });
   }
 
+  const files = input.signatures.length + input.erased.length;
+  if ((letter.layout ?? 'flat') === 'flat' && files > FLAT_LAYOUT_LIMIT)
+    problems.push({
+      file: letterFile, line: 1, column: 1, severity: 'warning', code: 'flat-layout-full',
+      message: `${files.toLocaleString('en')} signature files in one folder; past ${FLAT_LAYOUT_LIMIT.toLocaleString('en')}, file systems and git slow down`,
+      hint: `move them into shards: letter fmt ${input.shown} --layout sharded`,
+    });
   problems.push(...checkTextVersions(input));
   if (input.unreadSignatures === 0) problems.push(...checkChangelog(input));
   return problems;

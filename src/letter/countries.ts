@@ -14,15 +14,21 @@ export function countryCodes(): string[] {
   return Object.keys(countries.getAlpha2Codes()).sort();
 }
 
-const displayNames = new Map<string, Intl.DisplayNames>();
+// Names by language, then by code: a list of 100,000 signatories asks for a few dozen names many times.
+const displayNames = new Map<string, { names: Intl.DisplayNames; known: Map<string, string> }>();
 
 /** The country's name in `language` (a BCP 47 tag, e.g. "en", "fr"): "JO" → "Jordan". */
 export function countryName(code: string, language = 'en'): string {
-  let names = displayNames.get(language);
-  if (!names) {
-    names = new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' });
-    displayNames.set(language, names);
+  let lang = displayNames.get(language);
+  if (!lang) {
+    lang = { names: new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' }), known: new Map() };
+    displayNames.set(language, lang);
   }
-  return names.of(code) ?? code;
+  let name = lang.known.get(code);
+  if (name === undefined) {
+    name = lang.names.of(code) ?? code;
+    lang.known.set(code, name);
+  }
+  return name;
 }
 

@@ -53,9 +53,13 @@ export interface NameKeys {
 }
 type Keys = NameKeys;
 
-/** The TR39 skeleton of a name (NFD, confusables mapped by unhomoglyph, NFD again), then its normal form. */
-export function skeletonOf(name: string): string {
-  return normaliseName(unhomoglyph(name.normalize('NFKC').normalize('NFD')).normalize('NFD'));
+/** The TR39 skeleton of a name (NFD, confusables mapped by unhomoglyph, NFD again), then its normal form; `key`, the name's normal form when known, saves computing it again. */
+export function skeletonOf(name: string, key?: string): string {
+  const decomposed = name.normalize('NFKC').normalize('NFD');
+  const mapped = unhomoglyph(decomposed);
+  // No confusable in the name: its skeleton is its normal form (NFKC, which normaliseName applies first, undoes the NFD).
+  if (mapped === decomposed && key !== undefined) return key;
+  return normaliseName(mapped.normalize('NFD'));
 }
 
 /**
@@ -64,14 +68,38 @@ export function skeletonOf(name: string): string {
  * "micheal gorbachev" and "mikhail gorbachev" both give "mkl grbkv".
  */
 export function transliterationKey(key: string): string {
-  return key
-    .split(' ')
-    .map((w) => {
-      const folded = w.replace(/ph/g, 'f').replace(/[cq]/g, 'k').replace(/x/g, 'ks').replace(/w/g, 'v').replace(/y/g, 'i');
-      const head = folded.slice(0, 1).replace(/[aeiou]/, 'a');
-      return (head + folded.slice(1).replace(/[aeiouh]/g, '')).replace(/(.)\1+/g, '$1');
-    })
-    .join(' ');
+  return key.split(' ').map(transliterateWord).join(' ');
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+// One pass per word: the folds, the first letter's vowel as "a", later vowels and h dropped, doubles collapsed.
+function transliterateWord(w: string): string {
+  let out = '';
+  let last = '';
+  let first = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w[i]!;
+    let folded: string;
+    if (c === 'p' && w[i + 1] === 'h') {
+      folded = 'f';
+      i++;
+    } else if (c === 'c' || c === 'q') folded = 'k';
+    else if (c === 'x') folded = 'ks';
+    else if (c === 'w') folded = 'v';
+    else if (c === 'y') folded = 'i';
+    else folded = c;
+    for (let ch of folded) {
+      if (first) {
+        if (VOWELS.has(ch)) ch = 'a';
+        first = false;
+      } else if (VOWELS.has(ch) || ch === 'h') continue;
+      if (ch === last) continue;
+      out += ch;
+      last = ch;
+    }
+  }
+  return out;
 }
 
 const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Coptic'].map((s) => new RegExp(`\\p{Script=${s}}`, 'u'));
@@ -91,7 +119,7 @@ export type NameSeed = [key: string, skeleton: string, translit: string];
 /** The costly keys of a name, for caching. */
 export function nameSeed(name: string): NameSeed {
   const key = normaliseName(name);
-  return [key, skeletonOf(name), transliterationKey(key)];
+  return [key, skeletonOf(name, key), transliterationKey(key)];
 }
 
 /** Every key of a name from its seed: normal form, words, sorted words, skeleton, transliteration key. */
@@ -122,13 +150,44 @@ function sharesWord(key: string, words: readonly string[]): boolean {
   return false;
 }
 
+/**
+ * The names of an index in columns (no object per name, for letters of a million): entry
+ * i is `ids[i]`, `names[i]`, `statuses[i]`, and its seed (see `nameSeed`) is `keys[i]`,
+ * `skeletons[i]` (0 when equal to the key) and `translits[i]`.
+ */
+export interface NameColumns {
+  ids: string[];
+  names: string[];
+  statuses: string[];
+  keys: string[];
+  skeletons: (string | 0)[];
+  translits: string[];
+}
+
+/**
+ * The hash maps of an index, one per way two names can match (see `classify`): the same
+ * normal form, skeleton, sorted words or transliteration key; the same initials (for
+ * `initials`); the same words but one (a word replaced by "*", for `one-letter`); the same
+ * letters without spaces (a space added or removed, for `one-letter`); and, for `contains`,
+ * the names holding a word.
+ */
 interface Maps {
   byKey: Map<string, number[]>;
   bySkeleton: Map<string, number[]>;
   bySorted: Map<string, number[]>;
   byTranslit: Map<string, number[]>;
+  byInitials: Map<string, number[]>;
+  byWildcard: Map<string, number[]>;
+  byNoSpace: Map<string, number[]>;
   byToken: Map<string, number[]>;
 }
+
+/** The initials of a name's words ("m albright" and "madeleine albright": "m a"). */
+const initialsOf = (tokens: readonly string[]) => tokens.map((t) => t[0]).join(' ');
+/** A name with word `i` replaced by "*": names one letter apart share one of these. */
+const wildcards = (tokens: readonly string[]) => tokens.map((_, i) => tokens.map((t, j) => (j === i ? '*' : t)).join(' '));
+// Past this many words, a name's sub-lists of words are too many to enumerate (`contains`): its candidates are every name sharing a word.
+const MAX_SUBSET_WORDS = 10;
 
 /** After this many lookups an index builds its hash maps; before, a lookup scans the seeds once. */
 const SCANS_BEFORE_MAPS = 2;
@@ -140,9 +199,14 @@ const SCANS_BEFORE_MAPS = 2;
  * a key or a word with the new name are compared closely.
  */
 export class NameIndex {
-  private readonly entries: (IndexedName & { seed: NameSeed })[] = [];
+  private readonly c: NameColumns;
   private maps: Maps | undefined;
   private lookups = 0;
+
+  /** An index over `columns`, which it adopts (and adds to): no copy of a large list. */
+  constructor(columns?: NameColumns) {
+    this.c = columns ?? { ids: [], names: [], statuses: [], keys: [], skeletons: [], translits: [] };
+  }
 
   /** An index of `names`. */
   static of(names: Iterable<IndexedName & { seed?: NameSeed }>): NameIndex {
@@ -153,43 +217,93 @@ export class NameIndex {
 
   /** Adds one name; `seed` (from `nameSeed(n.name)`) saves computing its costly keys again. */
   add(n: IndexedName, seed?: NameSeed): void {
-    const i = this.entries.push({ id: n.id, name: n.name, status: n.status, seed: seed ?? nameSeed(n.name) }) - 1;
-    if (this.maps) this.insert(this.maps, i);
+    const [key, skeleton, translit] = seed ?? nameSeed(n.name);
+    const c = this.c;
+    c.ids.push(n.id);
+    c.names.push(n.name);
+    c.statuses.push(n.status);
+    c.keys.push(key);
+    c.skeletons.push(skeleton === key ? 0 : skeleton);
+    c.translits.push(translit);
+    if (this.maps) this.insert(this.maps, c.ids.length - 1);
+  }
+
+  private seedAt(i: number): NameSeed {
+    const key = this.c.keys[i]!;
+    const skeleton = this.c.skeletons[i]!;
+    return [key, skeleton === 0 ? key : skeleton, this.c.translits[i]!];
   }
 
   private insert(maps: Maps, i: number): void {
-    const k = expandKeys(this.entries[i]!.seed);
+    const k = expandKeys(this.seedAt(i));
     push(maps.byKey, k.key, i);
     push(maps.bySkeleton, k.skeleton, i);
     push(maps.bySorted, k.sorted, i);
     push(maps.byTranslit, k.translit, i);
-    for (const t of new Set(k.tokens)) if (t.length > 1) push(maps.byToken, t, i);
+    push(maps.byNoSpace, k.key.replace(/ /g, ''), i);
+    if (k.tokens.length > 1) push(maps.byInitials, initialsOf(k.tokens), i);
+    for (const w of wildcards(k.tokens)) push(maps.byWildcard, w, i);
+    for (const t of new Set(k.tokens)) push(maps.byToken, t, i);
+  }
+
+  /** The names in columns (adopted, not copied: see the constructor). */
+  get columns(): NameColumns {
+    return this.c;
   }
 
   /** How many names the index holds. */
   get size(): number {
-    return this.entries.length;
+    return this.c.ids.length;
   }
 
   private candidates(q: NameKeys): Iterable<number> {
     const words = [...new Set(q.tokens)].filter((t) => t.length > 1);
     if (!this.maps && ++this.lookups <= SCANS_BEFORE_MAPS) {
       const found: number[] = [];
-      this.entries.forEach(({ seed: [key, skeleton, translit] }, i) => {
-        if (key === q.key || skeleton === q.skeleton || translit === q.translit || sharesWord(key, words)) found.push(i);
-      });
+      const { keys, skeletons, translits } = this.c;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const skeleton = skeletons[i] || key;
+        // A name one letter away shares a word, or has one word, or differs by a space: all within one letter of length.
+        if (key === q.key || skeleton === q.skeleton || translits[i] === q.translit || Math.abs(key.length - q.key.length) <= 1 || sharesWord(key, words)) found.push(i);
+      }
       return found;
     }
     if (!this.maps) {
-      const maps: Maps = { byKey: new Map(), bySkeleton: new Map(), bySorted: new Map(), byTranslit: new Map(), byToken: new Map() };
-      for (let i = 0; i < this.entries.length; i++) this.insert(maps, i);
+      const maps: Maps = {
+        byKey: new Map(), bySkeleton: new Map(), bySorted: new Map(), byTranslit: new Map(), byInitials: new Map(), byWildcard: new Map(), byNoSpace: new Map(), byToken: new Map(),
+      };
+      for (let i = 0; i < this.c.ids.length; i++) this.insert(maps, i);
       this.maps = maps;
     }
     const m = this.maps;
     const found = new Set<number>();
-    for (const [map, k] of [[m.byKey, q.key], [m.bySkeleton, q.skeleton], [m.bySorted, q.sorted], [m.byTranslit, q.translit]] as const)
-      for (const i of map.get(k) ?? []) found.add(i);
-    for (const t of words) for (const i of m.byToken.get(t) ?? []) found.add(i);
+    const add = (list: readonly number[] | undefined) => {
+      if (list) for (const i of list) found.add(i);
+    };
+    add(m.byKey.get(q.key));
+    add(m.bySkeleton.get(q.skeleton));
+    add(m.bySorted.get(q.sorted));
+    add(m.byTranslit.get(q.translit));
+    add(m.byNoSpace.get(q.key.replace(/ /g, '')));
+    if (q.tokens.length > 1) add(m.byInitials.get(initialsOf(q.tokens)));
+    for (const w of wildcards(q.tokens)) add(m.byWildcard.get(w));
+    if (q.tokens.length > MAX_SUBSET_WORDS) {
+      for (const t of words) add(m.byToken.get(t));
+      return found;
+    }
+    // `contains`, this name the longer: names whose words are some of its words (two or more, not all).
+    const n = q.tokens.length;
+    for (let mask = 1; mask < (1 << n) - 1; mask++) {
+      const subset = q.tokens.filter((_, j) => mask & (1 << j));
+      if (subset.length > 1) add(m.bySorted.get(subset.sort().join(' ')));
+    }
+    // `contains`, this name the shorter: names holding every one of its words.
+    if (n > 1) {
+      const lists = [...new Set(q.tokens)].map((t) => m.byToken.get(t) ?? []).sort((a, b) => a.length - b.length);
+      const others = lists.slice(1).map((l) => new Set(l));
+      for (const i of lists[0]!) if (others.every((o) => o.has(i))) found.add(i);
+    }
     return found;
   }
 
@@ -202,12 +316,21 @@ export class NameIndex {
     if (q.key === '') return [];
     const matches: DuplicateMatch[] = [];
     for (const i of this.candidates(q)) {
-      const e = this.entries[i]!;
-      const kind = classify(name, q, { name: e.name, ...expandKeys(e.seed) });
-      if (kind) matches.push({ id: e.id, name: e.name, status: e.status, kind, reason: reasonFor(kind, name, e.name) });
+      const existing = this.c.names[i]!;
+      const kind = classify(name, q, { name: existing, ...expandKeys(this.seedAt(i)) });
+      if (kind) matches.push({ id: this.c.ids[i]!, name: existing, status: this.c.statuses[i]!, kind, reason: reasonFor(kind, name, existing) });
     }
     return matches.sort((a, b) => DUPLICATE_KINDS.indexOf(a.kind) - DUPLICATE_KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
+}
+
+/**
+ * How `name` matches `existing`, the strongest kind, or undefined: the rule behind every
+ * lookup, comparing two names directly (see the kinds at the top of this file).
+ */
+export function compareNames(name: string, existing: string): DuplicateKind | undefined {
+  const q = nameKeys(name);
+  return q.key === '' ? undefined : classify(name, q, { name: existing, ...nameKeys(existing) });
 }
 
 function classify(name: string, q: Keys, e: Keys & { name: string }): DuplicateKind | undefined {

@@ -12,8 +12,18 @@ const INLINE_SPECIAL = /[\\`*_[\]<>&~|!]/g;
 // block quotes, setext underlines, and ordered-list numbers ("1." or "1)").
 const LEADING_BLOCK = /^(?:[#+\-=>]|\d+(?=[.)]))/;
 
+// Text with nothing to escape or fold (most names): no special character, no line break,
+// no leading block marker or digit, single spaces between words.
+const PLAIN = /^[^\s\\`*_[\]<>&~|!#+\-=\d\r\n\u2028\u2029][^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]*(?: [^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]+)*$/;
+
+/** True when `s` is inline Markdown text as it is: `escapeMarkdownInline` would return it unchanged, and so would folding its spaces. */
+export function isPlainMarkdown(s: string): boolean {
+  return PLAIN.test(s);
+}
+
 /** Escapes `s` for inline Markdown text; line breaks become spaces. */
 export function escapeMarkdownInline(s: string): string {
+  if (PLAIN.test(s)) return s;
   const flat = s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(INLINE_SPECIAL, (c) => `\\${c}`);
   return flat.replace(LEADING_BLOCK, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }

@@ -13,11 +13,20 @@ import anyAscii from 'any-ascii';
  * Apostrophes are dropped rather than spaced ("Ra'ad" → "raad"), as people type them both ways.
  */
 export function normaliseName(name: string): string {
-  return anyAscii(name.normalize('NFKC'))
-    .toLowerCase()
-    .replace(/['`’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  // One pass over the ASCII text: drop apostrophes, keep letters and digits, fold every other run to one space.
+  const ascii = anyAscii(name.normalize('NFKC')).toLowerCase();
+  let out = '';
+  let gap = false;
+  for (let i = 0; i < ascii.length; i++) {
+    const c = ascii.charCodeAt(i);
+    if (c === 39 || c === 96) continue; // ' and `
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && out !== '') out += ' ';
+      gap = false;
+      out += ascii[i];
+    } else gap = true;
+  }
+  return out;
 }
 
 const MAX_ID_LENGTH = 60;

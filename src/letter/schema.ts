@@ -8,8 +8,9 @@ import { z } from 'zod';
 import { isCountryCode } from './countries.js';
 import { isIsoDate, isIsoTimestamp } from './dates.js';
 
-/** A signature id, which is also its file name: lower-case ASCII words joined by hyphens. */
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { ID_PATTERN } from './ids.js';
+
+export { ID_PATTERN };
 /** A letter's slug, which is also its folder name; same form as an id. */
 export const SLUG_PATTERN = ID_PATTERN;
 
@@ -112,6 +113,13 @@ export const letterSchema = z.strictObject({
    * someone never touch the same file; `letter changelog` refreshes it after merges.
    */
   changelog: z.enum(['append', 'on-merge'], { error: 'must be append or on-merge' }).default('append'),
+  /**
+   * Where signature files live. `flat` (the default): `signatures/<id>.yaml`. `sharded`, for
+   * letters past 100,000 signatures: `signatures/<first two characters of the id>/<id>.yaml`,
+   * so that no folder holds more than a fraction of the list. `letter fmt --layout` moves a
+   * letter between the two.
+   */
+  layout: z.enum(['flat', 'sharded'], { error: 'must be flat or sharded' }).optional(),
 });
 
 const verifiedSchema = z.strictObject({
@@ -183,7 +191,7 @@ export type Signature = SignatureFile & { id: string };
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
 /** Key order of letter.yaml, as `letter` writes it. */
-export const LETTER_KEY_ORDER = ['title', 'slug', 'addressee', 'organisers', 'status', 'opened', 'language', 'translations', 'groups', 'body', 'verification', 'changelog'] as const;
+export const LETTER_KEY_ORDER = ['title', 'slug', 'addressee', 'organisers', 'status', 'opened', 'language', 'translations', 'groups', 'body', 'verification', 'changelog', 'layout'] as const;
 
 /** Key order of a signature file, as `letter` writes it. */
 export const SIGNATURE_KEY_ORDER = [

@@ -5,7 +5,7 @@
 import { AlreadySigned, ErasedSignatory, InvalidTransition, LikelyDuplicate, SignatureNotFound, UsageError } from '../errors.js';
 import { toIsoTimestamp } from './dates.js';
 import { findContactDetails } from './contact-details.js';
-import { type DuplicateMatch, isCertain, NameIndex, reasonFor } from './duplicates.js';
+import { type DuplicateMatch, type IndexedName, isCertain, NameIndex, reasonFor } from './duplicates.js';
 import { idForName, nameFingerprint } from './names.js';
 import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
 
@@ -52,7 +52,7 @@ export function checkName(
   erased: readonly ErasedRecord[],
   slug: string,
   name: string,
-  email?: { key: string; owners: ReadonlyMap<string, Signature> },
+  email?: { key: string; owners: ReadonlyMap<string, IndexedName> },
 ): NameCheck {
   const matches = index.find(name);
   const owner = email ? email.owners.get(email.key) : undefined;
@@ -89,7 +89,7 @@ export interface SignOptions {
   /** The version of the letter's text being signed (see `textVersion`), recorded on the signature. */
   textVersion?: string;
   /** The new signatory's email (normalised) and the signatures that already hold each email. */
-  email?: { key: string; owners: ReadonlyMap<string, Signature> };
+  email?: { key: string; owners: ReadonlyMap<string, IndexedName> };
 }
 
 /**

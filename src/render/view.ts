@@ -88,7 +88,8 @@ export interface LetterView {
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv', 'ckb', 'sd', 'ug']);
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+// ASCII text has no accents to remove.
+const fold = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
 
 /** Options of `letterView`: the language to render (the letter's own by default) and its body. */
 export interface ViewOptions {
@@ -106,7 +107,17 @@ export function letterView(letter: LetterFile, body: string, signatures: readonl
   const words = phrasesFor(lang);
   const numbers = new Intl.NumberFormat(lang);
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
-  const day = (iso: string) => dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  // A year of signatures has at most 366 days to format.
+  const days = new Map<string, string>();
+  const day = (iso: string) => {
+    const d = iso.slice(0, 10);
+    let shown = days.get(d);
+    if (shown === undefined) {
+      shown = dates.format(new Date(`${d}T00:00:00Z`));
+      days.set(d, shown);
+    }
+    return shown;
+  };
   const shownLetter = { ...letter, language: lang };
   const grouped = groupSignatures(shownLetter, signatures, publishedStatuses(letter));
   const groups = grouped.map(

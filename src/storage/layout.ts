@@ -11,6 +11,22 @@ export const LETTER_FILE = 'letter.yaml';
 export const SIGNATURES_DIR = 'signatures';
 export const CHANGELOG_FILE = 'CHANGELOG.md';
 
+/** Where signature files live: see the `layout` field of letter.yaml. */
+export type SignatureLayout = 'flat' | 'sharded';
+
+/** The shard (sub-folder of signatures/) of an id in the sharded layout: its first two characters. */
+export function shardOf(id: string): string {
+  return id.slice(0, 2);
+}
+
+/** A shard folder's name: one or two characters of an id. */
+export const SHARD_PATTERN = /^[a-z0-9][a-z0-9-]?$/;
+
+/** The path of the file of signature `id` relative to the letter folder, in `layout`: `signatures/ma/margaret-chan.yaml`. */
+export function signatureFileName(id: string, layout: SignatureLayout = 'flat'): string {
+  return layout === 'sharded' ? path.join(SIGNATURES_DIR, shardOf(id), `${id}.yaml`) : path.join(SIGNATURES_DIR, `${id}.yaml`);
+}
+
 /** Largest files read, in bytes: a signature file, letter.yaml, and the body or a translation. */
 export const MAX_SIGNATURE_BYTES = 64 * 1024;
 export const MAX_LETTER_BYTES = 1024 * 1024;
@@ -89,7 +105,7 @@ export async function strayFiles(dir: string, shown: string, bodyName: string): 
     .map((n) => ({
       file: path.join(shown, n), line: 1, column: 1, severity: 'error' as const, code: 'unknown-file',
       message: `"${n}" is not part of a letter folder`,
-      hint: n.endsWith('.yaml') || n.endsWith('.yml') ? 'a signature goes in signatures/<id>.yaml' : 'move it out of the letter folder, or delete it',
+      hint: n.endsWith('.yaml') || n.endsWith('.yml') ? 'a signature goes in signatures/ (see the layout field of letter.yaml)' : 'move it out of the letter folder, or delete it',
     })));
 }
 
@@ -129,4 +145,19 @@ export async function isFile(p: string, follow = false): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Finds the folder of a letter from what the user typed: a folder holding letter.yaml,
+ * or a slug under `letters/`.
+ * @returns the absolute path.
+ * @throws UsageError when neither exists.
+ */
+export async function resolveLetterDir(arg: string, cwd: string): Promise<string> {
+  const candidates = [path.resolve(cwd, arg)];
+  if (!arg.includes('/') && !arg.includes(path.sep)) candidates.push(path.resolve(cwd, 'letters', arg));
+  for (const dir of candidates) {
+    if (await isFile(path.join(dir, LETTER_FILE), true)) return dir;
+  }
+  throw new UsageError(`No letter at "${arg}": expected a folder holding ${LETTER_FILE}.`, 'Name a letter folder such as letters/time-to-act.');
 }

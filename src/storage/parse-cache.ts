@@ -2,103 +2,231 @@
  * A cache of parsed signature files, outside git, so that a run only parses the files that
  * changed since the last one. Each entry is keyed by the file's name and identity (size,
  * modification and change times, inode); any difference and the file is parsed again.
- * Only valid files are cached: an invalid one is parsed every time, so its problems are
- * always reported with their positions.
+ * Only files without problems are cached: any other is parsed every time, so its problems
+ * are always reported with their positions.
  *
- * Location: $LETTER_CACHE_DIR, else $XDG_CACHE_HOME/letter, else ~/.cache/letter; one file
- * per letter folder, named by a hash of its real path. LETTER_NO_CACHE=1 turns it off.
- * A cache that cannot be read or written is ignored: it only ever saves time.
+ * Location: $LETTER_CACHE_DIR, else $XDG_CACHE_HOME/letter, else ~/.cache/letter; one cache
+ * per folder of signature files (the flat folder, or each shard), named by a hash of its
+ * real path. LETTER_NO_CACHE=1 turns it off. A cache that cannot be read or written is
+ * ignored: it only ever saves time.
+ *
+ * Format: JSON in columns (one array per field, see `Columns`), which parses several times
+ * faster than one object per file. A run that adds or changes a few files writes them to a
+ * small journal `<hash>.new.json` instead of rewriting the whole cache; the journal is
+ * folded into the cache once it passes 2% of it.
  */
-import { createHash } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
-import { homedir } from 'node:os';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { cacheDir, cacheFileFor } from './cache-dir.js';
 import pkg from '../../package.json' with { type: 'json' };
+
+export { cacheDir };
 import type { NameSeed } from '../letter/duplicates.js';
-import type { ErasedFile, SignatureFile } from '../letter/schema.js';
+import { type ErasedFile, type SignatureFile, signatureSchema } from '../letter/schema.js';
 
 /** What the cache keeps of one valid file. */
 export type CachedValue = { kind: 'signature'; data: SignatureFile; seed: NameSeed } | { kind: 'erased'; data: ErasedFile };
 
-interface Entry {
-  id: string;
+/** File identity as `lstat` gives it. */
+export type Identity = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
+// The fields of a signature file, in the order the schema gives them (so that a cached
+// signature has its keys in the same order as a parsed one).
+const FIELDS = Object.keys(signatureSchema.shape) as (keyof SignatureFile)[];
+
+/**
+ * The cache of one folder in columns: entry i is file `names[i]`; its identity is
+ * `size[i]`, `mtime[i]`, `ctime[i]` (0 when equal to `mtime[i]`), `ino[i]`; a signature has
+ * `fields[f][i]` for each field (null when absent; a column of nulls is stored as 0) and its name keys in `key`, `skeleton` (0 when equal to the key) and
+ * `translit`; an erasure record has its data in `erased[i]` (0 for a signature).
+ */
+interface Columns {
+  version: string;
+  names: string[];
+  size: number[];
+  mtime: number[];
+  ctime: number[];
+  ino: number[];
+  fields: (unknown[] | 0)[];
+  key: string[];
+  skeleton: (string | 0)[];
+  translit: string[];
+  erased: (ErasedFile | 0)[];
+}
+
+const VERSION = `letter ${pkg.version} cache 7`;
+// The journal is folded into the cache past this share of its entries (and at least JOURNAL_MIN).
+const JOURNAL_SHARE = 0.02;
+const JOURNAL_MIN = 64;
+
+/** A row of the cache: one entry, wherever it is stored. */
+interface Row {
+  name: string;
+  id: Identity;
   value: CachedValue;
 }
 
-interface CacheFile {
-  version: string;
-  entries: Record<string, Entry>;
+/** The JSON of `c`, a column of nulls written as 0. */
+function serialise(c: Columns): string {
+  return JSON.stringify({ ...c, fields: c.fields.map((col) => (col !== 0 && col.every((v) => v === null) ? 0 : col)) });
 }
 
-const VERSION = `letter ${pkg.version} cache 3`;
-
-function identity(st: Stats): string {
-  return `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+function emptyColumns(): Columns {
+  return { version: VERSION, names: [], size: [], mtime: [], ctime: [], ino: [], fields: FIELDS.map(() => []), key: [], skeleton: [], translit: [], erased: [] };
 }
 
-/** The cache folder from the environment, or undefined when caching is off. */
-export function cacheDir(env: Record<string, string | undefined> = process.env): string | undefined {
-  if (env.LETTER_NO_CACHE && env.LETTER_NO_CACHE !== '0') return undefined;
-  if (env.LETTER_CACHE_DIR) return env.LETTER_CACHE_DIR;
-  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'letter');
+function push(c: Columns, row: Row): void {
+  c.names.push(row.name);
+  c.size.push(row.id.size);
+  c.mtime.push(row.id.mtimeMs);
+  c.ctime.push(row.id.ctimeMs === row.id.mtimeMs ? 0 : row.id.ctimeMs);
+  c.ino.push(row.id.ino);
+  const v = row.value;
+  if (v.kind === 'erased') {
+    for (const col of c.fields) (col as unknown[]).push(null);
+    c.key.push('');
+    c.skeleton.push(0);
+    c.translit.push('');
+    c.erased.push(v.data);
+    return;
+  }
+  FIELDS.forEach((f, i) => (c.fields[i] as unknown[]).push(v.data[f] ?? null));
+  const [key, skeleton, translit] = v.seed;
+  c.key.push(key);
+  c.skeleton.push(skeleton === key ? 0 : skeleton);
+  c.translit.push(translit);
+  c.erased.push(0);
 }
 
-/** The parsed files of one letter folder, as of the last run. */
+/** Copies entry `i` of `from` to the end of `c`. */
+function copy(c: Columns, from: Columns, i: number): void {
+  c.names.push(from.names[i]!);
+  c.size.push(from.size[i]!);
+  c.mtime.push(from.mtime[i]!);
+  c.ctime.push(from.ctime[i]!);
+  c.ino.push(from.ino[i]!);
+  c.fields.forEach((col, f) => {
+    const source = from.fields[f]!;
+    (col as unknown[]).push(source === 0 ? null : source[i]);
+  });
+  c.key.push(from.key[i]!);
+  c.skeleton.push(from.skeleton[i]!);
+  c.translit.push(from.translit[i]!);
+  c.erased.push(from.erased[i]!);
+}
+
+/** Entry `i` of `c`, rebuilt. */
+function valueAt(c: Columns, i: number): CachedValue {
+  const erased = c.erased[i];
+  if (erased) return { kind: 'erased', data: erased };
+  const data: Record<string, unknown> = {};
+  for (let f = 0; f < FIELDS.length; f++) {
+    const col = c.fields[f]!;
+    if (col === 0) continue;
+    const v = col[i];
+    if (v !== null) data[FIELDS[f]!] = v;
+  }
+  const key = c.key[i]!;
+  const skeleton = c.skeleton[i]!;
+  return { kind: 'signature', data: data as SignatureFile, seed: [key, skeleton === 0 ? key : skeleton, c.translit[i]!] };
+}
+
+async function readColumns(file: string): Promise<Columns | undefined> {
+  try {
+    const c = JSON.parse(await readFile(file, 'utf8')) as Columns;
+    return c.version === VERSION && Array.isArray(c.names) && c.fields?.length === FIELDS.length ? c : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parsed files of one folder of signature files, as of the last run. */
 export class ParseCache {
-  private readonly next: Record<string, Entry> = {};
-  private dirty = false;
+  /** Where each file's entry is: an index into the main columns, or past their end into the journal's. */
+  private readonly previous = new Map<string, number>();
+  /** Entries still valid in this run (hits), as indices like those of `previous`. */
+  private readonly hits: number[] = [];
+  /** Rows parsed in this run. */
+  private readonly added: Row[] = [];
+  /** Files of the previous run still present (unchanged, or changed and parsed again). */
+  private kept = 0;
 
   private constructor(
     private readonly file: string | undefined,
-    private readonly previous: Record<string, Entry>,
-  ) {}
-
-  /** Opens the cache of the signatures folder `dir`; an absent or unreadable cache is empty. */
-  static async open(dir: string): Promise<ParseCache> {
-    const folder = cacheDir();
-    if (!folder) return new ParseCache(undefined, {});
-    let real = dir;
-    try {
-      real = await realpath(dir);
-    } catch {
-      // a missing folder has nothing to cache
-    }
-    const file = path.join(folder, `${createHash('sha256').update(real).digest('hex').slice(0, 32)}.json`);
-    try {
-      const data = JSON.parse(await readFile(file, 'utf8')) as CacheFile;
-      return new ParseCache(file, data.version === VERSION && data.entries ? data.entries : {});
-    } catch {
-      return new ParseCache(file, {});
-    }
+    private readonly main: Columns | undefined,
+    private readonly journal: Columns | undefined,
+  ) {
+    main?.names.forEach((n, i) => this.previous.set(n, i));
+    const offset = main?.names.length ?? 0;
+    journal?.names.forEach((n, i) => this.previous.set(n, offset + i));
   }
 
-  /** The cached value of `name` if the file is unchanged since it was cached. */
-  get(name: string, st: Stats): CachedValue | undefined {
-    const key = `${name}\u0000${identity(st)}`;
-    const hit = this.previous[key];
-    if (hit) this.next[key] = hit;
-    return hit?.value;
+  /** Opens the cache of the folder `dir`; an absent or unreadable cache is empty. */
+  static async open(dir: string): Promise<ParseCache> {
+    const file = await cacheFileFor(dir, '');
+    if (!file) return new ParseCache(undefined, undefined, undefined);
+    const main = await readColumns(file);
+    // A journal only counts on top of the cache it was written beside.
+    const journal = main ? await readColumns(journalOf(file)) : undefined;
+    return new ParseCache(file, main, journal);
+  }
+
+  /** The columns and index of entry `at` (see `previous`). */
+  private locate(at: number): [Columns, number] {
+    const size = this.main?.names.length ?? 0;
+    return at < size ? [this.main!, at] : [this.journal!, at - size];
+  }
+
+  /** The cached value of file `name` if the file is unchanged since it was cached. */
+  get(name: string, st: Identity): CachedValue | undefined {
+    const at = this.previous.get(name);
+    if (at === undefined) return undefined;
+    const [c, i] = this.locate(at);
+    if (c.size[i] !== st.size || c.mtime[i] !== st.mtimeMs || (c.ctime[i] || c.mtime[i]) !== st.ctimeMs || c.ino[i] !== st.ino) return undefined;
+    this.hits.push(at);
+    this.kept++;
+    return valueAt(c, i);
   }
 
   /** Remembers the value of a file just parsed. */
-  set(name: string, st: Stats, value: CachedValue): void {
-    this.next[`${name}\u0000${identity(st)}`] = { id: name, value };
-    this.dirty = true;
+  set(name: string, st: Identity, value: CachedValue): void {
+    if (this.previous.has(name)) this.kept++;
+    this.added.push({ name, id: { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino }, value });
   }
 
-  /** Writes the cache when anything changed (files added, changed or removed); errors are ignored. */
+  /**
+   * Writes what changed: nothing when no file was added, changed or removed; the journal
+   * when the change is small; else the whole cache. Errors are ignored.
+   */
   async save(): Promise<void> {
     if (!this.file) return;
-    if (!this.dirty && Object.keys(this.next).length === Object.keys(this.previous).length) return;
+    const removed = this.previous.size - this.kept;
+    if (this.added.length === 0 && removed === 0) return;
     try {
-      const { mkdir } = await import('node:fs/promises');
       await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFileAtomic(this.file, JSON.stringify({ version: VERSION, entries: this.next } satisfies CacheFile));
+      const mainRows = this.main?.names.length ?? -1;
+      const journalHits = this.hits.filter((at) => at >= Math.max(mainRows, 0));
+      if (this.main && removed === 0 && journalHits.length + this.added.length <= Math.max(JOURNAL_MIN, mainRows * JOURNAL_SHARE)) {
+        const out = emptyColumns();
+        for (const at of journalHits) copy(out, ...this.locate(at));
+        for (const row of this.added) push(out, row);
+        await writeFileAtomic(journalOf(this.file), serialise(out), { fsync: false });
+        return;
+      }
+      const out = emptyColumns();
+      for (const at of this.hits) copy(out, ...this.locate(at));
+      for (const row of this.added) push(out, row);
+      await writeFileAtomic(this.file, serialise(out), { fsync: false });
+      await unlink(journalOf(this.file)).catch(() => {});
     } catch (e) {
       // a cache is only an optimisation
       if (process.env.LETTER_DEBUG_CACHE) console.error(e);
     }
   }
+}
+
+function journalOf(file: string): string {
+  return file.replace(/\.json$/, '.new.json');
 }

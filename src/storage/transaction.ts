@@ -4,17 +4,16 @@
  * fails, the files already written are put back as they were, so a refused or failed
  * command leaves the letter as it found it.
  */
-import { mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { Cancelled } from '../errors.js';
 
-/** One file to write (`text`, or a Buffer of bytes) or delete (`text` null); `mode` for new files. */
-export interface FileChange {
-  path: string;
-  text: string | Buffer | null;
-  mode?: number;
-}
+/**
+ * One file to write (`text`, or a Buffer of bytes), delete (`text` null), or move here
+ * unchanged from `from` (a rename, with `text` undefined); `mode` for new files.
+ */
+export type FileChange = { path: string; text: string | Buffer | null; mode?: number } | { path: string; from: string; text?: undefined };
 
 async function previous(p: string): Promise<Buffer | null> {
   try {
@@ -54,6 +53,11 @@ export async function ensureDir(dir: string): Promise<void> {
 }
 
 async function apply(c: FileChange): Promise<void> {
+  if ('from' in c) {
+    await ensureDir(path.dirname(c.path));
+    await rename(c.from, c.path);
+    return;
+  }
   if (c.text === null) {
     await unlink(c.path).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'ENOENT') throw e;
@@ -78,9 +82,10 @@ export async function writeAll(changes: readonly FileChange[]): Promise<string[]
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const done: number[] = [];
-  let before: (Buffer | null)[] = [];
+  const before: (Buffer | null)[] = [];
   try {
-    before = await Promise.all(changes.map((c) => previous(c.path)));
+    // A move is undone by moving back; any other change by restoring what was there.
+    for (const c of changes) before.push('from' in c ? null : await previous(c.path));
     for (const [i, c] of changes.entries()) {
       if (interrupted) throw new Cancelled();
       await apply(c);
@@ -88,7 +93,10 @@ export async function writeAll(changes: readonly FileChange[]): Promise<string[]
     }
     if (interrupted) throw new Cancelled();
   } catch (e) {
-    for (const i of done.reverse()) await apply({ ...changes[i]!, text: before[i] ?? null }).catch(() => {});
+    for (const i of done.reverse()) {
+      const c = changes[i]!;
+      await apply('from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null }).catch(() => {});
+    }
     throw e;
   } finally {
     process.off('SIGINT', stop);

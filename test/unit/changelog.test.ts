@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsOf, renderChangelog } from '../../src/letter/changelog.js';
+import { changelogLine, eventsOf, insertEvent, renderChangelog } from '../../src/letter/changelog.js';
 import { letter, sig } from '../helpers/fixtures.js';
 
 const signatures = [
@@ -44,5 +44,49 @@ describe('changelog', () => {
     const before = renderChangelog(letter, signatures);
     const after = renderChangelog(letter, [...signatures, sig('ada', 'Ada', { signed_at: '2026-11-29T12:00:00Z' })]);
     expect(after).toBe(`${before}- 2026-11-29T12:00:00Z signed: Ada (ada)\n`);
+  });
+});
+
+describe('insertEvent', () => {
+  // A seeded generator (mulberry32), so that a failure can be replayed.
+  const rng = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const r = rng(7);
+  const when = () => `2020-01-0${1 + Math.floor(r() * 3)}T00:00:0${Math.floor(r() * 3)}Z`;
+
+  it('adds one line exactly where renderChangelog puts it, ties and names with brackets included', () => {
+    for (let trial = 0; trial < 1500; trial++) {
+      const signatures = Array.from({ length: Math.floor(r() * 12) }, (_, i) =>
+        sig(`id-${Math.floor(r() * 40)}-${i}`, r() < 0.2 ? `Name (x) ${i}` : `Name ${i}`, {
+          signed_at: when(),
+          ...(r() < 0.3 ? { status: 'verified' as const, verified: { by: 'V', at: when() } } : {}),
+        }),
+      );
+      const added = sig(`new-${Math.floor(r() * 40)}`, 'New (y) One', { signed_at: when() });
+      const before = renderChangelog(letter, signatures);
+      expect(insertEvent(before, { at: added.signed_at, kind: 'signed', id: added.id, name: added.name })).toBe(renderChangelog(letter, [...signatures, added]));
+    }
+  });
+
+  it('renders the lines in the order of eventsOf (time, then kind, then id)', () => {
+    for (let trial = 0; trial < 300; trial++) {
+      const signatures = Array.from({ length: Math.floor(r() * 15) }, (_, i) =>
+        sig(`${['a', 'ab', 'b'][Math.floor(r() * 3)]}-${i}`, `Name ${i}`, {
+          signed_at: when(),
+          ...(r() < 0.4 ? { status: 'withdrawn' as const, withdrawn: { at: when(), reason: 'moved on' } } : {}),
+        }),
+      );
+      const lines = renderChangelog(letter, signatures).split('\n').filter((l) => l.startsWith('- '));
+      expect(lines).toEqual(eventsOf(signatures).map(changelogLine));
+    }
+  });
+
+  it('gives up (undefined) on a text that is not a changelog letter writes', () => {
+    expect(insertEvent('# Changelog\n\nsome notes\n\nnot an event\n', { at: '2020-01-01T00:00:00Z', kind: 'signed', id: 'a', name: 'A' })).toBeUndefined();
+    expect(insertEvent('no final newline', { at: '2020-01-01T00:00:00Z', kind: 'signed', id: 'a', name: 'A' })).toBeUndefined();
   });
 });

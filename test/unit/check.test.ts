@@ -54,3 +54,18 @@ describe('checkLetter', () => {
     ]);
   });
 });
+
+describe('the flat layout past 100,000 signatures', () => {
+  const many = (n: number) => Array.from({ length: n }, (_, i) => sig(`s${i}`, `Signatory Number ${i}`));
+  it('warns at letter.yaml to move the files into shards', () => {
+    const s = many(100_001);
+    const problems = checkLetter(input(s, { changelog: undefined, unreadSignatures: 1 }));
+    expect(problems.filter((p) => p.code === 'flat-layout-full').map((p) => `${p.severity} ${p.file}: ${p.message} (${p.hint})`)).toEqual([
+      'warning letter.yaml: 100,001 signature files in one folder; past 100,000, file systems and git slow down (move them into shards: letter fmt letters/time-to-act --layout sharded)',
+    ]);
+  });
+  it('says nothing at 100,000, or for a sharded letter', () => {
+    expect(checkLetter(input(many(100_000), { changelog: undefined, unreadSignatures: 1 })).filter((p) => p.code === 'flat-layout-full')).toEqual([]);
+    expect(checkLetter(input(many(100_001), { changelog: undefined, unreadSignatures: 1, letter: { ...letter, layout: 'sharded' } })).filter((p) => p.code === 'flat-layout-full')).toEqual([]);
+  });
+});

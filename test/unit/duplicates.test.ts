@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixesScripts, NameIndex, transliterationKey } from '../../src/letter/duplicates.js';
+import { compareNames, mixesScripts, NameIndex, transliterationKey } from '../../src/letter/duplicates.js';
 
 const signatories = [
   ['mikhail-gorbachev', 'Mikhail Gorbachev'], ['ernesto-zedillo', 'Ernesto Zedillo'], ['ban-ki-moon', 'Ban Ki-moon'],
@@ -62,5 +62,44 @@ describe('lookups by scan and by hash maps', () => {
     const mapped = NameIndex.of(signatories);
     for (let i = 0; i < 3; i++) mapped.find('warm up the maps');
     for (const q of queries) expect(mapped.find(q), q).toEqual(NameIndex.of(signatories).find(q));
+  });
+});
+
+describe('NameIndex after its first lookups (hash maps)', () => {
+  // Names as a campaign gets them: shared first and family names, typos, swaps, initials, shorter and longer forms.
+  const first = ['Maria', 'José', 'Anna', 'Mohamed', 'Wei', 'Olga', 'Peter', 'Fatou', 'Jean', 'Ana'];
+  const family = ['García', 'Chen', 'Diallo', 'Ivanova', 'Smith', 'Haddad', 'Lopez', 'Martin', 'Nowak', 'Rossi'];
+  let seed = 11;
+  const r = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const names = [...new Set(Array.from({ length: 600 }, () => `${pick(first)} ${r() < 0.4 ? `${pick(first)} ` : ''}${pick(family)}${r() < 0.3 ? ` ${pick(family)}` : ''}`))];
+  const variant = (n: string): string => {
+    const w = n.split(' ');
+    const k = r();
+    if (k < 0.2) return [...w].reverse().join(' ');
+    if (k < 0.35) return w.map((x, i) => (i === 0 ? `${x[0]}.` : x)).join(' ');
+    if (k < 0.5) return w.slice(0, Math.max(2, w.length - 1)).join(' ');
+    if (k < 0.6) return `${n} ${pick(family)}`;
+    const i = Math.floor(r() * n.length);
+    if (k < 0.75) return n[i] === ' ' ? n : `${n.slice(0, i)}x${n.slice(i + 1)}`;
+    if (k < 0.9) return `${n.slice(0, i)}${n.slice(i + 1)}`;
+    return n.replace(' ', '');
+  };
+  const entries = names.map((name, i) => ({ id: `s${i}`, name, status: 'pending' }));
+
+  it('finds every name that compareNames matches, and only those, by scan and by hash maps', () => {
+    const mapped = NameIndex.of(entries);
+    mapped.find('Warm Up');
+    mapped.find('Warm Up Again');
+    for (let q = 0; q < 400; q++) {
+      const name = variant(pick(names));
+      const everyPair = entries.flatMap((e) => {
+        const kind = compareNames(name, e.name);
+        return kind ? [`${kind} ${e.id}`] : [];
+      });
+      expect(mapped.find(name).map((m) => `${m.kind} ${m.id}`).sort(), name).toEqual(everyPair.sort());
+      // The first lookups scan every name's keys instead: the same matches.
+      expect(NameIndex.of(entries).find(name).map((m) => `${m.kind} ${m.id}`).sort(), name).toEqual(everyPair.sort());
+    }
   });
 });

@@ -1,0 +1,7 @@
+/**
+ * The form of signature ids and letter slugs, apart from the schema so that code which
+ * only needs the form (listing files) loads no validation library.
+ */
+
+/** A signature id, which is also its file name: lower-case ASCII words joined by hyphens. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

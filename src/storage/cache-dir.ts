@@ -1,0 +1,30 @@
+/**
+ * Where letter keeps what it can always recompute (parsed signature files, the last check):
+ * $LETTER_CACHE_DIR, else $XDG_CACHE_HOME/letter, else ~/.cache/letter. LETTER_NO_CACHE=1
+ * turns caching off.
+ */
+import { createHash } from 'node:crypto';
+import { realpath } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import path from 'node:path';
+
+/** The cache folder from the environment, or undefined when caching is off. */
+export function cacheDir(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (env.LETTER_NO_CACHE && env.LETTER_NO_CACHE !== '0') return undefined;
+  if (env.LETTER_CACHE_DIR) return env.LETTER_CACHE_DIR;
+  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'letter');
+}
+
+
+/**
+ * The cache file of `kind` for the folder `dir`: named by a hash of the folder's real path,
+ * so that every way of naming a folder finds the same file. Undefined when caching is off.
+ * @param kind "" for parsed files, "check" for the last check, "index" for the letter index.
+ */
+export async function cacheFileFor(dir: string, kind: string): Promise<string | undefined> {
+  const folder = cacheDir();
+  if (!folder) return undefined;
+  // A missing folder has nothing worth caching, but still a name.
+  const real = await realpath(dir).catch(() => dir);
+  return path.join(folder, `${createHash('sha256').update(real).digest('hex').slice(0, 32)}${kind ? `.${kind}` : ''}.json`);
+}

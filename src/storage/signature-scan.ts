@@ -1,0 +1,246 @@
+/**
+ * Listing and stat-ing the signature files of a letter, in either layout
+ * (`signatures/<id>.yaml` or `signatures/<shard>/<id>.yaml`, see layout.ts), before any is
+ * read: all that a warm run needs to notice what changed. Kept apart from the parsing so
+ * that a run which finds nothing changed loads no parser.
+ */
+import { existsSync, lstatSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Problem } from '../errors.js';
+import { ID_PATTERN } from '../letter/ids.js';
+import { STAT_WIDTH, statInto } from './file-stats.js';
+import { SHARD_PATTERN, SIGNATURES_DIR } from './layout.js';
+import { packageRoot } from './package-files.js';
+import { trace } from '../trace.js';
+
+// write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
+export const ATOMIC_TEMP = /\.yaml\.[0-9a-f]+$/;
+// Below this many files to parse, starting a worker costs more than it saves.
+export const PARALLEL_MIN = 3000;
+
+/**
+ * The well-named entries of the folders of signatures, to stat, in columns (a warm run
+ * keeps as few objects as it can): entry i is `entry[i]` in folder `folder[i]` (an index
+ * of `SignatureScan.folders`), and fills slot `slot[i]`.
+ */
+export interface Candidates {
+  entry: string[];
+  folder: number[];
+  slot: number[];
+}
+
+/**
+ * The signature files of a letter as listed and stat-ed, before any is read: what a warm
+ * run needs to notice what changed. `problems` holds what the names alone show (temporary
+ * files, bad names, unknown folders); `stats` holds STAT_WIDTH numbers per candidate.
+ */
+export interface SignatureScan {
+  sigDir: string;
+  shown: string;
+  folders: { shard: string; entries: string[] }[];
+  candidates: Candidates;
+  /** The candidates' identities, STAT_WIDTH numbers each, once the stat (perhaps in a worker) is done. */
+  stats: Promise<Float64Array>;
+  /** Problems by slot (a slot per entry, in file order). */
+  found: Map<number, Problem[]>;
+  /** Problems of the folder listing itself (unknown folders). */
+  listing: Problem[];
+  slots: number;
+  unread: number;
+}
+
+/**
+ * Lists and stats the signature files of the letter in `dir` (shown to the user as
+ * `shown`). The stats come later (`stats`), from a worker when there are many files, so
+ * that this thread can go on; this thread stats the `share` (0 to 1) of them itself
+ * first (more for a caller with nothing else to do meanwhile).
+ */
+export async function scanSignatures(dir: string, shown: string, share = 0): Promise<SignatureScan> {
+  const sigDir = path.join(dir, SIGNATURES_DIR);
+  const found = new Map<number, Problem[]>();
+  const listing: Problem[] = [];
+  let unread = 0;
+  let slots = 0;
+  const folders = await listFolders(sigDir, shown, listing);
+  trace('scan: listed');
+  const candidates: Candidates = { entry: [], folder: [], slot: [] };
+  const paths: string[] = [];
+  folders.forEach(({ shard, entries }, f) => {
+    const folder = `${path.join(sigDir, shard)}${path.sep}`;
+    const shownFolder = `${path.join(shown, SIGNATURES_DIR, shard)}${path.sep}`;
+    for (const entry of entries) {
+      if (entry === '.gitkeep') continue;
+      const slot = slots++;
+      const file = () => shownFolder + entry;
+      if (ATOMIC_TEMP.test(entry)) {
+        found.set(slot, [{ file: file(), line: 1, column: 1, severity: 'warning', code: 'temporary-file', message: `"${entry}" is the temporary file of a write that is under way or was interrupted`, hint: 'if no letter command is running, delete it' }]);
+        continue;
+      }
+      if (!entry.endsWith('.yaml') || !ID_PATTERN.test(entry.slice(0, -5))) {
+        found.set(slot, [{ file: file(), line: 1, column: 1, severity: 'error', code: 'bad-file-name', message: `"${entry}" is not a signature file name`, hint: 'signature files are named <id>.yaml, the id in lower-case letters, digits and hyphens' }]);
+        unread++;
+        continue;
+      }
+      candidates.entry.push(entry);
+      candidates.folder.push(f);
+      candidates.slot.push(slot);
+      paths.push(folder + entry);
+    }
+  });
+  trace('scan: named');
+  const stats = statAll(paths, share);
+  trace('scan: stat started');
+  return { sigDir, shown, folders, candidates, stats, found, listing, slots, unread };
+}
+
+/**
+ * A digest of the files of a scan that can be updated one file at a time: the sum (mod 2^32)
+ * of two 32-bit hashes of each entry (its path under signatures/ and identity), and the
+ * count. The same files with the same identities (size, times, inode) give the same sum;
+ * a file added, removed or touched changes it.
+ */
+export interface ScanSum {
+  a: number;
+  b: number;
+  n: number;
+}
+
+const words = new Uint32Array(2);
+const float = new Float64Array(words.buffer);
+
+/** Adds one entry to `sum`: its path under signatures/ and identity numbers (see file-stats.ts). */
+export function addToSum(sum: ScanSum, entry: string, identity: readonly number[]): void {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < entry.length; i++) {
+    const c = entry.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  for (const x of identity) {
+    float[0] = x;
+    for (const w of words) {
+      a = Math.imul(a ^ w, 0x01000193);
+      b = Math.imul(b ^ w, 0x5bd1e995);
+    }
+  }
+  // Final mixing (murmur3 fmix32), so that sums of near-equal entries do not cancel.
+  const mix = (h: number) => {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  sum.a = (sum.a + mix(a)) >>> 0;
+  sum.b = (sum.b + mix(b)) >>> 0;
+  sum.n++;
+}
+
+/** The `ScanSum` of every entry of a scan, well-named or not. */
+export async function scanSum(scan: SignatureScan): Promise<ScanSum> {
+  const stats = await scan.stats;
+  const sum: ScanSum = { a: 0, b: 0, n: 0 };
+  const identity = [0, 0, 0, 0, 0];
+  scan.candidates.entry.forEach((entry, i) => {
+    for (let k = 0; k < STAT_WIDTH; k++) identity[k] = stats[i * STAT_WIDTH + k]!;
+    addToSum(sum, `${scan.folders[scan.candidates.folder[i]!]!.shard}/${entry}`, identity);
+  });
+  // Entries that are not signature files count by their problems (names and folders).
+  for (const problems of [...scan.found.values(), scan.listing]) for (const p of problems) addToSum(sum, `${p.code}:${p.file}`, []);
+  return sum;
+}
+
+/** A sum as text, for keys. */
+export function sumText(sum: ScanSum): string {
+  return `${sum.n}:${sum.a.toString(16)}:${sum.b.toString(16)}`;
+}
+
+/** The identities of `paths` (see file-stats.ts): in a worker thread when there are many, so that this thread can go on. */
+function statAll(paths: string[], share: number): Promise<Float64Array> {
+  const script = paths.length >= PARALLEL_MIN && threadCount() > 1 ? workerFile('stat-worker.js') : undefined;
+  const here = (from = 0) => {
+    const out = new Float64Array(paths.length * STAT_WIDTH);
+    statInto(paths.slice(from), out.subarray(from * STAT_WIDTH));
+    return out;
+  };
+  if (!script) return Promise.resolve(here());
+  const mine = Math.floor(paths.length * share);
+  return new Promise((resolve) => {
+    const worker = new Worker(script, { workerData: paths.slice(mine) });
+    trace('scan: worker started');
+    let done = false;
+    const own = mine > 0 ? new Float64Array(mine * STAT_WIDTH) : undefined;
+    if (own) statInto(paths.slice(0, mine), own);
+    worker.once('message', (theirs: Float64Array) => {
+      done = true;
+      if (!own) resolve(theirs);
+      else {
+        const out = new Float64Array(paths.length * STAT_WIDTH);
+        out.set(own);
+        out.set(theirs, own.length);
+        resolve(out);
+      }
+      void worker.terminate();
+    });
+    const fallback = () => {
+      if (!done) {
+        done = true;
+        resolve(here());
+      }
+    };
+    worker.once('error', fallback);
+    worker.once('exit', fallback);
+  });
+}
+
+/**
+ * The folders of signature files and their entries, sorted: signatures/ itself (shard "")
+ * and each shard folder. Other folders and links are reported.
+ */
+async function listFolders(sigDir: string, shown: string, problems: Problem[]): Promise<{ shard: string; entries: string[] }[]> {
+  let top: string[];
+  try {
+    top = (await readdir(sigDir)).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+  const flat: string[] = [];
+  const shards: { shard: string; entries: string[] }[] = [];
+  for (const name of top) {
+    // Signature files end in .yaml; only another name can be a folder (no need to stat every file here).
+    if (name.endsWith('.yaml') || !lstatSync(path.join(sigDir, name), { throwIfNoEntry: false })?.isDirectory()) {
+      flat.push(name);
+      continue;
+    }
+    if (!SHARD_PATTERN.test(name)) {
+      problems.push({
+        file: path.join(shown, SIGNATURES_DIR, name), line: 1, column: 1, severity: 'error', code: 'bad-folder-name',
+        message: `"${name}" is not a shard folder of signatures`,
+        hint: 'a sharded letter keeps signatures/<first two characters of the id>/<id>.yaml; move its files, or delete the folder',
+      });
+      continue;
+    }
+    shards.push({ shard: name, entries: (await readdir(path.join(sigDir, name))).sort() });
+  }
+  return [...(flat.length > 0 || shards.length === 0 ? [{ shard: '', entries: flat }] : []), ...shards];
+}
+
+/** A bundled worker script, when letter runs from its build (dist/). */
+export function workerFile(name: string): string | undefined {
+  try {
+    const file = path.join(packageRoot(), 'dist', 'storage', name);
+    return existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many threads parse: LETTER_THREADS, else one per core (at most 4). */
+export function threadCount(): number {
+  const asked = Number(process.env.LETTER_THREADS);
+  return Number.isInteger(asked) && asked >= 1 ? asked : Math.min(availableParallelism(), 4);
+}
+

@@ -1,0 +1,12 @@
+/**
+ * A worker thread of `loadSignatures` (signature-files.ts): `lstat`s the files it is given
+ * (absolute paths in `workerData`) while the main thread reads the parse cache, and posts
+ * back their identities in one Float64Array (see `statInto`).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { statInto } from './file-stats.js';
+
+const paths = workerData as string[];
+const out = new Float64Array(paths.length * 5);
+statInto(paths, out);
+parentPort!.postMessage(out, [out.buffer]);

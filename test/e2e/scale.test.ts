@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { letter, useTempLetter } from '../helpers/cli.js';
+
+const t = useTempLetter();
+const L = 'letters/time-to-act';
+const signer = (name: string) => ['sign', L, '--name', name, '--country', 'GB', '--group', 'industry', '--signed-at', '2026-11-29T10:00:00Z'];
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)).map((f) => `${d.name}/${f}`) : [d.name])).sort();
+
+describe('the sharded layout', () => {
+  it('fmt --layout moves every signature into shards and back; every command reads both layouts', async () => {
+    const sigs = path.join(t.letterDir, 'signatures');
+    const flat = files(sigs);
+    const listed = (await letter(t.dir, ['list', L, '--json'])).stdout;
+    await letter(t.dir, ['render', L, '--format', 'md,html', '--out', 'out/flat']);
+
+    const moved = await letter(t.dir, ['fmt', L, '--layout', 'sharded']);
+    expect(moved.code).toBe(0);
+    expect(files(sigs)).toEqual(flat.map((f) => `${f.slice(0, 2)}/${f}`).sort());
+    expect(readFileSync(path.join(t.letterDir, 'letter.yaml'), 'utf8')).toMatch(/\nlayout: sharded\n/);
+    expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
+    expect((await letter(t.dir, ['list', L, '--json'])).stdout).toBe(listed);
+    await letter(t.dir, ['render', L, '--format', 'md,html', '--out', 'out/sharded']);
+    for (const f of ['time-to-act.md', 'time-to-act.html'])
+      expect(readFileSync(path.join(t.dir, 'out/sharded', f), 'utf8')).toBe(readFileSync(path.join(t.dir, 'out/flat', f), 'utf8'));
+
+    const signed = await letter(t.dir, signer('Ada Lovelace'));
+    expect(signed.stdout).toContain(`wrote ${L}/signatures/ad/ada-lovelace.yaml`);
+    expect(await letter(t.dir, ['fmt', L, '--check'])).toMatchObject({ code: 0 });
+
+    expect((await letter(t.dir, ['fmt', L, '--layout', 'flat'])).code).toBe(0);
+    expect(files(sigs)).toEqual([...flat, 'ada-lovelace.yaml'].sort());
+    expect(readFileSync(path.join(t.letterDir, 'letter.yaml'), 'utf8')).not.toMatch(/layout:/);
+    expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
+  });
+
+  it('reports a file outside the place its layout gives it, and fmt puts it back', async () => {
+    const sigs = path.join(t.letterDir, 'signatures');
+    await letter(t.dir, ['fmt', L, '--layout', 'sharded']);
+    renameSync(path.join(sigs, 'ev/eva-chen.yaml'), path.join(sigs, 'eva-chen.yaml'));
+    const r = await letter(t.dir, ['check', L]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${L}/signatures/eva-chen.yaml:1:1: error: the letter's layout is sharded: this file belongs at signatures/ev/eva-chen.yaml`);
+    expect((await letter(t.dir, ['fmt', L])).code).toBe(0);
+    expect(existsSync(path.join(sigs, 'ev/eva-chen.yaml'))).toBe(true);
+    expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
+  });
+
+  it('refuses a layout it does not know (exit 2)', async () => {
+    const r = await letter(t.dir, ['fmt', L, '--layout', 'nested']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--layout: "nested" is not a layout');
+  });
+});
+
+describe('what a warm run remembers', () => {
+  it('sign notices a signature edited in place since the last sign', async () => {
+    expect((await letter(t.dir, signer('Ada Lovelace'))).code).toBe(0);
+    // Edited in place (same file, same inode), as an editor saves it.
+    const file = path.join(t.letterDir, 'signatures/eva-chen.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Eva Chen', 'name: Grace Hopper'));
+    const r = await letter(t.dir, signer('Grace Hopper'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is already on the letter as signature eva-chen ("Grace Hopper"');
+  });
+
+  it('signs onto the remembered letter as onto the whole letter: the same files, the same changelog', async () => {
+    for (const name of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']) expect((await letter(t.dir, signer(name))).code).toBe(0);
+    const changelog = readFileSync(path.join(t.letterDir, 'CHANGELOG.md'), 'utf8');
+    expect((await letter(t.dir, ['changelog', L])).code).toBe(0);
+    expect(readFileSync(path.join(t.letterDir, 'CHANGELOG.md'), 'utf8')).toBe(changelog);
+    expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
+  });
+
+  it('check and list see a file changed after a clean run', async () => {
+    expect((await letter(t.dir, ['check', L])).code).toBe(0);
+    const file = path.join(t.letterDir, 'signatures/eva-chen.yaml');
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(file, `${before}nickname: Evie\n`);
+    const r = await letter(t.dir, ['check', L]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('unknown field "nickname"');
+    writeFileSync(file, before.replace(/role: .*/, 'role: Chief Scientist'));
+    expect((await letter(t.dir, ['check', L])).code).toBe(0);
+    expect(JSON.parse((await letter(t.dir, ['list', L, '--json'])).stdout).signatures.find((s: { id: string }) => s.id === 'eva-chen').role).toBe('Chief Scientist');
+  });
+});
