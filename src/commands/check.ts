@@ -9,7 +9,7 @@ import { changeBase, changedSince, foldersAt, lineChanges } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
 import { LETTER_FILE, listLetters, resolveLetterDir } from '../storage/layout.js';
-import { checkKey, readMemo, writeMemo } from '../storage/check-memo.js';
+import { checkKey, hasMemo, readMemo, writeMemo } from '../storage/check-memo.js';
 import type { LoadedLetter } from '../storage/letter-store.js';
 import { scanSignatures, type SignatureScan } from '../storage/signature-scan.js';
 import type { Style } from '../terminal.js';
@@ -48,12 +48,16 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     // A worker takes a moment to start: this thread stats the larger share.
     const scan = await scanSignatures(dir, path.relative(ctx.cwd, dir) || '.', 0.6);
     // Without --base, a letter whose files are all as they were at the last check has the same result.
-    const key = since === undefined ? await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir()) : undefined;
+    const memoed = since === undefined && (await hasMemo(dir));
+    let key = memoed ? await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir()) : undefined;
     const memo = key === undefined ? undefined : await readMemo<LetterCheck>(dir, key);
     const checked = memo ?? (await checkFiles(dir, scan, ctx));
     const problems = [...checked.problems];
     // A date in the future stops being one: such a result is not kept.
-    if (key !== undefined && !memo && !problems.some((p) => p.code === 'future-date')) await writeMemo(dir, key, { problems: checked.problems, signatures: checked.signatures, shown: checked.shown });
+    if (since === undefined && !memo && !problems.some((p) => p.code === 'future-date')) {
+      key ??= await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir());
+      await writeMemo(dir, key, { problems: checked.problems, signatures: checked.signatures, shown: checked.shown });
+    }
     const change = since === undefined ? undefined : await checkChangeOf(dir, checked.loaded!, since, o, ctx);
     if (change) problems.push(...change.problems);
     const errors = problems.filter((p) => p.severity === 'error');
@@ -88,12 +92,12 @@ interface LetterCheck {
 /** Loads the letter in `dir` (its signatures just scanned) and checks its files and rules. */
 async function checkFiles(dir: string, scan: SignatureScan, ctx: Context): Promise<LetterCheck> {
   // Loaded here, not above: a check answered from the memo needs no parser.
-  const [{ loadLetter }, { checkLetter }, { findContactDetails }] = await Promise.all([
+  const [{ loadLetter, mayHoldContacts }, { checkLetter }, { findContactDetails }] = await Promise.all([
     import('../storage/letter-store.js'), import('../letter/check.js'), import('../letter/contact-details.js'),
   ]);
   const loaded = await loadLetter(dir, ctx.cwd, scan);
   trace('check: loaded');
-  const problems = [...loaded.problems, ...loaded.contacts, ...loaded.texts.flatMap((t) => findContactDetails(t.text, t.file))];
+  const problems = [...loaded.problems, ...loaded.contacts, ...loaded.texts.flatMap((t) => (t.bytes && !mayHoldContacts(t.bytes) ? [] : findContactDetails(t.text, t.file)))];
   if (loaded.letter) problems.push(...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }));
   const custom = await loadTemplates([path.join(dir, 'templates')], ctx.cwd);
   if (custom.size > 0) {

@@ -85,7 +85,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     try {
       const result = planImport(rows.rows, {
         letter: letter.letter, signatures, erased: letter.erased, emailOwners: owners, mapping: mapped.mapping,
-        index: NameIndex.of(letter.signatures.map((l) => ({ ...l.signature, seed: l.seed }))),
+        index: NameIndex.of(letter.signatures.map((l) => ({ id: l.signature.id, name: l.signature.name, status: l.signature.status, seed: l.seed }))),
         defaultGroup: o.group, now: ctx.now(), textVersion: textVersion(letter.body), confirm: (row) => Boolean(o.allowSimilar) || confirmed.has(row.line), onProgress: (n) => bar.update(n),
       });
       return { result, contacts };
@@ -94,26 +94,30 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     }
   };
 
-  let confirmed = new Set<number>();
-  const first = await plan(await loadValidLetter(dir, ctx.cwd), confirmed);
-  if (ctx.interactive && !o.dryRun && !o.allowSimilar && first.result.invalid.length === 0) {
-    const ask = await ctx.prompts();
-    confirmed = new Set();
-    for (const row of first.result.likely.filter((r) => r.confirmable)) {
-      const m = row.matches[0]!;
-      if (await ask.confirm(`Row ${row.line}: "${row.name}" is likely ${m.id} ("${m.name}"): ${m.reason}. Add as a different person?`, false)) confirmed.add(row.line);
-    }
-  }
-
   const report = (p: ImportPlan, written: string[], dryRun: boolean): ImportResult => ({
     file: shownFile, letter: path.relative(ctx.cwd, dir) || '.', dryRun,
     mapping: Object.fromEntries(mapped.mapping), ignoredColumns: mapped.unmapped, rows: rows.rows.length,
     toAdd: p.toAdd.map((r) => ({ line: r.line, id: r.signature.id, name: r.signature.name })),
     alreadySigned: p.alreadySigned, likely: p.likely, invalid: p.invalid, written,
   });
-  if (o.dryRun || first.result.invalid.length > 0 || (first.result.toAdd.length === 0 && confirmed.size === 0)) {
-    const p = confirmed.size > 0 ? (await plan(await loadValidLetter(dir, ctx.cwd), confirmed)).result : first.result;
-    return report(p, [], Boolean(o.dryRun));
+
+  let confirmed = new Set<number>();
+  // A plan before the lock only when it is shown (a dry run) or asked about (a person
+  // confirming likely duplicates); otherwise the one plan is made under the lock.
+  if (o.dryRun || (ctx.interactive && !o.allowSimilar)) {
+    const first = await plan(await loadValidLetter(dir, ctx.cwd), confirmed);
+    if (ctx.interactive && !o.dryRun && !o.allowSimilar && first.result.invalid.length === 0) {
+      const ask = await ctx.prompts();
+      confirmed = new Set();
+      for (const row of first.result.likely.filter((r) => r.confirmable)) {
+        const m = row.matches[0]!;
+        if (await ask.confirm(`Row ${row.line}: "${row.name}" is likely ${m.id} ("${m.name}"): ${m.reason}. Add as a different person?`, false)) confirmed.add(row.line);
+      }
+    }
+    if (o.dryRun || first.result.invalid.length > 0 || (first.result.toAdd.length === 0 && confirmed.size === 0)) {
+      const p = confirmed.size > 0 ? (await plan(await loadValidLetter(dir, ctx.cwd), confirmed)).result : first.result;
+      return report(p, [], Boolean(o.dryRun));
+    }
   }
 
   return withLetterLock(dir, async () => {

@@ -15,7 +15,7 @@ import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
 import { textVersion } from '../letter/text-version.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
 import { InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
-import { CHANGELOG_FILE, readText, SIGNATURES_DIR } from '../storage/layout.js';
+import { CHANGELOG_FILE, readBytes, readText, SIGNATURES_DIR } from '../storage/layout.js';
 import { type IndexOrigin, readLetterIndex, stateKey, writeLetterIndex } from '../storage/letter-index.js';
 import {
   changelogChange, eventChanges, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, type ValidLetter, withLetterLock,
@@ -179,8 +179,8 @@ interface LetterState {
   sum: ScanSum;
   /** The whole letter, when it was read (no usable index). */
   full?: ValidLetter;
-  /** CHANGELOG.md, when the index says it is in step. */
-  changelog?: string;
+  /** CHANGELOG.md's bytes, when the index says it is in step. */
+  changelog?: Buffer;
   /** The index file the names came from, if they did. */
   origin?: IndexOrigin;
 }
@@ -189,15 +189,17 @@ async function letterState(dir: string, shown: string, ctx: Context): Promise<Le
   trace('sign: scan');
   const scan = await scanSignatures(dir, shown, 0.3);
   // The index is read while a worker stats most of the files; its key is then checked against them.
+  const statting = scan.stats;
   trace('sign: read index');
   const stored = await readLetterIndex(dir);
+  await statting;
   trace('sign: sum');
   const sum = await scanSum(scan);
   trace('sign: state known');
   if (stored && stored.key === (await stateKey(dir, sum))) {
     const letter = await loadLetterFile(dir, ctx.cwd);
     const body = await readText(path.join(dir, letter.body), path.join(shown, letter.body));
-    const changelog = stored.index.changelogInStep ? await readText(path.join(dir, CHANGELOG_FILE), path.join(shown, CHANGELOG_FILE), undefined, Number.MAX_SAFE_INTEGER) : undefined;
+    const changelog = stored.index.changelogInStep ? await readBytes(path.join(dir, CHANGELOG_FILE), path.join(shown, CHANGELOG_FILE), Number.MAX_SAFE_INTEGER) : undefined;
     if (body !== undefined && (letter.changelog === 'on-merge' || changelog !== undefined))
       return { dir, letter, body, names: stored.index.names, erased: stored.index.erased, sum, origin: stored.origin, ...(changelog === undefined ? {} : { changelog }) };
   }

@@ -23,34 +23,106 @@ export interface LetterEvent {
   evidence?: string;
 }
 
-/** Calls `fn` with every event of every signature and erasure record, in no order. */
-function forEachEvent(signatures: readonly Signature[], erased: readonly ErasedRecord[], fn: (e: LetterEvent) => void): void {
-  for (const e of erased) {
-    fn({ at: e.signed_at, kind: 'signed', id: e.id, name: ERASED_NAME });
-    if (e.verified_at) fn({ at: e.verified_at, kind: 'verified', id: e.id, name: ERASED_NAME });
-    fn({ at: e.erased_at, kind: 'erased', id: e.id, name: ERASED_NAME });
-  }
-  for (const s of signatures) {
-    fn({ at: s.signed_at, kind: 'signed', id: s.id, name: s.name });
-    if (s.verified) fn({ at: s.verified.at, kind: 'verified', id: s.id, name: s.name, by: s.verified.by, ...(s.verified.evidence ? { evidence: s.verified.evidence } : {}) });
-    if (s.withdrawn) fn({ at: s.withdrawn.at, kind: 'withdrawn', id: s.id, name: s.name, reason: s.withdrawn.reason, ...(s.withdrawn.by ? { by: s.withdrawn.by } : {}) });
-    if (s.rejected) fn({ at: s.rejected.at, kind: 'rejected', id: s.id, name: s.name, reason: s.rejected.reason, ...(s.rejected.by ? { by: s.rejected.by } : {}) });
-  }
+/** The time (ISO 8601 UTC) of event `kind` of signature `s`, if it has that event. */
+function timeOf(s: Signature, kind: LetterEvent['kind']): string | undefined {
+  return kind === 'signed' ? s.signed_at : kind === 'verified' ? s.verified?.at : kind === 'withdrawn' ? s.withdrawn?.at : kind === 'rejected' ? s.rejected?.at : undefined;
 }
 
-/** Every event of every signature and erasure record, oldest first (ties: kind order, then id). */
+/** Event `kind` of signature `s` (which has it). */
+function signatureEvent(s: Signature, kind: LetterEvent['kind']): LetterEvent {
+  const base = { at: timeOf(s, kind)!, kind, id: s.id, name: s.name };
+  if (kind === 'verified') return { ...base, by: s.verified!.by, ...(s.verified!.evidence ? { evidence: s.verified!.evidence } : {}) };
+  const ended = kind === 'withdrawn' ? s.withdrawn : kind === 'rejected' ? s.rejected : undefined;
+  return ended ? { ...base, reason: ended.reason, ...(ended.by ? { by: ended.by } : {}) } : base;
+}
+
+/** Event `kind` of erasure record `e` (signed, verified or erased). */
+function erasedEvent(e: ErasedRecord, kind: LetterEvent['kind']): LetterEvent {
+  return { at: kind === 'signed' ? e.signed_at : kind === 'verified' ? e.verified_at! : e.erased_at, kind, id: e.id, name: ERASED_NAME };
+}
+
+const KINDS_OF_SIGNATURE = ['signed', 'verified', 'withdrawn', 'rejected'] as const;
+
+/**
+ * Calls `fn` with every event of every signature and erasure record, oldest first (ties:
+ * kind order, then id), each made only when its turn comes, so that a letter of a million
+ * holds no list of its events. Sorted by numbers: the time in seconds (timestamps are all
+ * `YYYY-MM-DDTHH:MM:SSZ`, so this is their text order) and the kind, packed with the
+ * event's number into one float sorted natively; the ids only within a tie.
+ * Stops early when `fn` returns false, and says whether it went through.
+ */
+export function forEachEventInOrder(signatures: readonly Signature[], erased: readonly ErasedRecord[], fn: (e: LetterEvent) => boolean | void): boolean {
+  // Event i: its time in seconds, its kind's rank, and where it comes from (a signature, or erasure record -1 - n).
+  const times: number[] = [];
+  const ranks: number[] = [];
+  const sources: number[] = [];
+  const add = (at: string, kind: LetterEvent['kind'], source: number) => {
+    times.push(secondsOf(at));
+    ranks.push(KIND_RANK[kind]);
+    sources.push(source);
+  };
+  erased.forEach((e, n) => {
+    add(e.signed_at, 'signed', -1 - n);
+    if (e.verified_at) add(e.verified_at, 'verified', -1 - n);
+    add(e.erased_at, 'erased', -1 - n);
+  });
+  signatures.forEach((s, n) => {
+    for (const kind of KINDS_OF_SIGNATURE) {
+      const at = timeOf(s, kind);
+      if (at !== undefined) add(at, kind, n);
+    }
+  });
+  const count = times.length;
+  const eventAt = (i: number): LetterEvent => {
+    const source = sources[i]!;
+    const kind = EVENT_KINDS[ranks[i]!]!;
+    return source >= 0 ? signatureEvent(signatures[source]!, kind) : erasedEvent(erased[-1 - source]!, kind);
+  };
+  const idAt = (i: number) => (sources[i]! >= 0 ? signatures[sources[i]!]!.id : erased[-1 - sources[i]!]!.id);
+  let order: ArrayLike<number>;
+  let t0 = count > 0 ? times[0]! : 0;
+  for (const t of times) if (t < t0) t0 = t;
+  let span = 0;
+  for (const t of times) if (t - t0 > span) span = t - t0;
+  // (seconds since the first event × 8 + rank) × 2^22 + event number fits the 53 bits of a float
+  // while the events span under 8 years and number under 4 million; else a comparator sorts.
+  if (span < 2 ** 28 && count < 2 ** 22) {
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) keys[i] = ((times[i]! - t0) * 8 + ranks[i]!) * 2 ** 22 + i;
+    keys.sort();
+    const sorted = new Uint32Array(count);
+    for (let k = 0; k < count; k++) sorted[k] = keys[k]! % 2 ** 22;
+    // Within a tie of time and kind, by id.
+    for (let k = 0; k < count; ) {
+      let end = k + 1;
+      while (end < count && Math.floor(keys[end]! / 2 ** 22) === Math.floor(keys[k]! / 2 ** 22)) end++;
+      if (end - k > 1) sorted.subarray(k, end).sort((a, b) => (idAt(a) < idAt(b) ? -1 : idAt(a) > idAt(b) ? 1 : 0));
+      k = end;
+    }
+    order = sorted;
+  } else {
+    order = Array.from({ length: count }, (_, i) => i).sort((a, b) => times[a]! - times[b]! || ranks[a]! - ranks[b]! || (idAt(a) < idAt(b) ? -1 : idAt(a) > idAt(b) ? 1 : 0));
+  }
+  for (let k = 0; k < count; k++) if (fn(eventAt(order[k]!)) === false) return false;
+  return true;
+}
+
+/** Every event of every signature and erasure record, oldest first (ties: kind order, then id); see `forEachEventInOrder`. */
 export function eventsOf(signatures: readonly Signature[], erased: readonly ErasedRecord[] = []): LetterEvent[] {
   const events: LetterEvent[] = [];
-  forEachEvent(signatures, erased, (e) => events.push(e));
-  return events.sort(
-    (a, b) =>
-      (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) ||
-      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  forEachEventInOrder(signatures, erased, (e) => {
+    events.push(e);
+  });
+  return events;
 }
 
-const KIND_RANK = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i])) as Record<LetterEvent['kind'], number>;
+/** Seconds since 1970 of a `YYYY-MM-DDTHH:MM:SSZ` timestamp. */
+function secondsOf(at: string): number {
+  const n = (from: number, to: number) => Number(at.slice(from, to));
+  return Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19)) / 1000;
+}
+
+const KIND_RANK: Record<LetterEvent['kind'], number> = { signed: 0, verified: 1, withdrawn: 2, rejected: 3, erased: 4 };
 
 // Text that needs no folding or escaping (most names) is returned as it is.
 const oneLine = (s: string) => (isPlainMarkdown(s) ? s : escapeMarkdownInline(s.replace(/\s+/g, ' ').trim()));
@@ -71,26 +143,23 @@ export function changelogLine(e: LetterEvent): string {
   }
 }
 
-/**
- * The lines of every event, in the order of `eventsOf`. Each line is sorted behind a key
- * (time, kind, id, separated by characters below any that they hold), so that the sort
- * compares plain strings: several times faster than `eventsOf` on 100,000 signatures.
- */
-function sortedLines(signatures: readonly Signature[], erased: readonly ErasedRecord[]): string[] {
-  const keyed: string[] = [];
-  forEachEvent(signatures, erased, (e) => keyed.push(`${e.at}\u0001${KIND_RANK[e.kind]}\u0001${e.id}\u0002${changelogLine(e)}`));
-  keyed.sort();
-  return keyed.map((k) => k.slice(k.indexOf('\u0002') + 1));
-}
-
 /** The number of lines before the first event line in CHANGELOG.md. */
 export const CHANGELOG_HEADER_LINES = 4;
 
+/** The lines of CHANGELOG.md for a letter, without line ends: a header of four lines (three when there is no event), then one line per event. */
+export function changelogLines(letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[] = []): string[] {
+  const events = eventsOf(signatures, erased).map(changelogLine);
+  return events.length > 0 ? [...changelogHeader(letter), '', ...events] : changelogHeader(letter);
+}
+
+/** The three lines CHANGELOG.md starts with (a blank line follows when there are events). */
+export function changelogHeader(letter: LetterFile): string[] {
+  return [`# Changelog: ${oneLine(letter.title)}`, '', 'Derived from signatures/ by `letter`; rebuild it with `letter changelog <letter>`.'];
+}
+
 /** The whole text of CHANGELOG.md for a letter: a header of four lines, then one line per event. */
 export function renderChangelog(letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[] = []): string {
-  const header = [`# Changelog: ${oneLine(letter.title)}`, '', 'Derived from signatures/ by `letter`; rebuild it with `letter changelog <letter>`.'];
-  const events = sortedLines(signatures, erased);
-  return `${[...header, ...(events.length > 0 ? ['', ...events] : [])].join('\n')}\n`;
+  return `${changelogLines(letter, signatures, erased).join('\n')}\n`;
 }
 
 /**
@@ -98,25 +167,29 @@ export function renderChangelog(letter: LetterFile, signatures: readonly Signatu
  * (exactly what `renderChangelog` gives): the event's line goes where `renderChangelog`
  * would put it (oldest first; ties by kind, then id). A sign onto a large letter adds
  * one line this way instead of rendering every event again.
- * @returns the new text; undefined when `text` does not have the form `renderChangelog`
- *   gives, or the place is ambiguous (render the whole changelog then).
+ * @param changelog the text, or its bytes (UTF-8)
+ * @returns the new text (bytes for bytes); undefined when it does not have the form
+ *   `renderChangelog` gives, or the place is ambiguous (render the whole changelog then).
  */
-export function insertEvent(text: string, event: LetterEvent): string | undefined {
+export function insertEvent<T extends string | Uint8Array>(changelog: T, event: LetterEvent): T | undefined {
+  // Bytes throughout (a sign onto a large letter never decodes the whole file); only the few lines compared are decoded.
+  const text = typeof changelog === 'string' ? Buffer.from(changelog) : Buffer.from(changelog.buffer, changelog.byteOffset, changelog.byteLength);
+  const out = (b: Buffer) => (typeof changelog === 'string' ? b.toString('utf8') : b) as T;
   // The header is three lines and a blank one; events follow, one per line, each ending in "\n".
   let start = 0;
   for (let n = 0; n < CHANGELOG_HEADER_LINES - 1; n++) {
-    start = text.indexOf('\n', start) + 1;
+    start = text.indexOf(10, start) + 1;
     if (start === 0) return undefined;
   }
-  if (!text.endsWith('\n')) return undefined;
-  const line = changelogLine(event);
-  if (start === text.length) return `${text}\n${line}\n`;
-  if (text[start] !== '\n') return undefined;
+  if (text[text.length - 1] !== 10) return undefined;
+  const line = Buffer.from(`${changelogLine(event)}\n`);
+  if (start === text.length) return out(Buffer.concat([text, Buffer.from('\n'), line]));
+  if (text[start] !== 10) return undefined;
   start++;
   const rank = KIND_RANK[event.kind];
   // Compares the event with the line that starts at offset `at`: negative when the event comes first; NaN when the line is not an event.
   const compare = (at: number): number => {
-    const l = text.slice(at, text.indexOf('\n', at));
+    const l = text.toString('utf8', at, text.indexOf(10, at));
     const space = l.indexOf(' ', 2);
     const colon = l.indexOf(':', space);
     if (!l.startsWith('- ') || space < 0 || colon < 0) return Number.NaN;
@@ -135,11 +208,11 @@ export function insertEvent(text: string, event: LetterEvent): string | undefine
   let hi = text.length;
   while (lo < hi) {
     // The start of the line holding the middle offset (lo and hi are line starts).
-    const lineStart = Math.max(lo, text.lastIndexOf('\n', ((lo + hi) >>> 1) - 1) + 1);
+    const lineStart = Math.max(lo, text.lastIndexOf(10, ((lo + hi) >>> 1) - 1) + 1);
     const c = compare(lineStart);
     if (Number.isNaN(c)) return undefined;
     if (c < 0) hi = lineStart;
-    else lo = text.indexOf('\n', lineStart) + 1;
+    else lo = text.indexOf(10, lineStart) + 1;
   }
-  return `${text.slice(0, lo)}${line}\n${text.slice(lo)}`;
+  return out(Buffer.concat([text.subarray(0, lo), line, text.subarray(lo)]));
 }

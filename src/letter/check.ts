@@ -4,10 +4,9 @@
  * with the signatures. Pure: it reads nothing, it returns problems.
  */
 import type { Locate, Problem } from '../errors.js';
-import { renderChangelog } from './changelog.js';
+import { changelogHeader, changelogLine, changelogLines, forEachEventInOrder } from './changelog.js';
 import { toIsoTimestamp } from './dates.js';
 import { textVersion } from './text-version.js';
-import type { NameSeed } from './duplicates.js';
 import { nameFingerprint, normaliseName } from './names.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 
@@ -24,11 +23,13 @@ export interface CheckInput {
   bodyFile: string;
   /** The translations' bodies, by language. */
   translations: Readonly<Record<string, { file: string; text: string | undefined }>>;
-  /** With `seed` (see `nameSeed`) when known, which saves normalising each name again. */
-  signatures: readonly { signature: Signature; file: string; locate: Locate; seed?: NameSeed }[];
+  /** With `key`, the name's normal form when known, which saves normalising each name again. */
+  signatures: readonly { signature: Signature; file: string; locate: Locate; key?: string }[];
   /** Erasure records: a signature whose name has an erased fingerprint is an error. */
   erased: readonly ErasedRecord[];
-  changelog: string | undefined;
+  /** CHANGELOG.md as text; or as its bytes (UTF-8), compared without decoding a changelog of a million lines. */
+  changelog?: string | undefined;
+  changelogBytes?: Uint8Array | undefined;
   changelogFile: string;
   /** Now, for dates in the future. */
   now: Date;
@@ -58,34 +59,34 @@ export function checkLetter(input: CheckInput): Problem[] {
   if (input.body !== undefined && input.body.trim() === '')
     problems.push({ file: input.bodyFile, line: 1, column: 1, severity: 'warning', code: 'empty-body', message: 'the letter has no text yet' });
 
-  const seen = new Map<string, { signature: Signature; file: string }>();
+  const seen = new Map<string, CheckInput['signatures'][number]>();
   const erasedPrints = new Map(input.erased.map((e) => [e.fingerprint, e.id]));
   const nowIso = toIsoTimestamp(input.now);
   for (const entry of input.signatures) {
-    // The locator is only called for a problem (it may parse the file again).
-    const { signature: s, file, seed } = entry;
+    // The file and the locator are only asked for a problem (the locator may parse the file again).
+    const s = entry.signature;
     if (s.group !== undefined && !groupIds.has(s.group))
-      problems.push({ ...at(file, entry.locate(['group'])), severity: 'error', code: 'unknown-group', message: `group "${s.group}" is not a group of this letter`, hint: `use one of: ${[...groupIds.keys()].join(', ') || '(the letter declares none)'}` });
+      problems.push({ ...at(entry.file, entry.locate(['group'])), severity: 'error', code: 'unknown-group', message: `group "${s.group}" is not a group of this letter`, hint: `use one of: ${[...groupIds.keys()].join(', ') || '(the letter declares none)'}` });
     if (s.group === undefined && groupIds.size > 0)
-      problems.push({ ...at(file, entry.locate([])), severity: 'error', code: 'missing-group', message: 'missing required field "group"', hint: `add group: with one of ${[...groupIds.keys()].join(', ')}` });
+      problems.push({ ...at(entry.file, entry.locate([])), severity: 'error', code: 'missing-group', message: 'missing required field "group"', hint: `add group: with one of ${[...groupIds.keys()].join(', ')}` });
 
     const erasedAs = erasedPrints.size > 0 ? erasedPrints.get(nameFingerprint(letter.slug, s.name)) : undefined;
     if (erasedAs)
-      problems.push({ ...at(file, entry.locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedAs}) and must not come back`, hint: `delete ${file}` });
-    const key = seed?.[0] ?? normaliseName(s.name);
+      problems.push({ ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedAs}) and must not come back`, hint: `delete ${entry.file}` });
+    const key = entry.key ?? normaliseName(s.name);
     const first = seen.get(key);
     if (first)
-      problems.push({ ...at(file, entry.locate(['name'])), severity: 'error', code: 'duplicate-name', message: `"${s.name}" is the same name as signature ${first.signature.id} ("${first.signature.name}") after normalisation`, hint: `keep one of ${first.file} and ${file}; withdraw the other with letter withdraw` });
-    else seen.set(key, { signature: s, file });
+      problems.push({ ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'duplicate-name', message: `"${s.name}" is the same name as signature ${first.signature.id} ("${first.signature.name}") after normalisation`, hint: `keep one of ${first.file} and ${entry.file}; withdraw the other with letter withdraw` });
+    else seen.set(key, entry);
 
     for (const [field, value] of [['signed_at', s.signed_at], ['verified', s.verified?.at], ['withdrawn', s.withdrawn?.at]] as const) {
       if (value !== undefined && value > nowIso)
-        problems.push({ ...at(file, entry.locate(field === 'signed_at' ? [field] : [field, 'at'])), severity: 'warning', code: 'future-date', message: `${field === 'signed_at' ? 'signed_at' : `${field}.at`} ${value} is in the future` });
+        problems.push({ ...at(entry.file, entry.locate(field === 'signed_at' ? [field] : [field, 'at'])), severity: 'warning', code: 'future-date', message: `${field === 'signed_at' ? 'signed_at' : `${field}.at`} ${value} is in the future` });
     }
     if (s.verified && s.verified.at < s.signed_at)
-      problems.push({ ...at(file, entry.locate(['verified', 'at'])), severity: 'error', code: 'date-order', message: `verified.at ${s.verified.at} is before signed_at ${s.signed_at}` });
+      problems.push({ ...at(entry.file, entry.locate(['verified', 'at'])), severity: 'error', code: 'date-order', message: `verified.at ${s.verified.at} is before signed_at ${s.signed_at}` });
     if (s.withdrawn && s.withdrawn.at < s.signed_at)
-      problems.push({ ...at(file, entry.locate(['withdrawn', 'at'])), severity: 'error', code: 'date-order', message: `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}` });
+      problems.push({ ...at(entry.file, entry.locate(['withdrawn', 'at'])), severity: 'error', code: 'date-order', message: `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}` });
   }
 
   const files = input.signatures.length + input.erased.length;
@@ -130,14 +131,26 @@ function checkTextVersions(input: CheckInput): Problem[] {
 
 function checkChangelog(input: CheckInput): Problem[] {
   const fix = `run: letter changelog ${input.shown}`;
-  const expected = renderChangelog(input.letter, input.signatures.map((s) => s.signature), input.erased);
-  if (input.changelog === undefined)
+  const bytes = input.changelogBytes;
+  if (input.changelog === undefined && bytes === undefined)
     return [{ file: input.changelogFile, line: 1, column: 1, severity: 'error', code: 'changelog-missing', message: 'CHANGELOG.md is missing', hint: fix }];
-  // Line endings, a byte-order mark and the final newline are form, not content: `letter fmt` settles them.
-  const text = input.changelog.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').replace(/\n*$/, '\n');
-  if (text === expected) return [];
-  const want = expected.split('\n');
+  const signatures = input.signatures.map((s) => s.signature);
+  const header = changelogHeader(input.letter);
+  // Line by line against the file as it is, each line made as it is compared: a changelog of
+  // a million lines is neither joined nor held whole. Line endings, a byte-order mark and
+  // the final newlines are form, not content (`letter fmt` settles them).
+  const compare = bytes && !bytes.includes(13) ? bytesMatcher(bytes) : textMatcher(input.changelog ?? new TextDecoder().decode(bytes));
+  let first = true;
+  const inStep = header.every(compare.matches) && forEachEventInOrder(signatures, input.erased, (e) => {
+    if (first && !compare.matches('')) return false;
+    first = false;
+    return compare.matches(changelogLine(e));
+  });
+  if (inStep && compare.atEnd()) return [];
+  const text = normalisedText(input.changelog ?? new TextDecoder().decode(bytes));
   const have = text.split('\n');
+  const want = changelogLines(input.letter, signatures, input.erased);
+  want.push('');
   if (input.letter.changelog === 'on-merge') {
     // Pull requests leave CHANGELOG.md alone; it may lag behind, but never say what no signature says.
     const wanted = new Set(want);
@@ -155,6 +168,60 @@ function checkChangelog(input: CheckInput): Problem[] {
       ? `CHANGELOG.md is out of step with the signatures: line ${i + 1} and after match no signature`
       : `CHANGELOG.md is out of step with the signatures: line ${i + 1} should read "${want[i]}"`;
   return [{ file: input.changelogFile, line: i + 1, column, severity: 'error', code: 'changelog-stale', message, hint: fix }];
+}
+
+/** The text without a byte-order mark, with LF line ends and one final newline. */
+function normalisedText(source: string): string {
+  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return `${text.slice(0, end)}\n`;
+}
+
+/** Compares the lines of a text one at a time, from the start: `matches(line)`, then `atEnd()` once all were given. */
+interface LineMatcher {
+  matches: (line: string) => boolean;
+  atEnd: () => boolean;
+}
+
+function textMatcher(source: string): LineMatcher {
+  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  let at = 0;
+  return {
+    matches: (line) => {
+      const next = at + line.length;
+      const same = text.slice(at, next) === line && (next === end || text.charCodeAt(next) === 10);
+      at = next + 1;
+      return same;
+    },
+    atEnd: () => at === end + 1,
+  };
+}
+
+/** As `textMatcher`, on UTF-8 bytes without carriage returns: each line is encoded and compared where it should be. */
+function bytesMatcher(bytes: Uint8Array): LineMatcher {
+  const encoder = new TextEncoder();
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+  let end = data.length;
+  while (end > at && data[end - 1] === 10) end--;
+  let scratch = Buffer.allocUnsafe(4096);
+  return {
+    matches: (line) => {
+      // A UTF-8 line takes at most three bytes per UTF-16 unit.
+      if (scratch.length < line.length * 3) scratch = Buffer.allocUnsafe(line.length * 3);
+      const { written } = encoder.encodeInto(line, scratch);
+      const next = at + written;
+      const same = next <= end && data.compare(scratch, 0, written, at, next) === 0 && (next === end || data[next] === 10);
+      at = next + 1;
+      return same;
+    },
+    atEnd: () => at === end + 1,
+  };
 }
 
 function commonPrefix(a: string, b: string): number {

@@ -2,16 +2,22 @@
  * Countries as ISO 3166-1 alpha-2 codes. Validation uses the i18n-iso-countries list;
  * display names come from the runtime's Unicode CLDR data (`Intl.DisplayNames`).
  */
-import countries from 'i18n-iso-countries';
+import { createRequire } from 'node:module';
+
+// The list loads on first use: a run that validates no country never needs it.
+const require = createRequire(import.meta.url);
+let list: typeof import('i18n-iso-countries') | undefined;
+/** The i18n-iso-countries module, loaded on first use. */
+export const isoCountries = () => (list ??= require('i18n-iso-countries') as typeof import('i18n-iso-countries'));
 
 /** True when `code` is an assigned ISO 3166-1 alpha-2 code, in upper case ("JO", not "jo" or "XX"). */
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+  return /^[A-Z]{2}$/.test(code) && isoCountries().isValid(code);
 }
 
 /** Every assigned ISO 3166-1 alpha-2 code, sorted. */
 export function countryCodes(): string[] {
-  return Object.keys(countries.getAlpha2Codes()).sort();
+  return Object.keys(isoCountries().getAlpha2Codes()).sort();
 }
 
 // Names by language, then by code: a list of 100,000 signatories asks for a few dozen names many times.

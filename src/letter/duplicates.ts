@@ -16,7 +16,12 @@
  * Two people who only share a family name (Margaret Chan, Eva Chen) match none of these.
  */
 import { distance } from 'fastest-levenshtein';
-import unhomoglyph from 'unhomoglyph';
+import { createRequire } from 'node:module';
+
+// unhomoglyph (and its table of confusables) loads on first use: most runs compare no names.
+const require = createRequire(import.meta.url);
+let confusables: ((s: string) => string) | undefined;
+const unhomoglyph = (s: string) => (confusables ??= require('unhomoglyph') as (s: string) => string)(s);
 import { normaliseName } from './names.js';
 
 /** How a name matches an existing one. */
@@ -261,11 +266,17 @@ export class NameIndex {
     if (!this.maps && ++this.lookups <= SCANS_BEFORE_MAPS) {
       const found: number[] = [];
       const { keys, skeletons, translits } = this.c;
+      const single = !q.key.includes(' ');
+      const joined = q.key.replace(/ /g, '');
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i]!;
         const skeleton = skeletons[i] || key;
-        // A name one letter away shares a word, or has one word, or differs by a space: all within one letter of length.
-        if (key === q.key || skeleton === q.skeleton || translits[i] === q.translit || Math.abs(key.length - q.key.length) <= 1 || sharesWord(key, words)) found.push(i);
+        // A name one letter away shares a word, or differs by a space, or both are one word of about the same length.
+        if (
+          key === q.key || skeleton === q.skeleton || translits[i] === q.translit || sharesWord(key, words) ||
+          (Math.abs(key.length - q.key.length) <= 1 && ((single && !key.includes(' ')) || key.replace(/ /g, '') === joined))
+        )
+          found.push(i);
       }
       return found;
     }
@@ -300,9 +311,9 @@ export class NameIndex {
     }
     // `contains`, this name the shorter: names holding every one of its words.
     if (n > 1) {
-      const lists = [...new Set(q.tokens)].map((t) => m.byToken.get(t) ?? []).sort((a, b) => a.length - b.length);
-      const others = lists.slice(1).map((l) => new Set(l));
-      for (const i of lists[0]!) if (others.every((o) => o.has(i))) found.add(i);
+      // The names holding its rarest word, then each checked for the other words.
+      const [rarest, ...others] = [...new Set(q.tokens)].sort((a, b) => (m.byToken.get(a)?.length ?? 0) - (m.byToken.get(b)?.length ?? 0));
+      for (const i of m.byToken.get(rarest!) ?? []) if (others.every((t) => sharesWord(this.c.keys[i]!, [t]))) found.add(i);
     }
     return found;
   }

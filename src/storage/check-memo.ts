@@ -9,7 +9,7 @@
  * future). A memo that cannot be read or written is ignored.
  */
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { access, lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { SIGNATURES_DIR } from './layout.js';
@@ -49,6 +49,12 @@ export async function checkKey(dir: string, cwd: string, scan: SignatureScan, te
   hash.update(await folderIdentities(templates, new Set(['partials']), new Set()));
   hash.update(sumText(await scanSum(scan)));
   return hash.digest('hex');
+}
+
+/** True when a result is remembered for `dir` (under any key): only then is a key worth computing first. */
+export async function hasMemo(dir: string): Promise<boolean> {
+  const file = await cacheFileFor(dir, 'check');
+  return file !== undefined && (await access(file).then(() => true, () => false));
 }
 
 /** The result remembered for `dir` under `key`, if any. */

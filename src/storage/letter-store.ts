@@ -6,17 +6,17 @@
  * run under a lock on the letter folder (proper-lockfile), so two processes signing at
  * once both land.
  */
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { InvalidLetter, type Problem } from '../errors.js';
 import { ERASED_KEY_ORDER, type ErasedRecord, LETTER_KEY_ORDER, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER, type Signature } from '../letter/schema.js';
 import type { Locate } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { schemaHeader } from './package-files.js';
 import {
-  CHANGELOG_FILE, conflictMarker, LETTER_FILE, MAX_LETTER_BYTES, readText, SIGNATURES_DIR, signatureFileName, strayFiles,
+  CHANGELOG_FILE, conflictMarker, decodeUtf8, LETTER_FILE, MAX_LETTER_BYTES, readBytes, readText, SIGNATURES_DIR, signatureFileName, strayFiles,
 } from './layout.js';
-import { type LoadedSignature, loadSignatures } from './signature-files.js';
+import { type FileIndex, type LoadedSignature, loadSignatures } from './signature-files.js';
 import type { SignatureScan } from './signature-scan.js';
 
 export { resolveLetterDir } from './layout.js';
@@ -44,14 +44,16 @@ export interface LoadedLetter {
   signatures: LoadedSignature[];
   /** Erasure records (`signatures/erased-*.yaml`). */
   erased: ErasedRecord[];
+  /** CHANGELOG.md as text (decoded when first asked for; not copied by a spread) and as bytes. */
   changelog: string | undefined;
+  changelogBytes: Buffer | undefined;
   changelogFile: string;
   /** Signature files that failed to parse or validate (left out of `signatures`). */
   unreadSignatures: number;
   /** Absolute paths of the files of signatures and erasure records, by id. */
-  files: Map<string, string>;
-  /** The text of letter.yaml, the body, its translations and CHANGELOG.md, for checks that scan text. */
-  texts: { file: string; text: string }[];
+  files: FileIndex;
+  /** The text of letter.yaml, the body, its translations and CHANGELOG.md (with its bytes, decoded when `text` is asked for), for checks that scan text. */
+  texts: { file: string; text: string; bytes?: Uint8Array }[];
   /** Email addresses and phone numbers found in signature files (errors that `letter check` reports). */
   contacts: Problem[];
   problems: Problem[];
@@ -67,7 +69,7 @@ export async function loadLetter(dir: string, cwd: string, scan?: SignatureScan)
   const rel = (...parts: string[]) => path.join(shown, ...parts);
   const problems: Problem[] = [];
   const letterFile = rel(LETTER_FILE);
-  const texts: { file: string; text: string }[] = [];
+  const texts: LoadedLetter['texts'] = [];
   const letterText = (await readText(path.join(dir, LETTER_FILE), letterFile, problems, MAX_LETTER_BYTES)) ?? '';
   texts.push({ file: letterFile, text: letterText });
   const letterConflict = conflictMarker(letterText, letterFile);
@@ -99,12 +101,42 @@ export async function loadLetter(dir: string, cwd: string, scan?: SignatureScan)
 
   problems.push(...(await strayFiles(dir, shown, bodyName)));
   const changelogFile = rel(CHANGELOG_FILE);
-  // The changelog grows with the letter (about 70 bytes an event): no size limit of its own.
-  const changelog = await readText(path.join(dir, CHANGELOG_FILE), changelogFile, problems, Number.MAX_SAFE_INTEGER);
-  if (changelog !== undefined) texts.push({ file: changelogFile, text: changelog });
-  const changelogConflict = changelog === undefined ? undefined : conflictMarker(changelog, changelogFile);
-  if (changelogConflict) problems.push({ ...changelogConflict, hint: `take either side, then run: letter changelog ${shown}` });
-  return { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, translations, signatures, erased, files, changelog, changelogFile, unreadSignatures, texts, contacts, problems };
+  // The changelog grows with the letter (about 90 bytes an event): no size limit of its own.
+  // It is kept as bytes and decoded only when asked for: a million events make 300 MB of text.
+  const changelogBytes = await readBytes(path.join(dir, CHANGELOG_FILE), changelogFile, Number.MAX_SAFE_INTEGER);
+  let changelogText: string | undefined;
+  const decodeChangelog = (): string | undefined => {
+    if (changelogBytes === undefined) return undefined;
+    if (changelogText === undefined) {
+      const decoded = decodeUtf8(changelogBytes, changelogFile);
+      changelogText = 'text' in decoded ? decoded.text : '';
+    }
+    return changelogText;
+  };
+  if (changelogBytes !== undefined) {
+    if (!isUtf8(changelogBytes)) {
+      const decoded = decodeUtf8(changelogBytes, changelogFile);
+      if ('problem' in decoded) problems.push(decoded.problem);
+    }
+    texts.push({ file: changelogFile, bytes: changelogBytes, get text() { return decodeChangelog()!; } });
+    const changelogConflict = mayHoldConflict(changelogBytes) ? conflictMarker(decodeChangelog()!, changelogFile) : undefined;
+    if (changelogConflict) problems.push({ ...changelogConflict, hint: `take either side, then run: letter changelog ${shown}` });
+  }
+  const loaded = { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, translations, signatures, erased, files, changelogBytes, changelogFile, unreadSignatures, texts, contacts, problems };
+  // Not enumerable: a copy of the letter ({ ...loaded }) does not decode it.
+  Object.defineProperty(loaded, 'changelog', { get: decodeChangelog, enumerable: false });
+  return loaded as typeof loaded & { changelog: string | undefined };
+}
+
+/** Whether `bytes` may hold merge-conflict markers (seven <, = or > at the start of a line); a quick test before a decode. */
+function mayHoldConflict(bytes: Buffer): boolean {
+  return ['<<<<<<<', '=======', '>>>>>>>'].some((m) => bytes.includes(m));
+}
+
+/** Whether `bytes` may hold contact details (see findContactDetails): an "@", a "+" or "tel:". */
+export function mayHoldContacts(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return b.includes('@') || b.includes('+') || b.includes('tel:');
 }
 
 /**
@@ -158,7 +190,7 @@ export interface SignatureTarget {
   dir: string;
   letter: Pick<LetterFile, 'layout'> | undefined;
   /** Absolute paths of the files there are, by id (see `LoadedLetter.files`). */
-  files: ReadonlyMap<string, string>;
+  files: FileIndex;
 }
 
 /** The absolute path of the file of `id`: where it is now, else where the letter's layout puts it (see layout.ts). */
@@ -183,7 +215,7 @@ export function removeSignatureChange(at: SignatureTarget, id: string): FileChan
 }
 
 /** The change that writes CHANGELOG.md. */
-export function changelogChange(dir: string, text: string): FileChange {
+export function changelogChange(dir: string, text: string | Buffer): FileChange {
   return { path: path.join(dir, CHANGELOG_FILE), text };
 }
 
@@ -201,6 +233,8 @@ export function eventChanges(dir: string, letter: LetterFile, signatures: readon
  * killed process is taken over after 10 s.
  */
 export async function withLetterLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  // Loaded here: only commands that write take the lock.
+  const { default: lockfile } = await import('proper-lockfile');
   const release = await lockfile.lock(dir, {
     lockfilePath: `${dir}.lock`,
     stale: 10_000,

@@ -24,10 +24,13 @@ import pkg from '../../package.json' with { type: 'json' };
 
 export { cacheDir };
 import type { NameSeed } from '../letter/duplicates.js';
-import { type ErasedFile, type SignatureFile, signatureSchema } from '../letter/schema.js';
+import { type ErasedFile, type ErasedRecord, type Signature, type SignatureFile, signatureSchema } from '../letter/schema.js';
 
 /** What the cache keeps of one valid file. */
-export type CachedValue = { kind: 'signature'; data: SignatureFile; seed: NameSeed } | { kind: 'erased'; data: ErasedFile };
+export type CachedValue = { kind: 'signature'; data: SignatureFile; key: string; seed?: NameSeed } | { kind: 'erased'; data: ErasedFile };
+
+/** A cached file as `get` gives it: the signature or erasure record with its id (the file's name without .yaml). */
+export type CachedFile = { kind: 'signature'; signature: Signature; key: string; seed?: NameSeed } | { kind: 'erased'; record: ErasedRecord };
 
 /** File identity as `lstat` gives it. */
 export type Identity = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
@@ -40,7 +43,7 @@ const FIELDS = Object.keys(signatureSchema.shape) as (keyof SignatureFile)[];
  * The cache of one folder in columns: entry i is file `names[i]`; its identity is
  * `size[i]`, `mtime[i]`, `ctime[i]` (0 when equal to `mtime[i]`), `ino[i]`; a signature has
  * `fields[f][i]` for each field (null when absent; a column of nulls is stored as 0) and its name keys in `key`, `skeleton` (0 when equal to the key) and
- * `translit`; an erasure record has its data in `erased[i]` (0 for a signature).
+ * `translit` (both null until a lookup needed them); an erasure record has its data in `erased[i]` (0 for a signature).
  */
 interface Columns {
   version: string;
@@ -51,22 +54,15 @@ interface Columns {
   ino: number[];
   fields: (unknown[] | 0)[];
   key: string[];
-  skeleton: (string | 0)[];
-  translit: string[];
+  skeleton: (string | 0 | null)[];
+  translit: (string | null)[];
   erased: (ErasedFile | 0)[];
 }
 
-const VERSION = `letter ${pkg.version} cache 7`;
+const VERSION = `letter ${pkg.version} cache 8`;
 // The journal is folded into the cache past this share of its entries (and at least JOURNAL_MIN).
 const JOURNAL_SHARE = 0.02;
 const JOURNAL_MIN = 64;
-
-/** A row of the cache: one entry, wherever it is stored. */
-interface Row {
-  name: string;
-  id: Identity;
-  value: CachedValue;
-}
 
 /** The JSON of `c`, a column of nulls written as 0. */
 function serialise(c: Columns): string {
@@ -77,13 +73,12 @@ function emptyColumns(): Columns {
   return { version: VERSION, names: [], size: [], mtime: [], ctime: [], ino: [], fields: FIELDS.map(() => []), key: [], skeleton: [], translit: [], erased: [] };
 }
 
-function push(c: Columns, row: Row): void {
-  c.names.push(row.name);
-  c.size.push(row.id.size);
-  c.mtime.push(row.id.mtimeMs);
-  c.ctime.push(row.id.ctimeMs === row.id.mtimeMs ? 0 : row.id.ctimeMs);
-  c.ino.push(row.id.ino);
-  const v = row.value;
+function push(c: Columns, name: string, id: Identity, v: CachedValue): void {
+  c.names.push(name);
+  c.size.push(id.size);
+  c.mtime.push(id.mtimeMs);
+  c.ctime.push(id.ctimeMs === id.mtimeMs ? 0 : id.ctimeMs);
+  c.ino.push(id.ino);
   if (v.kind === 'erased') {
     for (const col of c.fields) (col as unknown[]).push(null);
     c.key.push('');
@@ -93,10 +88,9 @@ function push(c: Columns, row: Row): void {
     return;
   }
   FIELDS.forEach((f, i) => (c.fields[i] as unknown[]).push(v.data[f] ?? null));
-  const [key, skeleton, translit] = v.seed;
-  c.key.push(key);
-  c.skeleton.push(skeleton === key ? 0 : skeleton);
-  c.translit.push(translit);
+  c.key.push(v.key);
+  c.skeleton.push(v.seed === undefined ? null : v.seed[1] === v.key ? 0 : v.seed[1]);
+  c.translit.push(v.seed?.[2] ?? null);
   c.erased.push(0);
 }
 
@@ -117,11 +111,12 @@ function copy(c: Columns, from: Columns, i: number): void {
   c.erased.push(from.erased[i]!);
 }
 
-/** Entry `i` of `c`, rebuilt. */
-function valueAt(c: Columns, i: number): CachedValue {
+/** Entry `i` of `c`, rebuilt, with its id. */
+function valueAt(c: Columns, i: number): CachedFile {
+  const id = c.names[i]!.slice(0, -5);
   const erased = c.erased[i];
-  if (erased) return { kind: 'erased', data: erased };
-  const data: Record<string, unknown> = {};
+  if (erased) return { kind: 'erased', record: { id, ...erased } };
+  const data: Record<string, unknown> = { id };
   for (let f = 0; f < FIELDS.length; f++) {
     const col = c.fields[f]!;
     if (col === 0) continue;
@@ -130,7 +125,9 @@ function valueAt(c: Columns, i: number): CachedValue {
   }
   const key = c.key[i]!;
   const skeleton = c.skeleton[i]!;
-  return { kind: 'signature', data: data as SignatureFile, seed: [key, skeleton === 0 ? key : skeleton, c.translit[i]!] };
+  const translit = c.translit[i];
+  if (skeleton === null || translit === null || translit === undefined) return { kind: 'signature', signature: data as Signature, key };
+  return { kind: 'signature', signature: data as Signature, key, seed: [key, skeleton === 0 ? key : skeleton, translit] };
 }
 
 async function readColumns(file: string): Promise<Columns | undefined> {
@@ -148,8 +145,8 @@ export class ParseCache {
   private readonly previous = new Map<string, number>();
   /** Entries still valid in this run (hits), as indices like those of `previous`. */
   private readonly hits: number[] = [];
-  /** Rows parsed in this run. */
-  private readonly added: Row[] = [];
+  /** Entries parsed in this run, in columns. */
+  private readonly added = emptyColumns();
   /** Files of the previous run still present (unchanged, or changed and parsed again). */
   private kept = 0;
 
@@ -179,8 +176,13 @@ export class ParseCache {
     return at < size ? [this.main!, at] : [this.journal!, at - size];
   }
 
+  /** True when the cache holds nothing (first run on the folder, or caching off). */
+  get empty(): boolean {
+    return this.previous.size === 0;
+  }
+
   /** The cached value of file `name` if the file is unchanged since it was cached. */
-  get(name: string, st: Identity): CachedValue | undefined {
+  get(name: string, st: Identity): CachedFile | undefined {
     const at = this.previous.get(name);
     if (at === undefined) return undefined;
     const [c, i] = this.locate(at);
@@ -193,7 +195,7 @@ export class ParseCache {
   /** Remembers the value of a file just parsed. */
   set(name: string, st: Identity, value: CachedValue): void {
     if (this.previous.has(name)) this.kept++;
-    this.added.push({ name, id: { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino }, value });
+    push(this.added, name, st, value);
   }
 
   /**
@@ -203,21 +205,25 @@ export class ParseCache {
   async save(): Promise<void> {
     if (!this.file) return;
     const removed = this.previous.size - this.kept;
-    if (this.added.length === 0 && removed === 0) return;
+    const added = this.added.names.length;
+    if (added === 0 && removed === 0) return;
     try {
       await mkdir(path.dirname(this.file), { recursive: true });
       const mainRows = this.main?.names.length ?? -1;
       const journalHits = this.hits.filter((at) => at >= Math.max(mainRows, 0));
-      if (this.main && removed === 0 && journalHits.length + this.added.length <= Math.max(JOURNAL_MIN, mainRows * JOURNAL_SHARE)) {
+      if (this.main && removed === 0 && journalHits.length + added <= Math.max(JOURNAL_MIN, mainRows * JOURNAL_SHARE)) {
         const out = emptyColumns();
         for (const at of journalHits) copy(out, ...this.locate(at));
-        for (const row of this.added) push(out, row);
+        for (let i = 0; i < added; i++) copy(out, this.added, i);
         await writeFileAtomic(journalOf(this.file), serialise(out), { fsync: false });
         return;
       }
-      const out = emptyColumns();
-      for (const at of this.hits) copy(out, ...this.locate(at));
-      for (const row of this.added) push(out, row);
+      // A first run writes what it parsed as it is; a later one adds what it kept.
+      const out = this.hits.length === 0 ? this.added : emptyColumns();
+      if (out !== this.added) {
+        for (const at of this.hits) copy(out, ...this.locate(at));
+        for (let i = 0; i < added; i++) copy(out, this.added, i);
+      }
       await writeFileAtomic(this.file, serialise(out), { fsync: false });
       await unlink(journalOf(this.file)).catch(() => {});
     } catch (e) {

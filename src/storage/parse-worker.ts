@@ -1,11 +1,32 @@
 /**
  * A worker thread of `loadSignatures` (signature-files.ts): reads and parses the files it
- * is given ([absolute path, shown path, id] triples in `workerData`) and posts back one
- * `ParsedFile` per file, in order.
+ * is given and posts back what each gave, in order, a batch at a time (so that neither
+ * thread holds every result of a million files at once): `{ from, results }` messages,
+ * then `{ done: true }`. Each result is a `ParsedFile`, or with `open` (a run with no
+ * parse cache) what `openSignatureFile` gives, identity included. File i is
+ * `entries[i]` in folder `folder[i]` of `folders` (absolute, ending in a separator), shown
+ * as in `shown`.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseSignatureFile } from './signature-parse.js';
+import { openSignatureFile, parseSignatureFile } from './signature-parse.js';
 
-const jobs = workerData as [full: string, file: string, id: string][];
-parentPort!.postMessage(jobs.map(([full, file, id]) => parseSignatureFile(readFileSync(full), file, id)));
+const { folders, shown, entries, folder, open, batch } = workerData as {
+  folders: string[];
+  shown: string[];
+  entries: string[];
+  folder: number[];
+  open: boolean;
+  batch: number;
+};
+for (let from = 0; from < entries.length; from += batch) {
+  const results = [];
+  for (let i = from; i < Math.min(from + batch, entries.length); i++) {
+    const entry = entries[i]!;
+    const f = folder[i]!;
+    const id = entry.slice(0, -5);
+    results.push(open ? openSignatureFile(folders[f] + entry, shown[f] + entry, id) : parseSignatureFile(readFileSync(folders[f] + entry), shown[f] + entry, id));
+  }
+  parentPort!.postMessage({ from, results });
+}
+parentPort!.postMessage({ done: true });

@@ -2,9 +2,12 @@
  * Reading every signature file of a letter, in either layout (`signatures/<id>.yaml` or
  * `signatures/<shard>/<id>.yaml`, see layout.ts), as fast as the files allow:
  * - files unchanged since the last run come from the parse cache (parse-cache.ts), so a
- *   warm run only lists and stats the files;
+ *   warm run only lists and stats the files (signature-scan.ts);
  * - files that must be parsed are split between the main thread and worker threads
- *   (parse-worker.ts) when there are many, one per core.
+ *   (parse-worker.ts) when there are many, one per core; with no cache at all, each file
+ *   is opened, stat-ed and parsed in one go;
+ * - results come back a batch at a time and each folder's cache is written as soon as its
+ *   last file is settled, so that a letter of a million never holds them all twice.
  * Every file passes the same guards (name, regular file, size, UTF-8, merge conflicts) and
  * the same parse (signature-parse.ts) wherever it runs. Never throws on a file's content.
  */
@@ -12,13 +15,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Locate, Problem } from '../errors.js';
-import type { NameSeed } from '../letter/duplicates.js';
+import { type NameSeed, skeletonOf, transliterationKey } from '../letter/duplicates.js';
 import { type ErasedRecord, type Signature, signatureSchema } from '../letter/schema.js';
 import { MAX_SIGNATURE_BYTES, shardOf, SIGNATURES_DIR, type SignatureLayout } from './layout.js';
 import { type Identity, ParseCache } from './parse-cache.js';
 import { STAT_WIDTH } from './file-stats.js';
 import { PARALLEL_MIN, scanSignatures, type SignatureScan, threadCount, workerFile } from './signature-scan.js';
-import { type ParsedFile, parseSignatureFile } from './signature-parse.js';
+import type { openSignatureFile, ParsedFile } from './signature-parse.js';
 import { parseYaml } from './yaml.js';
 import { trace } from '../trace.js';
 
@@ -27,32 +30,57 @@ export interface LoadedSignature {
   signature: Signature;
   file: string;
   locate: Locate;
-  /** The name's costly index keys (see `nameSeed`), cached with the parse. */
-  seed: NameSeed;
+  /** The name's normal form (see `normaliseName`). */
+  key: string;
+  /** The name's index keys (see `nameSeed`): made on first use, or cached with the parse. */
+  readonly seed: NameSeed;
 }
 
-/** A loaded signature whose locator is made when first asked for (most never are). */
+/** A folder of signature files: its absolute path and its path as shown, each ending in a separator. */
+interface Place {
+  full: string;
+  shown: string;
+}
+
+/**
+ * A loaded signature, kept small for letters of a million: its paths come from its folder
+ * and id when asked for, its locator and name keys are made on first use.
+ */
 class SignatureFromFile implements LoadedSignature {
   #locate: Locate | undefined;
 
   constructor(
     readonly signature: Signature,
-    readonly file: string,
-    private readonly full: string,
-    readonly seed: NameSeed,
+    readonly place: Place,
+    readonly key: string,
+    private known?: NameSeed,
   ) {}
 
-  get locate(): Locate {
-    return (this.#locate ??= lazyLocate(this.full, this.file));
+  get file(): string {
+    return `${this.place.shown}${this.signature.id}.yaml`;
   }
+
+  get seed(): NameSeed {
+    return (this.known ??= [this.key, skeletonOf(this.signature.name, this.key), transliterationKey(this.key)]);
+  }
+
+  get locate(): Locate {
+    const full = `${this.place.full}${this.signature.id}.yaml`;
+    return (this.#locate ??= lazyLocate(full, this.file));
+  }
+}
+
+/** Absolute paths of the files of a letter by id (see `LoadedLetter.files`). */
+export interface FileIndex {
+  get(id: string): string | undefined;
 }
 
 /** What `loadSignatures` found, in file order. */
 export interface LoadedSignatures {
   signatures: LoadedSignature[];
   erased: ErasedRecord[];
-  /** Absolute path of each loaded file, by id. */
-  files: Map<string, string>;
+  /** Absolute path of each loaded file, by id (made when first asked for). */
+  files: FileIndex;
   /** Email addresses and phone numbers found in the files. */
   contacts: Problem[];
   /** Files that could not be read as a signature (their problems are in `problems`). */
@@ -71,19 +99,31 @@ function lazyLocate(full: string, file: string): Locate {
   };
 }
 
-/** One file to parse: where it is, how it is shown, its id and identity. */
-interface Todo {
-  slot: number;
-  full: string;
-  file: string;
-  id: string;
-  entry: string;
-  st: Identity;
-  cache: ParseCache;
+/** What one file gave, in file order: a signature, an erasure record (and its folder), or nothing. */
+type Slot = LoadedSignature | { record: ErasedRecord; place: Place } | undefined;
+
+/**
+ * One copy of each value that many signatures share (country, group, status, role, who
+ * verified): a parser makes a new string for every file, and a letter of a million would
+ * hold a million copies of "verified".
+ */
+function shareValues(s: Signature, known: Map<string, string>): Signature {
+  const one = (v: string) => {
+    const seen = known.get(v);
+    if (seen !== undefined) return seen;
+    known.set(v, v);
+    return v;
+  };
+  s.country = one(s.country);
+  s.status = one(s.status) as Signature['status'];
+  if (s.group !== undefined) s.group = one(s.group);
+  if (s.role !== undefined) s.role = one(s.role);
+  if (s.verified) s.verified.by = one(s.verified.by);
+  return s;
 }
 
-/** What one file gave, in file order: a signature, an erasure record, or nothing. */
-type Slot = LoadedSignature | { record: ErasedRecord } | undefined;
+/** Results a parse thread sends back at a time. */
+const BATCH = 2000;
 
 /**
  * Reads the signature files of the letter in `dir` (shown to the user as `shown`), whose
@@ -92,90 +132,125 @@ type Slot = LoadedSignature | { record: ErasedRecord } | undefined;
  * given, is a `scanSignatures` of the same folder just made.
  */
 export async function loadSignatures(dir: string, shown: string, layout: SignatureLayout, problems: Problem[], scan?: SignatureScan): Promise<LoadedSignatures> {
-  const { sigDir, folders, candidates, listing, ...counts } = scan ?? (await scanSignatures(dir, shown, 0.2));
+  const listed = scan ?? (await scanSignatures(dir, shown, 0.2));
+  const { sigDir, folders, candidates, listing } = listed;
+  const places = folders.map((_, f): Place => ({ full: listed.folderPaths[f]!, shown: listed.shownFolders[f]! }));
   // A copy: the scan stays as it was made (its sum is a key).
-  const found = new Map([...counts.found].map(([slot, list]) => [slot, [...list]]));
-  // The caches are read while a worker stats the files.
-  const caches = await Promise.all(folders.map(({ shard }) => ParseCache.open(path.join(sigDir, shard))));
-  trace('load: caches read');
-  const stats = await counts.stats;
-  trace('load: stats in');
-  problems.push(...listing);
-  let unread = counts.unread;
-  const slots: Slot[] = new Array<Slot>(counts.slots).fill(undefined);
+  const found = new Map([...listed.found].map(([slot, list]) => [slot, [...list]]));
   const report = (slot: number, p: Problem) => {
     const list = found.get(slot);
     if (list) list.push(p);
     else found.set(slot, [p]);
   };
-  const files = new Map<string, string>();
+  const slots: Slot[] = new Array<Slot>(listed.slots).fill(undefined);
+  const contacts: Problem[] = [];
+  const shared = new Map<string, string>();
+  let unread = listed.unread;
+  const caches = await Promise.all(folders.map(({ shard }) => ParseCache.open(path.join(sigDir, shard))));
+  trace('load: caches read');
+  // Each folder's cache is written as soon as its last file is settled, and then let go: a
+  // letter of a million never holds every cache at once.
+  const left = folders.map(() => 0);
+  for (const f of candidates.folder) left[f]!++;
+  const empty = left.map((n) => n === 0);
+  const saving: Promise<void>[] = [];
+  const settled = (i: number) => {
+    const f = candidates.folder[i]!;
+    if (--left[f]! === 0) saving.push(caches[f]!.save());
+  };
 
-  // Each file from the cache when unchanged, else to parse.
-  const todo: Todo[] = [];
-  const shownFolders = folders.map(({ shard }) => `${path.join(shown, SIGNATURES_DIR, shard)}${path.sep}`);
-  const fullFolders = folders.map(({ shard }) => `${path.join(sigDir, shard)}${path.sep}`);
-  candidates.entry.forEach((entry, i) => {
-    const c = candidates.folder[i]!;
+  /** Settles candidate i, whose identity is `st` (kind first, see file-stats.ts): from `parsed` when it was just read, else from the cache; false when it must be parsed. */
+  const settle = (i: number, st: ArrayLike<number>, at: number, parsed: ParsedFile | undefined): boolean => {
+    const entry = candidates.entry[i]!;
     const slot = candidates.slot[i]!;
-    const shard = folders[c]!.shard;
-    const id = entry.slice(0, -5);
-    const file = shownFolders[c]! + entry;
-    const full = fullFolders[c]! + entry;
-    const at = i * STAT_WIDTH;
-    const kind = stats[at];
+    const place = places[candidates.folder[i]!]!;
     const fail = (code: string, message: string, hint: string) => {
-      report(slot, { file, line: 1, column: 1, severity: 'error', code, message, hint });
+      report(slot, { file: place.shown + entry, line: 1, column: 1, severity: 'error', code, message, hint });
       unread++;
     };
+    const kind = st[at];
     if (kind !== 1) {
       if (kind === 2) fail('not-a-file', `"${entry}" is not a regular file (a link or a folder)`, 'signature files are plain files inside the letter folder');
-      return;
+      settled(i);
+      return true;
     }
-    const st: Identity = { size: stats[at + 1]!, mtimeMs: stats[at + 2]!, ctimeMs: stats[at + 3]!, ino: stats[at + 4]! };
-    if (st.size > MAX_SIGNATURE_BYTES) {
-      fail('too-large', `the file is ${st.size.toLocaleString('en')} bytes; a signature file holds at most ${MAX_SIGNATURE_BYTES.toLocaleString('en')}`, 'a signature is a few short fields');
-      return;
+    const size = st[at + 1]!;
+    if (size > MAX_SIGNATURE_BYTES) {
+      fail('too-large', `the file is ${size.toLocaleString('en')} bytes; a signature file holds at most ${MAX_SIGNATURE_BYTES.toLocaleString('en')}`, 'a signature is a few short fields');
+      settled(i);
+      return true;
     }
+    const id = entry.slice(0, -5);
+    const shard = folders[candidates.folder[i]!]!.shard;
     const belongs = layout === 'sharded' ? shardOf(id) : '';
     if (shard !== belongs) {
       report(slot, {
-        file, line: 1, column: 1, severity: 'error', code: 'misplaced-file',
+        file: place.shown + entry, line: 1, column: 1, severity: 'error', code: 'misplaced-file',
         message: `the letter's layout is ${layout}: this file belongs at ${path.join(SIGNATURES_DIR, belongs, entry)}`,
         hint: `move it there with git mv, or move every file with: letter fmt ${shown} --layout ${layout}`,
       });
     }
-    files.set(id, full);
-    const cache = caches[c]!;
-    const cached = cache.get(entry, st);
-    if (!cached) todo.push({ slot, full, file, id, entry, st, cache });
-    else if (cached.kind === 'erased') slots[slot] = { record: { id, ...cached.data } };
-    else slots[slot] = new SignatureFromFile({ id, ...cached.data }, file, full, cached.seed);
-  });
-
-  // The rest, parsed.
-  trace(`load: ${todo.length} files to parse`);
-  const contacts: Problem[] = [];
-  const parsed = await parseAll(todo);
-  trace('load: parsed');
-  todo.forEach((t, i) => {
-    const result = parsed[i]!;
-    for (const p of result.problems) report(t.slot, p);
-    contacts.push(...result.contacts);
+    const identity = { size, mtimeMs: st[at + 2]!, ctimeMs: st[at + 3]!, ino: st[at + 4]! };
+    const cache = caches[candidates.folder[i]!]!;
+    if (parsed) {
+      take(slot, place, entry, identity, cache, parsed);
+      settled(i);
+      return true;
+    }
+    const cached = cache.get(entry, identity);
+    if (!cached) return false;
+    slots[slot] = cached.kind === 'erased' ? { record: cached.record, place } : new SignatureFromFile(shareValues(cached.signature, shared), place, cached.key, cached.seed);
+    settled(i);
+    return true;
+  };
+  const take = (slot: number, place: Place, entry: string, identity: Identity, cache: ParseCache, result: ParsedFile) => {
+    if (result.problems) for (const p of result.problems) report(slot, p);
+    if (result.contacts) contacts.push(...result.contacts);
     if (result.kind === 'invalid') {
       unread++;
-      files.delete(t.id);
     } else if (result.kind === 'erased') {
-      slots[t.slot] = { record: { id: t.id, ...result.value } };
-      if (result.cacheable) t.cache.set(t.entry, t.st, { kind: 'erased', data: result.value });
+      slots[slot] = { record: result.record, place };
+      if (result.cacheable) cache.set(entry, identity, { kind: 'erased', data: result.record });
     } else {
-      slots[t.slot] = new SignatureFromFile({ id: t.id, ...result.value }, t.file, t.full, result.seed);
-      if (result.cacheable) t.cache.set(t.entry, t.st, { kind: 'signature', data: result.value, seed: result.seed });
+      slots[slot] = new SignatureFromFile(shareValues(result.signature, shared), place, result.key);
+      if (result.cacheable) cache.set(entry, identity, { kind: 'signature', data: result.signature, key: result.key });
     }
+  };
+
+  const all = candidates.entry.length;
+  if (all >= PARALLEL_MIN && caches.every((c) => c.empty)) {
+    // No cache at all (a first run, CI on a fresh clone): every file is read anyway, so each is
+    // opened, stat-ed and parsed in one go (see openSignatureFile), spread over the threads,
+    // and settled as its result comes in.
+    const given = new Float64Array(all * STAT_WIDTH);
+    await eachParsed(listed, Array.from({ length: all }, (_, i) => i), true, (i, result) => {
+      const r = result as Opened;
+      given.set(r.identity, i * STAT_WIDTH);
+      settle(i, r.identity, 0, r.parsed);
+    });
+    listed.provideStats(given);
+  } else {
+    const stats = await listed.stats;
+    trace('load: stats in');
+    const todo: number[] = [];
+    for (let i = 0; i < all; i++) if (!settle(i, stats, i * STAT_WIDTH, undefined)) todo.push(i);
+    trace(`load: ${todo.length} files to parse`);
+    await eachParsed(listed, todo, false, (i, result) => {
+      const place = places[candidates.folder[i]!]!;
+      const identity = { size: stats[i * STAT_WIDTH + 1]!, mtimeMs: stats[i * STAT_WIDTH + 2]!, ctimeMs: stats[i * STAT_WIDTH + 3]!, ino: stats[i * STAT_WIDTH + 4]! };
+      take(candidates.slot[i]!, place, candidates.entry[i]!, identity, caches[candidates.folder[i]!]!, result as ParsedFile);
+      settled(i);
+    });
+  }
+  trace('load: parsed');
+  // Folders with no well-named file: their caches are emptied of what is gone.
+  folders.forEach((_, f) => {
+    if (empty[f]) saving.push(caches[f]!.save());
   });
-  trace('load: results taken');
-  await Promise.all(caches.map((c) => c.save()));
+  await Promise.all(saving);
   trace('load: caches saved');
 
+  problems.push(...listing);
   const signatures: LoadedSignature[] = [];
   const erased: ErasedRecord[] = [];
   for (let i = 0; i < slots.length; i++) {
@@ -186,44 +261,90 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
     if ('record' in slot) erased.push(slot.record);
     else signatures.push(slot);
   }
+  let byId: Map<string, string> | undefined;
+  const files: FileIndex = {
+    get: (id) => {
+      if (!byId) {
+        byId = new Map();
+        for (const slot of slots) {
+          if (slot === undefined) continue;
+          const [sid, place] = 'record' in slot ? [slot.record.id, slot.place] : [slot.signature.id, (slot as SignatureFromFile).place];
+          byId.set(sid, `${place.full}${sid}.yaml`);
+        }
+      }
+      return byId.get(id);
+    },
+  };
   return { signatures, erased, files, contacts, unread };
 }
 
-function parseHere(t: { full: string; file: string; id: string }): ParsedFile {
-  return parseSignatureFile(readFileSync(t.full), t.file, t.id);
-}
+/** What opening a file gives (see openSignatureFile). */
+type Opened = ReturnType<typeof openSignatureFile>;
 
-/** Parses the files of `todo`, in order: on this thread, or shared with workers when there are many. */
-async function parseAll(todo: Todo[]): Promise<ParsedFile[]> {
+/**
+ * Parses the candidates `indices` of `scan` (with `open`, opens and stats them too) and
+ * calls `each` with every result, in no particular order: on this thread, and on workers
+ * too when there are many, whose results come a batch at a time while this thread parses
+ * its own share.
+ */
+async function eachParsed(scan: SignatureScan, indices: number[], open: boolean, each: (i: number, result: Opened | ParsedFile) => void): Promise<void> {
+  if (indices.length === 0) return;
+  // The parsers load only when a file must be parsed: a warm run never needs them.
+  const { openSignatureFile, parseSignatureFile } = await import('./signature-parse.js');
+  const { candidates, folderPaths, shownFolders } = scan;
+  const here = (i: number) => {
+    const entry = candidates.entry[i]!;
+    const f = candidates.folder[i]!;
+    const id = entry.slice(0, -5);
+    return open ? openSignatureFile(folderPaths[f] + entry, shownFolders[f] + entry, id) : parseSignatureFile(readFileSync(folderPaths[f] + entry), shownFolders[f] + entry, id);
+  };
   const threads = threadCount();
-  const script = todo.length >= PARALLEL_MIN && threads > 1 ? workerFile('parse-worker.js') : undefined;
-  if (!script) return todo.map(parseHere);
+  const script = indices.length >= PARALLEL_MIN && threads > 1 ? workerFile('parse-worker.js') : undefined;
   // Workers first take a moment to load, so this thread takes a larger share.
-  const size = Math.ceil(todo.length / (threads + 0.3));
-  const chunks: Todo[][] = [];
-  for (let at = todo.length - size * (threads - 1); at < todo.length; at += size) chunks.push(todo.slice(at, at + size));
-  const own = todo.slice(0, todo.length - size * (threads - 1));
-  const theirs = chunks.map((chunk) => inWorker(script, chunk));
-  const mine = own.map(parseHere);
+  const size = script ? Math.ceil(indices.length / (threads + 0.3)) : 0;
+  const ownEnd = indices.length - size * (threads - 1);
+  const theirs: Promise<void>[] = [];
+  for (let at = ownEnd; script && at < indices.length; at += size) {
+    const chunk = indices.slice(at, at + size);
+    theirs.push(
+      inWorker(script, scan, chunk, open, each).then((left) => {
+        // A worker that failed: what it did not send is parsed here.
+        for (const i of left) each(i, here(i));
+      }),
+    );
+  }
+  for (let k = 0; k < ownEnd; k++) {
+    const i = indices[k]!;
+    each(i, here(i));
+    // Now and then, take in what the workers sent meanwhile.
+    if (script && k % BATCH === BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
   trace('parse: this thread done');
-  return mine.concat(...(await Promise.all(theirs)));
+  await Promise.all(theirs);
 }
 
-/** Parses `chunk` in a worker thread; on this thread instead if the worker fails. */
-function inWorker(script: string, chunk: Todo[]): Promise<ParsedFile[]> {
-  const jobs = chunk.map((t) => [t.full, t.file, t.id] as const);
+/** Parses `chunk` (indices of `scan`'s candidates) in a worker thread, calling `each` as results come; resolves with the indices it did not give (all of them if the worker failed). */
+function inWorker(script: string, scan: SignatureScan, chunk: number[], open: boolean, each: (i: number, result: Opened | ParsedFile) => void): Promise<number[]> {
+  const { candidates, folderPaths, shownFolders } = scan;
+  const workerData = { folders: folderPaths, shown: shownFolders, entries: chunk.map((i) => candidates.entry[i]!), folder: chunk.map((i) => candidates.folder[i]!), open, batch: BATCH };
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: jobs });
+    const worker = new Worker(script, { workerData });
+    let given = 0;
     let done = false;
-    worker.once('message', (results: ParsedFile[]) => {
-      done = true;
-      resolve(results);
-      void worker.terminate();
+    worker.on('message', (m: { from: number; results: (Opened | ParsedFile)[] } | { done: true }) => {
+      if ('done' in m) {
+        done = true;
+        resolve([]);
+        void worker.terminate();
+        return;
+      }
+      m.results.forEach((r, k) => each(chunk[m.from + k]!, r));
+      given = m.from + m.results.length;
     });
     const fallback = () => {
       if (!done) {
         done = true;
-        resolve(chunk.map(parseHere));
+        resolve(chunk.slice(given));
       }
     };
     worker.once('error', fallback);

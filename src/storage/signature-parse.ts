@@ -3,24 +3,30 @@
  * file that is not in the parse cache. Pure (no file access), so that the main thread and
  * the parse workers (parse-worker.ts) run exactly the same code.
  */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Problem } from '../errors.js';
 import { findContactDetails } from '../letter/contact-details.js';
-import { type NameSeed, nameSeed } from '../letter/duplicates.js';
-import { ERASED_PREFIX, type ErasedFile, erasedSchema, type SignatureFile, signatureSchema } from '../letter/schema.js';
-import { conflictMarker, decodeUtf8 } from './layout.js';
+import { normaliseName } from '../letter/names.js';
+import { ERASED_PREFIX, type ErasedRecord, erasedSchema, type Signature, signatureSchema } from '../letter/schema.js';
+import { conflictMarker, decodeUtf8, MAX_SIGNATURE_BYTES } from './layout.js';
 import { parseYaml, parseYamlFast } from './yaml.js';
 
 /**
- * What one file gave. `value` is undefined when the file is invalid (its `problems` say
- * why, with line and column). `problems` may also hold warnings for a valid file.
- * `contacts` lists email addresses and phone numbers found in its text (errors that only
- * `letter check` reports). `cacheable` is true when the file has neither: only such files
- * are cached, so that every run reports the others.
+ * What one file gave. A valid file gives its `signature` (id included) or erasure `record`;
+ * an invalid one only `problems`. `problems` may hold warnings for a valid file, and
+ * `contacts` the email addresses and phone numbers found in its text (errors that only
+ * `letter check` reports); both are left out when empty (a million files, a million fewer
+ * arrays). `key` is the name's normal form (see `normaliseName`); its costlier keys (see
+ * `nameSeed`) are made when a lookup needs them. `cacheable` is true when the file has
+ * neither problems nor contacts: only such files are cached, so that every run reports the others.
  */
 export type ParsedFile =
-  | { kind: 'signature'; value: SignatureFile; seed: NameSeed; problems: Problem[]; contacts: Problem[]; cacheable: boolean }
-  | { kind: 'erased'; value: ErasedFile; problems: Problem[]; contacts: Problem[]; cacheable: boolean }
-  | { kind: 'invalid'; problems: Problem[]; contacts: Problem[] };
+  | { kind: 'signature'; signature: Signature; key: string; problems?: Problem[]; contacts?: Problem[]; cacheable: boolean }
+  | { kind: 'erased'; record: ErasedRecord; problems?: Problem[]; contacts?: Problem[]; cacheable: boolean }
+  | { kind: 'invalid'; problems: Problem[]; contacts?: Problem[] };
+
+/** `list` when it holds anything, else nothing. */
+const some = (list: Problem[]) => (list.length > 0 ? list : undefined);
 
 /**
  * Parses the bytes of the signature file of `id`, shown as `file` in problems. YAML 1.2
@@ -29,20 +35,51 @@ export type ParsedFile =
  */
 export function parseSignatureFile(bytes: Uint8Array, file: string, id: string): ParsedFile {
   const decoded = decodeUtf8(bytes, file);
-  if ('problem' in decoded) return { kind: 'invalid', problems: [decoded.problem], contacts: [] };
+  if ('problem' in decoded) return { kind: 'invalid', problems: [decoded.problem] };
   const text = decoded.text;
   const conflict = conflictMarker(text, file);
-  if (conflict) return { kind: 'invalid', problems: [conflict], contacts: [] };
-  const contacts = findContactDetails(text, file);
+  if (conflict) return { kind: 'invalid', problems: [conflict] };
+  const contacts = some(findContactDetails(text, file));
   if (id.startsWith(ERASED_PREFIX)) {
-    const record = parseYaml(text, file, erasedSchema);
-    if (!record.value) return { kind: 'invalid', problems: record.problems, contacts };
-    return { kind: 'erased', value: record.value, problems: record.problems, contacts, cacheable: record.problems.length === 0 && contacts.length === 0 };
+    const parsed = parseYaml(text, file, erasedSchema);
+    if (!parsed.value) return { kind: 'invalid', problems: parsed.problems, contacts };
+    return { kind: 'erased', record: { id, ...parsed.value }, problems: some(parsed.problems), contacts, cacheable: parsed.problems.length === 0 && !contacts };
   }
   const parsed = parseYamlFast(text, file, signatureSchema);
   if (!parsed.value) return { kind: 'invalid', problems: parsed.problems, contacts };
   return {
-    kind: 'signature', value: parsed.value, seed: nameSeed(parsed.value.name), problems: parsed.problems, contacts,
-    cacheable: parsed.problems.length === 0 && contacts.length === 0,
+    kind: 'signature', signature: { id, ...parsed.value }, key: normaliseName(parsed.value.name), problems: some(parsed.problems), contacts,
+    cacheable: parsed.problems.length === 0 && !contacts,
   };
+}
+
+/**
+ * A file opened, stat-ed and parsed in one go, for a run with no parse cache: its identity
+ * (STAT_WIDTH numbers, see file-stats.ts; kind 2 for a link or a folder, 0 when it
+ * vanished) and, for a regular file of at most MAX_SIGNATURE_BYTES, what it gave.
+ * Opening without following links replaces the `lstat` of a warm run.
+ */
+export function openSignatureFile(full: string, file: string, id: string): { identity: number[]; parsed?: ParsedFile } {
+  let fd: number;
+  try {
+    fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { identity: [code === 'ENOENT' ? 0 : 2, 0, 0, 0, 0] };
+  }
+  try {
+    const st = fstatSync(fd);
+    const identity = [st.isFile() ? 1 : 2, st.size, st.mtimeMs, st.ctimeMs, st.ino];
+    if (!st.isFile() || st.size > MAX_SIGNATURE_BYTES) return { identity };
+    const bytes = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, bytes, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return { identity, parsed: parseSignatureFile(bytes.subarray(0, got), file, id) };
+  } finally {
+    closeSync(fd);
+  }
 }

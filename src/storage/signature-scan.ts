@@ -42,8 +42,16 @@ export interface SignatureScan {
   shown: string;
   folders: { shard: string; entries: string[] }[];
   candidates: Candidates;
-  /** The candidates' identities, STAT_WIDTH numbers each, once the stat (perhaps in a worker) is done. */
-  stats: Promise<Float64Array>;
+  /**
+   * The candidates' identities, STAT_WIDTH numbers each. Stat-ed (perhaps in a worker) when
+   * first asked for, unless a reader that opened every file gave them first (`provideStats`).
+   */
+  readonly stats: Promise<Float64Array>;
+  /** Gives the identities, read another way (see loadSignatures); ignored once `stats` was asked for. */
+  provideStats(stats: Float64Array): void;
+  /** Each folder's absolute path, and its path as shown, each ending in a separator. */
+  folderPaths: string[];
+  shownFolders: string[];
   /** Problems by slot (a slot per entry, in file order). */
   found: Map<number, Problem[]>;
   /** Problems of the folder listing itself (unknown folders). */
@@ -53,10 +61,10 @@ export interface SignatureScan {
 }
 
 /**
- * Lists and stats the signature files of the letter in `dir` (shown to the user as
- * `shown`). The stats come later (`stats`), from a worker when there are many files, so
- * that this thread can go on; this thread stats the `share` (0 to 1) of them itself
- * first (more for a caller with nothing else to do meanwhile).
+ * Lists the signature files of the letter in `dir` (shown to the user as `shown`). Their
+ * stats come when asked for (`stats`), from a worker when there are many files, so that
+ * this thread can go on; this thread stats the `share` (0 to 1) of them itself first
+ * (more for a caller with nothing else to do meanwhile).
  */
 export async function scanSignatures(dir: string, shown: string, share = 0): Promise<SignatureScan> {
   const sigDir = path.join(dir, SIGNATURES_DIR);
@@ -67,10 +75,10 @@ export async function scanSignatures(dir: string, shown: string, share = 0): Pro
   const folders = await listFolders(sigDir, shown, listing);
   trace('scan: listed');
   const candidates: Candidates = { entry: [], folder: [], slot: [] };
-  const paths: string[] = [];
-  folders.forEach(({ shard, entries }, f) => {
-    const folder = `${path.join(sigDir, shard)}${path.sep}`;
-    const shownFolder = `${path.join(shown, SIGNATURES_DIR, shard)}${path.sep}`;
+  const folderPaths = folders.map(({ shard }) => `${path.join(sigDir, shard)}${path.sep}`);
+  const shownFolders = folders.map(({ shard }) => `${path.join(shown, SIGNATURES_DIR, shard)}${path.sep}`);
+  folders.forEach(({ entries }, f) => {
+    const shownFolder = shownFolders[f]!;
     for (const entry of entries) {
       if (entry === '.gitkeep') continue;
       const slot = slots++;
@@ -87,13 +95,19 @@ export async function scanSignatures(dir: string, shown: string, share = 0): Pro
       candidates.entry.push(entry);
       candidates.folder.push(f);
       candidates.slot.push(slot);
-      paths.push(folder + entry);
     }
   });
   trace('scan: named');
-  const stats = statAll(paths, share);
-  trace('scan: stat started');
-  return { sigDir, shown, folders, candidates, stats, found, listing, slots, unread };
+  let stats: Promise<Float64Array> | undefined;
+  return {
+    sigDir, shown, folders, candidates, found, listing, slots, unread, folderPaths, shownFolders,
+    get stats() {
+      return (stats ??= statAll(candidates.entry.map((e, i) => folderPaths[candidates.folder[i]!] + e), share));
+    },
+    provideStats(given: Float64Array) {
+      stats ??= Promise.resolve(given);
+    },
+  };
 }
 
 /**

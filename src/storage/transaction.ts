@@ -68,10 +68,14 @@ async function apply(c: FileChange): Promise<void> {
   await writeFileAtomic(c.path, c.text, { ...(typeof c.text === 'string' ? { encoding: 'utf8' as const } : {}), ...(c.mode ? { mode: c.mode } : {}) });
 }
 
+/** Files written side by side (see writeAll). */
+const WRITE_BATCH = 32;
+
 /**
- * Applies every change in order, or none: on the first failure, or when the process is
- * interrupted (SIGINT, SIGTERM) part-way, restores the files already changed and throws
- * (`Cancelled` for an interruption, exit 130).
+ * Applies every change, or none: a few files at a time, side by side (changes of one file
+ * in their order); on a failure, or when the process is interrupted (SIGINT, SIGTERM)
+ * part-way, restores the files already changed and throws (`Cancelled` for an
+ * interruption, exit 130).
  * @returns the paths changed, in order.
  */
 export async function writeAll(changes: readonly FileChange[]): Promise<string[]> {
@@ -82,14 +86,29 @@ export async function writeAll(changes: readonly FileChange[]): Promise<string[]
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const done: number[] = [];
-  const before: (Buffer | null)[] = [];
+  const before: (Buffer | null)[] = new Array<Buffer | null>(changes.length).fill(null);
   try {
-    // A move is undone by moving back; any other change by restoring what was there.
-    for (const c of changes) before.push('from' in c ? null : await previous(c.path));
-    for (const [i, c] of changes.entries()) {
+    // A few files at a time: an import of 10,000 signatures waits on 10,000 fsyncs, which
+    // the disk serves faster side by side. Each batch ends before the next one starts, so an
+    // interruption or a failure leaves a known set of files to put back.
+    for (let from = 0; from < changes.length; from += WRITE_BATCH) {
       if (interrupted) throw new Cancelled();
-      await apply(c);
-      done.push(i);
+      const batch = changes.slice(from, from + WRITE_BATCH);
+      // A move is undone by moving back; any other change by restoring what was there.
+      const olds = await Promise.all(batch.map((c) => ('from' in c ? null : previous(c.path))));
+      olds.forEach((b, j) => {
+        before[from + j] = b;
+      });
+      // Two changes of one file keep their order.
+      const distinct = new Set(batch.flatMap((c) => ('from' in c ? [c.path, c.from] : [c.path]))).size === batch.length + batch.filter((c) => 'from' in c).length;
+      const results: PromiseSettledResult<void>[] = [];
+      if (distinct) results.push(...(await Promise.allSettled(batch.map((c) => apply(c)))));
+      else for (const c of batch) results.push(await apply(c).then(() => ({ status: 'fulfilled' as const, value: undefined }), (reason: unknown) => ({ status: 'rejected' as const, reason })));
+      results.forEach((r, j) => {
+        if (r.status === 'fulfilled') done.push(from + j);
+      });
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     if (interrupted) throw new Cancelled();
   } catch (e) {

@@ -4,11 +4,16 @@
  * stays the string "NO" (Norway) and dates stay strings; duplicate keys are errors.
  */
 import { distance } from 'fastest-levenshtein';
-import jsyaml from 'js-yaml';
+import { createRequire } from 'node:module';
 import { Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Locate, Problem } from '../errors.js';
 import { PRIVATE_FIELDS } from '../letter/schema.js';
+
+// js-yaml loads on first use: a run that finds every file in the parse cache never needs it.
+const require = createRequire(import.meta.url);
+let jsyamlModule: typeof import('js-yaml') | undefined;
+const jsyaml = () => (jsyamlModule ??= require('js-yaml') as typeof import('js-yaml'));
 
 type YamlPath = readonly (string | number)[];
 
@@ -215,7 +220,7 @@ export function parseYamlFast<T>(text: string, file: string, schema: z.ZodType<T
   if (NEEDS_FULL_PARSER.test(text)) return parseYaml(text, file, schema);
   let raw: unknown;
   try {
-    raw = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    raw = jsyaml().load(text, { schema: jsyaml().CORE_SCHEMA, filename: file });
   } catch {
     return parseYaml(text, file, schema);
   }

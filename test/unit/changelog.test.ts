@@ -72,6 +72,22 @@ describe('insertEvent', () => {
     }
   });
 
+  it('orders events by time, then kind, then id, as a plain comparison of the texts does', () => {
+    const kinds = ['signed', 'verified', 'withdrawn', 'rejected', 'erased'];
+    for (let trial = 0; trial < 300; trial++) {
+      const signatures = Array.from({ length: Math.floor(r() * 20) }, (_, i) =>
+        sig(`${['a', 'ab', 'b', 'a-2'][Math.floor(r() * 4)]}-${i}`, `Name ${i}`, {
+          signed_at: when(),
+          ...(r() < 0.5 ? { status: 'verified' as const, verified: { by: 'V', at: when() } } : {}),
+        }),
+      );
+      const naive = signatures
+        .flatMap((s) => [{ at: s.signed_at, kind: 'signed', id: s.id }, ...(s.verified ? [{ at: s.verified.at, kind: 'verified', id: s.id }] : [])])
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      expect(eventsOf(signatures).map((e) => `${e.at} ${e.kind} ${e.id}`)).toEqual(naive.map((e) => `${e.at} ${e.kind} ${e.id}`));
+    }
+  });
+
   it('renders the lines in the order of eventsOf (time, then kind, then id)', () => {
     for (let trial = 0; trial < 300; trial++) {
       const signatures = Array.from({ length: Math.floor(r() * 15) }, (_, i) =>
