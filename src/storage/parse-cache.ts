@@ -19,10 +19,8 @@ import type { Stats } from 'node:fs';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { cacheDir, cacheFileFor } from './cache-dir.js';
+import { cacheFileFor } from './cache-dir.js';
 import pkg from '../../package.json' with { type: 'json' };
-
-export { cacheDir };
 import type { NameSeed } from '../letter/duplicates.js';
 import { type ErasedFile, type ErasedRecord, type Signature, type SignatureFile, signatureSchema } from '../letter/schema.js';
 

@@ -17,7 +17,7 @@ import { packageRoot } from './package-files.js';
 import { trace } from '../trace.js';
 
 // write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
-export const ATOMIC_TEMP = /\.yaml\.[0-9a-f]+$/;
+const ATOMIC_TEMP = /\.yaml\.[0-9a-f]+$/;
 // Below this many files to parse, starting a worker costs more than it saves.
 export const PARALLEL_MIN = 3000;
 
