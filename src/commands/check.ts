@@ -50,7 +50,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     // Without --base, a letter whose files are all as they were at the last check has the same result.
     const memoed = since === undefined && (await hasMemo(dir));
     let key = memoed ? await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir()) : undefined;
-    const memo = key === undefined ? undefined : await readMemo<LetterCheck>(dir, key);
+    const memo = key === undefined ? undefined : await readMemo(dir, key, isLetterCheck);
     const checked = memo ?? (await checkFiles(dir, scan, ctx));
     const problems = [...checked.problems];
     // A date in the future stops being one: such a result is not kept.
@@ -87,6 +87,15 @@ interface LetterCheck {
   shown: string;
   /** The letter as loaded (absent when the result came from the memo). */
   loaded?: LoadedLetter;
+}
+
+/** True when `v` has the shape of a remembered `LetterCheck` (problems with file, line and column). */
+function isLetterCheck(v: unknown): v is LetterCheck {
+  const c = v as LetterCheck | null;
+  return (
+    c !== null && typeof c === 'object' && typeof c.signatures === 'number' && typeof c.shown === 'string' && Array.isArray(c.problems) &&
+    c.problems.every((p) => p !== null && typeof p === 'object' && typeof p.file === 'string' && typeof p.line === 'number' && typeof p.column === 'number' && typeof p.message === 'string' && (p.severity === 'error' || p.severity === 'warning'))
+  );
 }
 
 /** Loads the letter in `dir` (its signatures just scanned) and checks its files and rules. */

@@ -57,13 +57,13 @@ export async function hasMemo(dir: string): Promise<boolean> {
   return file !== undefined && (await access(file).then(() => true, () => false));
 }
 
-/** The result remembered for `dir` under `key`, if any. */
-export async function readMemo<T>(dir: string, key: string): Promise<T | undefined> {
+/** The result remembered for `dir` under `key`, if any and if `isValid` accepts its shape (a damaged memo is ignored). */
+export async function readMemo<T>(dir: string, key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
   const file = await cacheFileFor(dir, 'check');
   if (!file) return undefined;
   try {
-    const memo = JSON.parse(await readFile(file, 'utf8')) as { version: string; key: string; value: T };
-    return memo.version === VERSION && memo.key === key ? memo.value : undefined;
+    const memo = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown; key?: unknown; value?: unknown } | null;
+    return memo?.version === VERSION && memo.key === key && isValid(memo.value) ? memo.value : undefined;
   } catch {
     return undefined;
   }

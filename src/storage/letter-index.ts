@@ -77,8 +77,8 @@ export async function readLetterIndex(dir: string): Promise<{ key: string; index
   if (!file) return undefined;
   const read = async (f: string) => {
     try {
-      const c = JSON.parse(await readFile(f, 'utf8')) as IndexFile;
-      return c.version === VERSION ? c : undefined;
+      const c = JSON.parse(await readFile(f, 'utf8')) as unknown;
+      return wellFormed(c) ? c : undefined;
     } catch {
       return undefined;
     }
@@ -118,6 +118,19 @@ export async function writeLetterIndex(dir: string, key: string, index: LetterIn
   } catch (e) {
     if (process.env.LETTER_DEBUG_CACHE) console.error(e);
   }
+}
+
+/** True when `c` is an index file of this version in the shape letter writes (a damaged cache is ignored, never trusted). */
+function wellFormed(c: unknown): c is IndexFile {
+  if (c === null || typeof c !== 'object') return false;
+  const f = c as Record<string, unknown>;
+  const sum = f.sum as Record<string, unknown> | null;
+  if (f.version !== VERSION || typeof f.key !== 'string' || (f.base !== undefined && typeof f.base !== 'string')) return false;
+  if (sum === null || typeof sum !== 'object' || ![sum.a, sum.b, sum.n].every((x) => typeof x === 'number')) return false;
+  if (typeof f.changelogInStep !== 'boolean' || !Array.isArray(f.erased)) return false;
+  const columns = COLUMNS.map((col) => f[col]);
+  if (!columns.every((col) => Array.isArray(col) && col.length === (f.ids as unknown[]).length)) return false;
+  return columns.every((col, k) => (col as unknown[]).every((v) => typeof v === 'string' || (COLUMNS[k] === 'skeletons' && v === 0)));
 }
 
 function journalOf(file: string): string {

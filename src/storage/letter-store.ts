@@ -97,7 +97,7 @@ export async function loadLetter(dir: string, cwd: string, scan?: SignatureScan)
   if (letter && body === undefined)
     problems.push({ file: letterFile, ...parsedLetter.locate(['body']), severity: 'error', code: 'missing-body', message: `the body file ${bodyName} does not exist`, hint: `create ${bodyFile} or fix the body field` });
 
-  const { signatures, erased, files, contacts, unread: unreadSignatures } = await loadSignatures(dir, shown, letter?.layout ?? 'flat', problems, scan);
+  const { signatures, erased, files, contacts, unread: unreadSignatures } = await loadSignatures(dir, shown, letter ? (letter.layout ?? 'flat') : undefined, problems, scan);
 
   problems.push(...(await strayFiles(dir, shown, bodyName)));
   const changelogFile = rel(CHANGELOG_FILE);

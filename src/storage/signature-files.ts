@@ -127,11 +127,12 @@ const BATCH = 2000;
 
 /**
  * Reads the signature files of the letter in `dir` (shown to the user as `shown`), whose
- * letter.yaml declares `layout`. Files in the other layout are read too, and reported as
+ * letter.yaml declares `layout` (undefined when letter.yaml is invalid: then no file is
+ * reported as misplaced). Files in the other layout are read too, and reported as
  * misplaced. Problems of the files are appended to `problems`, in file order. `scan`, when
  * given, is a `scanSignatures` of the same folder just made.
  */
-export async function loadSignatures(dir: string, shown: string, layout: SignatureLayout, problems: Problem[], scan?: SignatureScan): Promise<LoadedSignatures> {
+export async function loadSignatures(dir: string, shown: string, layout: SignatureLayout | undefined, problems: Problem[], scan?: SignatureScan): Promise<LoadedSignatures> {
   const listed = scan ?? (await scanSignatures(dir, shown, 0.2));
   const { sigDir, folders, candidates, listing } = listed;
   const places = folders.map((_, f): Place => ({ full: listed.folderPaths[f]!, shown: listed.shownFolders[f]! }));
@@ -183,7 +184,7 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
     const id = entry.slice(0, -5);
     const shard = folders[candidates.folder[i]!]!.shard;
     const belongs = layout === 'sharded' ? shardOf(id) : '';
-    if (shard !== belongs) {
+    if (layout !== undefined && shard !== belongs) {
       report(slot, {
         file: place.shown + entry, line: 1, column: 1, severity: 'error', code: 'misplaced-file',
         message: `the letter's layout is ${layout}: this file belongs at ${path.join(SIGNATURES_DIR, belongs, entry)}`,

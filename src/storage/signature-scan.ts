@@ -218,8 +218,14 @@ async function listFolders(sigDir: string, shown: string, problems: Problem[]): 
   try {
     top = (await readdir(sigDir)).sort();
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code !== 'ENOTDIR') throw e;
+    problems.push({
+      file: path.join(shown, SIGNATURES_DIR), line: 1, column: 1, severity: 'error', code: 'not-a-folder',
+      message: `${SIGNATURES_DIR} is a file; a letter keeps its signature files in a folder of that name`, hint: `move the file away, then: mkdir ${path.join(shown, SIGNATURES_DIR)}`,
+    });
+    return [];
   }
   const flat: string[] = [];
   const shards: { shard: string; entries: string[] }[] = [];

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { letter, useTempLetter } from '../helpers/cli.js';
@@ -48,6 +49,27 @@ describe('the sharded layout', () => {
     expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
   });
 
+  it('reports a signatures file where the folder should be, without a stack trace', async () => {
+    const sigs = path.join(t.letterDir, 'signatures');
+    rmSync(sigs, { recursive: true });
+    writeFileSync(sigs, 'not a folder\n');
+    const r = await letter(t.dir, ['check', L]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${L}/signatures:1:1: error: signatures is a file; a letter keeps its signature files in a folder of that name`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports only the layout when letter.yaml names one it does not know, not every file as misplaced', async () => {
+    await letter(t.dir, ['fmt', L, '--layout', 'sharded']);
+    const file = path.join(t.letterDir, 'letter.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('layout: sharded', 'layout: nested'));
+    const r = await letter(t.dir, ['check', L]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/letter\.yaml:\d+:\d+: error: field "layout" must be flat or sharded/);
+    expect(r.stdout).not.toContain('misplaced');
+    expect(r.stdout).not.toContain('belongs at');
+  });
+
   it('refuses a layout it does not know (exit 2)', async () => {
     const r = await letter(t.dir, ['fmt', L, '--layout', 'nested']);
     expect(r.code).toBe(2);
@@ -72,6 +94,23 @@ describe('what a warm run remembers', () => {
     expect((await letter(t.dir, ['changelog', L])).code).toBe(0);
     expect(readFileSync(path.join(t.letterDir, 'CHANGELOG.md'), 'utf8')).toBe(changelog);
     expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
+  });
+
+  it('a damaged cache is ignored: well-formed JSON of the wrong shape included', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'letter-cache-'));
+    try {
+      const env = { LETTER_CACHE_DIR: cache };
+      expect((await letter(t.dir, ['check', L], env)).code).toBe(0);
+      expect((await letter(t.dir, signer('Ada Lovelace'), env)).code).toBe(0);
+      for (const f of readdirSync(cache)) writeFileSync(path.join(cache, f), JSON.stringify({ version: 'letter 0.1.0 index 1', key: 'x', ids: null, names: 5, problems: 'no', entries: {} }));
+      for (const run of [['check', L], signer('Grace Hopper'), ['list', L, '--json']]) {
+        const r = await letter(t.dir, run, env);
+        expect(r.code, run.join(' ')).toBe(0);
+        expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+      }
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it('check and list see a file changed after a clean run', async () => {
