@@ -101,12 +101,12 @@ function isLetterCheck(v: unknown): v is LetterCheck {
 /** Loads the letter in `dir` (its signatures just scanned) and checks its files and rules. */
 async function checkFiles(dir: string, scan: SignatureScan, ctx: Context): Promise<LetterCheck> {
   // Loaded here, not above: a check answered from the memo needs no parser.
-  const [{ loadLetter, mayHoldContacts }, { checkLetter }, { findContactDetails }] = await Promise.all([
+  const [{ loadLetter }, { checkLetter }, { findContactDetails, mayHoldContactDetails }] = await Promise.all([
     import('../storage/letter-store.js'), import('../letter/check.js'), import('../letter/contact-details.js'),
   ]);
   const loaded = await loadLetter(dir, ctx.cwd, scan);
   trace('check: loaded');
-  const problems = [...loaded.problems, ...loaded.contacts, ...loaded.texts.flatMap((t) => (t.bytes && !mayHoldContacts(t.bytes) ? [] : findContactDetails(t.text, t.file)))];
+  const problems = [...loaded.problems, ...loaded.contacts, ...loaded.texts.flatMap((t) => (t.bytes && !mayHoldContactDetails(t.bytes) ? [] : findContactDetails(t.text, t.file)))];
   if (loaded.letter) problems.push(...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }));
   const custom = await loadTemplates([path.join(dir, 'templates')], ctx.cwd);
   if (custom.size > 0) {

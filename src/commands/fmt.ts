@@ -7,6 +7,7 @@
  * CI. Running it twice changes nothing the second time.
  */
 import { readFileSync } from 'node:fs';
+import { readdir, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Context } from '../context.js';
@@ -92,7 +93,6 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
 
 /** Deletes the shard folders that a move to the flat layout left empty. */
 async function removeEmptyShards(sigDir: string): Promise<void> {
-  const { readdir, rmdir } = await import('node:fs/promises');
   for (const d of await readdir(sigDir, { withFileTypes: true }).catch(() => []))
     if (d.isDirectory()) await rmdir(path.join(sigDir, d.name)).catch(() => {});
 }

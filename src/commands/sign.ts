@@ -16,7 +16,7 @@ import { textVersion } from '../letter/text-version.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
 import { InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
 import { CHANGELOG_FILE, readBytes, readText, SIGNATURES_DIR } from '../storage/layout.js';
-import { type IndexOrigin, readLetterIndex, stateKey, writeLetterIndex } from '../storage/letter-index.js';
+import { type IndexOrigin, indexKey, readLetterIndex, writeLetterIndex } from '../storage/letter-index.js';
 import {
   changelogChange, eventChanges, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, type ValidLetter, withLetterLock,
 } from '../storage/letter-store.js';
@@ -163,12 +163,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
   return result;
 }
 
-/**
- * What signing needs of the letter as it is now: the letter, its body, the names on it
- * and the erasure records. From the letter index (letter-index.ts) when no file changed
- * since the last sign and CHANGELOG.md can take one more line; else from every file.
- * @throws InvalidLetter when a file of the letter has errors.
- */
+/** What signing needs of the letter as it is now: the letter, its body, the names on it and the erasure records. */
 interface LetterState {
   dir: string;
   letter: LetterFile;
@@ -185,6 +180,11 @@ interface LetterState {
   origin?: IndexOrigin;
 }
 
+/**
+ * The letter as it is now: from the letter index (letter-index.ts) when no file changed
+ * since the last sign and CHANGELOG.md can take one more line; else from every file.
+ * @throws InvalidLetter when a file of the letter has errors.
+ */
 async function letterState(dir: string, shown: string, ctx: Context): Promise<LetterState> {
   trace('sign: scan');
   const scan = await scanSignatures(dir, shown, 0.3);
@@ -196,7 +196,7 @@ async function letterState(dir: string, shown: string, ctx: Context): Promise<Le
   trace('sign: sum');
   const sum = await scanSum(scan);
   trace('sign: state known');
-  if (stored && stored.key === (await stateKey(dir, sum))) {
+  if (stored && stored.key === (await indexKey(dir, sum))) {
     const letter = await loadLetterFile(dir, ctx.cwd);
     const body = await readText(path.join(dir, letter.body), path.join(shown, letter.body));
     const changelog = stored.index.changelogInStep ? await readBytes(path.join(dir, CHANGELOG_FILE), path.join(shown, CHANGELOG_FILE), Number.MAX_SAFE_INTEGER) : undefined;
@@ -231,7 +231,7 @@ async function indexAfter(state: LetterState, signature: Signature, file: string
   addToSum(sum, `${path.relative(path.join(state.dir, SIGNATURES_DIR), path.dirname(file))}/${path.basename(file)}`, [1, st.size, st.mtimeMs, st.ctimeMs, st.ino]);
   // The columns the sign's name index adopted: adding to the index adds to them.
   new NameIndex(state.names).add(signature);
-  await writeLetterIndex(state.dir, await stateKey(state.dir, sum), { sum, names: state.names, erased: state.erased, changelogInStep: state.letter.changelog === 'append' }, state.origin);
+  await writeLetterIndex(state.dir, await indexKey(state.dir, sum), { sum, names: state.names, erased: state.erased, changelogInStep: state.letter.changelog === 'append' }, state.origin);
 }
 
 function contactOf(o: SignOptions): Contact {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { SIGNATURES_DIR } from './layout.js';
 import { cacheFileFor } from './cache-dir.js';
-import { scanSum, type SignatureScan, sumText } from './signature-scan.js';
+import { type ScanSum, scanSum, type SignatureScan, sumText } from './signature-scan.js';
 
 const VERSION = `letter ${pkg.version} check memo 1`;
 
@@ -43,11 +43,18 @@ export async function folderIdentities(dir: string, deep: ReadonlySet<string>, s
  * depends on. `scan` is the letter's `scanSignatures`; `templates` the package's own templates folder.
  */
 export async function checkKey(dir: string, cwd: string, scan: SignatureScan, templates: string): Promise<string> {
+  return stateKey(dir, await scanSum(scan), [VERSION, cwd, await folderIdentities(templates, new Set(['partials']), new Set())]);
+}
+
+/**
+ * The key of the state of the letter in `dir` whose signature files have `sum` (see
+ * signature-scan.ts): a hex SHA-256 of the identities of the letter's other files, the sum,
+ * and `salt` (what the key is for, and anything else the result depends on).
+ */
+export async function stateKey(dir: string, sum: ScanSum, salt: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(`${VERSION}\n${cwd}\n${dir}\n`);
+  hash.update(`${salt.join('\n')}\n${dir}\n${sumText(sum)}\n`);
   hash.update(await folderIdentities(dir, new Set(['templates']), new Set([SIGNATURES_DIR])));
-  hash.update(await folderIdentities(templates, new Set(['partials']), new Set()));
-  hash.update(sumText(await scanSum(scan)));
   return hash.digest('hex');
 }
 

@@ -10,15 +10,13 @@
  * each sign that used it (the key moved on by the one file added). Any other change to the
  * letter changes the key, and the next sign reads the whole letter again.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { NameColumns } from '../letter/duplicates.js';
 import type { ErasedRecord } from '../letter/schema.js';
 import { cacheFileFor } from './cache-dir.js';
-import { folderIdentities } from './check-memo.js';
-import { SIGNATURES_DIR } from './layout.js';
+import { stateKey } from './check-memo.js';
 import type { ScanSum } from './signature-scan.js';
 
 const VERSION = `letter ${pkg.version} index 1`;
@@ -60,15 +58,9 @@ export interface IndexOrigin {
   baseCount: number;
 }
 
-/**
- * The key of the state of the letter in `dir` whose signature files have `sum`: a hex
- * SHA-256 of the identities of the letter's other files and the sum.
- */
-export async function stateKey(dir: string, sum: ScanSum): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(`${VERSION}\n${dir}\n${sum.n}:${sum.a}:${sum.b}\n`);
-  hash.update(await folderIdentities(dir, new Set(['templates']), new Set([SIGNATURES_DIR])));
-  return hash.digest('hex');
+/** The key of the index for the letter in `dir` whose signature files have `sum` (see `stateKey` in check-memo.ts). */
+export function indexKey(dir: string, sum: ScanSum): Promise<string> {
+  return stateKey(dir, sum, [VERSION]);
 }
 
 /** The index of the letter in `dir`, the key of the state it was made for, and where it came from; undefined when there is none. */

@@ -133,12 +133,6 @@ function mayHoldConflict(bytes: Buffer): boolean {
   return ['<<<<<<<', '=======', '>>>>>>>'].some((m) => bytes.includes(m));
 }
 
-/** Whether `bytes` may hold contact details (see findContactDetails): an "@", a "+" or "tel:". */
-export function mayHoldContacts(bytes: Uint8Array): boolean {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return b.includes('@') || b.includes('+') || b.includes('tel:');
-}
-
 /**
  * Reads and validates letter.yaml alone (no signatures), for what must be known before
  * taking the letter's lock, such as the groups to offer at a prompt.
