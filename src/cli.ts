@@ -116,6 +116,19 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     });
 
   program
+    .command('distinct')
+    .description('record that signatures with the same or a likely-same name are different people')
+    .argument('<letter>', 'letter folder')
+    .argument('<id>', 'the signature that records the decision (usually the later one)')
+    .argument('<other...>', 'ids of the signatures it is a different person from')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('letter distinct letters/time-to-act alexander-2 alexander'))
+    .action(async (letter, id, others, o) => {
+      const { distinct, formatDistinct } = await import('./commands/distinct.js');
+      emit(ctx, await distinct({ letter, id, others }, ctx), o.json, formatDistinct);
+    });
+
+  program
     .command('import')
     .description('add the new signatories of a CSV file (web form export, press list); reports duplicates and invalid rows')
     .argument('<file>', 'CSV file, UTF-8, with a header row')

@@ -82,9 +82,11 @@ export interface MatchedSignature {
 
 /** The name is already on the letter: the same after normalisation, or written with look-alike characters (exit 1). */
 export class AlreadySigned extends UserError {
+  /** `decidable`: a person may decide that this is another person of the same name (see `letter distinct`). */
   constructor(
     readonly signatoryName: string,
     readonly match: MatchedSignature,
+    readonly decidable = false,
   ) {
     const what =
       match.status === 'rejected'
@@ -92,9 +94,11 @@ export class AlreadySigned extends UserError {
         : `is already on the letter as signature ${match.id} ("${match.name}", ${match.status}): ${match.reason}`;
     super(
       `"${signatoryName}" ${what}; nothing was written.`,
-      match.status === 'withdrawn'
-        ? 'That person withdrew; a withdrawal is kept as a record and is not signed over.'
-        : undefined,
+      decidable
+        ? 'If this is a different person of the same name, sign again with --allow-similar, with --url or --github to tell them apart.'
+        : match.status === 'withdrawn'
+          ? 'That person withdrew; a withdrawal is kept as a record and is not signed over.'
+          : undefined,
     );
   }
 }

@@ -156,6 +156,7 @@ async function checkChangeOf(dir: string, loaded: LoadedLetter, base: string, o:
   return checkChange({
     base: o.base!, role: o.role ?? 'contributor', maxAdded: o.maxAdded ?? 1, author: o.author, changes, added, changelogOnlyAdds,
     letterStatus: loaded.letter?.status ?? 'open', now: toIsoTimestamp(ctx.now()),
+    existing: loaded.signatures.filter((s) => !addedFiles.has(path.resolve(ctx.cwd, s.file))).map((s) => s.signature),
   });
 }
 

@@ -12,6 +12,7 @@ import { type DuplicateRow, IMPORT_FIELDS, type ImportField, type ImportPlan, ty
 import { NameIndex } from '../letter/duplicates.js';
 import { textVersion } from '../letter/text-version.js';
 import type { Signature } from '../letter/schema.js';
+import { indexedName } from '../letter/signatures.js';
 import { progressBar } from '../progress.js';
 import { eventChanges, loadValidLetter, resolveLetterDir, signatureChange, type ValidLetter, withLetterLock } from '../storage/letter-store.js';
 import { type Contact, contactsChange, emailKey, readContacts } from '../storage/private-store.js';
@@ -39,6 +40,7 @@ export interface ImportResult {
   toAdd: { line: number; id: string; name: string }[];
   alreadySigned: DuplicateRow[];
   likely: DuplicateRow[];
+  possible: DuplicateRow[];
   invalid: ImportPlan['invalid'];
   written: string[];
 }
@@ -85,7 +87,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     try {
       const result = planImport(rows.rows, {
         letter: letter.letter, signatures, erased: letter.erased, emailOwners: owners, mapping: mapped.mapping,
-        index: NameIndex.of(letter.signatures.map((l) => ({ id: l.signature.id, name: l.signature.name, status: l.signature.status, seed: l.seed }))),
+        index: NameIndex.of(letter.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed }))),
         defaultGroup: o.group, now: ctx.now(), textVersion: textVersion(letter.body), confirm: (row) => Boolean(o.allowSimilar) || confirmed.has(row.line), onProgress: (n) => bar.update(n),
       });
       return { result, contacts };
@@ -98,7 +100,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     file: shownFile, letter: path.relative(ctx.cwd, dir) || '.', dryRun,
     mapping: Object.fromEntries(mapped.mapping), ignoredColumns: mapped.unmapped, rows: rows.rows.length,
     toAdd: p.toAdd.map((r) => ({ line: r.line, id: r.signature.id, name: r.signature.name })),
-    alreadySigned: p.alreadySigned, likely: p.likely, invalid: p.invalid, written,
+    alreadySigned: p.alreadySigned, likely: p.likely, possible: p.possible, invalid: p.invalid, written,
   });
 
   let confirmed = new Set<number>();
@@ -190,6 +192,8 @@ export function formatImport(r: ImportResult, style: Style): string {
   for (const d of r.alreadySigned) lines.push(`    row ${d.line}: "${d.name}" is ${match(d)}`);
   lines.push(`  likely duplicates, left out: ${r.likely.length}`);
   for (const d of r.likely) lines.push(`    row ${d.line}: "${d.name}" is likely ${match(d)}${d.confirmable ? '' : style.dim(' (cannot be added)')}`);
+  if (r.possible.length > 0) lines.push(`  added, possibly the same as a signature (look at them): ${r.possible.length}`);
+  for (const d of r.possible) lines.push(style.dim(`    row ${d.line}: "${d.name}" is possibly ${match(d)}`));
   lines.push(`  invalid: ${r.invalid.length}`);
   for (const i of r.invalid) lines.push(`    row ${i.line}: ${i.field} ${i.reason}`);
   if (r.likely.some((d) => d.confirmable)) lines.push(style.dim('  To add a likely duplicate that is a different person, confirm it on a terminal or pass --allow-similar.'));

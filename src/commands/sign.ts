@@ -14,7 +14,7 @@ import { parseCountryName } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
 import { textVersion } from '../letter/text-version.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
-import { InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
+import { indexedName, InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
 import { CHANGELOG_FILE, readBytes, readText, SIGNATURES_DIR } from '../storage/layout.js';
 import { type IndexOrigin, indexKey, readLetterIndex, writeLetterIndex } from '../storage/letter-index.js';
 import {
@@ -54,6 +54,8 @@ export interface SignResult {
   /** False when the letter requires verification: renders leave the signature out until `letter verify`. */
   published: boolean;
   similar: DuplicateMatch[];
+  /** Names on the letter that possibly match: reported, not asked about. */
+  possible: DuplicateMatch[];
   dryRun: boolean;
   written: string[];
   /** The commit made with --commit. */
@@ -98,7 +100,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
       });
     }
     try {
-      const { signature, similar } = signLetter(state.letter, [], input, ctx.now(), {
+      const { signature, similar, possible } = signLetter(state.letter, [], input, ctx.now(), {
         erased: state.erased,
         textVersion: textVersion(state.body),
         index: new NameIndex(state.names),
@@ -106,10 +108,10 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
         allowSimilar,
         ...(contact.email ? { email: { key: emailKey(contact.email), owners } } : {}),
       });
-      return { state, signature, similar, contacts };
+      return { state, signature, similar, possible, contacts };
     } catch (e) {
       if (e instanceof InvalidSignatureInput) throw new UsageError(`${FLAG_OF[e.field] ?? e.field}: ${e.field} ${e.reason}`);
-      if (e instanceof AlreadySigned && e.match.status !== 'withdrawn' && e.match.status !== 'rejected')
+      if (e instanceof AlreadySigned && !e.decidable && e.match.status !== 'withdrawn' && e.match.status !== 'rejected')
         e.hint = `See every signature with: letter list ${shown} --status all`;
       throw e;
     }
@@ -121,7 +123,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     try {
       preview = await attempt();
     } catch (e) {
-      if (!(e instanceof LikelyDuplicate)) throw e;
+      if (!(e instanceof LikelyDuplicate) && !(e instanceof AlreadySigned && e.decidable)) throw e;
       ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${e.message.replace('; nothing was written', '')}\n`);
       if (!(await ask.confirm('Is this a different person? Sign anyway?', false))) throw new Cancelled();
       allowSimilar = true;
@@ -133,11 +135,11 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     }
   }
   if (options.dryRun) {
-    const { signature, similar } = await attempt();
-    return { letter: shown, signature, published: isPublished(letter, signature), similar, dryRun: true, written: [] };
+    const { signature, similar, possible } = await attempt();
+    return { letter: shown, signature, published: isPublished(letter, signature), similar, possible, dryRun: true, written: [] };
   }
   const result = await withLetterLock(dir, async () => {
-    const { state, signature, similar, contacts } = await attempt();
+    const { state, signature, similar, possible, contacts } = await attempt();
     const target = { dir, letter: state.letter, files: new Map<string, string>() };
     const signatureFile = signatureChange(target, signature);
     const files = await writeAll([
@@ -158,7 +160,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
         throw new EnvironmentError(`signed ${signature.name} (${signature.id}), but the commit failed: ${why}`, `Commit the files yourself: git commit -- ${written.join(' ')}`);
       }
     }
-    return { letter: shown, signature, published: isPublished(state.letter, signature), similar, dryRun: false, written, ...(commit ? { commit } : {}) };
+    return { letter: shown, signature, published: isPublished(state.letter, signature), similar, possible, dryRun: false, written, ...(commit ? { commit } : {}) };
   });
   return result;
 }
@@ -204,7 +206,7 @@ async function letterState(dir: string, shown: string, ctx: Context): Promise<Le
       return { dir, letter, body, names: stored.index.names, erased: stored.index.erased, sum, origin: stored.origin, ...(changelog === undefined ? {} : { changelog }) };
   }
   const full = await loadValidLetter(dir, ctx.cwd, scan);
-  const index = NameIndex.of(full.signatures.map((l) => ({ id: l.signature.id, name: l.signature.name, status: l.signature.status, seed: l.seed })));
+  const index = NameIndex.of(full.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed })));
   const names = index.columns;
   return { dir, letter: full.letter, body: full.body, names, erased: full.erased, sum, full };
 }
@@ -318,7 +320,8 @@ export function formatSign(r: SignResult, style: Style): string {
   const pending = r.published
     ? []
     : [style.dim(`  This letter requires verification: renders show it after \`letter verify ${r.letter} ${r.signature.id}\`.`)];
-  const similar = r.similar.map((m) => style.yellow(`  allowed as a different person from ${m.id} ("${m.name}"): ${m.reason}`));
+  const similar = r.similar.map((m) => style.yellow(`  recorded as a different person from ${m.id} ("${m.name}"): ${m.reason}`));
+  const possible = r.possible.map((m) => style.dim(`  possibly the same person as ${m.id} ("${m.name}"): ${m.reason}`));
   const commit = r.commit ? [`  committed ${r.commit} "Sign: ${r.signature.name}"`] : [];
-  return [head, ...similar, ...r.written.map((f) => `  wrote ${f}`), ...commit, ...pending].join('\n');
+  return [head, ...similar, ...possible, ...r.written.map((f) => `  wrote ${f}`), ...commit, ...pending].join('\n');
 }

@@ -32,11 +32,16 @@ export async function updateSignatures(
   ids: readonly string[],
   change: (s: Signature, now: Date) => Signature,
   ctx: Context,
+  /** Runs on the loaded letter before any change; throws to refuse (nothing is written). */
+  guard?: (all: readonly Signature[], shown: string) => void,
+  /** Like `change`, for a change that needs the other signatures of the letter. */
+  changeWithAll?: (s: Signature, all: readonly Signature[]) => Signature,
 ): Promise<UpdateResult> {
   const dir = await resolveLetterDir(letterArg, ctx.cwd);
   return withLetterLock(dir, async () => {
     const loaded = await loadValidLetter(dir, ctx.cwd);
     const all = loaded.signatures.map((s) => s.signature);
+    guard?.(all, loaded.shown);
     const now = ctx.now();
     const changed = new Map<string, Signature>();
     for (const id of ids) {
@@ -47,7 +52,7 @@ export async function updateSignatures(
         if (e instanceof UserError) e.hint = `List the ids with: letter list ${loaded.shown} --status all`;
         throw e;
       }
-      const next = change(current, now);
+      const next = changeWithAll ? changeWithAll(change(current, now), all) : change(current, now);
       const { id: _id, ...fields } = next;
       const check = signatureSchema.safeParse(fields);
       if (!check.success) {

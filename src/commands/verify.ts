@@ -1,8 +1,8 @@
 /** `letter verify <letter> <id>...`: records that signatures were checked with the signatory. */
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { UsageError, UserError } from '../errors.js';
 import { gitUserName } from '../git.js';
-import { verify as verifySignature } from '../letter/signatures.js';
+import { undecidedMatches, verify as verifySignature } from '../letter/signatures.js';
 import type { Style } from '../terminal.js';
 import { type UpdateResult, updateSignatures } from './update.js';
 
@@ -16,13 +16,26 @@ export interface VerifyOptions {
 
 /**
  * Verifies signatures: status `verified` with who, when (ISO 8601 UTC) and an optional evidence URL.
- * @throws UsageError when no verifier is known; SignatureNotFound or InvalidTransition for any id, before anything is written.
+ * Verification is the last step before a name is published, so a signature whose name is
+ * (likely) someone else's on the letter is refused until a person decides (`letter distinct`).
+ * @throws UsageError when no verifier is known; SignatureNotFound or InvalidTransition for any id,
+ *   or UserError for an undecided likely duplicate, before anything is written.
  */
 export async function verify(o: VerifyOptions, ctx: Context): Promise<UpdateResult> {
   if (o.by !== undefined && o.by.trim() === '') throw new UsageError('--by: name who verified these signatures');
   const by = o.by?.trim() || (await gitUserName(ctx.cwd));
   if (!by) throw new UsageError('missing --by: who verified these signatures?', 'Pass --by "Your Name" or set git config user.name.');
-  return updateSignatures(o.letter, o.ids, (s, now) => verifySignature(s, by, now, o.evidence), ctx);
+  return updateSignatures(o.letter, o.ids, (s, now) => verifySignature(s, by, now, o.evidence), ctx, (all, shown) => {
+    for (const id of o.ids) {
+      const s = all.find((x) => x.id === id);
+      const match = s ? undecidedMatches(all, s)[0] : undefined;
+      if (s && match)
+        throw new UserError(
+          `${id} ("${s.name}") is ${match.kind === 'likely' ? 'likely the same person as' : 'the same name as'} ${match.id} ("${match.name}", ${match.status}): ${match.reason}; nothing was verified.`,
+          `If they are different people: letter distinct ${shown} ${id} ${match.id}; if not, withdraw or reject one of them.`,
+        );
+    }
+  });
 }
 
 /** The human view of a verification. */

@@ -5,7 +5,9 @@
  * always an error: withdrawal is the way. Pure: the caller lists the changed files.
  */
 import type { Locate, Problem } from '../errors.js';
+import { isCertain, NameIndex, needsDecision } from './duplicates.js';
 import type { Signature } from './schema.js';
+import { indexedName } from './signatures.js';
 
 /** A changed file of the letter: its status, its path as shown, and its path inside the letter folder. */
 export interface LetterFileChange {
@@ -29,6 +31,8 @@ export interface ChangeInput {
   letterStatus: string;
   /** Now (ISO 8601 UTC), to refuse a backdated or future signature. */
   now: string;
+  /** The letter's signatures that the change does not add, to find an added name that is likely one of them. */
+  existing: readonly Signature[];
 }
 
 /** Signature ids added, changed and removed, and the problems of the change. */
@@ -90,6 +94,8 @@ export function checkChange(c: ChangeInput): ChangeReport {
     }
   }
 
+  report.problems.push(...addedDuplicates(c));
+
   if (c.author !== undefined && contributor) {
     for (const [file, { signature, locate }] of c.added) {
       if (signature.github === undefined)
@@ -100,3 +106,36 @@ export function checkChange(c: ChangeInput): ChangeReport {
   }
   return report;
 }
+
+/**
+ * Added signatures whose name is someone already on the letter: the same name, look-alike
+ * letters, or a likely match by score (see duplicates.ts), and not decided. An editor's
+ * change may decide (the added signature's `distinct_from` names the other); a
+ * contributor's may not, since nobody decides about their own name.
+ */
+function addedDuplicates(c: ChangeInput): Problem[] {
+  if (c.added.size === 0) return [];
+  const index = NameIndex.of(c.existing.map(indexedName));
+  const problems: Problem[] = [];
+  for (const [file, { signature, locate }] of c.added) {
+    const match = index
+      .find(signature.name, signature)
+      .find((m) => isCertain(m) || (needsDecision(m) && !(c.role === 'editor' && signature.distinct_from?.includes(m.id))));
+    if (match) {
+      const how = match.kind === 'likely' ? 'likely the same person as' : match.kind === 'look-alike' ? 'the name, in look-alike letters, of' : 'the same name as';
+      problems.push({
+        file, ...locate(['name']), severity: 'error', code: 'likely-duplicate-added',
+        message: `the change adds "${signature.name}", ${how} ${match.id} ("${match.name}", ${match.status}) already on the letter: ${match.reason}`,
+        hint: isCertain(match)
+          ? 'remove this signature'
+          : c.role === 'editor'
+            ? `if they are different people: letter distinct ${file.replace(/\/signatures\/.*$/, '')} ${idOfSignature(file)} ${match.id}`
+            : 'if you are a different person, say so in the pull request: an editor records it (letter distinct)',
+      });
+    }
+    index.add(indexedName(signature));
+  }
+  return problems;
+}
+
+const idOfSignature = (file: string) => /([^/]+)\.yaml$/.exec(file)?.[1] ?? file;

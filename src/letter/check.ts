@@ -7,7 +7,9 @@ import type { Locate, Problem } from '../errors.js';
 import { changelogHeader, changelogLine, changelogLines, forEachEventInOrder } from './changelog.js';
 import { toIsoTimestamp } from './dates.js';
 import { textVersion } from './text-version.js';
+import { mixedScriptLetter } from './duplicates.js';
 import { nameFingerprint, normaliseName } from './names.js';
+import { decided, undecidedPairs } from './signatures.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 
 /** What `checkLetter` needs: the parsed files with the names and locators of their files. */
@@ -59,7 +61,7 @@ export function checkLetter(input: CheckInput): Problem[] {
   if (input.body !== undefined && input.body.trim() === '')
     problems.push({ file: input.bodyFile, line: 1, column: 1, severity: 'warning', code: 'empty-body', message: 'the letter has no text yet' });
 
-  const seen = new Map<string, CheckInput['signatures'][number]>();
+  const seen = new Map<string, CheckInput['signatures'][number][]>();
   const erasedPrints = new Map(input.erased.map((e) => [e.fingerprint, e.id]));
   const nowIso = toIsoTimestamp(input.now);
   for (const entry of input.signatures) {
@@ -74,10 +76,30 @@ export function checkLetter(input: CheckInput): Problem[] {
     if (erasedAs)
       problems.push({ ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedAs}) and must not come back`, hint: `delete ${entry.file}` });
     const key = entry.key ?? normaliseName(s.name);
-    const first = seen.get(key);
-    if (first)
-      problems.push({ ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'duplicate-name', message: `"${s.name}" is the same name as signature ${first.signature.id} ("${first.signature.name}") after normalisation`, hint: `keep one of ${first.file} and ${entry.file}; withdraw the other with letter withdraw` });
-    else seen.set(key, entry);
+    const before = seen.get(key);
+    // The same name twice is an error until a person decides they are two people; never next to a fake.
+    const first = before?.find((b) => !decided(s, b.signature) || s.status === 'rejected' || b.signature.status === 'rejected');
+    if (first) {
+      // Reported on the later signature of the two (by signed_at, then id): the one to look at.
+      const [earlier, later] = (first.signature.signed_at + first.signature.id) <= (s.signed_at + s.id) ? [first, entry] : [entry, first];
+      const lookAlike = mixedScriptLetter(s.name) ?? mixedScriptLetter(first.signature.name);
+      problems.push({
+        ...at(later.file, later.locate(['name'])), severity: 'error', code: 'duplicate-name',
+        message: `"${later.signature.name}" is the same name as signature ${earlier.signature.id} ("${earlier.signature.name}") after normalisation`,
+        hint: lookAlike
+          ? `one is written in look-alike letters: delete ${later.file}`
+          : `if they are different people: letter distinct ${input.shown} ${later.signature.id} ${earlier.signature.id}; else withdraw one of them`,
+      });
+    }
+    if (before) before.push(entry);
+    else seen.set(key, [entry]);
+    const mixed = mixedScriptLetter(s.name);
+    if (mixed)
+      problems.push({
+        ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'mixed-script',
+        message: `"${s.name}" mixes scripts in one word: "${mixed.char}" (${mixed.codePoint}, ${mixed.script}) inside "${mixed.word}"`,
+        hint: 'type the name again in one script; a letter of another script can pass for someone else\'s name (Unicode TR39)',
+      });
 
     for (const [field, value] of [['signed_at', s.signed_at], ['verified', s.verified?.at], ['withdrawn', s.withdrawn?.at]] as const) {
       if (value !== undefined && value > nowIso)
@@ -96,9 +118,31 @@ export function checkLetter(input: CheckInput): Problem[] {
       message: `${files.toLocaleString('en')} signature files in one folder; past ${FLAT_LAYOUT_LIMIT.toLocaleString('en')}, file systems and git slow down`,
       hint: `move them into shards: letter fmt ${input.shown} --layout sharded`,
     });
+  problems.push(...checkLikelyDuplicates(input));
   problems.push(...checkTextVersions(input));
   if (input.unreadSignatures === 0) problems.push(...checkChangelog(input));
   return problems;
+}
+
+/**
+ * Signatures (pending or verified) whose names likely belong to one person and that no
+ * person has decided about (see `undecidedPairs`): a warning on the later one. Exact names
+ * are `duplicate-name` errors above.
+ */
+function checkLikelyDuplicates(input: CheckInput): Problem[] {
+  const live = input.signatures.filter((e) => e.signature.status === 'pending' || e.signature.status === 'verified');
+  if (live.length < 2) return [];
+  const entries = new Map(live.map((e) => [e.signature, e]));
+  return undecidedPairs(live.map((e) => e.signature))
+    .filter((p) => p.match.kind === 'likely' || p.match.kind === 'same-email')
+    .map(({ earlier, later, match }) => {
+      const e = entries.get(later)!;
+      return {
+        file: e.file, ...e.locate(['name']), severity: 'warning' as const, code: 'likely-duplicate',
+        message: `"${later.name}" is likely the same person as ${earlier.id} ("${earlier.name}"): ${match.reason}`,
+        hint: `if they are different people: letter distinct ${input.shown} ${later.id} ${earlier.id}; else withdraw or reject one of them`,
+      };
+    });
 }
 
 /** Signatures made on an earlier text, and translations made from one. */

@@ -1,22 +1,22 @@
 /**
- * Finding a name already on a letter, exactly or likely. Names are indexed once
- * (normal form, tokens, token set, TR39 skeleton, transliteration key), so a lookup only
- * compares the signatures that share a key or a word with the new name: never every pair.
+ * Finding a name already on a letter: exactly, in look-alike characters, or likely by score.
+ * Names are indexed once (normal form, TR39 skeleton, and a sound key per word, see
+ * name-match.ts), so a lookup only scores the signatures that share a key with the new
+ * name: never every pair.
  *
  * Kinds, strongest first:
- * - `exact`: the same normal form (see `normaliseName`): case, accents, spacing, punctuation.
  * - `look-alike`: the same after Unicode TR39 confusable skeletons, written with characters
- *   of another script (a Cyrillic "а" inside a Latin name).
- * - `swapped`: the same words in another order ("Ki-moon Ban").
- * - `initials`: initials for words of the other name ("M. Albright").
- * - `contains`: every word of one name inside the other ("Ernesto Zedillo Ponce de León").
- * - `one-letter`: one letter added, removed or changed ("Madeline" / "Madeleine").
- * - `transliteration`: the same consonants once transliteration variants are folded
- *   ("Micheal" / "Mikhail", "Gorbatchev" / "Gorbachev").
- * Two people who only share a family name (Margaret Chan, Eva Chen) match none of these.
+ *   of another script (a Cyrillic "а" inside a Latin name). Refused, whatever a person says.
+ * - `exact`: the same normal form (see `normaliseName`): case, accents, spacing,
+ *   punctuation. Refused unless a person decides they are different people (two
+ *   "Alexander"s); always refused when the existing signature was rejected as a fake.
+ * - `same-email`: the same email address in the private store.
+ * - `likely`: a match score (see `scoreProfiles`) of at least `LIKELY_SCORE`, after the
+ *   context (url, GitHub login, organisation, country) moved it: a person decides.
+ * - `possible`: a score of at least `POSSIBLE_SCORE`: only reported.
  */
-import { distance } from 'fastest-levenshtein';
 import { createRequire } from 'node:module';
+import { type ContextNote, contextNotes, describePairs, foldSyllable, LIKELY_SCORE, type MatchContext, type NameProfile, nameProfile, POSSIBLE_SCORE, scoreProfiles, soundKey, wordConsonants, wordWeight } from './name-match.js';
 
 // unhomoglyph (and its table of confusables) loads on first use: most runs compare no names.
 const require = createRequire(import.meta.url);
@@ -24,28 +24,34 @@ let confusables: ((s: string) => string) | undefined;
 const unhomoglyph = (s: string) => (confusables ??= require('unhomoglyph') as (s: string) => string)(s);
 import { normaliseName } from './names.js';
 
-/** How a name matches an existing one. */
-export type DuplicateKind = 'exact' | 'look-alike' | 'same-email' | 'swapped' | 'initials' | 'contains' | 'one-letter' | 'transliteration';
+/** How a name matches an existing one (see the module comment). */
+export type DuplicateKind = 'look-alike' | 'exact' | 'same-email' | 'likely' | 'possible';
 
-/** Kinds in order of strength. `exact` and `look-alike` can never be confirmed away. `same-email` comes from the private store, not from names. */
-export const DUPLICATE_KINDS: readonly DuplicateKind[] = ['exact', 'look-alike', 'same-email', 'swapped', 'initials', 'contains', 'one-letter', 'transliteration'];
+/** Kinds in order of strength. */
+export const DUPLICATE_KINDS: readonly DuplicateKind[] = ['look-alike', 'exact', 'same-email', 'likely', 'possible'];
 
-/** Kinds that are certainly the same name: refused, whatever a person confirms. */
-export function isCertain(kind: DuplicateKind): boolean {
-  return kind === 'exact' || kind === 'look-alike';
-}
-
-/** What the index holds of each signature. */
-export interface IndexedName {
+/** What the index holds of each signature: its id, name and status, and the context that tells people apart. */
+export interface IndexedName extends MatchContext {
   id: string;
   name: string;
   status: string;
 }
 
-/** A match: the existing signature, the kind, and the reason in words. */
+/** A match: the existing signature, the kind, the score (0 to 1, context included) and the reason in words. */
 export interface DuplicateMatch extends IndexedName {
   kind: DuplicateKind;
+  score: number;
   reason: string;
+}
+
+/** True when no person can decide a match away: look-alike characters, or the name of a fake. */
+export function isCertain(m: Pick<DuplicateMatch, 'kind' | 'status'>): boolean {
+  return m.kind === 'look-alike' || (m.kind === 'exact' && m.status === 'rejected');
+}
+
+/** True when a person is asked about a match before the name is added (certain matches are refused outright). */
+export function needsDecision(m: Pick<DuplicateMatch, 'kind' | 'status'>): boolean {
+  return !isCertain(m) && m.kind !== 'possible';
 }
 
 /** The keys a name is indexed by (see `nameKeys`); plain data, so they can be cached. */
@@ -56,7 +62,6 @@ export interface NameKeys {
   skeleton: string;
   translit: string;
 }
-type Keys = NameKeys;
 
 /** The TR39 skeleton of a name (NFD, confusables mapped by unhomoglyph, NFD again), then its normal form; `key`, the name's normal form when known, saves computing it again. */
 export function skeletonOf(name: string, key?: string): string {
@@ -144,21 +149,31 @@ function push<K>(map: Map<K, number[]>, k: K, i: number): void {
   else map.set(k, [i]);
 }
 
-/** True when `key` (words joined by single spaces) holds one of `words` as a whole word. */
-function sharesWord(key: string, words: readonly string[]): boolean {
-  for (const w of words) {
-    for (let at = key.indexOf(w); at >= 0; at = key.indexOf(w, at + 1)) {
-      const end = at + w.length;
-      if ((at === 0 || key.charCodeAt(at - 1) === 32) && (end === key.length || key.charCodeAt(end) === 32)) return true;
-    }
+/**
+ * The first letter of `name` that sits in a word written mostly in another of the scripts
+ * whose letters look alike (Latin, Cyrillic, Greek...), with its code point and script: the
+ * Cyrillic "а" in "Bаn". Undefined when every word keeps to one script. Unicode TR39
+ * (mixed-script detection), applied per word so that a name may give two scripts side by side.
+ */
+export function mixedScriptLetter(name: string): { char: string; codePoint: string; script: string; word: string } | undefined {
+  for (const w of name.normalize('NFKC').split(/[\s\-\u2010\u2011]+/)) {
+    const letters = [...w].filter((c) => /\p{L}/u.test(c));
+    const counts = SCRIPTS.map((re) => letters.filter((c) => re.test(c)).length);
+    if (counts.filter((n) => n > 0).length < 2) continue;
+    const main = counts.indexOf(Math.max(...counts));
+    const odd = letters.find((c) => !SCRIPTS[main]!.test(c) && SCRIPTS.some((re) => re.test(c)))!;
+    const script = SCRIPT_NAMES[SCRIPTS.findIndex((re) => re.test(odd))]!;
+    return { char: odd, codePoint: `U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, script, word: w };
   }
-  return false;
+  return undefined;
 }
+const SCRIPT_NAMES = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Coptic'];
 
 /**
  * The names of an index in columns (no object per name, for letters of a million): entry
- * i is `ids[i]`, `names[i]`, `statuses[i]`, and its seed (see `nameSeed`) is `keys[i]`,
- * `skeletons[i]` (0 when equal to the key) and `translits[i]`.
+ * i is `ids[i]`, `names[i]`, `statuses[i]`, its seed (see `nameSeed`) is `keys[i]`,
+ * `skeletons[i]` (0 when equal to the key) and `translits[i]`, and its context (url, GitHub
+ * login, role, organisation, country, see `packContext`) is `contexts[i]` (0 when none).
  */
 export interface NameColumns {
   ids: string[];
@@ -167,50 +182,50 @@ export interface NameColumns {
   keys: string[];
   skeletons: (string | 0)[];
   translits: string[];
+  contexts: (string | 0)[];
 }
 
-/**
- * The hash maps of an index, one per way two names can match (see `classify`): the same
- * normal form, skeleton, sorted words or transliteration key; the same initials (for
- * `initials`); the same words but one (a word replaced by "*", for `one-letter`); the same
- * letters without spaces (a space added or removed, for `one-letter`); and, for `contains`,
- * the names holding a word.
- */
-interface Maps {
-  byKey: Map<string, number[]>;
-  bySkeleton: Map<string, number[]>;
-  bySorted: Map<string, number[]>;
-  byTranslit: Map<string, number[]>;
-  byInitials: Map<string, number[]>;
-  byWildcard: Map<string, number[]>;
-  byNoSpace: Map<string, number[]>;
-  byToken: Map<string, number[]>;
+const CONTEXT_FIELDS = ['url', 'github', 'role', 'organisation', 'country'] as const;
+
+/** The context of a signature in one string ("url\u0001github\u0001role\u0001organisation\u0001country"), or 0 when it has none. */
+export function packContext(c: MatchContext): string | 0 {
+  const values = CONTEXT_FIELDS.map((f) => c[f] ?? '');
+  return values.every((v) => v === '') ? 0 : values.join('\u0001');
 }
 
-/** The initials of a name's words ("m albright" and "madeleine albright": "m a"). */
-const initialsOf = (tokens: readonly string[]) => tokens.map((t) => t[0]).join(' ');
-/** A name with word `i` replaced by "*": names one letter apart share one of these. */
-const wildcards = (tokens: readonly string[]) => tokens.map((_, i) => tokens.map((t, j) => (j === i ? '*' : t)).join(' '));
-// Past this many words, a name's sub-lists of words are too many to enumerate (`contains`): its candidates are every name sharing a word.
-const MAX_SUBSET_WORDS = 10;
+function unpackContext(packed: string | 0 | undefined): MatchContext {
+  if (!packed) return {};
+  const values = packed.split('\u0001');
+  const c: MatchContext = {};
+  CONTEXT_FIELDS.forEach((f, i) => {
+    if (values[i]) c[f] = values[i];
+  });
+  return c;
+}
 
-/** After this many lookups an index builds its hash maps; before, a lookup scans the seeds once. */
-const SCANS_BEFORE_MAPS = 2;
+/** A word held by at most this many names makes each of them a candidate. */
+const RARE_WORD_LIST = 48;
+/** A word held by more names makes them candidates only with a second shared word; past this many, not at all. */
+const COMMON_WORD_LIST = 2000;
 
 /**
- * An index of the names on a letter, for `find`. The first lookups scan the cached seeds
- * (a few cheap string comparisons per name, no pairwise work); later ones (an import's
- * rows) use hash maps of every key, built once. Either way only the candidates that share
- * a key or a word with the new name are compared closely.
+ * An index of the names on a letter, for `find` and `pairs`. Each name is found by its
+ * normal form, its TR39 skeleton, its letters without spaces, its consonants, and a sound
+ * key per word (see `soundKey`); only names sharing one of these are scored.
  */
 export class NameIndex {
   private readonly c: NameColumns;
-  private maps: Maps | undefined;
-  private lookups = 0;
+  private readonly profiles: (NameProfile | undefined)[] = [];
+  /** The keys each entry was inserted under (see `keysOf`), kept for `pairs`. */
+  private readonly entryKeys: string[][] = [];
+  private maps: Map<string, number[]> | undefined;
+  private readonly df = new Map<string, number>();
 
   /** An index over `columns`, which it adopts (and adds to): no copy of a large list. */
   constructor(columns?: NameColumns) {
-    this.c = columns ?? { ids: [], names: [], statuses: [], keys: [], skeletons: [], translits: [] };
+    this.c = columns ?? { ids: [], names: [], statuses: [], keys: [], skeletons: [], translits: [], contexts: [] };
+    this.c.contexts ??= [];
+    while (this.c.contexts.length < this.c.ids.length) this.c.contexts.push(0);
   }
 
   /** An index of `names`. */
@@ -230,25 +245,8 @@ export class NameIndex {
     c.keys.push(key);
     c.skeletons.push(skeleton === key ? 0 : skeleton);
     c.translits.push(translit);
+    c.contexts.push(packContext(n));
     if (this.maps) this.insert(this.maps, c.ids.length - 1);
-  }
-
-  private seedAt(i: number): NameSeed {
-    const key = this.c.keys[i]!;
-    const skeleton = this.c.skeletons[i]!;
-    return [key, skeleton === 0 ? key : skeleton, this.c.translits[i]!];
-  }
-
-  private insert(maps: Maps, i: number): void {
-    const k = expandKeys(this.seedAt(i));
-    push(maps.byKey, k.key, i);
-    push(maps.bySkeleton, k.skeleton, i);
-    push(maps.bySorted, k.sorted, i);
-    push(maps.byTranslit, k.translit, i);
-    push(maps.byNoSpace, k.key.replace(/ /g, ''), i);
-    if (k.tokens.length > 1) push(maps.byInitials, initialsOf(k.tokens), i);
-    for (const w of wildcards(k.tokens)) push(maps.byWildcard, w, i);
-    for (const t of new Set(k.tokens)) push(maps.byToken, t, i);
   }
 
   /** The names in columns (adopted, not copied: see the constructor). */
@@ -261,129 +259,158 @@ export class NameIndex {
     return this.c.ids.length;
   }
 
-  private candidates(q: NameKeys): Iterable<number> {
-    const words = [...new Set(q.tokens)].filter((t) => t.length > 1);
-    if (!this.maps && ++this.lookups <= SCANS_BEFORE_MAPS) {
-      const found: number[] = [];
-      const { keys, skeletons, translits } = this.c;
-      const single = !q.key.includes(' ');
-      const joined = q.key.replace(/ /g, '');
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        const skeleton = skeletons[i] || key;
-        // A name one letter away shares a word, or differs by a space, or both are one word of about the same length.
-        if (
-          key === q.key || skeleton === q.skeleton || translits[i] === q.translit || sharesWord(key, words) ||
-          (Math.abs(key.length - q.key.length) <= 1 && ((single && !key.includes(' ')) || key.replace(/ /g, '') === joined))
-        )
-          found.push(i);
+  private profile(i: number): NameProfile {
+    return (this.profiles[i] ??= nameProfile(this.c.names[i]!));
+  }
+
+  /**
+   * The keys a name is found by: normal form, skeleton, letters without spaces, a sound key
+   * and (short words) a romanised-syllable key per word; for `lookup`, the consonants of each
+   * word only when the name was written in an abjad (Arabic, Hebrew), to find its Latin forms.
+   */
+  private keysOf(p: NameProfile, key: string, skeleton: string, lookup = true): string[] {
+    const keys = [`k ${key}`, `n ${key.replace(/ /g, '')}`];
+    if (skeleton !== key) keys.push(`k ${skeleton}`);
+    if (p.consonants.length >= 3) keys.push(`c ${p.consonants}`);
+    for (const w of p.words) {
+      if (w.initial || w.w.length < 2) continue;
+      keys.push(`w ${soundKey(w.fold)}`);
+      if (w.w.length <= 7) keys.push(`s ${foldSyllable(w.w)}`);
+      if ((!lookup || p.abjad) && !w.particle) {
+        const c = wordConsonants(w.w);
+        if (c.length >= 2) keys.push(`a ${c}`);
       }
-      return found;
     }
+    return [...new Set(keys)];
+  }
+
+  private insert(maps: Map<string, number[]>, i: number): void {
+    const key = this.c.keys[i]!;
+    const skeleton = this.c.skeletons[i] || key;
+    const p = this.profile(i);
+    const keys = this.keysOf(p, key, skeleton, false);
+    this.entryKeys[i] = keys;
+    for (const k of keys) push(maps, k, i);
+    for (const w of new Set(p.words.map((x) => x.w))) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+  }
+
+  private ensureMaps(): Map<string, number[]> {
     if (!this.maps) {
-      const maps: Maps = {
-        byKey: new Map(), bySkeleton: new Map(), bySorted: new Map(), byTranslit: new Map(), byInitials: new Map(), byWildcard: new Map(), byNoSpace: new Map(), byToken: new Map(),
-      };
-      for (let i = 0; i < this.c.ids.length; i++) this.insert(maps, i);
-      this.maps = maps;
+      this.maps = new Map();
+      for (let i = 0; i < this.c.ids.length; i++) this.insert(this.maps, i);
     }
-    const m = this.maps;
+    return this.maps;
+  }
+
+  private candidates(p: NameProfile, key: string, skeleton: string, known?: string[]): Set<number> {
+    const maps = this.ensureMaps();
     const found = new Set<number>();
-    const add = (list: readonly number[] | undefined) => {
-      if (list) for (const i of list) found.add(i);
-    };
-    add(m.byKey.get(q.key));
-    add(m.bySkeleton.get(q.skeleton));
-    add(m.bySorted.get(q.sorted));
-    add(m.byTranslit.get(q.translit));
-    add(m.byNoSpace.get(q.key.replace(/ /g, '')));
-    if (q.tokens.length > 1) add(m.byInitials.get(initialsOf(q.tokens)));
-    for (const w of wildcards(q.tokens)) add(m.byWildcard.get(w));
-    if (q.tokens.length > MAX_SUBSET_WORDS) {
-      for (const t of words) add(m.byToken.get(t));
-      return found;
+    // An entry's own keys hold the abjad keys only an abjad name looks up.
+    const keys = known ? (p.abjad ? known : known.filter((k) => k[0] !== 'a')) : this.keysOf(p, key, skeleton);
+    // Names sharing one word held by many names are only candidates when they share a second word:
+    // "Maria Garcia" is not compared with every Maria and every Garcia.
+    const shared = new Map<number, number>();
+    const common: number[][] = [];
+    const words = p.words.filter((w) => !w.initial).length;
+    for (const k of keys) {
+      const list = maps.get(k);
+      if (!list) continue;
+      if (k[0] === 'k' || k[0] === 'n' || list.length <= RARE_WORD_LIST) for (const i of list) found.add(i);
+      else if (list.length <= COMMON_WORD_LIST) common.push(list);
     }
-    // `contains`, this name the longer: names whose words are some of its words (two or more, not all).
-    const n = q.tokens.length;
-    for (let mask = 1; mask < (1 << n) - 1; mask++) {
-      const subset = q.tokens.filter((_, j) => mask & (1 << j));
-      if (subset.length > 1) add(m.bySorted.get(subset.sort().join(' ')));
-    }
-    // `contains`, this name the shorter: names holding every one of its words.
-    if (n > 1) {
-      // The names holding its rarest word, then each checked for the other words.
-      const [rarest, ...others] = [...new Set(q.tokens)].sort((a, b) => (m.byToken.get(a)?.length ?? 0) - (m.byToken.get(b)?.length ?? 0));
-      for (const i of m.byToken.get(rarest!) ?? []) if (others.every((t) => sharesWord(this.c.keys[i]!, [t]))) found.add(i);
+    if (words >= 2 && common.length >= 2) {
+      // A word gives two keys (sound, syllables); counting each list once per word is close enough for a threshold of two.
+      for (const list of common) for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (const [i, n] of shared) if (n >= 2) found.add(i);
     }
     return found;
   }
 
-  /**
-   * Every existing name that `name` duplicates, exactly or likely: one match per signature,
-   * its strongest kind, strongest first (then by id).
-   */
-  find(name: string): DuplicateMatch[] {
-    const q = nameKeys(name);
-    if (q.key === '') return [];
-    const matches: DuplicateMatch[] = [];
-    for (const i of this.candidates(q)) {
-      const existing = this.c.names[i]!;
-      const kind = classify(name, q, { name: existing, ...expandKeys(this.seedAt(i)) });
-      if (kind) matches.push({ id: this.c.ids[i]!, name: existing, status: this.c.statuses[i]!, kind, reason: reasonFor(kind, name, existing) });
+  private weight = (w: { w: string; initial: boolean; particle: boolean }) => wordWeight(w as never, this.df.get(w.w) ?? 0, this.c.ids.length);
+
+  private match(name: string, key: string, skeleton: string, p: NameProfile, ctx: MatchContext, i: number): DuplicateMatch | undefined {
+    const existing = this.c.names[i]!;
+    const other = unpackContext(this.c.contexts[i]);
+    const base = { id: this.c.ids[i]!, name: existing, status: this.c.statuses[i]!, ...other };
+    const eKey = this.c.keys[i]!;
+    const eSkeleton = this.c.skeletons[i] || eKey;
+    const notes = contextNotes(ctx, other);
+    const moved = notes.reduce((s, n) => s + n.delta, 0);
+    if (key === eKey) {
+      if (mixesScripts(name) && !mixesScripts(existing)) return { ...base, kind: 'look-alike', score: 1, reason: reasonFor('look-alike', name, existing) };
+      return { ...base, kind: 'exact', score: Math.min(1, 1 + moved), reason: withNotes(reasonFor('exact', name, existing), notes) };
     }
-    return matches.sort((a, b) => DUPLICATE_KINDS.indexOf(a.kind) - DUPLICATE_KINDS.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (skeleton === eSkeleton && skeleton !== '') return { ...base, kind: 'look-alike', score: 1, reason: reasonFor('look-alike', name, existing) };
+    const s = scoreProfiles(p, this.profile(i), this.weight);
+    const score = Math.max(0, Math.min(1, s.score + moved));
+    if (score < POSSIBLE_SCORE) return undefined;
+    const kind = score >= LIKELY_SCORE ? 'likely' : 'possible';
+    return { ...base, kind, score: Math.round(score * 100) / 100, reason: withNotes(`score ${score.toFixed(2)}: ${describePairs(s.pairs)}`, notes) };
   }
+
+  /**
+   * Every existing name that `name` matches (exactly, in look-alike letters, likely or
+   * possibly), one match per signature, strongest kind first, then by score and id. `ctx`
+   * (url, GitHub login, organisation, country of the new signature) moves the scores.
+   */
+  find(name: string, ctx: MatchContext = {}): DuplicateMatch[] {
+    const [key, skeleton] = nameSeed(name);
+    if (key === '') return [];
+    const p = nameProfile(name);
+    const matches: DuplicateMatch[] = [];
+    for (const i of this.candidates(p, key, skeleton)) {
+      const m = this.match(name, key, skeleton, p, ctx, i);
+      if (m) matches.push(m);
+    }
+    return matches.sort(byStrength);
+  }
+
+  /**
+   * Every pair of names in the index that match (each pair once, `later` the one added
+   * after `earlier`), for checking a whole letter. `include(i)` picks the entries to pair.
+   */
+  pairs(include: (i: number) => boolean = () => true): { earlier: number; later: number; match: DuplicateMatch }[] {
+    this.ensureMaps();
+    const out: { earlier: number; later: number; match: DuplicateMatch }[] = [];
+    for (let j = 0; j < this.c.ids.length; j++) {
+      if (!include(j)) continue;
+      const key = this.c.keys[j]!;
+      const skeleton = this.c.skeletons[j] || key;
+      const p = this.profile(j);
+      const ctx = unpackContext(this.c.contexts[j]);
+      for (const i of this.candidates(p, key, skeleton, this.entryKeys[j])) {
+        if (i >= j || !include(i)) continue;
+        const m = this.match(this.c.names[j]!, key, skeleton, p, ctx, i);
+        if (m) out.push({ earlier: i, later: j, match: m });
+      }
+    }
+    return out;
+  }
+
+  /** The entry at `i`: id, name and status. */
+  entry(i: number): { id: string; name: string; status: string } {
+    return { id: this.c.ids[i]!, name: this.c.names[i]!, status: this.c.statuses[i]! };
+  }
+}
+
+function byStrength(a: DuplicateMatch, b: DuplicateMatch): number {
+  return DUPLICATE_KINDS.indexOf(a.kind) - DUPLICATE_KINDS.indexOf(b.kind) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function withNotes(reason: string, notes: readonly ContextNote[]): string {
+  return notes.length === 0 ? reason : `${reason}; ${notes.map((n) => n.what).join(', ')}`;
 }
 
 /**
- * How `name` matches `existing`, the strongest kind, or undefined: the rule behind every
- * lookup, comparing two names directly (see the kinds at the top of this file).
+ * How `name` matches `existing` (alone, with no other names to weigh words against): the
+ * kind, or undefined. For tests and tools; lookups use `NameIndex`.
  */
 export function compareNames(name: string, existing: string): DuplicateKind | undefined {
-  const q = nameKeys(name);
-  return q.key === '' ? undefined : classify(name, q, { name: existing, ...nameKeys(existing) });
+  return NameIndex.of([{ id: 'existing', name: existing, status: 'verified' }]).find(name)[0]?.kind;
 }
 
-function classify(name: string, q: Keys, e: Keys & { name: string }): DuplicateKind | undefined {
-  if (q.key === e.key) return mixesScripts(name) && !mixesScripts(e.name) ? 'look-alike' : 'exact';
-  if (q.skeleton === e.skeleton && q.skeleton !== '') return 'look-alike';
-  if (q.tokens.length > 1 && q.sorted === e.sorted) return 'swapped';
-  if (initialsMatch(q.tokens, e.tokens) || initialsMatch(e.tokens, q.tokens)) return 'initials';
-  if (contains(q.tokens, e.tokens) || contains(e.tokens, q.tokens)) return 'contains';
-  const d = distance(q.key, e.key);
-  if (d === 1) return 'one-letter';
-  if (q.translit === e.translit && d <= Math.max(2, Math.floor(Math.max(q.key.length, e.key.length) / 4))) return 'transliteration';
-  return undefined;
-}
-
-/** `short` has a one-letter word for at least one word of `long`, the other words equal, in order. */
-function initialsMatch(short: string[], long: string[]): boolean {
-  if (short.length !== long.length || short.length < 2) return false;
-  let initials = 0;
-  for (let i = 0; i < short.length; i++) {
-    const s = short[i]!;
-    const l = long[i]!;
-    if (s === l) continue;
-    if (s.length === 1 && l.length > 1 && l.startsWith(s)) initials++;
-    else return false;
-  }
-  return initials > 0 && initials < short.length;
-}
-
-/** Every word of `inner` (two or more) appears in `outer`, which has more words. */
-function contains(outer: string[], inner: string[]): boolean {
-  if (inner.length < 2 || outer.length <= inner.length) return false;
-  const left = [...outer];
-  for (const w of inner) {
-    const at = left.indexOf(w);
-    if (at < 0) return false;
-    left.splice(at, 1);
-  }
-  return true;
-}
-
-/** The reason of a match, in words. */
-export function reasonFor(kind: DuplicateKind, name: string, existing: string): string {
+/** The reason of a certain match, in words. */
+export function reasonFor(kind: 'exact' | 'look-alike' | 'same-email', name: string, existing: string): string {
   switch (kind) {
     case 'exact':
       return name === existing ? 'the same name' : 'the same name once case, accents, spacing and punctuation are folded';
@@ -391,15 +418,5 @@ export function reasonFor(kind: DuplicateKind, name: string, existing: string): 
       return 'the same name written with look-alike characters from another script (Unicode TR39 confusables)';
     case 'same-email':
       return 'the same email address';
-    case 'swapped':
-      return 'the same words in another order';
-    case 'initials':
-      return 'initials for the words of the existing name';
-    case 'contains':
-      return 'every word of the shorter name is in the longer one';
-    case 'one-letter':
-      return 'one letter added, removed or changed';
-    case 'transliteration':
-      return 'a transliteration variant (same consonants)';
   }
 }

@@ -7,7 +7,7 @@ import { type DuplicateMatch, NameIndex } from './duplicates.js';
 import { parseTimestampInput } from './dates.js';
 import { parseCountryName } from './country-names.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
-import { checkName, InvalidSignatureInput, sign } from './signatures.js';
+import { checkName, indexedName, InvalidSignatureInput, sign } from './signatures.js';
 
 /** Fields a column can map to; `email` and `phone` go to the private store. */
 export const IMPORT_FIELDS = ['name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'email', 'phone'] as const;
@@ -90,6 +90,8 @@ export interface ImportPlan {
   toAdd: RowToAdd[];
   alreadySigned: DuplicateRow[];
   likely: DuplicateRow[];
+  /** Rows added although they possibly match a signature: reported for a person to look at. */
+  possible: DuplicateRow[];
   invalid: InvalidRow[];
 }
 
@@ -118,8 +120,8 @@ export interface PlanContext {
  * Rows are added in file order; an id taken by an earlier row gets the next suffix.
  */
 export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPlan {
-  const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], invalid: [] };
-  const index = c.index ?? NameIndex.of(c.signatures);
+  const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], possible: [], invalid: [] };
+  const index = c.index ?? NameIndex.of(c.signatures.map(indexedName));
   const owners = new Map(c.emailOwners);
   const signatures = [...c.signatures];
   const taken = new Set([...c.signatures.map((s) => s.id), ...c.erased.map((e) => e.id)]);
@@ -136,15 +138,20 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
     if (name === undefined) return void plan.invalid.push({ line: row.line, field: 'name', reason: 'is empty' });
     const email = cell(row, 'email');
     const emailCheck = email ? { key: email.toLowerCase(), owners } : undefined;
-    const found = checkName(index, c.erased, c.letter.slug, name, emailCheck);
-    if (found.certain || found.erased) {
-      const matches = found.certain ? [found.certain] : [];
+    const found = checkName(index, c.erased, c.letter.slug, name, emailCheck, {
+      url: cell(row, 'url'), role: cell(row, 'role'), organisation: cell(row, 'organisation'), country: parseCountryName(cell(row, 'country') ?? ''),
+    });
+    // The same name with nothing that tells the two apart (a differing url or login lowers an exact match's score): already signed.
+    const same = found.certain ?? found.likely.find((m) => m.kind === 'exact' && m.score >= 1);
+    if (same || found.erased) {
+      const matches = same ? [same] : [];
       const dup: DuplicateRow = { line: row.line, name, matches, confirmable: false };
-      if (found.erased) return void plan.likely.push({ ...dup, matches: [{ id: found.erased.id, name: '(name erased)', status: 'erased', kind: 'exact', reason: 'erased at the signatory\'s request' }] });
-      return void (found.certain?.name.normalize('NFC').replace(/\s+/g, ' ').trim() === name.normalize('NFC').replace(/\s+/g, ' ')
+      if (found.erased) return void plan.likely.push({ ...dup, matches: [{ id: found.erased.id, name: '(name erased)', status: 'erased', kind: 'exact', score: 1, reason: 'erased at the signatory\'s request' }] });
+      return void (same?.name.normalize('NFC').replace(/\s+/g, ' ').trim() === name.normalize('NFC').replace(/\s+/g, ' ')
         ? plan.alreadySigned.push(dup)
         : plan.likely.push(dup));
     }
+    if (found.possible.length > 0) plan.possible.push({ line: row.line, name, matches: found.possible, confirmable: true });
     let similar: DuplicateMatch[] = [];
     if (found.likely.length > 0) {
       const dup: DuplicateRow = { line: row.line, name, matches: found.likely, confirmable: true };
@@ -177,7 +184,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
       );
       signatures.push(signature);
       taken.add(signature.id);
-      index.add(signature);
+      index.add(indexedName(signature));
       if (email) owners.set(email.toLowerCase(), signature);
       plan.toAdd.push({ line: row.line, signature, contact: { ...(email ? { email } : {}), ...(phone ? { phone } : {}) }, similar });
     } catch (e) {

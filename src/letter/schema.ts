@@ -158,6 +158,11 @@ export const signatureSchema = z
       .string({ error: 'must be a GitHub login in quotes' })
       .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'must be a GitHub login (letters, digits and single hyphens)')
       .optional(),
+    /**
+     * Ids of signatures with the same or a likely-same name that a person decided are other
+     * people (two "Alexander"s): every check honours the decision.
+     */
+    distinct_from: z.array(ident('signature id'), { error: 'must be a list of signature ids' }).optional(),
     signed_at: timestamp,
     status: z.enum(SIGNATURE_STATUSES, { error: `must be one of ${SIGNATURE_STATUSES.join(', ')}` }),
     verified: verifiedSchema.optional(),
@@ -195,7 +200,7 @@ export const LETTER_KEY_ORDER = ['title', 'slug', 'addressee', 'organisers', 'st
 
 /** Key order of a signature file, as `letter` writes it. */
 export const SIGNATURE_KEY_ORDER = [
-  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'github', 'text_version', 'signed_at', 'status', 'verified', 'withdrawn', 'rejected',
+  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'github', 'text_version', 'distinct_from', 'signed_at', 'status', 'verified', 'withdrawn', 'rejected',
 ] as const;
 
 /** Ids of erasure records start with this; no signature id does. */

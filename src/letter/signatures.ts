@@ -5,7 +5,8 @@
 import { AlreadySigned, ErasedSignatory, InvalidTransition, LikelyDuplicate, SignatureNotFound, UsageError } from '../errors.js';
 import { toIsoTimestamp } from './dates.js';
 import { findContactDetails } from './contact-details.js';
-import { type DuplicateMatch, type IndexedName, isCertain, NameIndex, reasonFor } from './duplicates.js';
+import { type DuplicateMatch, type IndexedName, isCertain, NameIndex, needsDecision, reasonFor } from './duplicates.js';
+import type { MatchContext } from './name-match.js';
 import { idForName, nameFingerprint } from './names.js';
 import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
 
@@ -30,22 +31,30 @@ export function publishedStatuses(letter: LetterFile): SignatureStatus[] {
 
 /** An index of every name on the letter, whatever its status, for duplicate checks. */
 export function indexOf(signatures: readonly Signature[]): NameIndex {
-  return NameIndex.of(signatures);
+  return NameIndex.of(signatures.map(indexedName));
 }
 
-/** Where a new name stands against the letter: refused, likely a duplicate, or new. */
+/** What the name index keeps of a signature: id, name, status and the context that tells people apart. */
+export function indexedName(s: Signature): IndexedName {
+  return { id: s.id, name: s.name, status: s.status, url: s.url, github: s.github, role: s.role, organisation: s.organisation, country: s.country };
+}
+
+/** Where a new name stands against the letter: refused, to be decided by a person, or new. */
 export interface NameCheck {
-  /** A certain match (same normal form or look-alike): the name is refused. */
+  /** A match no person can decide away (look-alike characters, the name of a fake): the name is refused. */
   certain: DuplicateMatch | undefined;
   /** An erasure record with this name's fingerprint: the name is refused. */
   erased: ErasedRecord | undefined;
-  /** Likely duplicates, for a person to confirm. */
+  /** Matches a person must decide (the same name, the same email, a likely match), strongest first. */
   likely: DuplicateMatch[];
+  /** Possible matches: reported, not asked about. */
+  possible: DuplicateMatch[];
 }
 
 /**
  * Checks a name against the index and the erasure fingerprints of the letter `slug`, and an
  * email (if given) against the owners of known emails (normalised email → signature).
+ * `context` (the new signature's url, GitHub login, organisation, country) moves the scores.
  */
 export function checkName(
   index: NameIndex,
@@ -53,17 +62,76 @@ export function checkName(
   slug: string,
   name: string,
   email?: { key: string; owners: ReadonlyMap<string, IndexedName> },
+  context: MatchContext = {},
 ): NameCheck {
-  const matches = index.find(name);
+  const matches = index.find(name, context);
   const owner = email ? email.owners.get(email.key) : undefined;
-  if (owner && !matches.some((m) => m.id === owner.id))
-    matches.push({ id: owner.id, name: owner.name, status: owner.status, kind: 'same-email', reason: reasonFor('same-email', name, owner.name) });
+  if (owner) {
+    const at = matches.findIndex((m) => m.id === owner.id);
+    const same: DuplicateMatch = { id: owner.id, name: owner.name, status: owner.status, kind: 'same-email', score: 1, reason: reasonFor('same-email', name, owner.name) };
+    if (at < 0) matches.push(same);
+    else if (!isCertain(matches[at]!) && matches[at]!.kind !== 'exact') matches[at] = same;
+  }
   const fp = erased.length > 0 ? nameFingerprint(slug, name) : undefined;
   return {
-    certain: matches.find((m) => isCertain(m.kind)),
+    certain: matches.find((m) => isCertain(m)),
     erased: fp ? erased.find((e) => e.fingerprint === fp) : undefined,
-    likely: matches.filter((m) => !isCertain(m.kind)),
+    likely: matches.filter((m) => needsDecision(m)),
+    possible: matches.filter((m) => m.kind === 'possible'),
   };
+}
+
+/**
+ * The pairs of signatures whose names match, that no person has decided about: a match
+ * that needs a decision (see `needsDecision`) where neither signature lists the other in
+ * `distinct_from`. `include` picks the signatures to pair (default: all). Each pair is
+ * given once, `later` the signature that comes after `earlier` in `signatures`.
+ */
+export function undecidedPairs(
+  signatures: readonly Signature[],
+  include: (s: Signature) => boolean = () => true,
+): { earlier: Signature; later: Signature; match: DuplicateMatch }[] {
+  const index = indexOf(signatures);
+  return index
+    .pairs((i) => include(signatures[i]!))
+    .filter(({ earlier, later, match }) => needsDecision(match) && !decided(signatures[earlier]!, signatures[later]!))
+    .map(({ earlier, later, match }) => ({ earlier: signatures[earlier]!, later: signatures[later]!, match }));
+}
+
+/**
+ * The signatures of `all` (other than `s`, not withdrawn) that `s`'s name matches and that
+ * need a person's decision not yet recorded in `distinct_from`, strongest first: what stops
+ * `s` from being verified (published).
+ */
+export function undecidedMatches(all: readonly Signature[], s: Signature): DuplicateMatch[] {
+  const others = all.filter((o) => o.id !== s.id && o.status !== 'withdrawn');
+  const byId = new Map(others.map((o) => [o.id, o]));
+  return indexOf(others)
+    .find(s.name, s)
+    .filter((m) => isCertain(m) || (needsDecision(m) && !decided(s, byId.get(m.id)!)));
+}
+
+/**
+ * Records that `sig` is a different person from the signatures `others` (ids of `all`):
+ * their ids join `sig.distinct_from`, sorted, once each.
+ * @throws InvalidTransition when `sig`'s name and another's are the same as a fake's or
+ *   written in look-alike letters (Unicode TR39): no person can decide those away.
+ * @throws UsageError when an id is not on the letter.
+ */
+export function recordDistinct(sig: Signature, all: readonly Signature[], others: readonly string[]): Signature {
+  for (const id of others) {
+    const other = all.find((s) => s.id === id);
+    if (!other) throw new UsageError(`no signature with id "${id}"`);
+    const match = indexOf([other]).find(sig.name, sig)[0];
+    if (match && isCertain(match))
+      throw new InvalidTransition(`${sig.id} ("${sig.name}") and ${id} ("${other.name}"): ${match.status === 'rejected' ? 'the name of a rejected fake stays out for good' : match.reason}; no decision can allow it.`);
+  }
+  return { ...sig, distinct_from: [...new Set([...(sig.distinct_from ?? []), ...others])].sort() };
+}
+
+/** True when a person decided that `a` and `b` are different people (either lists the other in `distinct_from`). */
+export function decided(a: Pick<Signature, 'id' | 'distinct_from'>, b: Pick<Signature, 'id' | 'distinct_from'>): boolean {
+  return Boolean(a.distinct_from?.includes(b.id) || b.distinct_from?.includes(a.id));
 }
 
 /**
@@ -95,9 +163,12 @@ export interface SignOptions {
 /**
  * Adds a signature to a letter.
  * @returns the new signature (an id derived from the name, see `idForName`; status `pending`;
- *   `signed_at` = input or `now`, ISO 8601 UTC) and the likely duplicates that were allowed.
+ *   `signed_at` = input or `now`, ISO 8601 UTC), the matches a person decided are other
+ *   people (`similar`, recorded in the signature's `distinct_from`), and the possible
+ *   matches that were only reported.
  * @throws InvalidSignatureInput when a field fails the signature schema or names a group the letter lacks.
- * @throws AlreadySigned when the name is on the letter after normalisation or in look-alike characters, whatever its status.
+ * @throws AlreadySigned when the name is on the letter in look-alike characters or as a fake, or
+ *   the same name is on it and `allowSimilar` is not set.
  * @throws ErasedSignatory when the name's fingerprint matches an erasure record.
  * @throws LikelyDuplicate when the name likely matches a signature and `allowSimilar` is not set.
  * @throws InvalidTransition when the letter is closed.
@@ -108,17 +179,22 @@ export function sign(
   input: SignatureInput,
   now: Date,
   options: SignOptions = {},
-): { signature: Signature; similar: DuplicateMatch[] } {
+): { signature: Signature; similar: DuplicateMatch[]; possible: DuplicateMatch[] } {
   if (letter.status === 'closed') throw new InvalidTransition(`The letter "${letter.title}" is closed to new signatures.`);
   const file = buildSignatureFile(letter, input, now);
   const erased = options.erased ?? [];
-  const found = checkName(options.index ?? indexOf(signatures), erased, letter.slug, file.name, options.email);
+  const found = checkName(options.index ?? indexOf(signatures), erased, letter.slug, file.name, options.email, file);
   if (found.certain) throw new AlreadySigned(file.name, found.certain);
   if (found.erased) throw new ErasedSignatory(found.erased.id);
-  if (found.likely.length > 0 && !options.allowSimilar) throw new LikelyDuplicate(file.name, found.likely);
+  if (found.likely.length > 0 && !options.allowSimilar) {
+    const exact = found.likely.find((m) => m.kind === 'exact');
+    if (exact) throw new AlreadySigned(file.name, exact, true);
+    throw new LikelyDuplicate(file.name, found.likely);
+  }
   const id = idForName(file.name, options.takenIds ?? new Set([...signatures.map((s) => s.id), ...erased.map((e) => e.id)]));
-  const versioned = options.textVersion ? { ...file, text_version: options.textVersion } : file;
-  return { signature: { id, ...versioned }, similar: found.likely };
+  const distinct = [...new Set([...(file.distinct_from ?? []), ...found.likely.map((m) => m.id)])].sort();
+  const recorded: SignatureFile = { ...file, ...(options.textVersion ? { text_version: options.textVersion } : {}), ...(distinct.length > 0 ? { distinct_from: distinct } : {}) };
+  return { signature: { id, ...recorded }, similar: found.likely, possible: found.possible };
 }
 
 function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date): SignatureFile {

@@ -19,7 +19,7 @@ import { cacheFileFor } from './cache-dir.js';
 import { stateKey } from './check-memo.js';
 import type { ScanSum } from './signature-scan.js';
 
-const VERSION = `letter ${pkg.version} index 1`;
+const VERSION = `letter ${pkg.version} index 2`;
 
 /** What the index holds of a letter in one state. */
 export interface LetterIndex {
@@ -47,7 +47,7 @@ interface IndexFile extends NameColumns {
   changelogInStep: boolean;
 }
 
-const COLUMNS = ['ids', 'names', 'statuses', 'keys', 'skeletons', 'translits'] as const;
+const COLUMNS = ['ids', 'names', 'statuses', 'keys', 'skeletons', 'translits', 'contexts'] as const;
 
 const JOURNAL_SHARE = 0.02;
 const JOURNAL_MIN = 64;
@@ -99,7 +99,7 @@ export async function writeLetterIndex(dir: string, key: string, index: LetterIn
   const c: IndexFile = {
     version: VERSION, key, ...(journal ? { base: origin.baseKey } : {}), sum: index.sum,
     ids: index.names.ids.slice(from), names: index.names.names.slice(from), statuses: index.names.statuses.slice(from), keys: index.names.keys.slice(from),
-    skeletons: index.names.skeletons.slice(from), translits: index.names.translits.slice(from), erased: index.erased, changelogInStep: index.changelogInStep,
+    skeletons: index.names.skeletons.slice(from), translits: index.names.translits.slice(from), contexts: index.names.contexts.slice(from), erased: index.erased, changelogInStep: index.changelogInStep,
   };
   try {
     await mkdir(path.dirname(file), { recursive: true });
@@ -122,7 +122,7 @@ function wellFormed(c: unknown): c is IndexFile {
   if (typeof f.changelogInStep !== 'boolean' || !Array.isArray(f.erased)) return false;
   const columns = COLUMNS.map((col) => f[col]);
   if (!columns.every((col) => Array.isArray(col) && col.length === (f.ids as unknown[]).length)) return false;
-  return columns.every((col, k) => (col as unknown[]).every((v) => typeof v === 'string' || (COLUMNS[k] === 'skeletons' && v === 0)));
+  return columns.every((col, k) => (col as unknown[]).every((v) => typeof v === 'string' || ((COLUMNS[k] === 'skeletons' || COLUMNS[k] === 'contexts') && v === 0)));
 }
 
 function journalOf(file: string): string {

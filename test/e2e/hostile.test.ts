@@ -52,7 +52,10 @@ const REFUSED: [string, string[]][] = [
   ['retype-tilde.yaml', ['error 2:7 invalid-field: field "role" must be text; put the value in quotes']],
   ['bidi-override.yaml', ['error 1:7 invalid-field: field "name" must not contain bidirectional control characters (such as U+202E)']],
   ['zero-width.yaml', ['error 1:7 invalid-field: field "name" must not contain invisible characters (zero-width space, word joiner, soft hyphen)']],
-  ['mixed-script.yaml', ['error 1:7 duplicate-name: "B\u0430n Ki-moon" is the same name as signature ban-ki-moon ("Ban Ki-moon") after normalisation']],
+  ['mixed-script.yaml', [
+    'error 1:7 duplicate-name: "B\u0430n Ki-moon" is the same name as signature ban-ki-moon ("Ban Ki-moon") after normalisation',
+    'error 1:7 mixed-script: "B\u0430n Ki-moon" mixes scripts in one word: "\u0430" (U+0430, Cyrillic) inside "B\u0430n"',
+  ]],
   ['combining-flood.yaml', ['error 1:7 invalid-field: field "name" must not stack more than three combining marks on one letter']],
   ['long-name.yaml', ['error 1:7 invalid-field: field "name" must be at most 300 characters']],
   ['empty-name.yaml', ['error 1:7 invalid-field: field "name" must not be empty', 'error 1:7 invalid-field: field "name" must contain a letter or digit']],

@@ -16,12 +16,13 @@ describe('likely duplicates', () => {
     const before = snapshot(t.dir);
     const r = await letter(t.dir, args);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('"Micheal Gorbachev" is likely already on the letter; nothing was written:\n  mikhail-gorbachev ("Mikhail Gorbachev", verified): a transliteration variant (same consonants)');
+    expect(r.stderr).toContain('"Micheal Gorbachev" is likely already on the letter; nothing was written:\n  mikhail-gorbachev ("Mikhail Gorbachev", verified): score 1.00: gorbachev, micheal ~ mikhail (forms of one given name); same country');
     expect(r.stderr).toContain('If this is a different person, sign again with --allow-similar.');
     expect(snapshot(t.dir)).toEqual(before);
     const ok = await letter(t.dir, [...args, '--allow-similar']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('allowed as a different person from mikhail-gorbachev ("Mikhail Gorbachev")');
+    expect(ok.stdout).toContain('recorded as a different person from mikhail-gorbachev ("Mikhail Gorbachev")');
+    expect(readFileSync(path.join(t.letterDir, 'signatures/micheal-gorbachev.yaml'), 'utf8')).toContain('distinct_from:\n  - mikhail-gorbachev\n');
   });
 
   it('refuses a Latin name written with a Cyrillic look-alike letter, even with --allow-similar', async () => {
