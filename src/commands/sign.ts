@@ -10,7 +10,7 @@ import { cannotCommit, commitPaths, isRepo } from '../git.js';
 import { type DuplicateMatch, type IndexedName, type NameColumns, NameIndex } from '../letter/duplicates.js';
 import { insertEvent } from '../letter/changelog.js';
 import { countryCodes, countryName } from '../letter/countries.js';
-import { parseCountryName } from '../letter/country-names.js';
+import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
 import { textVersion } from '../letter/text-version.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
@@ -266,7 +266,7 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
 
   let country = o.country === undefined ? undefined : parseCountryName(o.country);
   if (o.country !== undefined && country === undefined)
-    throw new UsageError(`--country: "${o.country}" is not an ISO 3166-1 alpha-2 code or a country name`, 'Use a code such as JO, US or KR.');
+    throw new UsageError(`--country: "${o.country}" is not an ISO 3166-1 alpha-2 code or a country name`, unknownCountryHint(o.country));
   if (country === undefined && (ask || required.has('country'))) {
     if (!ask) throw missing('--country');
     const choices = countryCodes().map((code) => ({ value: code, name: `${countryName(code, 'en')} (${code})` }));
@@ -302,6 +302,12 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
     if (signedAt > toIsoTimestamp(new Date(ctx.now().getTime() + 60_000))) throw new UsageError(`--signed-at: ${signedAt} is in the future`);
   }
   return { name, sort_as: o.sortAs, role, organisation, country, group, url: o.url, github: o.github, signed_at: signedAt };
+}
+
+/** The hint for an unknown --country: a suggestion when there is one ("England" → GB), else how codes look. */
+function unknownCountryHint(value: string): string {
+  const reason = unknownCountryReason(value);
+  return reason === `"${value.trim()}" is not a country name or ISO 3166-1 code` ? 'Use a code such as JO, US or KR.' : reason;
 }
 
 function isPublished(letter: LetterFile, s: Signature): boolean {
