@@ -98,7 +98,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
   const fields = [...mapped.mapping.values()];
   if (!fields.includes('name') && !fields.includes('first_name') && !fields.includes('last_name'))
     throw new UsageError(`no column of ${shownFile} holds the name; columns: ${headers.join(', ')}`, 'Map one with --map "Full name=name" (or first_name and last_name).');
-  for (const h of mapped.unmapped) ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${h}" is not imported\n`);
+  for (const h of mapped.unmapped.filter((x) => !mapped.excluded.includes(x))) ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${h}" is not imported\n`);
 
   const plan = async (letter: ValidLetter, confirmed: ReadonlySet<number>) => {
     if (o.group !== undefined && !findGroup(letter.letter, o.group))

@@ -40,10 +40,11 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
  * Maps CSV headers to fields: first the explicit `map` ("Full name=name,Position=role"; an
  * empty field, "Group=", leaves a column out), then well-known header names in English (case,
  * spacing and underscores ignored). A column that maps to nothing is ignored, never guessed.
- * @returns header → field for mapped headers, and the headers left unmapped (ignored).
+ * @returns header → field for mapped headers, the headers left unmapped (ignored), and among
+ *   them those the map left out on purpose (`excluded`).
  * @throws Error naming a mapping entry that is malformed or names an unknown field or column.
  */
-export function mapHeaders(headers: readonly string[], map?: string): { mapping: Map<string, ImportField>; unmapped: string[] } {
+export function mapHeaders(headers: readonly string[], map?: string): { mapping: Map<string, ImportField>; unmapped: string[]; excluded: string[] } {
   const mapping = new Map<string, ImportField>();
   const explicit = new Map<string, ImportField>();
   const ignored = new Set<string>();
@@ -63,7 +64,7 @@ export function mapHeaders(headers: readonly string[], map?: string): { mapping:
     if (field && ![...mapping.values()].includes(field)) mapping.set(h, field);
     else unmapped.push(h);
   }
-  return { mapping, unmapped };
+  return { mapping, unmapped, excluded: [...ignored] };
 }
 
 /** One row of the file: its line number in the file and its cells by header. */
