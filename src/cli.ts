@@ -131,19 +131,27 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
   program
     .command('import')
     .description('add the new signatories of a CSV file (web form export, press list); reports duplicates and invalid rows')
-    .argument('<file>', 'CSV file, UTF-8, with a header row')
+    .argument('<file>', 'CSV file, UTF-8, with a header row; comma, semicolon or tab between cells; - reads stdin')
     .argument('<letter>', 'letter folder')
-    .option('--map <pairs>', 'map columns to fields: "Full name=name,Position=role"')
+    .option('--map <pairs>', 'map columns to fields: "Full name=name,Position=role"; "Timestamp=signed_at"; "Group=" leaves a column out')
     .option('--group <group>', 'group for rows without one (id or name)')
+    .option('--country <country>', 'country for rows without one (ISO code or English name)')
+    .option('--role <role>', 'role for rows without one')
+    .option('--organisation <organisation>', 'organisation for rows without one')
     .option('--allow-similar', 'add likely duplicates as different people')
+    .option('--skip-invalid', 'write the valid rows even when some are invalid (those are reported and left out; exit 0)')
     .option('--dry-run', 'print the report, write nothing')
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', examples('letter import press-list.csv letters/time-to-act --dry-run', 'letter import form.csv letters/time-to-act --map "Full name=name,Position=role" --group industry'))
+    .addHelpText('after', examples(
+      'letter import press-list.csv letters/time-to-act --dry-run',
+      'letter import form.csv letters/time-to-act --map "Full name=name,Position=role,Timestamp=signed_at" --group industry',
+      'letter export letters/other --format csv | letter import - letters/time-to-act --skip-invalid',
+    ))
     .action(async (file, letter, o) => {
       const { importCsv, formatImport } = await import('./commands/import.js');
       const result = await importCsv({ file, letter, ...o }, ctx);
       emit(ctx, result, o.json, formatImport);
-      if (result.invalid.length > 0) exit.code = ExitCode.failed;
+      if (result.invalid.length > 0 && !result.skipInvalid) exit.code = ExitCode.failed;
     });
 
   program
@@ -173,9 +181,10 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--group <name>', 'a group of signatories, in display order (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
     .addOption(new Option('--verification <mode>', 'whether signatures need verification before they are published').choices(['required', 'optional'] as const))
     .addOption(new Option('--changelog <mode>', 'append: commands update CHANGELOG.md; on-merge: pull requests leave it alone, refresh it after merges').choices(['append', 'on-merge'] as const))
+    .option('--require <fields>', 'what every signature must give besides the name, comma-separated: country, role, organisation, group (default: nothing)')
     .option('-y, --yes', 'accept the defaults for what the flags leave out')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter init letters/time-to-act', 'letter init letters/clean-air --title "Clean Air Now" --addressee "the European Commission" \\\n      --organiser "Clean Air Network" --group "Doctors" --group "Researchers" --verification required --yes'))
+    .addHelpText('after', examples('letter init letters/time-to-act', 'letter init letters/clean-air --title "Clean Air Now" --addressee "the European Commission" \\\n      --organiser "Clean Air Network" --group "Doctors" --group "Researchers" --require country,group --verification required --yes'))
     .action(async (dir, o) => {
       const { init, formatInit } = await import('./commands/init.js');
       emit(ctx, await init({ dir, ...o }, ctx), o.json, formatInit);
@@ -320,6 +329,11 @@ export function processContext(): Context {
     errStyle: makeStyle(colourEnabled(process.stderr.isTTY, env)),
     interactive,
     prompts: async () => (await import('./prompts.js')).terminalPrompts,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 

@@ -26,4 +26,6 @@ export interface Context {
   interactive: boolean;
   /** The prompt library, loaded on first use. */
   prompts: () => Promise<Prompts>;
+  /** All of stdin, for a command given `-` as its file (`letter import - <letter>`); absent where there is none. */
+  readStdin?: () => Promise<Buffer>;
 }

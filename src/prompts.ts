@@ -2,7 +2,7 @@
  * Every question `letter` asks, and the only module that imports @inquirer/prompts.
  * Ctrl-C or end of input at a prompt becomes `Cancelled` (exit 130).
  */
-import { confirm, input, search, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, search, select } from '@inquirer/prompts';
 import { Cancelled } from './errors.js';
 
 /** A choice in a list: what is stored and what is shown. */
@@ -21,6 +21,8 @@ export interface Prompts {
   searchChoice(message: string, choices: Choice[]): Promise<string>;
   /** Yes or no. */
   confirm(message: string, defaultValue: boolean): Promise<boolean>;
+  /** Any number of `choices` (none ticked at first), in the order of `choices`. */
+  chooseMany(message: string, choices: Choice[]): Promise<string[]>;
 }
 
 // Questions go to stderr, like git's, so that stdout stays clean for `--json` and pipes.
@@ -58,4 +60,5 @@ export const terminalPrompts: Prompts = {
       }, onStderr),
     ),
   confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue }, onStderr)),
+  chooseMany: (message, choices) => cancellable(checkbox({ message, choices }, onStderr)),
 };

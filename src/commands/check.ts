@@ -106,7 +106,13 @@ async function checkFiles(dir: string, scan: SignatureScan, ctx: Context): Promi
   ]);
   const loaded = await loadLetter(dir, ctx.cwd, scan);
   trace('check: loaded');
-  const problems = [...loaded.problems, ...loaded.contacts, ...loaded.texts.flatMap((t) => (t.bytes && !mayHoldContactDetails(t.bytes) ? [] : findContactDetails(t.text, t.file)))];
+  // The organisers' public addresses may appear in the letter's own texts, never in a signature or the changelog.
+  const allowed = new Set((loaded.letter?.public_contacts ?? []).map((a) => a.toLowerCase()));
+  const ownTexts = new Set([loaded.letterFile, loaded.bodyFile, ...Object.values(loaded.translations).map((t) => t.file)]);
+  const problems = [
+    ...loaded.problems, ...loaded.contacts,
+    ...loaded.texts.flatMap((t) => (t.bytes && !mayHoldContactDetails(t.bytes) ? [] : findContactDetails(t.text, t.file, { allowed: ownTexts.has(t.file) ? allowed : undefined }))),
+  ];
   if (loaded.letter) problems.push(...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }));
   const custom = await loadTemplates([path.join(dir, 'templates')], ctx.cwd);
   if (custom.size > 0) {

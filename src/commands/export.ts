@@ -41,7 +41,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
   const columns: string[] = [...EXPORT_COLUMNS, ...(o.includePrivate ? ['email', 'phone'] : [])];
   const rows = listed.signatures.map((s) => {
     const row: Record<string, string> = {
-      id: s.id, name: s.name, sort_as: s.sort_as ?? '', role: s.role ?? '', organisation: s.organisation ?? '', country: s.country,
+      id: s.id, name: s.name, sort_as: s.sort_as ?? '', role: s.role ?? '', organisation: s.organisation ?? '', country: s.country ?? '',
       group: s.group ?? '', url: s.url ?? '', signed_at: s.signed_at, status: s.status, verified_at: s.verified?.at ?? '',
     };
     if (o.includePrivate) {

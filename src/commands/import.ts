@@ -1,14 +1,17 @@
 /**
  * `letter import <file.csv> <letter>`: adds the rows of a CSV export (a web form, a press
  * list) that are new, reports those already signed, likely duplicates and invalid rows, and
- * writes all accepted rows or none.
+ * writes all accepted rows or none (with --skip-invalid: the valid rows, the invalid ones
+ * reported). The file may be `-` for stdin; its delimiter (comma, semicolon or tab) is read
+ * from its header line.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Context } from '../context.js';
 import { InvalidInput, UsageError } from '../errors.js';
-import { type DuplicateRow, IMPORT_FIELDS, type ImportField, type ImportPlan, type ImportRow, mapHeaders, planImport } from '../letter/import-plan.js';
+import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
+import { type DuplicateRow, findGroup, IMPORT_FIELDS, type ImportField, type ImportPlan, type ImportRow, mapHeaders, planImport } from '../letter/import-plan.js';
 import { NameIndex } from '../letter/duplicates.js';
 import { textVersion } from '../letter/text-version.js';
 import type { Signature } from '../letter/schema.js';
@@ -24,16 +27,28 @@ export interface ImportOptions {
   file: string;
   letter: string;
   map?: string | undefined;
+  /** Defaults for rows that leave the field empty: a group (id or name), a country (code or English name), a role, an organisation. */
   group?: string | undefined;
+  country?: string | undefined;
+  role?: string | undefined;
+  organisation?: string | undefined;
   dryRun?: boolean | undefined;
   allowSimilar?: boolean | undefined;
+  /** Write the valid rows even when some are invalid (they are reported, not written). */
+  skipInvalid?: boolean | undefined;
 }
 
-/** The report of an import: the plan, the mapping used, and the files written (none on a dry run or a refusal). */
+/**
+ * The report of an import: the plan, the mapping used, the columns ignored (mapped to no
+ * field), the CSV delimiter read from the header, notes on rows added (an email moved out of
+ * the url column), and the files written (none on a dry run or a refusal). `skipInvalid`:
+ * the invalid rows were left out and the valid ones written.
+ */
 export interface ImportResult {
   file: string;
   letter: string;
   dryRun: boolean;
+  delimiter: ',' | ';' | '\t';
   mapping: Record<string, ImportField>;
   ignoredColumns: string[];
   rows: number;
@@ -42,19 +57,30 @@ export interface ImportResult {
   likely: DuplicateRow[];
   possible: DuplicateRow[];
   invalid: ImportPlan['invalid'];
+  notes: ImportPlan['notes'];
+  skipInvalid: boolean;
   written: string[];
 }
 
 /**
- * Imports a CSV file.
+ * Imports a CSV file (`-`: stdin).
  * @throws InvalidInput (exit 1) for a file that is not UTF-8 or not CSV, with its line.
- * @throws UsageError (exit 2) when no column maps to the name, or --map is malformed.
+ * @throws UsageError (exit 2) when no column maps to the name, --map is malformed, --country
+ *   or --group names no country or group of the letter, or `-` is given with stdin a terminal.
  * @throws InvalidLetter (exit 1) when the letter has errors.
  */
 export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportResult> {
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
-  const shownFile = path.relative(ctx.cwd, path.resolve(ctx.cwd, o.file));
-  const rows = await readCsv(path.resolve(ctx.cwd, o.file), shownFile);
+  const fromStdin = o.file === '-';
+  const shownFile = fromStdin ? '(stdin)' : path.isAbsolute(o.file) ? o.file : path.relative(ctx.cwd, path.resolve(ctx.cwd, o.file));
+  const defaultCountry = o.country === undefined ? undefined : parseCountryName(o.country);
+  if (o.country !== undefined && defaultCountry === undefined) throw new UsageError(`--country: ${unknownCountryReason(o.country)}`, 'Use a code such as JO, US or KR.');
+  let bytes: Buffer;
+  if (fromStdin) {
+    if (ctx.interactive || !ctx.readStdin) throw new UsageError('letter import -: stdin is a terminal; pipe the CSV in, e.g. letter import - <letter> < signatories.csv');
+    bytes = await ctx.readStdin();
+  } else bytes = await readCsvFile(path.resolve(ctx.cwd, o.file), shownFile);
+  const rows = parseCsv(bytes, shownFile);
   const headers = rows.headers;
   let mapped: ReturnType<typeof mapHeaders>;
   try {
@@ -71,11 +97,14 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     }
     mapped.unmapped = headers.filter((h) => !mapped.mapping.has(h));
   }
-  if (![...mapped.mapping.values()].includes('name'))
-    throw new UsageError(`no column of ${shownFile} holds the name; columns: ${headers.join(', ')}`, 'Map one with --map "Full name=name".');
-  for (const h of mapped.unmapped) ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${h}" is not imported\n`);
+  const fields = [...mapped.mapping.values()];
+  if (!fields.includes('name') && !fields.includes('first_name') && !fields.includes('last_name'))
+    throw new UsageError(`no column of ${shownFile} holds the name; columns: ${headers.join(', ')}`, 'Map one with --map "Full name=name" (or first_name and last_name).');
+  for (const h of mapped.unmapped.filter((x) => !mapped.excluded.includes(x))) ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${h}" is not imported\n`);
 
   const plan = async (letter: ValidLetter, confirmed: ReadonlySet<number>) => {
+    if (o.group !== undefined && !findGroup(letter.letter, o.group))
+      throw new UsageError(`--group: "${o.group}" is not a group of this letter`, letter.letter.groups.length > 0 ? `Use one of: ${letter.letter.groups.map((g) => g.id).join(', ')}` : 'The letter declares no groups.');
     const contacts = await readContacts(dir, ctx.cwd);
     const signatures = letter.signatures.map((s) => s.signature);
     const owners = new Map<string, Signature>();
@@ -88,7 +117,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
       const result = planImport(rows.rows, {
         letter: letter.letter, signatures, erased: letter.erased, emailOwners: owners, mapping: mapped.mapping,
         index: NameIndex.of(letter.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed }))),
-        defaultGroup: o.group, now: ctx.now(), textVersion: textVersion(letter.body), confirm: (row) => Boolean(o.allowSimilar) || confirmed.has(row.line), onProgress: (n) => bar.update(n),
+        defaultGroup: o.group, defaultCountry, defaultRole: o.role, defaultOrganisation: o.organisation, now: ctx.now(), textVersion: textVersion(letter.body), confirm: (row) => Boolean(o.allowSimilar) || confirmed.has(row.line), onProgress: (n) => bar.update(n),
       });
       return { result, contacts };
     } finally {
@@ -96,19 +125,22 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     }
   };
 
+  const skipInvalid = Boolean(o.skipInvalid);
   const report = (p: ImportPlan, written: string[], dryRun: boolean): ImportResult => ({
-    file: shownFile, letter: path.relative(ctx.cwd, dir) || '.', dryRun,
+    file: shownFile, letter: path.relative(ctx.cwd, dir) || '.', dryRun, delimiter: rows.delimiter,
     mapping: Object.fromEntries(mapped.mapping), ignoredColumns: mapped.unmapped, rows: rows.rows.length,
     toAdd: p.toAdd.map((r) => ({ line: r.line, id: r.signature.id, name: r.signature.name })),
-    alreadySigned: p.alreadySigned, likely: p.likely, possible: p.possible, invalid: p.invalid, written,
+    alreadySigned: p.alreadySigned, likely: p.likely, possible: p.possible, invalid: p.invalid, notes: p.notes, skipInvalid, written,
   });
+  // Invalid rows stop a real run unless the person asked to leave them out.
+  const refused = (p: ImportPlan) => p.invalid.length > 0 && !skipInvalid;
 
   let confirmed = new Set<number>();
   // A plan before the lock only when it is shown (a dry run) or asked about (a person
   // confirming likely duplicates); otherwise the one plan is made under the lock.
   if (o.dryRun || (ctx.interactive && !o.allowSimilar)) {
     const first = await plan(await loadValidLetter(dir, ctx.cwd), confirmed);
-    if (ctx.interactive && !o.dryRun && !o.allowSimilar && first.result.invalid.length === 0) {
+    if (ctx.interactive && !o.dryRun && !o.allowSimilar && !refused(first.result)) {
       const ask = await ctx.prompts();
       confirmed = new Set();
       for (const row of first.result.likely.filter((r) => r.confirmable)) {
@@ -116,7 +148,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
         if (await ask.confirm(`Row ${row.line}: "${row.name}" is likely ${m.id} ("${m.name}"): ${m.reason}. Add as a different person?`, false)) confirmed.add(row.line);
       }
     }
-    if (o.dryRun || first.result.invalid.length > 0 || (first.result.toAdd.length === 0 && confirmed.size === 0)) {
+    if (o.dryRun || refused(first.result) || (first.result.toAdd.length === 0 && confirmed.size === 0)) {
       const p = confirmed.size > 0 ? (await plan(await loadValidLetter(dir, ctx.cwd), confirmed)).result : first.result;
       return report(p, [], Boolean(o.dryRun));
     }
@@ -125,7 +157,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
   return withLetterLock(dir, async () => {
     const letter = await loadValidLetter(dir, ctx.cwd);
     const { result, contacts } = await plan(letter, confirmed);
-    if (result.invalid.length > 0 || result.toAdd.length === 0) return report(result, [], false);
+    if (refused(result) || result.toAdd.length === 0) return report(result, [], false);
     const written = await writeAccepted(dir, letter, result, contacts);
     return report(result, written.map((f) => path.relative(ctx.cwd, f)), false);
   });
@@ -143,24 +175,50 @@ async function writeAccepted(dir: string, letter: ValidLetter, plan: ImportPlan,
   ]);
 }
 
-async function readCsv(file: string, shown: string): Promise<{ headers: string[]; rows: ImportRow[] }> {
-  let bytes: Buffer;
+/** The bytes of the CSV file. @throws UsageError when there is no such file. */
+async function readCsvFile(file: string, shown: string): Promise<Buffer> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EISDIR') throw new UsageError(`${shown}: no such file`);
     throw e;
   }
+}
+
+/**
+ * The delimiter of a CSV text, read from its header line (the first line, quotes respected):
+ * the one of comma, semicolon and tab found most often outside quotes; comma when none is.
+ * Excel in most of Europe writes semicolons, as the comma is the decimal mark there.
+ */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  const best = (Object.keys(counts) as (keyof typeof counts)[]).reduce((a, b) => (counts[b] > counts[a] ? b : a), ',');
+  return counts[best] > 0 ? best : ',';
+}
+
+/**
+ * Parses CSV bytes: UTF-8 (a byte-order mark allowed), a header row, then one row per
+ * signatory; the delimiter is read from the header (see `detectDelimiter`).
+ * @throws InvalidInput naming `shown` and the line for text that is not UTF-8 or not CSV.
+ */
+function parseCsv(bytes: Buffer, shown: string): { headers: string[]; rows: ImportRow[]; delimiter: ',' | ';' | '\t' } {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new InvalidInput(shown, undefined, 'is not UTF-8 text', 'Export it again as "CSV UTF-8" (in a spreadsheet: Save as, CSV UTF-8).');
   }
+  const delimiter = detectDelimiter(text.replace(/^\ufeff/, ''));
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_quotes: false, trim: false }) as unknown as typeof records;
+    records = parse(text, { bom: true, delimiter, info: true, skip_empty_lines: true, relax_quotes: false, trim: false }) as unknown as typeof records;
   } catch (e) {
     const err = e as Error & { lines?: number; code?: string };
     throw new InvalidInput(shown, err.lines, `not valid CSV: ${err.message.replace(/^Invalid Record Length: /, '')}`);
@@ -172,6 +230,7 @@ async function readCsv(file: string, shown: string): Promise<{ headers: string[]
   if (dupHeader !== undefined) throw new InvalidInput(shown, head.info.lines, `the column "${dupHeader}" appears twice in the header`);
   return {
     headers,
+    delimiter,
     rows: body.map(({ record, info }) => ({ line: info.lines, cells: Object.fromEntries(headers.map((h, i) => [h, record[i] ?? ''])) })),
   };
 }
@@ -184,10 +243,16 @@ export function formatImport(r: ImportResult, style: Style): string {
   const head = r.dryRun
     ? `${style.yellow('Dry run:')} import of ${r.file} into ${r.letter}; nothing written.`
     : r.written.length > 0
-      ? `${style.green('Imported')} ${r.file} into ${r.letter}.`
-      : `Import of ${r.file} into ${r.letter}: ${r.invalid.length > 0 ? style.red('refused, nothing written (fix the invalid rows)') : 'nothing to add'}.`;
-  const lines = [head, `  rows read: ${r.rows}`, `  ${r.dryRun ? 'to add' : r.written.length ? 'added' : 'to add'}: ${r.toAdd.length}`];
+      ? `${style.green('Imported')} ${r.file} into ${r.letter}${r.invalid.length > 0 ? `; ${r.invalid.length} invalid ${r.invalid.length === 1 ? 'row' : 'rows'} left out (--skip-invalid)` : ''}.`
+      : `Import of ${r.file} into ${r.letter}: ${r.invalid.length > 0 && !r.skipInvalid ? style.red('refused, nothing written (fix the invalid rows, or pass --skip-invalid to write the others)') : 'nothing to add'}.`;
+  const lines = [head, `  rows read: ${r.rows}`];
+  if (r.delimiter !== ',') lines.push(`  delimiter: ${r.delimiter === ';' ? 'semicolon' : 'tab'}`);
+  lines.push(`  columns: ${Object.entries(r.mapping).map(([h, f]) => `${h} → ${f}`).join(', ')}`);
+  if (r.ignoredColumns.length > 0)
+    lines.push(`  ignored columns: ${r.ignoredColumns.join(', ')} ${style.dim(`(to import one: --map "${r.ignoredColumns[0]}=<field>")`)}`);
+  lines.push(`  ${r.dryRun ? 'to add' : r.written.length ? 'added' : 'to add'}: ${r.toAdd.length}`);
   for (const a of r.toAdd) lines.push(`    row ${a.line}: ${a.name} (${a.id})`);
+  for (const n of r.notes) lines.push(style.dim(`    row ${n.line}: ${n.field} ${n.note}`));
   lines.push(`  already signed: ${r.alreadySigned.length}`);
   for (const d of r.alreadySigned) lines.push(`    row ${d.line}: "${d.name}" is ${match(d)}`);
   lines.push(`  likely duplicates, left out: ${r.likely.length}`);
@@ -196,6 +261,7 @@ export function formatImport(r: ImportResult, style: Style): string {
   for (const d of r.possible) lines.push(style.dim(`    row ${d.line}: "${d.name}" is possibly ${match(d)}`));
   lines.push(`  invalid: ${r.invalid.length}`);
   for (const i of r.invalid) lines.push(`    row ${i.line}: ${i.field} ${i.reason}`);
+  for (const hint of new Set(r.invalid.flatMap((i) => (i.hint ? [i.hint] : [])))) lines.push(style.dim(`  To import those rows: ${hint}.`));
   if (r.likely.some((d) => d.confirmable)) lines.push(style.dim('  To add a likely duplicate that is a different person, confirm it on a terminal or pass --allow-similar.'));
   return [...lines, ...r.written.map((f) => `  wrote ${f}`)].join('\n');
 }

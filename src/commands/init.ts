@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { idForName } from '../letter/names.js';
-import { type LetterFile, letterSchema, SLUG_PATTERN } from '../letter/schema.js';
+import { type LetterFile, letterSchema, REQUIRABLE_FIELDS, type RequirableField, SLUG_PATTERN } from '../letter/schema.js';
 import { CHANGELOG_FILE, LETTER_FILE, SIGNATURES_DIR } from '../storage/layout.js';
 import { letterText } from '../storage/letter-store.js';
 import { PRIVATE_DIR } from '../storage/private-store.js';
@@ -26,6 +26,8 @@ export interface InitOptions {
   verification?: string | undefined;
   /** `append` (default) or `on-merge` (letters signed through pull requests). */
   changelog?: string | undefined;
+  /** Fields every signature must give besides the name, comma-separated: country, role, organisation, group (default none). */
+  require?: string | undefined;
   yes?: boolean | undefined;
 }
 
@@ -39,13 +41,15 @@ export interface InitResult {
 
 /**
  * Creates a letter folder.
- * @throws UsageError (exit 2) for a missing flag without a terminal, or a folder name that is not a slug.
+ * @throws UsageError (exit 2) for a missing flag without a terminal, a folder name that is not a slug,
+ *   or a --require that names a field other than country, role, organisation and group (or group without --group).
  * @throws UserError (exit 1) when the folder exists and is not empty.
  */
 export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
   const dir = path.resolve(ctx.cwd, o.dir);
   const slug = path.basename(dir);
   if (!SLUG_PATTERN.test(slug)) throw new UsageError(`"${slug}" cannot be a letter's slug: use lower-case letters, digits and hyphens, e.g. letters/my-letter`);
+  const required = o.require === undefined ? undefined : parseRequire(o.require);
   const existing = await readdir(dir).catch(() => []);
   if (existing.length > 0) throw new UserError(`${path.relative(ctx.cwd, dir)} exists and is not empty; nothing was written.`);
 
@@ -62,6 +66,13 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
   const interactiveDefaults = ask && !o.yes;
   const language = o.language ?? (interactiveDefaults ? await ask.text('Language (BCP 47 tag):', { default: 'en' }) : 'en');
   const groupNames = o.group ?? (interactiveDefaults ? split(await ask.text('Groups of signatories, in display order (comma-separated, optional):')) : []);
+  const requires =
+    required ??
+    (interactiveDefaults
+      ? ((await ask.chooseMany('Which fields must every signature give besides the name? (none: a letter signed by name alone)', REQUIRABLE_FIELDS.filter((f) => f !== 'group' || groupNames.length > 0).map((f) => ({ value: f, name: f })))) as RequirableField[])
+      : []);
+  if (requires.includes('group') && groupNames.length === 0)
+    throw new UsageError('--require group: the letter declares no groups', 'Add the groups with --group, or leave group out of --require.');
   let verification = o.verification;
   if (verification === undefined) verification = interactiveDefaults && (await ask.confirm('Require verification before a signature is published?', true)) ? 'required' : 'optional';
 
@@ -71,11 +82,11 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
     taken.add(id);
     return { id, name };
   });
-  const candidate = { title, slug, addressee, organisers: organisers.map((name) => ({ name })), status: 'draft', language, groups, body: 'letter.md', verification, ...(o.changelog ? { changelog: o.changelog } : {}) };
+  const candidate = { title, slug, addressee, organisers: organisers.map((name) => ({ name })), status: 'draft', language, groups, ...(requires.length > 0 ? { requires: REQUIRABLE_FIELDS.filter((f) => requires.includes(f)) } : {}), body: 'letter.md', verification, ...(o.changelog ? { changelog: o.changelog } : {}) };
   const parsed = letterSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const flag = { title: '--title', addressee: '--addressee', organisers: '--organiser', language: '--language', groups: '--group', verification: '--verification' }[String(issue.path[0])] ?? String(issue.path[0]);
+    const flag = { title: '--title', addressee: '--addressee', organisers: '--organiser', language: '--language', groups: '--group', verification: '--verification', requires: '--require' }[String(issue.path[0])] ?? String(issue.path[0]);
     throw new UsageError(`${flag}: ${issue.path.join('.')} ${issue.message}`);
   }
   const letter: LetterFile = parsed.data;
@@ -89,6 +100,18 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
   ];
   for (const [name, text] of files) await writeFile(path.join(dir, name), text, { flag: 'wx' });
   return { letter: path.relative(ctx.cwd, dir), slug, written: files.map(([name]) => path.relative(ctx.cwd, path.join(dir, name))) };
+}
+
+/**
+ * The fields of `--require`: comma-separated names from REQUIRABLE_FIELDS, any case, each once.
+ * @throws UsageError naming a field that cannot be required.
+ */
+function parseRequire(value: string): RequirableField[] {
+  const fields = value.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  for (const f of fields)
+    if (!(REQUIRABLE_FIELDS as readonly string[]).includes(f))
+      throw new UsageError(`--require: "${f}" cannot be required; use any of ${REQUIRABLE_FIELDS.join(', ')} (comma-separated), or none`);
+  return [...new Set(fields)] as RequirableField[];
 }
 
 /** The human view: what was written and what to do next. */

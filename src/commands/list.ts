@@ -44,7 +44,7 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
   return { letter: loaded.shown, statuses, count: signatures.length, signatures };
 }
 
-/** Group headings, then one line per signatory: name, affiliation, country, id, status. */
+/** Group headings, then one line per signatory: name, affiliation, country (when given), id, status. */
 export function formatList(r: ListResult, style: Style): string {
   const lines: string[] = [];
   let group: string | null | undefined;
@@ -56,7 +56,8 @@ export function formatList(r: ListResult, style: Style): string {
     const affiliation = [s.role, s.organisation].filter(Boolean).join(', ');
     const status = s.status === 'verified' ? '' : ` ${style.yellow(`[${s.status}]`)}`;
     const contact = s.contact ? ` ${style.dim(`· ${[s.contact.email, s.contact.phone].filter(Boolean).join(', ')}`)}` : '';
-    lines.push(`  ${s.name}${affiliation ? style.dim(` · ${affiliation}`) : ''} ${style.dim(`· ${s.country} · ${s.id}`)}${status}${contact}`);
+    const where = [s.country, s.id].filter(Boolean).join(' · ');
+    lines.push(`  ${s.name}${affiliation ? style.dim(` · ${affiliation}`) : ''} ${style.dim(`· ${where}`)}${status}${contact}`);
   }
   lines.push(`${lines.length ? '\n' : ''}${r.count} ${r.count === 1 ? 'signatory' : 'signatories'} (${r.statuses.join(', ')})`);
   return lines.join('\n');

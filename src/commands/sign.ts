@@ -10,7 +10,7 @@ import { cannotCommit, commitPaths, isRepo } from '../git.js';
 import { type DuplicateMatch, type IndexedName, type NameColumns, NameIndex } from '../letter/duplicates.js';
 import { insertEvent } from '../letter/changelog.js';
 import { countryCodes, countryName } from '../letter/countries.js';
-import { parseCountryName } from '../letter/country-names.js';
+import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
 import { textVersion } from '../letter/text-version.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
@@ -248,36 +248,53 @@ function contactOf(o: SignOptions): Contact {
   return checked.data;
 }
 
+/**
+ * The signature's fields from the flags and, on a terminal, from questions: a field the
+ * letter requires (`requires:` in letter.yaml) is asked for; one it does not is offered
+ * and may be skipped. Without a terminal, a missing required flag is a usage error naming
+ * it, and a field that is not required is left out.
+ * @throws UsageError (exit 2) for a missing required flag without a terminal, or a malformed one.
+ */
 async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Promise<SignatureInput> {
   const ask = ctx.interactive ? await ctx.prompts() : undefined;
-  const missing = (flag: string) => new UsageError(`missing ${flag}: it is required when stdin is not a terminal`, `Run \`letter sign --help\` for every flag.`);
+  const required = new Set<string>(letter.requires);
+  const missing = (flag: string) => new UsageError(`missing ${flag}: this letter requires it, and stdin is not a terminal to ask`, `Run \`letter sign --help\` for every flag.`);
 
   let name = o.name;
   if (name === undefined || name.trim() === '') {
-    if (!ask) throw missing('--name');
+    if (!ask) throw new UsageError('missing --name: it is required when stdin is not a terminal', `Run \`letter sign --help\` for every flag.`);
     name = await ask.text('Name, as it should be displayed:', { required: true });
   }
 
   let country = o.country === undefined ? undefined : parseCountryName(o.country);
   if (o.country !== undefined && country === undefined)
-    throw new UsageError(`--country: "${o.country}" is not an ISO 3166-1 alpha-2 code or a country name`, 'Use a code such as JO, US or KR.');
-  if (country === undefined) {
+    throw new UsageError(`--country: "${o.country}" is not an ISO 3166-1 alpha-2 code or a country name`, unknownCountryHint(o.country));
+  if (country === undefined && (ask || required.has('country'))) {
     if (!ask) throw missing('--country');
     const choices = countryCodes().map((code) => ({ value: code, name: `${countryName(code, 'en')} (${code})` }));
     choices.sort((a, b) => a.name.localeCompare(b.name, 'en'));
-    country = await ask.searchChoice('Country (type to search):', choices);
+    if (required.has('country')) country = await ask.searchChoice('Country (type to search):', choices);
+    else country = (await ask.searchChoice('Country (optional; type to search):', [{ value: '', name: '(no country)' }, ...choices])) || undefined;
   }
 
   let group = o.group === undefined ? undefined : groupId(o.group, letter);
-  if (letter.groups.length > 0 && group === undefined) {
+  if (group === undefined && (required.has('group') || (ask && letter.groups.length > 0))) {
     if (!ask) throw missing('--group');
-    group = await ask.choose('Group:', letter.groups.map((g) => ({ value: g.id, name: g.name })));
+    const choices = letter.groups.map((g) => ({ value: g.id, name: g.name }));
+    if (required.has('group')) group = await ask.choose('Group:', choices);
+    else group = (await ask.choose('Group (optional):', [...choices, { value: '', name: '(no group)' }])) || undefined;
   }
 
-  const optional = async (value: string | undefined, message: string) =>
-    value !== undefined || !ask ? value : (await ask.text(message)) || undefined;
-  const role = await optional(o.role, 'Role (optional):');
-  const organisation = await optional(o.organisation, 'Organisation (optional):');
+  const field = async (value: string | undefined, key: 'role' | 'organisation', label: string) => {
+    if (value !== undefined && value.trim() !== '') return value;
+    if (required.has(key)) {
+      if (!ask) throw missing(FLAG_OF[key]!);
+      return ask.text(`${label}:`, { required: true });
+    }
+    return value !== undefined || !ask ? value : (await ask.text(`${label} (optional):`)) || undefined;
+  };
+  const role = await field(o.role, 'role', 'Role');
+  const organisation = await field(o.organisation, 'organisation', 'Organisation');
 
   let signedAt: string | undefined;
   if (o.signedAt !== undefined) {
@@ -287,6 +304,12 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
     if (signedAt > toIsoTimestamp(new Date(ctx.now().getTime() + 60_000))) throw new UsageError(`--signed-at: ${signedAt} is in the future`);
   }
   return { name, sort_as: o.sortAs, role, organisation, country, group, url: o.url, github: o.github, signed_at: signedAt };
+}
+
+/** The hint for an unknown --country: a suggestion when there is one ("England" → GB), else how codes look. */
+function unknownCountryHint(value: string): string {
+  const reason = unknownCountryReason(value);
+  return reason === `"${value.trim()}" is not a country name or ISO 3166-1 code` ? 'Use a code such as JO, US or KR.' : reason;
 }
 
 function isPublished(letter: LetterFile, s: Signature): boolean {
@@ -306,7 +329,7 @@ function formatEntry(s: Signature, letter: LetterFile, style: Style): string {
   const group = letter.groups.find((g) => g.id === s.group)?.name;
   const rows: [string, string | undefined][] = [
     ['name', s.name], ['sort as', s.sort_as], ['role', s.role], ['organisation', s.organisation],
-    ['country', `${countryName(s.country, 'en')} (${s.country})`], ['group', group], ['url', s.url], ['signed at', s.signed_at],
+    ['country', s.country === undefined ? undefined : `${countryName(s.country, 'en')} (${s.country})`], ['group', group], ['url', s.url], ['signed at', s.signed_at],
   ];
   return rows.filter(([, v]) => v !== undefined).map(([k, v]) => `  ${style.dim(k.padEnd(13))}${v}`).join('\n');
 }

@@ -1,6 +1,6 @@
 /**
  * The rules of a valid letter beyond each file's own schema: slug and folder agree,
- * groups are known, no name signed twice after normalisation, the changelog is in step
+ * groups are known, every signature shown gives what the letter requires (`requires:`), no name signed twice after normalisation, the changelog is in step
  * with the signatures. Pure: it reads nothing, it returns problems.
  */
 import type { Locate, Problem } from '../errors.js';
@@ -10,7 +10,7 @@ import { textVersion } from './text-version.js';
 import { mixedScriptLetter } from './duplicates.js';
 import { nameFingerprint, normaliseName } from './names.js';
 import { decided, undecidedPairs } from './signatures.js';
-import type { ErasedRecord, LetterFile, Signature } from './schema.js';
+import type { ErasedRecord, LetterFile, RequirableField, Signature } from './schema.js';
 
 /** What `checkLetter` needs: the parsed files with the names and locators of their files. */
 export interface CheckInput {
@@ -42,6 +42,14 @@ export interface CheckInput {
 /** Past this many signatures, a letter keeps its files in shards (`layout: sharded`), so that no folder holds them all. */
 export const FLAT_LAYOUT_LIMIT = 100_000;
 
+/** How to put right a signature that lacks a field the letter requires; `shown` names the letter, `groups` its group ids. */
+const REQUIRED_HINT: Record<RequirableField, (shown: string, groups: string[]) => string> = {
+  country: () => 'add country: with an ISO 3166-1 alpha-2 code such as GB, or remove country from requires in letter.yaml',
+  role: () => 'add role:, or remove role from requires in letter.yaml',
+  organisation: () => 'add organisation:, or remove organisation from requires in letter.yaml',
+  group: (_, groups) => `add group: with one of ${groups.join(', ') || '(the letter declares none)'}, or remove group from requires in letter.yaml`,
+};
+
 /** Every rule-level problem of a letter whose files each parsed; errors before warnings is not guaranteed. */
 export function checkLetter(input: CheckInput): Problem[] {
   const { letter, letterFile, locateLetter } = input;
@@ -58,6 +66,9 @@ export function checkLetter(input: CheckInput): Problem[] {
     groupIds.set(g.id, i);
   });
 
+  if (letter.requires.includes('group') && letter.groups.length === 0)
+    problems.push({ ...at(letterFile, locateLetter(['requires'])), severity: 'error', code: 'requires-groups', message: 'requires group, but the letter declares no groups', hint: 'declare groups: in letter.yaml, or remove group from requires' });
+
   if (input.body !== undefined && input.body.trim() === '')
     problems.push({ file: input.bodyFile, line: 1, column: 1, severity: 'warning', code: 'empty-body', message: 'the letter has no text yet' });
 
@@ -69,8 +80,14 @@ export function checkLetter(input: CheckInput): Problem[] {
     const s = entry.signature;
     if (s.group !== undefined && !groupIds.has(s.group))
       problems.push({ ...at(entry.file, entry.locate(['group'])), severity: 'error', code: 'unknown-group', message: `group "${s.group}" is not a group of this letter`, hint: `use one of: ${[...groupIds.keys()].join(', ') || '(the letter declares none)'}` });
-    if (s.group === undefined && groupIds.size > 0)
-      problems.push({ ...at(entry.file, entry.locate([])), severity: 'error', code: 'missing-group', message: 'missing required field "group"', hint: `add group: with one of ${[...groupIds.keys()].join(', ')}` });
+    // What the letter requires (`requires:`) of the signatures it shows or may show; a
+    // withdrawn or rejected record stays as it was made, whatever the letter asks later.
+    if (letter.requires.length > 0 && (s.status === 'pending' || s.status === 'verified')) {
+      for (const field of letter.requires) {
+        if (s[field] !== undefined) continue;
+        problems.push({ ...at(entry.file, entry.locate([])), severity: 'error', code: `missing-${field}`, message: `missing required field "${field}" (letter.yaml requires it)`, hint: REQUIRED_HINT[field](input.shown, [...groupIds.keys()]) });
+      }
+    }
 
     const erasedAs = erasedPrints.size > 0 ? erasedPrints.get(nameFingerprint(letter.slug, s.name)) : undefined;
     if (erasedAs)

@@ -1,6 +1,11 @@
 /**
  * Finding contact details (email addresses, phone numbers) in the public files of a letter,
  * where they must never be. Pure: text in, problems out.
+ *
+ * Not taken for an email address: a fediverse handle (`@alice@mastodon.social`: an address
+ * right after an `@`), and an `@` in the path, query or fragment of a web address
+ * (`https://medium.com/@alice`, `https://example.org/?u=a@b.org`). An address in a web
+ * address's credentials (`https://user:pw@example.org`) is still found.
  */
 import type { Problem } from '../errors.js';
 
@@ -18,8 +23,37 @@ export function mayHoldContactDetails(text: string | Uint8Array): boolean {
   return MARKS.some((m) => t.includes(m));
 }
 
-/** Every email address or phone number in `text`, as errors at their line and column in `file`. */
-export function findContactDetails(text: string, file: string): Problem[] {
+// A web address, up to a space, a quote or a closing bracket.
+const WEB_ADDRESS = /https?:\/\/[^\s<>"'`)\]]+/gi;
+
+/** The spans [start, end) of `line` that are the path, query or fragment of a web address. */
+function webPaths(line: string): [number, number][] {
+  if (!line.includes('://')) return [];
+  const spans: [number, number][] = [];
+  for (const m of line.matchAll(WEB_ADDRESS)) {
+    const start = m.index ?? 0;
+    const afterScheme = m[0].indexOf('://') + 3;
+    const rest = m[0].slice(afterScheme).search(/[/?#]/);
+    if (rest >= 0) spans.push([start + afterScheme + rest, start + m[0].length]);
+  }
+  return spans;
+}
+
+/** Options of `findContactDetails`. */
+export interface ContactScanOptions {
+  /**
+   * Email addresses that may appear in this text (lower case, without `mailto:`): the
+   * organisers' own public addresses (`public_contacts:` in letter.yaml), for letter.md,
+   * letter.yaml and the translations only, never for a signature's file.
+   */
+  allowed?: ReadonlySet<string> | undefined;
+}
+
+/**
+ * Every email address or phone number in `text`, as errors at their line and column (1-based)
+ * in `file`; see the module's notes for what is not an address.
+ */
+export function findContactDetails(text: string, file: string, options: ContactScanOptions = {}): Problem[] {
   const problems: Problem[] = [];
   if (!mayHoldContactDetails(text)) return problems;
   const lines = text.split(/\r?\n/);
@@ -27,6 +61,7 @@ export function findContactDetails(text: string, file: string): Problem[] {
     for (const [re, what] of [[EMAIL, 'an email address'], [PHONE, 'a phone number']] as const) {
       for (const m of line.matchAll(re)) {
         if (what === 'a phone number' && m[0].replace(/\D/g, '').length < 8) continue;
+        if (what === 'an email address' && !isEmailAddress(line, m.index ?? 0, m[0], options.allowed)) continue;
         problems.push({
           file, line: i + 1, column: (m.index ?? 0) + 1, severity: 'error', code: 'contact-details',
           message: `${what} in a public file of the letter`,
@@ -36,4 +71,12 @@ export function findContactDetails(text: string, file: string): Problem[] {
     }
   });
   return problems;
+}
+
+/** Whether the EMAIL match `found` at `at` in `line` is an email address to report. */
+function isEmailAddress(line: string, at: number, found: string, allowed: ReadonlySet<string> | undefined): boolean {
+  // A fediverse handle, @alice@mastodon.social, is a public name, not a mailbox.
+  if (at > 0 && line[at - 1] === '@') return false;
+  if (webPaths(line).some(([start, end]) => at >= start && at < end)) return false;
+  return !allowed?.has(found.replace(/^mailto:/i, '').toLowerCase());
 }

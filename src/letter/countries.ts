@@ -10,14 +10,20 @@ let list: typeof import('i18n-iso-countries') | undefined;
 /** The i18n-iso-countries module, loaded on first use. */
 export const isoCountries = () => (list ??= require('i18n-iso-countries') as typeof import('i18n-iso-countries'));
 
-/** True when `code` is an assigned ISO 3166-1 alpha-2 code, in upper case ("JO", not "jo" or "XX"). */
+/**
+ * Codes i18n-iso-countries lists that ISO 3166-1 does not assign: XK (Kosovo) is a
+ * user-assigned code, used by some bodies and not part of the standard.
+ */
+const NOT_ASSIGNED = new Set(['XK']);
+
+/** True when `code` is an assigned ISO 3166-1 alpha-2 code, in upper case ("JO", not "jo", "XX" or "XK"). */
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && isoCountries().isValid(code);
+  return /^[A-Z]{2}$/.test(code) && !NOT_ASSIGNED.has(code) && isoCountries().isValid(code);
 }
 
-/** Every assigned ISO 3166-1 alpha-2 code, sorted. */
+/** Every assigned ISO 3166-1 alpha-2 code (249), sorted. */
 export function countryCodes(): string[] {
-  return Object.keys(isoCountries().getAlpha2Codes()).sort();
+  return Object.keys(isoCountries().getAlpha2Codes()).filter((c) => !NOT_ASSIGNED.has(c)).sort();
 }
 
 // Names by language, then by code: a list of 100,000 signatories asks for a few dozen names many times.

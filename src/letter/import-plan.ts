@@ -4,54 +4,67 @@
  * signature or of an earlier row, and which are invalid, with the reason. Pure.
  */
 import { type DuplicateMatch, NameIndex } from './duplicates.js';
-import { parseTimestampInput } from './dates.js';
-import { parseCountryName } from './country-names.js';
-import type { ErasedRecord, LetterFile, Signature } from './schema.js';
+import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
+import { parseCountryName, unknownCountryReason } from './country-names.js';
+import { idForName } from './names.js';
+import type { ErasedRecord, Group, LetterFile, Signature } from './schema.js';
 import { checkName, indexedName, InvalidSignatureInput, sign } from './signatures.js';
 
-/** Fields a column can map to; `email` and `phone` go to the private store. */
-export const IMPORT_FIELDS = ['name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'email', 'phone'] as const;
+/**
+ * Fields a column can map to; `email` and `phone` go to the private store; `first_name` and
+ * `last_name` make the name ("First Last") and the sort key ("Last First").
+ */
+export const IMPORT_FIELDS = ['name', 'first_name', 'last_name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'email', 'phone'] as const;
 /** One of `IMPORT_FIELDS`. */
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
+// Header names (folded: lower case, one space) that map to a field without --map. Only names
+// that say what the column holds: a "Timestamp" or "Date" column is when a form was sent, which
+// is not always when the person signed, so it is never taken as signed_at by itself.
 const HEADER_ALIASES: Record<ImportField, string[]> = {
   name: ['name', 'full name', 'fullname', 'signatory', 'signer', 'your name'],
+  first_name: ['first name', 'firstname', 'first', 'given name', 'given names', 'forename'],
+  last_name: ['last name', 'lastname', 'last', 'family name', 'surname'],
   sort_as: ['sort as', 'sort_as', 'sort key', 'sort'],
   role: ['role', 'position', 'title', 'job title', 'function'],
   organisation: ['organisation', 'organization', 'company', 'affiliation', 'institution', 'employer'],
   country: ['country', 'nation', 'country code'],
   group: ['group', 'category'],
   url: ['url', 'website', 'web', 'link', 'homepage'],
-  signed_at: ['signed at', 'signed_at', 'date', 'timestamp', 'submitted at', 'signed on'],
+  signed_at: ['signed at', 'signed on'],
   email: ['email', 'e-mail', 'email address', 'e-mail address', 'mail'],
   phone: ['phone', 'telephone', 'mobile', 'phone number'],
 };
 
 /**
- * Maps CSV headers to fields: first the explicit `map` ("Full name=name,Position=role"),
- * then well-known header names in English (case and spacing ignored).
- * @returns header → field for mapped headers, and the headers left unmapped.
- * @throws Error naming a mapping entry that is malformed or names an unknown field.
+ * Maps CSV headers to fields: first the explicit `map` ("Full name=name,Position=role"; an
+ * empty field, "Group=", leaves a column out), then well-known header names in English (case,
+ * spacing and underscores ignored). A column that maps to nothing is ignored, never guessed.
+ * @returns header → field for mapped headers, the headers left unmapped (ignored), and among
+ *   them those the map left out on purpose (`excluded`).
+ * @throws Error naming a mapping entry that is malformed or names an unknown field or column.
  */
-export function mapHeaders(headers: readonly string[], map?: string): { mapping: Map<string, ImportField>; unmapped: string[] } {
+export function mapHeaders(headers: readonly string[], map?: string): { mapping: Map<string, ImportField>; unmapped: string[]; excluded: string[] } {
   const mapping = new Map<string, ImportField>();
   const explicit = new Map<string, ImportField>();
+  const ignored = new Set<string>();
   for (const part of (map ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.lastIndexOf('=');
     const header = part.slice(0, eq).trim();
-    const field = part.slice(eq + 1).trim() as ImportField;
-    if (eq <= 0 || !IMPORT_FIELDS.includes(field)) throw new Error(`"${part}" is not HEADER=FIELD with FIELD one of ${IMPORT_FIELDS.join(', ')}`);
+    const field = part.slice(eq + 1).trim() as ImportField | '';
+    if (eq <= 0 || (field !== '' && !IMPORT_FIELDS.includes(field))) throw new Error(`"${part}" is not HEADER=FIELD with FIELD one of ${IMPORT_FIELDS.join(', ')} (or empty, to leave the column out)`);
     if (!headers.includes(header)) throw new Error(`"${header}" is not a column of the file; columns: ${headers.join(', ')}`);
-    explicit.set(header, field);
+    if (field === '') ignored.add(header);
+    else explicit.set(header, field);
   }
   const fold = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, ' ');
   const unmapped: string[] = [];
   for (const h of headers) {
-    const field = explicit.get(h) ?? IMPORT_FIELDS.find((f) => HEADER_ALIASES[f].includes(fold(h)));
+    const field = ignored.has(h) ? undefined : (explicit.get(h) ?? IMPORT_FIELDS.find((f) => HEADER_ALIASES[f].includes(fold(h))));
     if (field && ![...mapping.values()].includes(field)) mapping.set(h, field);
     else unmapped.push(h);
   }
-  return { mapping, unmapped };
+  return { mapping, unmapped, excluded: [...ignored] };
 }
 
 /** One row of the file: its line number in the file and its cells by header. */
@@ -78,11 +91,19 @@ export interface DuplicateRow {
   confirmable: boolean;
 }
 
-/** A row that cannot be imported, and why (naming the field). */
+/** A row that cannot be imported, and why (naming the field); `hint`, when there is one, says how to import it. */
 export interface InvalidRow {
   line: number;
   field: string;
   reason: string;
+  hint?: string;
+}
+
+/** Something done to a row that is added, to tell the person: e.g. an email found in the url column, kept private. */
+export interface RowNote {
+  line: number;
+  field: string;
+  note: string;
 }
 
 /** What an import would do. */
@@ -93,6 +114,7 @@ export interface ImportPlan {
   /** Rows added although they possibly match a signature: reported for a person to look at. */
   possible: DuplicateRow[];
   invalid: InvalidRow[];
+  notes: RowNote[];
 }
 
 /** Inputs of `planImport` besides the rows. */
@@ -105,6 +127,10 @@ export interface PlanContext {
   mapping: ReadonlyMap<string, ImportField>;
   /** Group for rows without one (id or name). */
   defaultGroup?: string | undefined;
+  /** Country (ISO code, upper case), role and organisation for rows without one. */
+  defaultCountry?: string | undefined;
+  defaultRole?: string | undefined;
+  defaultOrganisation?: string | undefined;
   now: Date;
   /** Decides for a likely duplicate: true adds the row. Without it, likely duplicates are left out. */
   confirm?: (row: DuplicateRow) => boolean;
@@ -116,11 +142,30 @@ export interface PlanContext {
 }
 
 /**
+ * A group of the letter named by `value`: its id, its name in any case, or its name made
+ * into an id ("Initial signatories" → initial-signatories). @returns undefined for none.
+ */
+export function findGroup(letter: LetterFile, value: string): Group | undefined {
+  const v = value.trim();
+  const asId = idForName(v, new Set());
+  return letter.groups.find((g) => g.id === v || g.name.toLowerCase() === v.toLowerCase() || g.id === asId);
+}
+
+// An email address as a whole cell, and a mailto: link (its address before any ?subject=).
+const EMAIL_CELL = /^[^\s@/:?#]+@[^\s@/?#]+\.[^\s@/?#]+$/;
+const MAILTO = /^mailto:([^?#]*)/i;
+
+/**
  * Plans an import: each row is checked against the letter and against the rows before it.
  * Rows are added in file order; an id taken by an earlier row gets the next suffix.
+ * A row is invalid (with the field and the reason) when it has no name, a field the letter
+ * requires is empty (`requires:`), a country, date, group, email or phone cannot be read, or
+ * a field fails the signature schema. A country or group that a row leaves out comes from
+ * the defaults; a `mailto:` link or an email address in the url column becomes the row's
+ * private email (never its public url), noted in `notes`.
  */
 export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPlan {
-  const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], possible: [], invalid: [] };
+  const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], possible: [], invalid: [], notes: [] };
   const index = c.index ?? NameIndex.of(c.signatures.map(indexedName));
   const owners = new Map(c.emailOwners);
   const signatures = [...c.signatures];
@@ -128,14 +173,22 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   const fieldOf = new Map([...c.mapping].map(([h, f]) => [f, h]));
   const cell = (row: ImportRow, f: ImportField) => {
     const h = fieldOf.get(f);
-    const v = h === undefined ? undefined : row.cells[h]?.trim();
+    const v = h === undefined ? undefined : row.cells[h]?.trim().replace(/\s+/g, ' ');
     return v === '' ? undefined : v;
   };
+  const requires = new Set<string>(c.letter.requires);
+  const signedAtColumn = fieldOf.get('signed_at');
+  const order = signedAtColumn === undefined ? undefined : dayMonthOrder(rows.map((r) => r.cells[signedAtColumn] ?? ''));
+  const groupColumn = fieldOf.get('group');
 
   rows.forEach((row, i) => {
     c.onProgress?.(i + 1);
-    const name = cell(row, 'name');
-    if (name === undefined) return void plan.invalid.push({ line: row.line, field: 'name', reason: 'is empty' });
+    const invalid = (field: string, reason: string, hint?: string) => void plan.invalid.push({ line: row.line, field, reason, ...(hint ? { hint } : {}) });
+    const first = cell(row, 'first_name');
+    const last = cell(row, 'last_name');
+    const given = cell(row, 'name');
+    const name = nameOf(given, first, last);
+    if (name === undefined) return invalid('name', 'is empty');
     const email = cell(row, 'email');
     const emailCheck = email ? { key: email.toLowerCase(), owners } : undefined;
     const found = checkName(index, c.erased, c.letter.slug, name, emailCheck, {
@@ -159,38 +212,108 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
       similar = found.likely;
     }
 
-    const country = cell(row, 'country');
     const signedAt = cell(row, 'signed_at');
-    const signedAtValue = signedAt === undefined ? undefined : parseTimestampInput(signedAt);
-    if (signedAt !== undefined && signedAtValue === undefined)
-      return void plan.invalid.push({ line: row.line, field: 'signed_at', reason: `"${signedAt}" is not a real ISO 8601 date or UTC timestamp` });
-    const countryCode = country === undefined ? undefined : parseCountryName(country);
-    if (country === undefined) return void plan.invalid.push({ line: row.line, field: 'country', reason: 'is empty' });
-    if (countryCode === undefined) return void plan.invalid.push({ line: row.line, field: 'country', reason: `"${country}" is not a country name or ISO 3166-1 code` });
+    let signedAtValue: string | undefined;
+    if (signedAt !== undefined) {
+      const read = parseSpreadsheetTimestamp(signedAt, order === 'mixed' ? undefined : order);
+      if ('reason' in read) return invalid('signed_at', read.reason);
+      signedAtValue = read.value;
+    }
+    const country = cell(row, 'country');
+    let countryCode = c.defaultCountry;
+    if (country !== undefined) {
+      countryCode = parseCountryName(country);
+      if (countryCode === undefined) return invalid('country', unknownCountryReason(country));
+    }
+    if (countryCode === undefined && requires.has('country')) return invalid('country', 'is empty; the letter requires a country: add a country column or pass --country');
     const groupValue = cell(row, 'group') ?? c.defaultGroup;
-    const group = groupValue === undefined ? undefined : (c.letter.groups.find((g) => g.id === groupValue || g.name.toLowerCase() === groupValue.toLowerCase())?.id ?? groupValue);
-    if (group === undefined && c.letter.groups.length > 0)
-      return void plan.invalid.push({ line: row.line, field: 'group', reason: 'is empty; add a group column or pass --group' });
+    let group: string | undefined;
+    if (groupValue !== undefined) {
+      group = findGroup(c.letter, groupValue)?.id;
+      if (group === undefined) {
+        const declared = c.letter.groups.map((g) => g.id).join(', ');
+        const away = groupColumn === undefined ? '' : `, or leave the column out with --map "${groupColumn}="`;
+        return invalid('group', `"${groupValue}" is not a group of this letter (${declared ? `its groups: ${declared}` : 'it declares none'})`, `declare the groups under groups: in letter.yaml${away}`);
+      }
+    }
+    if (group === undefined && requires.has('group'))
+      return invalid('group', 'is empty; the letter requires a group: add a group column or pass --group');
+    let url = cell(row, 'url');
+    let privateEmail = email;
+    const urlEmail = url === undefined ? undefined : emailInUrl(url);
+    if (urlEmail !== undefined) {
+      url = undefined;
+      if (urlEmail !== '' && !email) {
+        privateEmail = urlEmail;
+        plan.notes.push({ line: row.line, field: 'url', note: 'held an email address; kept in the private store as the email, not published' });
+      } else plan.notes.push({ line: row.line, field: 'url', note: 'held an email address; left out, not published' });
+    }
     const phone = cell(row, 'phone');
-    if (email !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return void plan.invalid.push({ line: row.line, field: 'email', reason: `"${email}" is not an email address` });
-    if (phone !== undefined && !/^\+?[0-9 ()./-]{6,30}$/.test(phone)) return void plan.invalid.push({ line: row.line, field: 'phone', reason: `"${phone}" is not a phone number` });
+    if (privateEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(privateEmail)) return invalid(privateEmail === email ? 'email' : 'url', `"${privateEmail}" is not an email address`);
+    if (phone !== undefined && !/^\+?[0-9 ()./-]{6,30}$/.test(phone)) return invalid('phone', `"${phone}" is not a phone number`);
     try {
       const { signature } = sign(
         c.letter,
         signatures,
-        { name, sort_as: cell(row, 'sort_as'), role: cell(row, 'role'), organisation: cell(row, 'organisation'), country: countryCode, group, url: cell(row, 'url'), signed_at: signedAtValue },
+        {
+          name, sort_as: cell(row, 'sort_as') ?? sortKeyOf(name, first, last), role: cell(row, 'role') ?? c.defaultRole,
+          organisation: cell(row, 'organisation') ?? c.defaultOrganisation, country: countryCode, group, url, signed_at: signedAtValue,
+        },
         c.now,
         { erased: c.erased, index, allowSimilar: true, takenIds: taken, ...(c.textVersion ? { textVersion: c.textVersion } : {}) },
       );
       signatures.push(signature);
       taken.add(signature.id);
       index.add(indexedName(signature));
-      if (email) owners.set(email.toLowerCase(), signature);
-      plan.toAdd.push({ line: row.line, signature, contact: { ...(email ? { email } : {}), ...(phone ? { phone } : {}) }, similar });
+      if (privateEmail) owners.set(privateEmail.toLowerCase(), signature);
+      plan.toAdd.push({ line: row.line, signature, contact: { ...(privateEmail ? { email: privateEmail } : {}), ...(phone ? { phone } : {}) }, similar });
     } catch (e) {
-      if (e instanceof InvalidSignatureInput) plan.invalid.push({ line: row.line, field: e.field, reason: e.reason });
+      if (e instanceof InvalidSignatureInput) invalid(e.field, e.reason);
       else throw e;
     }
   });
+  // A note is only news for a row that is added.
+  const added = new Set(plan.toAdd.map((r) => r.line));
+  plan.notes = plan.notes.filter((n) => added.has(n.line));
   return plan;
+}
+
+/**
+ * The email address a url cell holds: a `mailto:` link's address ('' when it names none), or
+ * an address written where the link should be; undefined when the cell holds no address.
+ */
+function emailInUrl(url: string): string | undefined {
+  const mailto = MAILTO.exec(url);
+  if (!mailto) return EMAIL_CELL.test(url) ? url : undefined;
+  try {
+    return decodeURIComponent(mailto[1]!).trim();
+  } catch {
+    return mailto[1]!.trim();
+  }
+}
+
+/** Whether `word` is a whole word of `name`, case ignored. */
+function hasWord(name: string, word: string): boolean {
+  const n = ` ${name.toLowerCase()} `;
+  return n.includes(` ${word.toLowerCase()} `);
+}
+
+/**
+ * The displayed name of a row: the name column; else first and last name ("Ada Lovelace").
+ * A last name the name column lacks is added after it ("Ada" and "Lovelace": "Ada Lovelace").
+ */
+export function nameOf(name: string | undefined, first: string | undefined, last: string | undefined): string | undefined {
+  if (name !== undefined) return last !== undefined && !hasWord(name, last) ? `${name} ${last}` : name;
+  const parts = [first, last].filter((p) => p !== undefined);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+/**
+ * The sort key of a row with a last name: the last name, then the rest of the name
+ * ("Lovelace Ada"); undefined without a last name, or when the name is the last name alone.
+ */
+export function sortKeyOf(name: string, first: string | undefined, last: string | undefined): string | undefined {
+  if (last === undefined) return undefined;
+  const rest = first ?? ` ${name} `.replace(new RegExp(` ${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'i'), ' ').trim();
+  return rest === '' ? undefined : `${last} ${rest}`;
 }

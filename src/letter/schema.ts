@@ -91,6 +91,19 @@ export const organiserSchema = z.strictObject({
   url: webUrl.optional(),
 });
 
+/**
+ * Fields a letter may require of every signature (`requires:` in letter.yaml). A name is
+ * always required; a public letter signed by name alone requires nothing else.
+ */
+export const REQUIRABLE_FIELDS = ['country', 'role', 'organisation', 'group'] as const;
+/** One of `REQUIRABLE_FIELDS`. */
+export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
+
+/** An email address as organisers publish theirs (`public_contacts:`), e.g. press@example.org. */
+const emailAddress = z
+  .string({ error: 'must be an email address in quotes, such as "press@example.org"' })
+  .regex(/^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/, 'must be an email address such as press@example.org');
+
 /** The shape of `letter.yaml`. */
 export const letterSchema = z.strictObject({
   title: text(300),
@@ -102,6 +115,21 @@ export const letterSchema = z.strictObject({
   language: languageTag,
   translations: z.record(languageTag, translationSchema).optional(),
   groups: z.array(groupSchema).default([]),
+  /**
+   * What every signature must give besides its name: any of country, role, organisation,
+   * group. Default: nothing (a public letter signed by name alone). `letter sign`, `letter
+   * import` and `letter check` enforce it.
+   */
+  requires: z
+    .array(z.enum(REQUIRABLE_FIELDS, { error: `must be one of ${REQUIRABLE_FIELDS.join(', ')}` }))
+    .refine((l) => new Set(l).size === l.length, 'must name each field once')
+    .default([]),
+  /**
+   * The organisers' own public addresses (a press contact), which may appear in letter.md,
+   * letter.yaml and the translations without `letter check` taking them for a signatory's
+   * contact details. An address in a signature is an error whether listed or not.
+   */
+  public_contacts: z.array(emailAddress).optional(),
   body: z
     .string({ error: 'must be a file name such as letter.md' })
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/, 'must be a Markdown file name inside the letter folder, such as letter.md')
@@ -150,7 +178,7 @@ export const signatureSchema = z
     sort_as: text(300).optional(),
     role: text(500).optional(),
     organisation: text(300).optional(),
-    country: country,
+    country: country.optional(),
     group: ident('group id').optional(),
     url: webUrl.optional(),
     text_version: textHash.optional(),
@@ -196,7 +224,9 @@ export type Signature = SignatureFile & { id: string };
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
 /** Key order of letter.yaml, as `letter` writes it. */
-export const LETTER_KEY_ORDER = ['title', 'slug', 'addressee', 'organisers', 'status', 'opened', 'language', 'translations', 'groups', 'body', 'verification', 'changelog', 'layout'] as const;
+export const LETTER_KEY_ORDER = [
+  'title', 'slug', 'addressee', 'organisers', 'public_contacts', 'status', 'opened', 'language', 'translations', 'groups', 'requires', 'body', 'verification', 'changelog', 'layout',
+] as const;
 
 /** Key order of a signature file, as `letter` writes it. */
 export const SIGNATURE_KEY_ORDER = [

@@ -10,13 +10,16 @@ import type { MatchContext } from './name-match.js';
 import { idForName, nameFingerprint } from './names.js';
 import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
 
-/** What a person gives when they sign; `signed_at` defaults to now. */
+/**
+ * What a person gives when they sign; `signed_at` defaults to now. Country, role,
+ * organisation and group may be left out unless the letter requires them (`requires:`).
+ */
 export interface SignatureInput {
   name: string;
   sort_as?: string | undefined;
   role?: string | undefined;
   organisation?: string | undefined;
-  country: string;
+  country?: string | undefined;
   group?: string | undefined;
   url?: string | undefined;
   /** The signer's GitHub login, for letters signed through pull requests. */
@@ -166,7 +169,8 @@ export interface SignOptions {
  *   `signed_at` = input or `now`, ISO 8601 UTC), the matches a person decided are other
  *   people (`similar`, recorded in the signature's `distinct_from`), and the possible
  *   matches that were only reported.
- * @throws InvalidSignatureInput when a field fails the signature schema or names a group the letter lacks.
+ * @throws InvalidSignatureInput when a field fails the signature schema, a field the letter
+ *   requires (`requires:` in letter.yaml) is missing, or the group is not one of the letter's.
  * @throws AlreadySigned when the name is on the letter in look-alike characters or as a fake, or
  *   the same name is on it and `allowSimilar` is not set.
  * @throws ErasedSignatory when the name's fingerprint matches an erasure record.
@@ -197,7 +201,12 @@ export function sign(
   return { signature: { id, ...recorded }, similar: found.likely, possible: found.possible };
 }
 
-function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date): SignatureFile {
+/**
+ * The file of a new signature: fields trimmed, spaces collapsed, country in upper case,
+ * status `pending`, checked against the schema, the contact-details rule and the letter's
+ * `requires:` and groups. @throws InvalidSignatureInput naming the field.
+ */
+export function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date): SignatureFile {
   const clean = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim().replace(/\s+/g, ' '));
   const candidate = {
     name: clean(input.name),
@@ -222,8 +231,10 @@ function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date
       throw new InvalidSignatureInput(field, 'holds an email address or phone number; contact details go in --email or --phone, never in a public field');
   }
   const groups = letter.groups.map((g) => g.id);
-  if (groups.length > 0 && parsed.data.group === undefined)
-    throw new InvalidSignatureInput('group', `is required; one of: ${groups.join(', ')}`);
+  for (const field of letter.requires) {
+    if (parsed.data[field] !== undefined) continue;
+    throw new InvalidSignatureInput(field, field === 'group' ? `is required; one of: ${groups.join(', ') || '(the letter declares none)'}` : 'is required by this letter (requires: in letter.yaml)');
+  }
   if (parsed.data.group !== undefined && !groups.includes(parsed.data.group))
     throw new InvalidSignatureInput('group', `"${parsed.data.group}" is not a group of this letter; one of: ${groups.join(', ') || '(none)'}`);
   return parsed.data;

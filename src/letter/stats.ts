@@ -10,7 +10,11 @@ export interface Tally {
   count: number;
 }
 
-/** Totals by status (every signature), and by group, country and day (UTC) of the signatures that are not withdrawn or rejected. */
+/**
+ * Totals by status (every signature), and by group, country and day (UTC) of the signatures
+ * that are not withdrawn or rejected. Signatures that give no group or no country are counted
+ * under the key `NONE` ("(no group)", "(no country)"), which comes last.
+ */
 export interface LetterStats {
   total: number;
   byStatus: Tally[];
@@ -18,6 +22,9 @@ export interface LetterStats {
   byCountry: Tally[];
   byDay: Tally[];
 }
+
+/** The key of signatures that give no group or no country. */
+export const NONE = '(none)';
 
 function tally(keys: string[], label: (k: string) => string, order: 'count' | 'key'): Tally[] {
   const counts = new Map<string, number>();
@@ -32,14 +39,17 @@ export function computeStats(letter: LetterFile, signatures: readonly Signature[
   const live = signatures.filter((s) => s.status !== 'withdrawn' && s.status !== 'rejected');
   const groupName = new Map(letter.groups.map((g) => [g.id, g.name]));
   const byStatus = SIGNATURE_STATUSES.map((st) => ({ key: st, label: st, count: signatures.filter((s) => s.status === st).length }));
-  const byGroup = tally(live.map((s) => s.group ?? '(none)'), (k) => groupName.get(k) ?? k, 'key').sort(
-    (a, b) => (letter.groups.findIndex((g) => g.id === a.key) + 1 || 1e9) - (letter.groups.findIndex((g) => g.id === b.key) + 1 || 1e9),
+  const byGroup = tally(live.map((s) => s.group ?? NONE), (k) => (k === NONE ? '(no group)' : (groupName.get(k) ?? k)), 'key').sort(
+    (a, b) => (letter.groups.findIndex((g) => g.id === a.key) + 1 || 1e9) - (letter.groups.findIndex((g) => g.id === b.key) + 1 || 1e9) || (a.key === NONE ? 1 : 0) - (b.key === NONE ? 1 : 0),
   );
+  const byCountry = tally(live.map((s) => s.country ?? NONE), (k) => (k === NONE ? '(no country)' : countryName(k, letter.language)), 'count');
+  // Those without a country are a remainder, not a country: last, whatever their number.
+  byCountry.sort((a, b) => (a.key === NONE ? 1 : 0) - (b.key === NONE ? 1 : 0));
   return {
     total: signatures.length,
     byStatus,
     byGroup,
-    byCountry: tally(live.map((s) => s.country), (k) => countryName(k, letter.language), 'count'),
+    byCountry,
     byDay: tally(live.map((s) => s.signed_at.slice(0, 10)), (k) => k, 'key'),
   };
 }

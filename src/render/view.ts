@@ -22,8 +22,9 @@ export interface SignatoryView {
   organisation: string | null;
   /** Role and organisation joined by ", ", or null. */
   affiliation: string | null;
-  country: string;
-  countryName: string;
+  /** The ISO 3166-1 code and its name in the language rendered, or null when the signature gives no country. */
+  country: string | null;
+  countryName: string | null;
   url: string | null;
   status: string;
   /** ISO 8601 UTC, and as a date in the language rendered. */
@@ -127,10 +128,10 @@ export function letterView(letter: LetterFile, body: string, signatures: readonl
       count: g.signatures.length,
       signatories: g.signatures.map((s) => {
         const affiliation = [s.role, s.organisation].filter(Boolean).join(', ') || null;
-        const country = countryName(s.country, lang);
+        const country = s.country === undefined ? null : countryName(s.country, lang);
         return {
           id: s.id, name: s.name, sortKey: s.sort_as ?? s.name, role: s.role ?? null, organisation: s.organisation ?? null,
-          affiliation, country: s.country, countryName: country, url: s.url ?? null, status: s.status,
+          affiliation, country: s.country ?? null, countryName: country, url: s.url ?? null, status: s.status,
           signedAt: s.signed_at, signedOn: day(s.signed_at), search: fold([s.name, affiliation, country].filter(Boolean).join(' ')),
         };
       }),

@@ -114,7 +114,7 @@ function shareValues(s: Signature, known: Map<string, string>): Signature {
     known.set(v, v);
     return v;
   };
-  s.country = one(s.country);
+  if (s.country !== undefined) s.country = one(s.country);
   s.status = one(s.status) as Signature['status'];
   if (s.group !== undefined) s.group = one(s.group);
   if (s.role !== undefined) s.role = one(s.role);

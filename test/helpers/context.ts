@@ -4,7 +4,7 @@ import { makeStyle } from '../../src/terminal.js';
 
 /** A scripted prompt: what each question was, and the answer it got. */
 export interface Asked {
-  kind: 'text' | 'choose' | 'search' | 'confirm';
+  kind: 'text' | 'choose' | 'search' | 'confirm' | 'chooseMany';
   message: string;
   choices?: Choice[];
 }
@@ -13,7 +13,7 @@ export interface Asked {
  * A context for command tests: a fixed clock, captured output, and, when `answers` is
  * given, a terminal whose prompts answer in order (a function answer sees the question).
  */
-export function testContext(cwd: string, answers?: (string | boolean | Error)[]) {
+export function testContext(cwd: string, answers?: (string | string[] | boolean | Error)[]) {
   const out: string[] = [];
   const err: string[] = [];
   const asked: Asked[] = [];
@@ -29,6 +29,10 @@ export function testContext(cwd: string, answers?: (string | boolean | Error)[])
     choose: async (message, choices) => String(next({ kind: 'choose', message, choices })),
     searchChoice: async (message, choices) => String(next({ kind: 'search', message, choices })),
     confirm: async (message) => Boolean(next({ kind: 'confirm', message })),
+    chooseMany: async (message, choices) => {
+      const a = next({ kind: 'chooseMany', message, choices });
+      return Array.isArray(a) ? a : String(a).split(',').filter(Boolean);
+    },
   };
   const ctx: Context = {
     cwd,

@@ -1,6 +1,6 @@
 import type { LetterFile, Signature } from '../../src/letter/schema.js';
 
-/** A small letter with two groups, as the core sees it after loading. */
+/** A small letter with two groups that requires a country and a group, as the core sees it after loading. */
 export const letter: LetterFile = {
   title: 'The Time to Act is Now',
   slug: 'time-to-act',
@@ -13,6 +13,7 @@ export const letter: LetterFile = {
     { id: 'international-organisations', name: 'International organisations' },
     { id: 'industry', name: 'Industry' },
   ],
+  requires: ['country', 'group'],
   body: 'letter.md',
   verification: 'optional',
   changelog: 'append',
