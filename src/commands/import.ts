@@ -69,7 +69,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     }
     mapped.unmapped = headers.filter((h) => !mapped.mapping.has(h));
   }
-  if (![...mapped.mapping.values()].includes('name'))
+  if (![...mapped.mapping.values()].some((f) => f === 'name' || f === 'last_name'))
     throw new UsageError(`no column of ${shownFile} holds the name; columns: ${headers.join(', ')}`, 'Map one with --map "Full name=name".');
   for (const h of mapped.unmapped) ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${h}" is not imported\n`);
 

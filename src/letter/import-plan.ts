@@ -8,9 +8,13 @@ import { parseTimestampInput } from './dates.js';
 import { parseCountryName } from './country-names.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 import { checkName, InvalidSignatureInput, sign } from './signatures.js';
+import { sortKeyToWrite } from './sort-key.js';
 
-/** Fields a column can map to; `email` and `phone` go to the private store. */
-export const IMPORT_FIELDS = ['name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'email', 'phone'] as const;
+/**
+ * Fields a column can map to; `email` and `phone` go to the private store; `first_name` and
+ * `last_name` make the name (when no column holds it) and its sort key.
+ */
+export const IMPORT_FIELDS = ['name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'email', 'phone', 'first_name', 'last_name'] as const;
 /** One of `IMPORT_FIELDS`. */
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -25,6 +29,8 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   signed_at: ['signed at', 'signed_at', 'date', 'timestamp', 'submitted at', 'signed on'],
   email: ['email', 'e-mail', 'email address', 'e-mail address', 'mail'],
   phone: ['phone', 'telephone', 'mobile', 'phone number'],
+  first_name: ['first name', 'firstname', 'given name', 'given names', 'forename'],
+  last_name: ['last name', 'lastname', 'surname', 'family name'],
 };
 
 /**
@@ -115,7 +121,9 @@ export interface PlanContext {
 
 /**
  * Plans an import: each row is checked against the letter and against the rows before it.
- * Rows are added in file order; an id taken by an earlier row gets the next suffix.
+ * Rows are added in file order; an id taken by an earlier row gets the next suffix. A row
+ * without a sort_as value gets the key derived from its name (sort-key.ts), or from its
+ * first and last names when columns hold them.
  */
 export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPlan {
   const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], invalid: [] };
@@ -132,7 +140,8 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
 
   rows.forEach((row, i) => {
     c.onProgress?.(i + 1);
-    const name = cell(row, 'name');
+    const [first, last] = [cell(row, 'first_name'), cell(row, 'last_name')];
+    const name = cell(row, 'name') ?? ([first, last].filter(Boolean).join(' ') || undefined);
     if (name === undefined) return void plan.invalid.push({ line: row.line, field: 'name', reason: 'is empty' });
     const email = cell(row, 'email');
     const emailCheck = email ? { key: email.toLowerCase(), owners } : undefined;
@@ -171,7 +180,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
       const { signature } = sign(
         c.letter,
         signatures,
-        { name, sort_as: cell(row, 'sort_as'), role: cell(row, 'role'), organisation: cell(row, 'organisation'), country: countryCode, group, url: cell(row, 'url'), signed_at: signedAtValue },
+        { name, sort_as: cell(row, 'sort_as') ?? sortKeyToWrite(name, { language: c.letter.language, first, last }), role: cell(row, 'role'), organisation: cell(row, 'organisation'), country: countryCode, group, url: cell(row, 'url'), signed_at: signedAtValue },
         c.now,
         { erased: c.erased, index, allowSimilar: true, takenIds: taken, ...(c.textVersion ? { textVersion: c.textVersion } : {}) },
       );

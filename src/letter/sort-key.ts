@@ -6,6 +6,8 @@
  * Desmond", "Ban Ki-moon" → "Ban Ki-moon"). See `deriveSortKey` for the rules.
  */
 
+import type { Signature } from './schema.js';
+
 /** What is known of a name besides its displayed form. */
 export interface SortKeyHints {
   /** The letter's language (BCP 47): `es` reads two family names, `pt` one, `is` keeps the order. */
@@ -233,4 +235,26 @@ function looksSpanish(words: string[], second: number, first: number): boolean {
 export function sortAsLine(key: string): string {
   const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’-]*$/u.test(key) && !/^(?:null|true|false|y|n|yes|no|on|off)$/i.test(key);
   return `sort_as: ${plain ? key : JSON.stringify(key)}`;
+}
+
+/**
+ * The `sort_as` a new signature gets when none was given: the derived key (see
+ * `deriveSortKey`), or undefined when there is none or it equals the name as written
+ * (a single word, a name in Han script), which sorts the same without it.
+ */
+export function sortKeyToWrite(name: string, hints: SortKeyHints = {}): string | undefined {
+  const key = deriveSortKey(name, hints);
+  return key === undefined || key === name.normalize('NFC').trim().replace(/\s+/g, ' ') ? undefined : key;
+}
+
+/**
+ * A published signature (pending or verified) without `sort_as`, with the key
+ * `sortKeyToWrite` gives it; any other signature as it is.
+ */
+export function withDerivedSortKey(signature: Signature, language: string): Signature {
+  if (signature.sort_as !== undefined || (signature.status !== 'pending' && signature.status !== 'verified')) return signature;
+  const key = sortKeyToWrite(signature.name, { language });
+  if (key === undefined) return signature;
+  // Key order in the file is settled when it is written (signatureText).
+  return { ...signature, sort_as: key };
 }
