@@ -196,11 +196,12 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .argument('[letter...]', 'letter folders (default: every letter under letters/)')
     .option('--check', 'write nothing; exit 1 when a file is not in canonical form (for CI)')
     .option('--layout <layout>', 'move signature files into this layout: flat (signatures/<id>.yaml) or sharded (signatures/<first two characters>/<id>.yaml, past 100,000 signatures)')
+    .option('--sort-keys', 'also write sort_as, derived from the name, into published signatures that lack it')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter fmt letters/time-to-act', 'letter fmt --check', 'letter fmt letters/time-to-act --layout sharded'))
+    .addHelpText('after', examples('letter fmt letters/time-to-act', 'letter fmt --check', 'letter fmt letters/time-to-act --layout sharded', 'letter fmt letters/time-to-act --sort-keys'))
     .action(async (letters, o) => {
       const { fmt, formatFmt } = await import('./commands/fmt.js');
-      const result = await fmt({ letters, check: o.check, layout: o.layout }, ctx);
+      const result = await fmt({ letters, check: o.check, layout: o.layout, sortKeys: o.sortKeys }, ctx);
       emit(ctx, result, o.json, formatFmt);
       if (!result.ok) exit.code = ExitCode.failed;
     });

@@ -4,7 +4,9 @@
  * signature file in the folder its layout gives it) without changing any value.
  * `--layout` moves every signature file into the other layout and records it in
  * letter.yaml. `--check` writes nothing and fails when a file is not in canonical form, for
- * CI. Running it twice changes nothing the second time.
+ * CI. `--sort-keys` also writes `sort_as`, derived from the name (sort-key.ts), into the
+ * published signatures that lack it: every such file or, if one write fails, none.
+ * Running it twice changes nothing the second time.
  */
 import { readFileSync } from 'node:fs';
 import { readdir, rmdir } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { parse } from 'yaml';
 import type { Context } from '../context.js';
 import { InvalidLetter, UsageError } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
+import { withDerivedSortKey } from '../letter/sort-key.js';
 import { CHANGELOG_FILE, LETTER_FILE, listLetters, type SignatureLayout, SIGNATURES_DIR } from '../storage/layout.js';
 import { changelogChange, erasedChange, letterText, loadLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
@@ -24,6 +27,8 @@ export interface FmtOptions {
   check?: boolean | undefined;
   /** The layout to move the letters' signature files into (see layout.ts). */
   layout?: string | undefined;
+  /** Write derived sort keys into published signatures without `sort_as`. */
+  sortKeys?: boolean | undefined;
 }
 
 /** The files not in canonical form (rewritten, or with --check only listed). */
@@ -72,7 +77,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
       const differing = wanted.filter((w) => current.get(w.path) !== w.text);
       // Signature files: rewritten where their text differs, moved where their folder does.
       const target = { dir, letter: { layout }, files: new Map<string, string>() };
-      const canonical = [...loaded.signatures.map((s) => signatureChange(target, s.signature)), ...loaded.erased.map((e) => erasedChange(target, e))];
+      const canonical = [...loaded.signatures.map((s) => signatureChange(target, o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature)), ...loaded.erased.map((e) => erasedChange(target, e))];
       for (const want of canonical) {
         const id = path.basename(want.path, '.yaml');
         const now = loaded.files.get(id)!;

@@ -14,6 +14,7 @@ import { parseCountryName, unknownCountryReason } from '../letter/country-names.
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
 import { textVersion } from '../letter/text-version.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
+import { deriveSortKey, sortKeyToWrite } from '../letter/sort-key.js';
 import { indexedName, InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
 import { CHANGELOG_FILE, readBytes, readText, SIGNATURES_DIR } from '../storage/layout.js';
 import { type IndexOrigin, indexKey, readLetterIndex, writeLetterIndex } from '../storage/letter-index.js';
@@ -23,6 +24,7 @@ import {
 import { addToSum, type ScanSum, scanSignatures, scanSum } from '../storage/signature-scan.js';
 import { type Contact, contactSchema, contactsChange, emailKey, readContacts } from '../storage/private-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
+import type { Prompts } from '../prompts.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
 
@@ -265,6 +267,7 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
     if (!ask) throw new UsageError('missing --name: it is required when stdin is not a terminal', `Run \`letter sign --help\` for every flag.`);
     name = await ask.text('Name, as it should be displayed:', { required: true });
   }
+  const sortAs = await sortKeyFor(o.sortAs, name, letter, ask);
 
   let country = o.country === undefined ? undefined : parseCountryName(o.country);
   if (o.country !== undefined && country === undefined)
@@ -303,7 +306,22 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
       throw new UsageError(`--signed-at: "${o.signedAt}" is not a real ISO 8601 date or time`, 'Use 2020-05-26, 2020-05-26T09:00:00Z or 2020-05-26T11:00+02:00.');
     if (signedAt > toIsoTimestamp(new Date(ctx.now().getTime() + 60_000))) throw new UsageError(`--signed-at: ${signedAt} is in the future`);
   }
-  return { name, sort_as: o.sortAs, role, organisation, country, group, url: o.url, github: o.github, signed_at: signedAt };
+  return { name, sort_as: sortAs, role, organisation, country, group, url: o.url, github: o.github, signed_at: signedAt };
+}
+
+/**
+ * The sort key of a new signature: --sort-as; else on a terminal the person's answer, with
+ * the key derived from the name (sort-key.ts) as the default; else the derived key. None
+ * when it would equal the name.
+ */
+async function sortKeyFor(given: string | undefined, name: string, letter: LetterFile, ask: Prompts | undefined): Promise<string | undefined> {
+  if (given !== undefined) return given;
+  const hints = { language: letter.language };
+  if (!ask) return sortKeyToWrite(name, hints);
+  const derived = deriveSortKey(name, hints);
+  // Enter takes the default (prompt libraries answer it; a scripted empty answer means the same).
+  const answer = (await ask.text('Sort as (family name first):', derived === undefined ? {} : { default: derived })).trim() || derived;
+  return answer === undefined || answer.normalize('NFC') === name.normalize('NFC').trim().replace(/\s+/g, ' ') ? undefined : answer;
 }
 
 /** The hint for an unknown --country: a suggestion when there is one ("England" → GB), else how codes look. */

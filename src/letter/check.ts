@@ -10,6 +10,7 @@ import { textVersion } from './text-version.js';
 import { mixedScriptLetter } from './duplicates.js';
 import { nameFingerprint, normaliseName } from './names.js';
 import { decided, undecidedPairs } from './signatures.js';
+import { sortAsLine, sortKeyToWrite } from './sort-key.js';
 import type { ErasedRecord, LetterFile, RequirableField, Signature } from './schema.js';
 
 /** What `checkLetter` needs: the parsed files with the names and locators of their files. */
@@ -137,6 +138,7 @@ export function checkLetter(input: CheckInput): Problem[] {
     });
   problems.push(...checkLikelyDuplicates(input));
   problems.push(...checkTextVersions(input));
+  problems.push(...checkSortKeys(input));
   if (input.unreadSignatures === 0) problems.push(...checkChangelog(input));
   return problems;
 }
@@ -160,6 +162,38 @@ function checkLikelyDuplicates(input: CheckInput): Problem[] {
         hint: `if they are different people: letter distinct ${input.shown} ${later.id} ${earlier.id}; else withdraw or reject one of them`,
       };
     });
+}
+
+/** Past this many published signatures without `sort_as`, `checkSortKeys` gives one warning for them all. */
+export const SORT_KEY_WARNINGS_LIMIT = 20;
+
+/**
+ * Published signatures (pending or verified) without `sort_as` whose derived key
+ * (sort-key.ts) differs from the name, so that renders sort them by the given name: one
+ * warning each with the line to add, or past `SORT_KEY_WARNINGS_LIMIT` one for them all.
+ */
+function checkSortKeys(input: CheckInput): Problem[] {
+  const lacking: { entry: CheckInput['signatures'][number]; key: string }[] = [];
+  for (const entry of input.signatures) {
+    const s = entry.signature;
+    if (s.sort_as !== undefined || (s.status !== 'pending' && s.status !== 'verified')) continue;
+    const key = sortKeyToWrite(s.name, { language: input.letter.language });
+    if (key !== undefined) lacking.push({ entry, key });
+  }
+  const message = (n: number) => `${n} published ${n === 1 ? 'signature has' : 'signatures have'} no sort_as: renders sort ${n === 1 ? 'it' : 'them'} by the name as displayed, given name first`;
+  if (lacking.length > SORT_KEY_WARNINGS_LIMIT) {
+    const { entry, key } = lacking[0]!;
+    return [{
+      file: entry.file, ...entry.locate(['name']), severity: 'warning', code: 'sort-key-missing',
+      message: `${message(lacking.length)} (the first: ${entry.file})`,
+      hint: `fill them all in with: letter fmt ${input.shown} --sort-keys (here: ${sortAsLine(key)})`,
+    }];
+  }
+  return lacking.map(({ entry, key }) => ({
+    file: entry.file, ...entry.locate(['name']), severity: 'warning' as const, code: 'sort-key-missing',
+    message: `"${entry.signature.name}" has no sort_as: renders sort it by the name as displayed, given name first`,
+    hint: `add the line: ${sortAsLine(key)}`,
+  }));
 }
 
 /** Signatures made on an earlier text, and translations made from one. */

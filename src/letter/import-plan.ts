@@ -9,6 +9,7 @@ import { parseCountryName, unknownCountryReason } from './country-names.js';
 import { idForName } from './names.js';
 import type { ErasedRecord, Group, LetterFile, Signature } from './schema.js';
 import { checkName, indexedName, InvalidSignatureInput, sign } from './signatures.js';
+import { sortKeyToWrite } from './sort-key.js';
 
 /**
  * Fields a column can map to; `email` and `phone` go to the private store; `first_name` and
@@ -163,6 +164,8 @@ const MAILTO = /^mailto:([^?#]*)/i;
  * a field fails the signature schema. A country or group that a row leaves out comes from
  * the defaults; a `mailto:` link or an email address in the url column becomes the row's
  * private email (never its public url), noted in `notes`.
+ * A row without a sort_as value gets the key derived from its name (sort-key.ts), or from
+ * its first and last names when columns hold them.
  */
 export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPlan {
   const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], possible: [], invalid: [], notes: [] };
@@ -256,7 +259,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
         c.letter,
         signatures,
         {
-          name, sort_as: cell(row, 'sort_as') ?? sortKeyOf(name, first, last), role: cell(row, 'role') ?? c.defaultRole,
+          name, sort_as: cell(row, 'sort_as') ?? sortKeyToWrite(name, { language: c.letter.language, first, last }), role: cell(row, 'role') ?? c.defaultRole,
           organisation: cell(row, 'organisation') ?? c.defaultOrganisation, country: countryCode, group, url, signed_at: signedAtValue,
         },
         c.now,
@@ -308,12 +311,3 @@ export function nameOf(name: string | undefined, first: string | undefined, last
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
-/**
- * The sort key of a row with a last name: the last name, then the rest of the name
- * ("Lovelace Ada"); undefined without a last name, or when the name is the last name alone.
- */
-export function sortKeyOf(name: string, first: string | undefined, last: string | undefined): string | undefined {
-  if (last === undefined) return undefined;
-  const rest = first ?? ` ${name} `.replace(new RegExp(` ${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'i'), ' ').trim();
-  return rest === '' ? undefined : `${last} ${rest}`;
-}

@@ -40,7 +40,8 @@ describe('withdraw, verify, log, list, changelog', () => {
     for (const name of ['Ada Lovelace', 'Grace Hopper'])
       expect((await letter(t.dir, ['sign', L, '--name', name, '--country', 'US', '--group', 'industry', '--signed-at', '2026-01-01'])).code).toBe(0);
     const pending = JSON.parse((await letter(t.dir, ['list', L, '--status', 'pending', '--json'])).stdout);
-    expect(pending.signatures.map((s: { id: string }) => s.id)).toEqual(['ada-lovelace', 'grace-hopper']);
+    // Sorted by the derived sort keys: Hopper Grace before Lovelace Ada.
+    expect(pending.signatures.map((s: { id: string }) => s.id)).toEqual(['grace-hopper', 'ada-lovelace']);
 
     const before = snapshot(t.dir);
     const bad = await letter(t.dir, ['verify', L, 'ada-lovelace', 'nobody', '--by', 'Desk']);

@@ -30,7 +30,8 @@ async function checkWith(fixture: Buffer | string) {
   expect(r.stderr).toBe('');
   expect(snapshot(t.dir)).toEqual(before);
   const json = JSON.parse(r.stdout) as { errors: Problem[]; warnings: Problem[] };
-  const mine = [...json.errors, ...json.warnings].filter((p) => p.file === F).map((p) => `${p.severity} ${p.line}:${p.column} ${p.code}: ${p.message}`);
+  // The fixtures leave out sort_as; its warning (sort-key-missing) is not what they test.
+  const mine = [...json.errors, ...json.warnings].filter((p) => p.file === F && p.code !== 'sort-key-missing').map((p) => `${p.severity} ${p.line}:${p.column} ${p.code}: ${p.message}`);
   return { code: r.code, mine, others: json.errors.filter((p) => p.file !== F).map((p) => p.code) };
 }
 

@@ -102,7 +102,7 @@ describe('letters signed through pull requests', () => {
     const r = await letter(dir, ['check', L, '--format', 'github']);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe(
-      `::error file=${L}/signatures/carol-first.yaml,line=3,col=10,title=letter check%3A invalid-field::field "country" must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US`,
+      `::error file=${L}/signatures/carol-first.yaml,line=4,col=10,title=letter check%3A invalid-field::field "country" must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US`,
     );
   });
 });

@@ -7,6 +7,8 @@ export interface Asked {
   kind: 'text' | 'choose' | 'search' | 'confirm' | 'chooseMany';
   message: string;
   choices?: Choice[];
+  /** The default a text prompt offers. */
+  default?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export function testContext(cwd: string, answers?: (string | string[] | boolean 
     return a;
   };
   const prompts: Prompts = {
-    text: async (message) => String(next({ kind: 'text', message })),
+    text: async (message, options) => String(next({ kind: 'text', message, ...(options?.default !== undefined ? { default: options.default } : {}) })),
     choose: async (message, choices) => String(next({ kind: 'choose', message, choices })),
     searchChoice: async (message, choices) => String(next({ kind: 'search', message, choices })),
     confirm: async (message) => Boolean(next({ kind: 'confirm', message })),

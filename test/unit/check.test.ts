@@ -18,7 +18,35 @@ const summary = (i: CheckInput) => checkLetter(i).map((p) => `${p.severity} ${p.
 
 describe('checkLetter', () => {
   it('finds nothing wrong with a consistent letter', () => {
-    expect(checkLetter(input([sig('ban-ki-moon', 'Ban Ki-moon'), sig('eva-chen', 'Eva Chen')]))).toEqual([]);
+    expect(checkLetter(input([sig('ban-ki-moon', 'Ban Ki-moon'), sig('eva-chen', 'Eva Chen', { sort_as: 'Chen Eva' })]))).toEqual([]);
+  });
+
+  it('warns where a published signature has no sort_as and a key can be derived, with the line to add', () => {
+    const s = [
+      sig('desmond-tutu', 'Desmond Tutu'),
+      sig('oscar-arias-sanchez', 'Óscar Arias Sánchez', { status: 'verified', verified: { by: 'x', at: '2020-05-27T00:00:00Z' } }),
+      sig('ban-ki-moon', 'Ban Ki-moon'),
+      sig('madonna', 'Madonna'),
+      sig('cyberpeace-institute', 'CyberPeace Institute'),
+      sig('eva-chen', 'Eva Chen', { sort_as: 'Chen Eva' }),
+      sig('gone', 'Gone Person', { status: 'withdrawn', withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' } }),
+    ];
+    const problems = checkLetter(input(s)).filter((p) => p.code === 'sort-key-missing');
+    expect(problems.map((p) => [p.severity, p.file, p.line, p.message, p.hint])).toEqual([
+      ['warning', 'signatures/desmond-tutu.yaml', 1, '"Desmond Tutu" has no sort_as: renders sort it by the name as displayed, given name first', 'add the line: sort_as: Tutu Desmond'],
+      ['warning', 'signatures/oscar-arias-sanchez.yaml', 1, '"Óscar Arias Sánchez" has no sort_as: renders sort it by the name as displayed, given name first', 'add the line: sort_as: Arias Sánchez Óscar'],
+    ]);
+  });
+
+  it('gives one warning for a letter where more than 20 signatures lack sort_as, naming the first file and the count', () => {
+    const s = Array.from({ length: 21 }, (_, i) => sig(`person-${String.fromCharCode(97 + i)}`, `Person ${String.fromCharCode(65 + i)}lpha`));
+    const problems = checkLetter(input(s)).filter((p) => p.code === 'sort-key-missing');
+    expect(problems).toEqual([{
+      file: 'signatures/person-a.yaml', line: 1, column: 3, severity: 'warning', code: 'sort-key-missing',
+      message: '21 published signatures have no sort_as: renders sort them by the name as displayed, given name first (the first: signatures/person-a.yaml)',
+      hint: 'fill them all in with: letter fmt letters/time-to-act --sort-keys (here: sort_as: Alpha Person)',
+    }]);
+    expect(checkLetter(input(s.slice(0, 20))).filter((p) => p.code === 'sort-key-missing')).toHaveLength(20);
   });
 
   it('reports a name signed twice after normalisation, at the second file', () => {
