@@ -58,6 +58,8 @@ export interface ImportResult {
   possible: DuplicateRow[];
   invalid: ImportPlan['invalid'];
   notes: ImportPlan['notes'];
+  /** Columns mapped to a field the letter does not use (a group column, a letter without groups), left out whole. */
+  columnsLeftOut: ImportPlan['columnsLeftOut'];
   skipInvalid: boolean;
   written: string[];
 }
@@ -130,7 +132,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     file: shownFile, letter: path.relative(ctx.cwd, dir) || '.', dryRun, delimiter: rows.delimiter,
     mapping: Object.fromEntries(mapped.mapping), ignoredColumns: mapped.unmapped, rows: rows.rows.length,
     toAdd: p.toAdd.map((r) => ({ line: r.line, id: r.signature.id, name: r.signature.name })),
-    alreadySigned: p.alreadySigned, likely: p.likely, possible: p.possible, invalid: p.invalid, notes: p.notes, skipInvalid, written,
+    alreadySigned: p.alreadySigned, likely: p.likely, possible: p.possible, invalid: p.invalid, notes: p.notes, columnsLeftOut: p.columnsLeftOut, skipInvalid, written,
   });
   // Invalid rows stop a real run unless the person asked to leave them out.
   const refused = (p: ImportPlan) => p.invalid.length > 0 && !skipInvalid;
@@ -250,6 +252,7 @@ export function formatImport(r: ImportResult, style: Style): string {
   lines.push(`  columns: ${Object.entries(r.mapping).map(([h, f]) => `${h} → ${f}`).join(', ')}`);
   if (r.ignoredColumns.length > 0)
     lines.push(`  ignored columns: ${r.ignoredColumns.join(', ')} ${style.dim(`(to import one: --map "${r.ignoredColumns[0]}=<field>")`)}`);
+  for (const c of r.columnsLeftOut) lines.push(`  column "${c.column}" left out: ${c.reason}`);
   lines.push(`  ${r.dryRun ? 'to add' : r.written.length ? 'added' : 'to add'}: ${r.toAdd.length}`);
   for (const a of r.toAdd) lines.push(`    row ${a.line}: ${a.name} (${a.id})`);
   for (const n of r.notes) lines.push(style.dim(`    row ${n.line}: ${n.field} ${n.note}`));

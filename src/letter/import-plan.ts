@@ -116,6 +116,8 @@ export interface ImportPlan {
   possible: DuplicateRow[];
   invalid: InvalidRow[];
   notes: RowNote[];
+  /** Columns mapped to a field that this letter does not use, left out whole, and why. */
+  columnsLeftOut: { column: string; reason: string }[];
 }
 
 /** Inputs of `planImport` besides the rows. */
@@ -168,7 +170,7 @@ const MAILTO = /^mailto:([^?#]*)/i;
  * its first and last names when columns hold them.
  */
 export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPlan {
-  const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], possible: [], invalid: [], notes: [] };
+  const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], possible: [], invalid: [], notes: [], columnsLeftOut: [] };
   const index = c.index ?? NameIndex.of(c.signatures.map(indexedName));
   const owners = new Map(c.emailOwners);
   const signatures = [...c.signatures];
@@ -182,7 +184,13 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   const requires = new Set<string>(c.letter.requires);
   const signedAtColumn = fieldOf.get('signed_at');
   const order = signedAtColumn === undefined ? undefined : dayMonthOrder(rows.map((r) => r.cells[signedAtColumn] ?? ''));
-  const groupColumn = fieldOf.get('group');
+  let groupColumn = fieldOf.get('group');
+  // A letter without groups has nothing to put a group column's values in: the column is left out, once, not every row.
+  if (groupColumn !== undefined && c.letter.groups.length === 0) {
+    plan.columnsLeftOut.push({ column: groupColumn, reason: 'the letter declares no groups (declare them under groups: in letter.yaml to import this column)' });
+    fieldOf.delete('group');
+    groupColumn = undefined;
+  }
 
   rows.forEach((row, i) => {
     c.onProgress?.(i + 1);
@@ -190,9 +198,13 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
     const first = cell(row, 'first_name');
     const last = cell(row, 'last_name');
     const given = cell(row, 'name');
-    const name = nameOf(given, first, last);
-    if (name === undefined) return invalid('name', 'is empty');
-    const email = cell(row, 'email');
+    const written = nameOf(given, first, last);
+    if (written === undefined) return invalid('name', 'is empty');
+    // "Ada Lovelace <ada@example.org>": the name, and an address that belongs in the private store.
+    const inName = NAME_WITH_EMAIL.exec(written);
+    const name = inName ? inName[1]! : written;
+    const email = cell(row, 'email') ?? inName?.[2];
+    if (inName) plan.notes.push({ line: row.line, field: 'name', note: `held an email address; the name is "${name}" and the address is kept in the private store${cell(row, 'email') ? ' (the email column wins)' : ''}` });
     const emailCheck = email ? { key: email.toLowerCase(), owners } : undefined;
     const found = checkName(index, c.erased, c.letter.slug, name, emailCheck, {
       url: cell(row, 'url'), role: cell(row, 'role'), organisation: cell(row, 'organisation'), country: parseCountryName(cell(row, 'country') ?? ''),
@@ -280,6 +292,9 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   plan.notes = plan.notes.filter((n) => added.has(n.line));
   return plan;
 }
+
+// A name followed by an address in angle brackets or brackets, as mail programs write it.
+const NAME_WITH_EMAIL = /^([^<>()@]*[\p{L}\p{N}][^<>()@]*?)\s*[<(]\s*(?:mailto:)?([^\s<>()@]+@[^\s<>()@]+\.[^\s<>()@]+)\s*[>)]\s*$/u;
 
 /**
  * The email address a url cell holds: a `mailto:` link's address ('' when it names none), or

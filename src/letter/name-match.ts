@@ -214,7 +214,7 @@ function consonantsOf(words: readonly string[]): string {
 /** The consonants of one word as an abjad writes them (see `consonantsOf`). */
 export function wordConsonants(w: string): string {
   return (w.length > 3 ? w.replace(/^(al|el|l)(?=[^aeiou])/, '') : w)
-    .replace(/dh/g, 'd').replace(/th/g, 't').replace(/sh/g, 's').replace(/kh/g, 'k').replace(/[qgc]/g, 'k').replace(/p/g, 'b').replace(/z/g, 's')
+    .replace(/dh/g, 'd').replace(/th/g, 't').replace(/sh/g, 's').replace(/kh/g, 'k').replace(/[qgc]/g, 'k').replace(/p/g, 'b').replace(/j/g, 'y').replace(/z/g, 's')
     .replace(/h$/, '').replace(/[aeiouywv`']/g, '').replace(/(.)\1+/g, '$1');
 }
 
@@ -230,7 +230,7 @@ export function wordWeight(w: NameWord, df: number, n: number): number {
   if (w.initial) return 1.2;
   if (w.particle) return 0.5;
   const prior = COMMON_GIVEN_NAMES.has(w.w) ? 300 : COMMON_FAMILY_NAMES.has(w.w) ? 100 : 0;
-  return Math.min(9, Math.max(1, Math.log((n + 1000) / (df + prior + 1))));
+  return Math.min(11, Math.max(1, Math.log((n + 10000) / (df + prior + 1))));
 }
 
 /** How two words are alike, from 0 (not at all) to 1 (equal), and why. */
@@ -382,9 +382,9 @@ export function scoreProfiles(p: NameProfile, q: NameProfile, weight: WordWeight
 }
 
 /** The least weight a word left over counts for (about a word held by 1 name in 40). */
-const LEFT_WORD_WEIGHT = 4;
+const LEFT_WORD_WEIGHT = 5;
 /** The least information (sum of the lighter weights of paired words) behind a likely match: more than one common given and family name. */
-const MIN_INFO = 6.0;
+const MIN_INFO = 8;
 
 /** What may tell two people apart or bring them together besides their names. */
 export interface MatchContext {

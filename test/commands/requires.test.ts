@@ -13,26 +13,27 @@ describe('sign on a terminal, on a letter that requires nothing', () => {
   it('offers the country and the group with a way to skip them, and leaves out what was skipped', async () => {
     const file = path.join(t.letterDir, 'letter.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('requires:\n  - country\n  - group\n', ''));
-    const { ctx, asked } = testContext(t.dir, ['', '', '', '', true]);
+    const { ctx, asked } = testContext(t.dir, ['', '', '', '', '', true]);
     const r = await sign({ letter: L, name: 'Molly Example' }, ctx);
     expect(asked.map((q) => `${q.kind}: ${q.message}`)).toEqual([
+      'text: Sort as (family name first):',
       'search: Country (optional; type to search):',
       'choose: Group (optional):',
       'text: Role (optional):',
       'text: Organisation (optional):',
       'confirm: Add this signature?',
     ]);
-    expect(asked[0]?.choices?.[0]).toEqual({ value: '', name: '(no country)' });
-    expect(asked[1]?.choices?.at(-1)).toEqual({ value: '', name: '(no group)' });
-    expect(r.signature).toEqual({ id: 'molly-example', name: 'Molly Example', text_version: expect.stringMatching(/^sha256:/), signed_at: '2026-11-29T12:00:00Z', status: 'pending' });
+    expect(asked[1]?.choices?.[0]).toEqual({ value: '', name: '(no country)' });
+    expect(asked[2]?.choices?.at(-1)).toEqual({ value: '', name: '(no group)' });
+    expect(r.signature).toEqual({ id: 'molly-example', name: 'Molly Example', sort_as: 'Example Molly', text_version: expect.stringMatching(/^sha256:/), signed_at: '2026-11-29T12:00:00Z', status: 'pending' });
   });
 
   it('asks for a required role as a required answer', async () => {
     const file = path.join(t.letterDir, 'letter.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('requires:\n  - country\n  - group\n', 'requires:\n  - role\n'));
-    const { ctx, asked } = testContext(t.dir, ['FR', '', 'Analyst', '', true]);
+    const { ctx, asked } = testContext(t.dir, ['', 'FR', '', 'Analyst', '', true]);
     const r = await sign({ letter: L, name: 'Ada Example' }, ctx);
-    expect(asked.map((q) => `${q.kind}: ${q.message}`).slice(2, 4)).toEqual(['text: Role:', 'text: Organisation (optional):']);
+    expect(asked.map((q) => `${q.kind}: ${q.message}`).slice(3, 5)).toEqual(['text: Role:', 'text: Organisation (optional):']);
     expect(r.signature).toMatchObject({ name: 'Ada Example', country: 'FR', role: 'Analyst' });
   });
 });

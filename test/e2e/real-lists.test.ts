@@ -39,55 +39,64 @@ function letterWithStdin(cwd: string, args: string[], input: string): Promise<Ru
 }
 
 describe('letter import of a real public list into a new letter', () => {
-  it('refuses no row for a missing country; a Group column that holds no group of the letter makes invalid rows, with the way out', async () => {
+  it('imports as it is into a letter made with the defaults: no row refused for a missing country, the Group column left out, an email in a name kept private, and check exits 0', async () => {
     write('list.csv', `${PUBLIC_LIST}\n`);
     const before = snapshot(t.dir);
-    const r = await letter(t.dir, ['import', 'list.csv', L, '--dry-run', '--json']);
-    expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout);
-    expect(report.mapping).toEqual({ Name: 'name', Organization: 'organisation', URL: 'url', Group: 'group' });
-    expect(report.invalid.filter((i: { field: string }) => i.field === 'country')).toEqual([]);
-    expect(report.invalid.map((i: { line: number; field: string }) => `${i.line} ${i.field}`)).toEqual(['2 group', '3 group', '4 group', '5 group', '6 group', '7 group', '8 group']);
-    expect(report.invalid[0]).toEqual({
-      line: 2, field: 'group', reason: '"Initial signatories" is not a group of this letter (it declares none)',
-      hint: 'declare the groups under groups: in letter.yaml, or leave the column out with --map "Group="',
-    });
-    const text = await letter(t.dir, ['import', 'list.csv', L, '--dry-run']);
-    expect(text.stdout).toContain('  To import those rows: declare the groups under groups: in letter.yaml, or leave the column out with --map "Group=".\n');
-    expect(snapshot(t.dir)).toEqual(before);
-  });
-
-  it('with the Group column left out, adds every row but the one with an email in the name; --skip-invalid writes them, emails private, and the letter checks clean', async () => {
-    write('list.csv', `${PUBLIC_LIST}\n`);
-    const dry = await letter(t.dir, ['import', 'list.csv', L, '--map', 'Group=', '--dry-run', '--json']);
-    expect(dry.code).toBe(1);
+    const dry = await letter(t.dir, ['import', 'list.csv', L, '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
     const report = JSON.parse(dry.stdout);
-    expect(report.ignoredColumns).toEqual(['Group']);
+    expect(report.mapping).toEqual({ Name: 'name', Organization: 'organisation', URL: 'url', Group: 'group' });
+    expect(report.columnsLeftOut).toEqual([{ column: 'Group', reason: 'the letter declares no groups (declare them under groups: in letter.yaml to import this column)' }]);
+    expect(report.invalid).toEqual([]);
     expect(report.toAdd.map((a: { line: number; id: string }) => `${a.line} ${a.id}`)).toEqual([
-      '2 molly-example', '3 nathan', '4 aaron-m-example', '5 alice-mastodon-example', '7 bob', '8 free-software-club',
+      '2 molly-example', '3 nathan', '4 aaron-m-example', '5 alice-mastodon-example', '6 angel-example', '7 bob', '8 free-software-club',
     ]);
-    expect(report.invalid).toEqual([{ line: 6, field: 'name', reason: 'holds an email address or phone number; contact details go in --email or --phone, never in a public field' }]);
-    expect(report.notes).toEqual([{ line: 7, field: 'url', note: 'held an email address; kept in the private store as the email, not published' }]);
+    expect(report.notes).toEqual([
+      { line: 6, field: 'name', note: 'held an email address; the name is "Angel Example" and the address is kept in the private store' },
+      { line: 7, field: 'url', note: 'held an email address; kept in the private store as the email, not published' },
+    ]);
+    expect(snapshot(t.dir)).toEqual(before);
 
-    const refused = await letter(t.dir, ['import', 'list.csv', L, '--map', 'Group=']);
-    expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain('refused, nothing written (fix the invalid rows, or pass --skip-invalid to write the others)');
-
-    const r = await letter(t.dir, ['import', 'list.csv', L, '--map', 'Group=', '--skip-invalid']);
+    const r = await letter(t.dir, ['import', 'list.csv', L]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Imported list.csv into ${L}; 1 invalid row left out (--skip-invalid).\n`);
-    expect(r.stdout).toContain('  added: 6\n');
-    expect(r.stdout).toContain('    row 6: name holds an email address');
+    expect(r.stdout).toContain('  column "Group" left out: the letter declares no groups');
+    expect(r.stdout).toContain('  added: 7\n');
     expect(read(`${L}/signatures/nathan.yaml`)).toMatch(/^# yaml-language-server: \S+\nname: Nathan\nurl: https:\/\/example.org\/nathan\ntext_version: \S+\nsigned_at: \S+\nstatus: pending\n$/);
     expect(read(`${L}/signatures/bob.yaml`)).not.toContain('example.org');
-    expect(read(`${L}/private/contacts.yaml`)).toBe('bob:\n  email: bob@example.org\n');
-    expect(read(`${L}/signatures/alice-mastodon-example.yaml`)).toContain('name: "@alice@mastodon.example"\nurl: https://medium.com/@alice\n');
+    expect(read(`${L}/signatures/angel-example.yaml`)).not.toContain('angel@');
+    expect(read(`${L}/private/contacts.yaml`)).toBe('angel-example:\n  email: angel@example.org\nbob:\n  email: bob@example.org\n');
+    expect(read(`${L}/signatures/alice-mastodon-example.yaml`)).toContain('name: "@alice@mastodon.example"\n');
+    expect(read(`${L}/signatures/alice-mastodon-example.yaml`)).toContain('url: https://medium.com/@alice\n');
     const check = await letter(t.dir, ['check', L]);
     expect(check.stdout).toContain('0 errors');
     expect(check.code).toBe(0);
-    const md = (await letter(t.dir, ['render', L, '--format', 'md'])).code;
-    expect(md).toBe(0);
+    expect((await letter(t.dir, ['render', L, '--format', 'md'])).code).toBe(0);
     expect(read('out/open/open.md')).toContain('- **Nathan** · [link](<https://example.org/nathan>)\n');
+  });
+
+  it('on a letter with groups, a Group value that is none of them is an invalid row with the way out; --skip-invalid writes the others', async () => {
+    const file = path.join(t.dir, L, 'letter.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('groups: []', 'groups:\n  - id: individuals\n    name: Individuals'));
+    write('list.csv', `${PUBLIC_LIST}\n`);
+    const before = snapshot(t.dir);
+    const dry = await letter(t.dir, ['import', 'list.csv', L, '--dry-run', '--json']);
+    expect(dry.code).toBe(1);
+    const report = JSON.parse(dry.stdout);
+    expect(report.invalid.map((i: { line: number; field: string }) => `${i.line} ${i.field}`)).toEqual(['2 group', '8 group']);
+    expect(report.invalid[0]).toEqual({
+      line: 2, field: 'group', reason: '"Initial signatories" is not a group of this letter (its groups: individuals)',
+      hint: 'declare the groups under groups: in letter.yaml, or leave the column out with --map "Group="',
+    });
+    const refused = await letter(t.dir, ['import', 'list.csv', L]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('refused, nothing written (fix the invalid rows, or pass --skip-invalid to write the others)');
+    expect(snapshot(t.dir)).toEqual(before);
+
+    const r = await letter(t.dir, ['import', 'list.csv', L, '--skip-invalid']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Imported list.csv into ${L}; 2 invalid rows left out (--skip-invalid).\n`);
+    expect(r.stdout).toContain('  added: 5\n');
+    expect(read(`${L}/signatures/nathan.yaml`)).toContain('group: individuals\n');
   });
 
   it('reads a semicolon export of a web form: Timestamp ignored unless mapped, first and last names, countries by name with suggestions, --country for the rest', async () => {

@@ -15,7 +15,7 @@ describe('a letter signed by name alone', () => {
     );
     const signed = await letter(t.dir, ['sign', 'letters/plain', '--name', 'Molly de Blanc']);
     expect(signed.code).toBe(0);
-    expect(read('letters/plain/signatures/molly-de-blanc.yaml')).toMatch(/^# yaml-language-server: \S+\nname: Molly de Blanc\ntext_version: sha256:[0-9a-f]{12}\nsigned_at: \S+\nstatus: pending\n$/);
+    expect(read('letters/plain/signatures/molly-de-blanc.yaml')).toMatch(/^# yaml-language-server: \S+\nname: Molly de Blanc\nsort_as: de Blanc Molly\ntext_version: sha256:[0-9a-f]{12}\nsigned_at: \S+\nstatus: pending\n$/);
     expect((await letter(t.dir, ['sign', 'letters/plain', '--name', 'Ada Lovelace', '--country', 'GB', '--role', 'Analyst'])).code).toBe(0);
     expect((await letter(t.dir, ['check', 'letters/plain'])).code).toBe(0);
 
@@ -25,7 +25,7 @@ describe('a letter signed by name alone', () => {
 
     expect((await letter(t.dir, ['render', 'letters/plain', '--format', 'md,html'])).code).toBe(0);
     const md = read('out/plain/plain.md');
-    expect(md).toContain('- **Ada Lovelace**, Analyst · United Kingdom\n- **Molly de Blanc**\n');
+    expect(md).toContain('- **Molly de Blanc**\n- **Ada Lovelace**, Analyst · United Kingdom\n');
     const html = read('out/plain/plain.html');
     expect(html).toContain('<span class="name">Molly de Blanc</span></li>');
     for (const text of [md, html, list.stdout]) expect(text).not.toMatch(/undefined|null| · \n| ·  ·/);
@@ -33,7 +33,7 @@ describe('a letter signed by name alone', () => {
     const stats = await letter(t.dir, ['stats', 'letters/plain']);
     expect(stats.stdout).toMatch(/By country\n {2}United Kingdom +\S+ 1\n {2}\(no country\) +\S+ 1\n/);
     const csv = await letter(t.dir, ['export', 'letters/plain', '--status', 'all']);
-    expect(csv.stdout.split('\n')[2]).toMatch(/^molly-de-blanc,Molly de Blanc,,,,,,,\S+,pending,$/);
+    expect(csv.stdout.split('\n')[1]).toMatch(/^molly-de-blanc,Molly de Blanc,de Blanc Molly,,,,,,\S+,pending,$/);
   });
 
   it('init --require writes requires, and sign then names the missing flag without a terminal', async () => {
