@@ -90,15 +90,17 @@ export class AlreadySigned extends UserError {
   ) {
     const what =
       match.status === 'rejected'
-        ? `was rejected as a fake signature (${match.id}, "${match.name}") and stays out for good`
+        ? `is ${match.kind === 'exact' ? '' : 'likely '}the name of a signature rejected as fake (${match.id}, "${match.name}"), which stays out for good`
         : `is already on the letter as signature ${match.id} ("${match.name}", ${match.status}): ${match.reason}`;
     super(
       `"${signatoryName}" ${what}; nothing was written.`,
       decidable
-        ? 'If this is a different person of the same name, sign again with --allow-similar, with --url or --github to tell them apart.'
+        ? 'If this is a different person of the same name, sign again with --allow-similar.'
         : match.status === 'withdrawn'
           ? 'That person withdrew; a withdrawal is kept as a record and is not signed over.'
-          : undefined,
+          : match.kind === 'exact' && match.status !== 'rejected'
+            ? `Nothing tells the two apart. If this is another person of the same name, sign again with --allow-similar and a --url or --github of theirs that differs from ${match.id}'s.`
+            : undefined,
     );
   }
 }

@@ -107,7 +107,7 @@ async function checkFiles(dir: string, scan: SignatureScan, ctx: Context): Promi
   const loaded = await loadLetter(dir, ctx.cwd, scan);
   trace('check: loaded');
   // The organisers' public addresses may appear in the letter's own texts, never in a signature or the changelog.
-  const allowed = new Set((loaded.letter?.public_contacts ?? []).map((a) => a.toLowerCase()));
+  const allowed = new Set((loaded.letter?.public_contacts ?? []).map((a) => (a.includes('@') ? a.toLowerCase() : a.replace(/\D/g, ''))));
   const ownTexts = new Set([loaded.letterFile, loaded.bodyFile, ...Object.values(loaded.translations).map((t) => t.file)]);
   const problems = [
     ...loaded.problems, ...loaded.contacts,

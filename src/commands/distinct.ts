@@ -18,15 +18,19 @@ export interface DistinctOptions {
 
 /**
  * Records that signature `id` is a different person from each of `others`.
- * @throws UsageError when an id is given twice or names `id` itself; SignatureNotFound for an
- *   unknown id; UserError when a name is the same as a fake's or written in look-alike
- *   letters (no decision can allow those), before anything is written.
+ * @throws UsageError when an id names `id` itself; SignatureNotFound or UserError for an
+ *   unknown id or a decision already recorded; InvalidTransition when the names are not
+ *   similar, or are a fake's, in look-alike letters, or the same with nothing to tell them
+ *   apart (no decision can allow those), before anything is written.
  */
 export function distinct(o: DistinctOptions, ctx: Context): Promise<UpdateResult> {
   if (o.others.includes(o.id)) throw new UsageError(`${o.id} cannot be distinct from itself`);
   return updateSignatures(o.letter, [o.id], (s) => s, ctx, (all, shown) => {
     for (const other of o.others)
       if (!all.some((s) => s.id === other)) throw new UserError(`No signature with id "${other}"; nothing was written.`, `List the ids with: letter list ${shown} --status all`);
+    const sig = all.find((s) => s.id === o.id);
+    if (sig && o.others.every((other) => sig.distinct_from?.includes(other)))
+      throw new UserError(`${o.id} is already recorded as a different person from ${o.others.join(', ')}; nothing was written.`);
   }, (s, all) => recordDistinct(s, all, o.others));
 }
 

@@ -113,7 +113,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
       return { state, signature, similar, possible, contacts };
     } catch (e) {
       if (e instanceof InvalidSignatureInput) throw new UsageError(`${FLAG_OF[e.field] ?? e.field}: ${e.field} ${e.reason}`);
-      if (e instanceof AlreadySigned && !e.decidable && e.match.status !== 'withdrawn' && e.match.status !== 'rejected')
+      if (e instanceof AlreadySigned && e.match.kind === 'look-alike' && e.match.status !== 'withdrawn' && e.match.status !== 'rejected')
         e.hint = `See every signature with: letter list ${shown} --status all`;
       throw e;
     }

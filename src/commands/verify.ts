@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { gitUserName } from '../git.js';
+import { isCertain } from '../letter/duplicates.js';
 import { undecidedMatches, verify as verifySignature } from '../letter/signatures.js';
 import type { Style } from '../terminal.js';
 import { type UpdateResult, updateSignatures } from './update.js';
@@ -32,7 +33,9 @@ export async function verify(o: VerifyOptions, ctx: Context): Promise<UpdateResu
       if (s && match)
         throw new UserError(
           `${id} ("${s.name}") is ${match.kind === 'likely' ? 'likely the same person as' : 'the same name as'} ${match.id} ("${match.name}", ${match.status}): ${match.reason}; nothing was verified.`,
-          `If they are different people: letter distinct ${shown} ${id} ${match.id}; if not, withdraw or reject one of them.`,
+          isCertain(match)
+            ? `A person cannot decide this one (a fake's name, look-alike letters, or the same name with nothing to tell them apart): reject or withdraw ${id}, or give each a url of their own.`
+            : `If they are different people: letter distinct ${shown} ${id} ${match.id}; if not, withdraw or reject one of them.`,
         );
     }
   });

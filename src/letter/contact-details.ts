@@ -3,9 +3,10 @@
  * where they must never be. Pure: text in, problems out.
  *
  * Not taken for an email address: a fediverse handle (`@alice@mastodon.social`: an address
- * right after an `@`), and an `@` in the path, query or fragment of a web address
- * (`https://medium.com/@alice`, `https://example.org/?u=a@b.org`). An address in a web
- * address's credentials (`https://user:pw@example.org`) is still found.
+ * right after an `@`), and an `@` that starts a name in a web address
+ * (`https://medium.com/@alice`: no address at all). A whole address inside a web address
+ * (`https://example.org/?contact=a@b.org`, `https://user:pw@example.org`) is still found:
+ * rendered, it would publish the address.
  */
 import type { Problem } from '../errors.js';
 
@@ -23,28 +24,13 @@ export function mayHoldContactDetails(text: string | Uint8Array): boolean {
   return MARKS.some((m) => t.includes(m));
 }
 
-// A web address, up to a space, a quote or a closing bracket.
-const WEB_ADDRESS = /https?:\/\/[^\s<>"'`)\]]+/gi;
-
-/** The spans [start, end) of `line` that are the path, query or fragment of a web address. */
-function webPaths(line: string): [number, number][] {
-  if (!line.includes('://')) return [];
-  const spans: [number, number][] = [];
-  for (const m of line.matchAll(WEB_ADDRESS)) {
-    const start = m.index ?? 0;
-    const afterScheme = m[0].indexOf('://') + 3;
-    const rest = m[0].slice(afterScheme).search(/[/?#]/);
-    if (rest >= 0) spans.push([start + afterScheme + rest, start + m[0].length]);
-  }
-  return spans;
-}
-
 /** Options of `findContactDetails`. */
 export interface ContactScanOptions {
   /**
-   * Email addresses that may appear in this text (lower case, without `mailto:`): the
-   * organisers' own public addresses (`public_contacts:` in letter.yaml), for letter.md,
-   * letter.yaml and the translations only, never for a signature's file.
+   * Contacts that may appear in this text: the organisers' own public addresses and phone
+   * numbers (`public_contacts:` in letter.yaml; addresses in lower case, phone numbers as
+   * their digits), for letter.md, letter.yaml and the translations only, never for a
+   * signature's file. Given (even empty), the hint names `public_contacts`.
    */
   allowed?: ReadonlySet<string> | undefined;
 }
@@ -60,12 +46,14 @@ export function findContactDetails(text: string, file: string, options: ContactS
   lines.forEach((line, i) => {
     for (const [re, what] of [[EMAIL, 'an email address'], [PHONE, 'a phone number']] as const) {
       for (const m of line.matchAll(re)) {
-        if (what === 'a phone number' && m[0].replace(/\D/g, '').length < 8) continue;
+        if (what === 'a phone number' && (m[0].replace(/\D/g, '').length < 8 || options.allowed?.has(m[0].replace(/\D/g, '')))) continue;
         if (what === 'an email address' && !isEmailAddress(line, m.index ?? 0, m[0], options.allowed)) continue;
         problems.push({
           file, line: i + 1, column: (m.index ?? 0) + 1, severity: 'error', code: 'contact-details',
           message: `${what} in a public file of the letter`,
-          hint: 'contact details belong in the private store (letter sign --email/--phone), never in git',
+          hint: options.allowed
+            ? "if it is the organisers' own public contact, list it under public_contacts: in letter.yaml; a signatory's contact belongs in the private store, never in git"
+            : 'contact details belong in the private store (letter sign --email/--phone), never in git',
         });
       }
     }
@@ -77,6 +65,5 @@ export function findContactDetails(text: string, file: string, options: ContactS
 function isEmailAddress(line: string, at: number, found: string, allowed: ReadonlySet<string> | undefined): boolean {
   // A fediverse handle, @alice@mastodon.social, is a public name, not a mailbox.
   if (at > 0 && line[at - 1] === '@') return false;
-  if (webPaths(line).some(([start, end]) => at >= start && at < end)) return false;
   return !allowed?.has(found.replace(/^mailto:/i, '').toLowerCase());
 }

@@ -9,7 +9,8 @@
  *   of another script (a Cyrillic "а" inside a Latin name). Refused, whatever a person says.
  * - `exact`: the same normal form (see `normaliseName`): case, accents, spacing,
  *   punctuation. Refused unless a person decides they are different people (two
- *   "Alexander"s); always refused when the existing signature was rejected as a fake.
+ *   "Alexander"s) and something tells them apart (a differing url, GitHub login,
+ *   organisation or role); always refused when the existing signature was rejected as a fake.
  * - `same-email`: the same email address in the private store.
  * - `likely`: a match score (see `scoreProfiles`) of at least `LIKELY_SCORE`, after the
  *   context (url, GitHub login, organisation, country) moved it: a person decides.
@@ -44,13 +45,19 @@ export interface DuplicateMatch extends IndexedName {
   reason: string;
 }
 
-/** True when no person can decide a match away: look-alike characters, or the name of a fake. */
-export function isCertain(m: Pick<DuplicateMatch, 'kind' | 'status'>): boolean {
-  return m.kind === 'look-alike' || (m.kind === 'exact' && m.status === 'rejected');
+/**
+ * True when no person can decide a match away: look-alike characters; the same name with
+ * nothing that tells the two apart (no differing url, GitHub login, organisation or role:
+ * the score stays at 1); or the same or a likely name of a signature rejected as fake.
+ */
+export function isCertain(m: Pick<DuplicateMatch, 'kind' | 'status' | 'score'>): boolean {
+  if (m.kind === 'look-alike') return true;
+  if (m.status === 'rejected') return m.kind === 'exact' || m.kind === 'likely';
+  return m.kind === 'exact' && m.score >= 1;
 }
 
 /** True when a person is asked about a match before the name is added (certain matches are refused outright). */
-export function needsDecision(m: Pick<DuplicateMatch, 'kind' | 'status'>): boolean {
+export function needsDecision(m: Pick<DuplicateMatch, 'kind' | 'status' | 'score'>): boolean {
   return !isCertain(m) && m.kind !== 'possible';
 }
 
@@ -207,6 +214,10 @@ function unpackContext(packed: string | 0 | undefined): MatchContext {
 const RARE_WORD_LIST = 48;
 /** A word held by more names makes them candidates only with a second shared word; past this many, not at all. */
 const COMMON_WORD_LIST = 2000;
+/** At most this many entries of common-word lists are counted for one name. */
+const COUNT_BUDGET = 3000;
+/** At most this many names sharing common words are scored for one name. */
+const SHARED_CANDIDATES = 16;
 
 /**
  * An index of the names on a letter, for `find` and `pairs`. Each name is found by its
@@ -220,6 +231,10 @@ export class NameIndex {
   private readonly entryKeys: string[][] = [];
   private maps: Map<string, number[]> | undefined;
   private readonly df = new Map<string, number>();
+  /** Scratch counts of shared keys per entry, for `candidates`. */
+  private counts = new Uint8Array(0);
+  /** Word counts of the names the index will hold (see `expect`), so that weights do not drift as they are added. */
+  private expected: { df: Map<string, number>; n: number } | undefined;
 
   /** An index over `columns`, which it adopts (and adds to): no copy of a large list. */
   constructor(columns?: NameColumns) {
@@ -307,26 +322,46 @@ export class NameIndex {
     const found = new Set<number>();
     // An entry's own keys hold the abjad keys only an abjad name looks up.
     const keys = known ? (p.abjad ? known : known.filter((k) => k[0] !== 'a')) : this.keysOf(p, key, skeleton);
-    // Names sharing one word held by many names are only candidates when they share a second word:
-    // "Maria Garcia" is not compared with every Maria and every Garcia.
-    const shared = new Map<number, number>();
     const common: number[][] = [];
-    const words = p.words.filter((w) => !w.initial).length;
     for (const k of keys) {
       const list = maps.get(k);
       if (!list) continue;
       if (k[0] === 'k' || k[0] === 'n' || list.length <= RARE_WORD_LIST) for (const i of list) found.add(i);
       else if (list.length <= COMMON_WORD_LIST) common.push(list);
     }
-    if (words >= 2 && common.length >= 2) {
-      // A word gives two keys (sound, syllables); counting each list once per word is close enough for a threshold of two.
-      for (const list of common) for (const i of list) shared.set(i, (shared.get(i) ?? 0) + 1);
-      for (const [i, n] of shared) if (n >= 2) found.add(i);
+    // Names sharing only words held by many names are candidates when they share two of them
+    // ("Maria Garcia" is not compared with every Maria and every Garcia), the most shared first;
+    // the work per name is bounded, so that a list of look-alike names stays linear.
+    if (p.words.filter((w) => !w.initial).length >= 2 && common.length >= 2) {
+      // Counts in a reused array (a Map per name costs more than the rest of the lookup).
+      if (this.counts.length < this.c.ids.length) this.counts = new Uint8Array(Math.max(1024, this.c.ids.length * 2));
+      const counts = this.counts;
+      const touched: number[] = [];
+      let budget = COUNT_BUDGET;
+      for (const list of common.sort((a, b) => a.length - b.length)) {
+        if ((budget -= list.length) < 0) break;
+        for (const i of list) if ((counts[i] = counts[i]! + 1) === 2) touched.push(i);
+      }
+      const ranked = touched.length <= SHARED_CANDIDATES ? touched : touched.sort((a, b) => counts[b]! - counts[a]!).slice(0, SHARED_CANDIDATES);
+      for (const i of ranked) found.add(i);
+      for (const list of common) for (const i of list) counts[i] = 0;
     }
     return found;
   }
 
-  private weight = (w: { w: string; initial: boolean; particle: boolean }) => wordWeight(w as never, this.df.get(w.w) ?? 0, this.c.ids.length);
+  private weight = (w: { w: string; initial: boolean; particle: boolean }) =>
+    wordWeight(w as never, Math.max(this.df.get(w.w) ?? 0, this.expected?.df.get(w.w) ?? 0), Math.max(this.c.ids.length, this.expected?.n ?? 0));
+
+  /**
+   * Tells the index the names it will hold once an import is done (the letter's and the
+   * file's), so that a word weighs the same for the first row as for the last, and as it will
+   * for `letter check` afterwards.
+   */
+  expect(names: readonly string[]): void {
+    const df = new Map<string, number>();
+    for (const name of names) for (const w of new Set(nameProfile(name).words.map((x) => x.w))) df.set(w, (df.get(w) ?? 0) + 1);
+    this.expected = { df, n: names.length };
+  }
 
   private match(name: string, key: string, skeleton: string, p: NameProfile, ctx: MatchContext, i: number): DuplicateMatch | undefined {
     const existing = this.c.names[i]!;
@@ -338,12 +373,14 @@ export class NameIndex {
     const moved = notes.reduce((s, n) => s + n.delta, 0);
     if (key === eKey) {
       if (mixesScripts(name) && !mixesScripts(existing)) return { ...base, kind: 'look-alike', score: 1, reason: reasonFor('look-alike', name, existing) };
+      if (base.status === 'rejected') notes.push({ what: 'rejected as fake', delta: 0 });
       return { ...base, kind: 'exact', score: Math.min(1, 1 + moved), reason: withNotes(reasonFor('exact', name, existing), notes) };
     }
     if (skeleton === eSkeleton && skeleton !== '') return { ...base, kind: 'look-alike', score: 1, reason: reasonFor('look-alike', name, existing) };
     const s = scoreProfiles(p, this.profile(i), this.weight);
     const score = Math.max(0, Math.min(1, s.score + moved));
     if (score < POSSIBLE_SCORE) return undefined;
+    if (base.status === 'rejected') notes.push({ what: 'rejected as fake', delta: 0 });
     const kind = score >= LIKELY_SCORE ? 'likely' : 'possible';
     return { ...base, kind, score: Math.round(score * 100) / 100, reason: withNotes(`score ${score.toFixed(2)}: ${describePairs(s.pairs)}`, notes) };
   }

@@ -192,6 +192,8 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
     groupColumn = undefined;
   }
 
+  index.expect([...c.signatures.map((s) => s.name), ...rows.map((r) => nameOf(cell(r, 'name'), cell(r, 'first_name'), cell(r, 'last_name'))).filter((n): n is string => n !== undefined)]);
+
   rows.forEach((row, i) => {
     c.onProgress?.(i + 1);
     const invalid = (field: string, reason: string, hint?: string) => void plan.invalid.push({ line: row.line, field, reason, ...(hint ? { hint } : {}) });
@@ -209,8 +211,8 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
     const found = checkName(index, c.erased, c.letter.slug, name, emailCheck, {
       url: cell(row, 'url'), role: cell(row, 'role'), organisation: cell(row, 'organisation'), country: parseCountryName(cell(row, 'country') ?? ''),
     });
-    // The same name with nothing that tells the two apart (a differing url or login lowers an exact match's score): already signed.
-    const same = found.certain ?? found.likely.find((m) => m.kind === 'exact' && m.score >= 1);
+    // The same name with nothing that tells the two apart, look-alike letters, or a fake's name: never added.
+    const same = found.certain;
     if (same || found.erased) {
       const matches = same ? [same] : [];
       const dup: DuplicateRow = { line: row.line, name, matches, confirmable: false };

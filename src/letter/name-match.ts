@@ -188,7 +188,8 @@ function romanise(original: string): string[] {
  * ban, ki, moon; "毛泽东" gives mao, ze, dong; "반기문" gives ban, gi, mun.
  */
 export function nameProfile(name: string): NameProfile {
-  const nfkc = name.normalize('NFKC');
+  // A fediverse handle ("@alice@mastodon.social") is the user's name on a server: the server is not part of it.
+  const nfkc = name.normalize('NFKC').replace(/^(@?[\p{L}\p{N}_.-]+)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u, '$1');
   let words = nfkc.split(/[\s\u3000]+/).filter(Boolean).flatMap(romanise);
   if (words[0] === 'h' && words[1] === 'e' && words.length > 3) words = words.slice(2);
   // "U" is a Burmese honorific before a name ("U Thant"); elsewhere it is an initial.
@@ -397,7 +398,9 @@ export interface MatchContext {
 
 /** One piece of evidence from the context, and how it moved the score. */
 export interface ContextNote {
-  what: 'same url' | 'different url' | 'same GitHub login' | 'different GitHub login' | 'same organisation' | 'similar role' | 'different country' | 'same country';
+  what:
+    | 'same url' | 'different url' | 'same GitHub login' | 'different GitHub login' | 'same organisation' | 'similar role'
+    | 'different role and organisation' | 'different country' | 'same country' | 'rejected as fake';
   delta: number;
 }
 
@@ -408,7 +411,8 @@ const urlKey = (u: string) => u.trim().toLowerCase().replace(/^https?:\/\/(www\.
  * raises the score; a different url (-0.15) or login (-0.25) lowers it; a role and
  * organisation sharing a third of their words (+0.1, "Former WHO Director-General" and
  * "Former Director-General, World Health Organization"), the same organisation (+0.05) or
- * country (+0.02) raise it a little and a different country (-0.1) lowers it.
+ * country (+0.02) raise it a little; a role and organisation with no word in common
+ * (-0.05) and a different country (-0.1) lower it.
  */
 export function contextNotes(a: MatchContext, b: MatchContext): ContextNote[] {
   const notes: ContextNote[] = [];
@@ -416,8 +420,11 @@ export function contextNotes(a: MatchContext, b: MatchContext): ContextNote[] {
   if (a.github && b.github)
     notes.push(a.github.toLowerCase() === b.github.toLowerCase() ? { what: 'same GitHub login', delta: 0.3 } : { what: 'different GitHub login', delta: -0.25 });
   if (a.organisation && b.organisation && normaliseName(a.organisation) === normaliseName(b.organisation)) notes.push({ what: 'same organisation', delta: 0.05 });
-  else if ((a.role || a.organisation) && (b.role || b.organisation) && wordOverlap(`${a.role ?? ''} ${a.organisation ?? ''}`, `${b.role ?? ''} ${b.organisation ?? ''}`) >= 1 / 3)
-    notes.push({ what: 'similar role', delta: 0.1 });
+  else if ((a.role || a.organisation) && (b.role || b.organisation)) {
+    const overlap = wordOverlap(`${a.role ?? ''} ${a.organisation ?? ''}`, `${b.role ?? ''} ${b.organisation ?? ''}`);
+    if (overlap >= 1 / 3) notes.push({ what: 'similar role', delta: 0.1 });
+    else if (overlap === 0) notes.push({ what: 'different role and organisation', delta: -0.05 });
+  }
   if (a.country && b.country) notes.push(a.country === b.country ? { what: 'same country', delta: 0.02 } : { what: 'different country', delta: -0.1 });
   return notes;
 }

@@ -99,10 +99,13 @@ export const REQUIRABLE_FIELDS = ['country', 'role', 'organisation', 'group'] as
 /** One of `REQUIRABLE_FIELDS`. */
 export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
 
-/** An email address as organisers publish theirs (`public_contacts:`), e.g. press@example.org. */
-const emailAddress = z
-  .string({ error: 'must be an email address in quotes, such as "press@example.org"' })
-  .regex(/^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/, 'must be an email address such as press@example.org');
+/** An email address or phone number as organisers publish theirs (`public_contacts:`), e.g. press@example.org or "+41 22 000 00 00". */
+const publicContact = z
+  .string({ error: 'must be an email address or phone number in quotes, such as "press@example.org"' })
+  .refine(
+    (s) => /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(s) || (/^\+?[0-9 ().-]{6,30}$/.test(s) && s.replace(/\D/g, '').length >= 8),
+    'must be an email address such as press@example.org or a phone number such as "+41 22 000 00 00"',
+  );
 
 /** The shape of `letter.yaml`. */
 export const letterSchema = z.strictObject({
@@ -129,7 +132,7 @@ export const letterSchema = z.strictObject({
    * letter.yaml and the translations without `letter check` taking them for a signatory's
    * contact details. An address in a signature is an error whether listed or not.
    */
-  public_contacts: z.array(emailAddress).optional(),
+  public_contacts: z.array(publicContact).optional(),
   body: z
     .string({ error: 'must be a file name such as letter.md' })
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/, 'must be a Markdown file name inside the letter folder, such as letter.md')

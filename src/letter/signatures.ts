@@ -6,7 +6,7 @@ import { AlreadySigned, ErasedSignatory, InvalidTransition, LikelyDuplicate, Sig
 import { toIsoTimestamp } from './dates.js';
 import { findContactDetails } from './contact-details.js';
 import { type DuplicateMatch, type IndexedName, isCertain, NameIndex, needsDecision, reasonFor } from './duplicates.js';
-import type { MatchContext } from './name-match.js';
+import { contextNotes, type MatchContext } from './name-match.js';
 import { idForName, nameFingerprint } from './names.js';
 import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
 
@@ -126,10 +126,25 @@ export function recordDistinct(sig: Signature, all: readonly Signature[], others
     const other = all.find((s) => s.id === id);
     if (!other) throw new UsageError(`no signature with id "${id}"`);
     const match = indexOf([other]).find(sig.name, sig)[0];
-    if (match && isCertain(match))
-      throw new InvalidTransition(`${sig.id} ("${sig.name}") and ${id} ("${other.name}"): ${match.status === 'rejected' ? 'the name of a rejected fake stays out for good' : match.reason}; no decision can allow it.`);
+    if (!match) throw new InvalidTransition(`${sig.id} ("${sig.name}") and ${id} ("${other.name}") are not similar names: there is nothing to decide.`);
+    if (isCertain(match))
+      throw new InvalidTransition(
+        match.status === 'rejected' || sig.status === 'rejected'
+          ? `${sig.id} ("${sig.name}") and ${id} ("${other.name}"): the name of a signature rejected as fake stays out for good; no decision can allow it.`
+          : match.kind === 'look-alike'
+            ? `${sig.id} ("${sig.name}") and ${id} ("${other.name}"): ${match.reason}; no decision can allow it.`
+            : `${sig.id} and ${id} are both "${other.name}" and nothing tells them apart: give each a url or github login of their own first.`,
+      );
   }
   return { ...sig, distinct_from: [...new Set([...(sig.distinct_from ?? []), ...others])].sort() };
+}
+
+/**
+ * True when something in the two signatures tells their people apart: a url, GitHub login,
+ * or role and organisation that both give and that differ (see `contextNotes`).
+ */
+export function toldApart(a: Signature, b: Signature): boolean {
+  return contextNotes(a, b).some((n) => n.delta < 0 && n.what !== 'different country');
 }
 
 /** True when a person decided that `a` and `b` are different people (either lists the other in `distinct_from`). */
@@ -225,7 +240,7 @@ export function buildSignatureFile(letter: LetterFile, input: SignatureInput, no
     const issue = parsed.error.issues[0]!;
     throw new InvalidSignatureInput(String(issue.path[0] ?? 'signature'), issue.message);
   }
-  for (const field of ['name', 'sort_as', 'role', 'organisation'] as const) {
+  for (const field of ['name', 'sort_as', 'role', 'organisation', 'url'] as const) {
     const value = parsed.data[field];
     if (value !== undefined && findContactDetails(value, '').length > 0)
       throw new InvalidSignatureInput(field, 'holds an email address or phone number; contact details go in --email or --phone, never in a public field');

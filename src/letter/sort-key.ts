@@ -40,7 +40,10 @@ const ORGANISATION_WORDS = new Set([
   'project', 'association', 'asociación', 'associação', 'university', 'université', 'universidad', 'universität', 'ltd', 'limited',
   'llc', 'llp', 'plc', 'gmbh', 'e.v', 'corp', 'corporation', 'company', 'society', 'council', 'committee', 'coalition', 'alliance',
   'network', 'federation', 'trust', 'centre', 'center', 'college', 'ngo', 'international', 'campaign', 'movement', 'ministry',
-  'agency', 'organisation', 'organization', 'group', 'labs', '&',
+  'agency', 'organisation', 'organization', 'group', 'labs', '&', 'lab', 'laboratory', 'commons', 'club', 'team', 'collective',
+  'cooperative', 'coop', 'initiative', 'community', 'experiment', 'software', 'technologies', 'technology', 'systems', 'solutions',
+  'media', 'press', 'studio', 'studios', 'the', 'for', 'of', 'and', 'und', 'et', 'gnu', 'linux', 'open', 'free', 'party', 'union',
+  'consortium', 'hackerspace', 'makerspace', 'school', 'academy', 'museum', 'library', 'department',
 ]);
 // Common Chinese family names in pinyin, Wade-Giles and Cantonese spellings, and Korean ones.
 const EAST_ASIAN_FAMILY_NAMES = new Set([
@@ -141,7 +144,8 @@ export function deriveSortKey(name: string, hints: SortKeyHints = {}): string | 
     const first = dropHonorifics(tidy(given).split(' ').filter(Boolean)).join(' ');
     return first === '' ? last : `${last} ${first}`;
   }
-  const clean = tidy(name);
+  // A nickname in quotes ("Félix 'Salamandar' Piédallu"), and words without a letter (a dash, an emoji), are not part of the order.
+  const clean = tidy(tidy(name).replace(/(^|\s)(["'“”‘’«»]).*?\2(?=\s|$)|(^|\s)["“‘«][^"”’»]*["”’»](?=\s|$)/gu, ' ').split(' ').filter((w) => /\p{L}/u.test(w)).join(' '));
   if (clean === '') return undefined;
   const words = clean.split(' ');
   if (words.some((w) => w.startsWith('@') || /[0-9_]/.test(w))) return undefined;
@@ -161,6 +165,8 @@ export function deriveSortKey(name: string, hints: SortKeyHints = {}): string | 
   }
   let core = dropHonorifics(head.split(' '));
   while (core.length > 1 && isSuffix(core[core.length - 1]!)) suffixes.unshift(core.pop()!);
+  // A trailing initial ("Daniel Córdova A.") is not a family name: it goes after, like a suffix.
+  while (core.length > 2 && /^\p{L}\.?$/u.test(core[core.length - 1]!)) suffixes.unshift(core.pop()!);
   if (core.length === 0) return undefined;
   const join = (...parts: string[][]) => parts.flat().join(' ');
   if (inverted !== undefined) return join(core, dropHonorifics(inverted.split(' ')), suffixes);

@@ -39,12 +39,37 @@ describe('the same name, different people: decided once, recorded in git', () =>
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, errors: [], warnings: [] });
   });
 
-  it('fails check on the same name twice until an editor records the decision with letter distinct', async () => {
+  it('refuses the same name again with nothing to tell the two apart, even with --allow-similar', async () => {
+    expect((await letter(t.dir, ['sign', L, '--name', 'Alexander', '--country', 'DE', '--group', 'industry', '--url', 'https://a.example/1', '--yes'])).code).toBe(0);
+    for (const url of [[], ['--url', 'https://a.example/1']]) {
+      const r = await letter(t.dir, ['sign', L, '--name', 'Alexander', '--country', 'DE', '--group', 'industry', ...url, '--yes', '--allow-similar']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('Nothing tells the two apart.');
+    }
+    expect(existsSync(sigFile('alexander-2'))).toBe(false);
+  });
+
+  it('fails check on the same name twice until an editor records the decision with letter distinct, and only when something tells them apart', async () => {
     writeFileSync(sigFile('brad-smith-2'), readFileSync(sigFile('brad-smith'), 'utf8'));
     await letter(t.dir, ['changelog', L]);
+    const same = await letter(t.dir, ['distinct', L, 'brad-smith-2', 'brad-smith']);
+    expect(same.code).toBe(1);
+    expect(same.stderr).toContain('brad-smith-2 and brad-smith are both "Brad Smith" and nothing tells them apart: give each a url or github login of their own first.');
+    // Something that tells them apart: each their own url.
+    writeFileSync(sigFile('brad-smith-2'), readFileSync(sigFile('brad-smith'), 'utf8').replace('status:', 'url: https://example.org/another-brad\nstatus:'));
+    writeFileSync(sigFile('brad-smith'), readFileSync(sigFile('brad-smith'), 'utf8').replace('status:', 'url: https://example.org/brad\nstatus:'));
     const failed = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
     expect(failed.errors.map((p: { code: string; file: string }) => `${p.code} ${path.basename(p.file)}`)).toEqual(['duplicate-name brad-smith-2.yaml']);
     expect(failed.errors[0].hint).toContain(`letter distinct ${L} brad-smith-2 brad-smith`);
+    // A decision written by hand for a pair that nothing tells apart does not count.
+    const noUrl = readFileSync(sigFile('brad-smith-2'), 'utf8');
+    writeFileSync(sigFile('brad-smith-2'), noUrl.replace('url: https://example.org/another-brad\n', 'distinct_from:\n  - brad-smith\n  - nobody\n'));
+    const handWritten = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
+    expect(handWritten.errors.map((p: { code: string; message: string }) => `${p.code}: ${p.message}`).sort()).toEqual([
+      'distinct-from-invalid: distinct_from: "nobody" is not a signature of this letter',
+      'duplicate-name: "Brad Smith" is the same name as signature brad-smith ("Brad Smith") after normalisation, and nothing tells the two apart',
+    ]);
+    writeFileSync(sigFile('brad-smith-2'), noUrl);
 
     const decided = await letter(t.dir, ['distinct', L, 'brad-smith-2', 'brad-smith']);
     expect(decided.code).toBe(0);

@@ -37,7 +37,7 @@ describe('letter sign without a terminal', () => {
     const r = await letter(t.dir, ['sign', L, ...ada.slice(2), '--name', name]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is already on the letter as signature ada-lovelace ("Ada Lovelace", pending): the same name once case, accents, spacing and punctuation are folded; similar role, same country; nothing was written.');
-    expect(r.stderr).toContain('If this is a different person of the same name, sign again with --allow-similar');
+    expect(r.stderr).toContain('Nothing tells the two apart. If this is another person of the same name, sign again with --allow-similar and a --url or --github of theirs that differs from ada-lovelace\'s.');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(snapshot(t.dir)).toEqual(before);
   });

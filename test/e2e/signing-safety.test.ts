@@ -48,7 +48,11 @@ describe('verification and rejection', () => {
     expect(read(`${L}/CHANGELOG.md`)).toMatch(/rejected: Fake Dignitary \(fake-dignitary\) by Desk; reason: Their office denies signing\n$/);
     const again = await letter(t.dir, ['sign', L, '--name', 'FAKE DIGNITARY', '--country', 'FR', '--group', 'industry', '--allow-similar']);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('was rejected as a fake signature (fake-dignitary, "Fake Dignitary") and stays out for good');
+    expect(again.stderr).toContain('"FAKE DIGNITARY" is the name of a signature rejected as fake (fake-dignitary, "Fake Dignitary"), which stays out for good');
+    // A close variant of a fake's name is refused too, whatever a person says.
+    const variant = await letter(t.dir, ['sign', L, '--name', 'Fake Dignittary', '--country', 'FR', '--group', 'industry', '--allow-similar']);
+    expect(variant.code).toBe(1);
+    expect(variant.stderr).toContain('"Fake Dignittary" is likely the name of a signature rejected as fake (fake-dignitary, "Fake Dignitary")');
     expect((await letter(t.dir, ['verify', L, 'fake-dignitary', '--by', 'x'])).code).toBe(1);
     const listed = JSON.parse((await letter(t.dir, ['list', L, '--status', 'rejected', '--json'])).stdout);
     expect(listed.signatures.map((s: { id: string }) => s.id)).toEqual(['fake-dignitary']);

@@ -166,11 +166,17 @@ describe('planImport of a real list', () => {
 describe('contact details: what is not an address', () => {
   const found = (text: string, allowed?: string[]) => findContactDetails(text, 'f', { allowed: allowed && new Set(allowed) }).map((p) => `${p.line}:${p.column} ${p.message}`);
 
-  it('a fediverse handle and an @ in a web address\'s path or query are not email addresses', () => {
+  it('a fediverse handle and an @ that starts a name in a web address are not email addresses; a whole address inside one is', () => {
     expect(found('name: "@alice@mastodon.social"')).toEqual([]);
     expect(found('url: https://medium.com/@alice')).toEqual([]);
-    expect(found('url: https://example.org/?u=a@b.org')).toEqual([]);
-    expect(found('See https://example.org/p#x@y.org and write to z@y.org')).toEqual(['1:48 an email address in a public file of the letter']);
+    expect(found('url: https://example.org/?u=a@b.org')).toEqual(['1:29 an email address in a public file of the letter']);
+    expect(found('url: https://x.example/contact/gil@example.org')).toEqual(['1:32 an email address in a public file of the letter']);
+    expect(found('See https://example.org/p#x@y.org and write to z@y.org')).toEqual(['1:27 an email address in a public file of the letter', '1:48 an email address in a public file of the letter']);
+  });
+
+  it('lets the organisers\' listed phone number through, and says where to list one', () => {
+    expect(found('Call +41 22 000 00 00 or +41 22 111 11 11', ['41220000000'])).toEqual(['1:26 a phone number in a public file of the letter']);
+    expect(findContactDetails('press@example.org', 'letter.md', { allowed: new Set() })[0]!.hint).toContain('public_contacts: in letter.yaml');
   });
 
   it('still finds addresses in credentials, mailto: links and plain text', () => {
