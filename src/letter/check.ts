@@ -7,7 +7,7 @@ import type { Locate, Problem } from '../errors.js';
 import { changelogHeader, changelogLine, changelogLines, forEachEventInOrder } from './changelog.js';
 import { toIsoTimestamp } from './dates.js';
 import { textVersion } from './text-version.js';
-import { mixedScriptLetter } from './duplicates.js';
+import { mixedScriptLetter, type NameSeed } from './duplicates.js';
 import { nameFingerprint, normaliseName } from './names.js';
 import { decided, toldApart, undecidedPairs } from './signatures.js';
 import { sortAsLine, sortKeyToWrite } from './sort-key.js';
@@ -27,7 +27,7 @@ export interface CheckInput {
   /** The translations' bodies, by language. */
   translations: Readonly<Record<string, { file: string; text: string | undefined }>>;
   /** With `key`, the name's normal form when known, which saves normalising each name again. */
-  signatures: readonly { signature: Signature; file: string; locate: Locate; key?: string }[];
+  signatures: readonly { signature: Signature; file: string; locate: Locate; key?: string; seed?: NameSeed }[];
   /** Erasure records: a signature whose name has an erased fingerprint is an error. */
   erased: readonly ErasedRecord[];
   /** CHANGELOG.md as text; or as its bytes (UTF-8), compared without decoding a changelog of a million lines. */
@@ -166,7 +166,7 @@ function checkLikelyDuplicates(input: CheckInput): Problem[] {
   const live = input.signatures.filter((e) => e.signature.status === 'pending' || e.signature.status === 'verified');
   if (live.length < 2) return [];
   const entries = new Map(live.map((e) => [e.signature, e]));
-  return undecidedPairs(live.map((e) => e.signature))
+  return undecidedPairs(live.map((e) => e.signature), undefined, live.map((e) => e.seed))
     .filter((p) => p.match.kind === 'likely' || p.match.kind === 'same-email')
     .map(({ earlier, later, match }) => {
       const e = entries.get(later)!;

@@ -17,7 +17,7 @@
  * - `possible`: a score of at least `POSSIBLE_SCORE`: only reported.
  */
 import { createRequire } from 'node:module';
-import { type ContextNote, contextNotes, describePairs, foldSyllable, LIKELY_SCORE, type MatchContext, type NameProfile, nameProfile, POSSIBLE_SCORE, scoreProfiles, soundKey, wordConsonants, wordWeight } from './name-match.js';
+import { type ContextNote, contextNotes, describePairs, foldSyllable, LIKELY_SCORE, profileConsonants, type MatchContext, type NameProfile, nameProfile, POSSIBLE_SCORE, scoreProfiles, soundKey, wordConsonants, wordWeight } from './name-match.js';
 
 // unhomoglyph (and its table of confusables) loads on first use: most runs compare no names.
 const require = createRequire(import.meta.url);
@@ -227,10 +227,12 @@ const SHARED_CANDIDATES = 16;
 export class NameIndex {
   private readonly c: NameColumns;
   private readonly profiles: (NameProfile | undefined)[] = [];
-  /** The keys each entry was inserted under (see `keysOf`), kept for `pairs`. */
-  private readonly entryKeys: string[][] = [];
   private maps: Map<string, number[]> | undefined;
   private readonly df = new Map<string, number>();
+  /** Consonant keys of the names written without vowels (Arabic, Hebrew), for Latin names to find them. */
+  private readonly abjadMap = new Map<string, number[]>();
+  /** Consonant keys of every name, for a name written without vowels to find its Latin forms (made on first need). */
+  private consonantMap: Map<string, number[]> | undefined;
   /** Scratch counts of shared keys per entry, for `candidates`. */
   private counts = new Uint8Array(0);
   /** Word counts of the names the index will hold (see `expect`), so that weights do not drift as they are added. */
@@ -275,38 +277,50 @@ export class NameIndex {
   }
 
   private profile(i: number): NameProfile {
-    return (this.profiles[i] ??= nameProfile(this.c.names[i]!));
+    return (this.profiles[i] ??= nameProfile(this.c.names[i]!, this.c.keys[i]));
   }
 
   /**
-   * The keys a name is found by: normal form, skeleton, letters without spaces, a sound key
-   * and (short words) a romanised-syllable key per word; for `lookup`, the consonants of each
-   * word only when the name was written in an abjad (Arabic, Hebrew), to find its Latin forms.
+   * The keys a name is found by: normal form, skeleton, letters without spaces, and per word
+   * a sound key and (short words) a romanised-syllable key.
    */
-  private keysOf(p: NameProfile, key: string, skeleton: string, lookup = true): string[] {
+  private keysOf(p: NameProfile, key: string, skeleton: string): string[] {
     const keys = [`k ${key}`, `n ${key.replace(/ /g, '')}`];
     if (skeleton !== key) keys.push(`k ${skeleton}`);
-    if (p.consonants.length >= 3) keys.push(`c ${p.consonants}`);
     for (const w of p.words) {
       if (w.initial || w.w.length < 2) continue;
       keys.push(`w ${soundKey(w.fold)}`);
       if (w.w.length <= 7) keys.push(`s ${foldSyllable(w.w)}`);
-      if ((!lookup || p.abjad) && !w.particle) {
-        const c = wordConsonants(w.w);
-        if (c.length >= 2) keys.push(`a ${c}`);
-      }
     }
     return [...new Set(keys)];
+  }
+
+  /** The consonant keys of a name (the whole name's and each word's), to pair names written without vowels with their Latin forms. */
+  private consonantKeys(p: NameProfile): string[] {
+    const keys = [profileConsonants(p)];
+    for (const w of p.words) if (!w.particle && !w.initial) keys.push(wordConsonants(w.w));
+    return [...new Set(keys.filter((k) => k.length >= 2))];
+  }
+
+  /** The consonant keys of every name, made when a name written without vowels is first looked up. */
+  private allConsonants(): Map<string, number[]> {
+    if (!this.consonantMap) {
+      this.consonantMap = new Map();
+      for (let i = 0; i < this.c.ids.length; i++) for (const k of this.consonantKeys(this.profile(i))) push(this.consonantMap, k, i);
+    }
+    return this.consonantMap;
   }
 
   private insert(maps: Map<string, number[]>, i: number): void {
     const key = this.c.keys[i]!;
     const skeleton = this.c.skeletons[i] || key;
     const p = this.profile(i);
-    const keys = this.keysOf(p, key, skeleton, false);
-    this.entryKeys[i] = keys;
-    for (const k of keys) push(maps, k, i);
-    for (const w of new Set(p.words.map((x) => x.w))) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+    for (const k of this.keysOf(p, key, skeleton)) push(maps, k, i);
+    if (p.abjad) for (const k of this.consonantKeys(p)) push(this.abjadMap, k, i);
+    if (this.consonantMap) for (const k of this.consonantKeys(p)) push(this.consonantMap, k, i);
+    p.words.forEach((x, k) => {
+      if (p.words.findIndex((y) => y.w === x.w) === k) this.df.set(x.w, (this.df.get(x.w) ?? 0) + 1);
+    });
   }
 
   private ensureMaps(): Map<string, number[]> {
@@ -317,11 +331,13 @@ export class NameIndex {
     return this.maps;
   }
 
-  private candidates(p: NameProfile, key: string, skeleton: string, known?: string[]): Set<number> {
+  private candidates(p: NameProfile, key: string, skeleton: string): Set<number> {
     const maps = this.ensureMaps();
     const found = new Set<number>();
-    // An entry's own keys hold the abjad keys only an abjad name looks up.
-    const keys = known ? (p.abjad ? known : known.filter((k) => k[0] !== 'a')) : this.keysOf(p, key, skeleton);
+    const keys = this.keysOf(p, key, skeleton);
+    // Names written without vowels and their Latin forms: by their consonants.
+    const byConsonants = p.abjad ? this.allConsonants() : this.abjadMap.size > 0 ? this.abjadMap : undefined;
+    if (byConsonants) for (const k of this.consonantKeys(p)) for (const i of (byConsonants.get(k) ?? []).slice(0, COMMON_WORD_LIST)) found.add(i);
     const common: number[][] = [];
     for (const k of keys) {
       const list = maps.get(k);
@@ -393,7 +409,7 @@ export class NameIndex {
   find(name: string, ctx: MatchContext = {}): DuplicateMatch[] {
     const [key, skeleton] = nameSeed(name);
     if (key === '') return [];
-    const p = nameProfile(name);
+    const p = nameProfile(name, key);
     const matches: DuplicateMatch[] = [];
     for (const i of this.candidates(p, key, skeleton)) {
       const m = this.match(name, key, skeleton, p, ctx, i);
@@ -415,7 +431,7 @@ export class NameIndex {
       const skeleton = this.c.skeletons[j] || key;
       const p = this.profile(j);
       const ctx = unpackContext(this.c.contexts[j]);
-      for (const i of this.candidates(p, key, skeleton, this.entryKeys[j])) {
+      for (const i of this.candidates(p, key, skeleton)) {
         if (i >= j || !include(i)) continue;
         const m = this.match(this.c.names[j]!, key, skeleton, p, ctx, i);
         if (m) out.push({ earlier: i, later: j, match: m });

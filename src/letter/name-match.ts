@@ -57,11 +57,11 @@ export interface NameWord {
   syl?: string;
 }
 
-/** A name as compared: its words, and the consonants of the whole name (for names written without vowels). */
+/** A name as compared: its words, and whether it was written without vowels. */
 export interface NameProfile {
   words: NameWord[];
-  /** Every consonant of the name in order, for Arabic- or Hebrew-script names and their Latin forms. */
-  consonants: string;
+  /** Every consonant of the name in order (see `profileConsonants`), made on first use. */
+  consonants?: string;
   /** True when the name was written in a script without vowels (Arabic, Hebrew): compare `consonants`. */
   abjad: boolean;
 }
@@ -71,6 +71,8 @@ const HAN = /\p{Script=Han}/u;
 const HANGUL = /\p{Script=Hangul}/u;
 const ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
 const GREEK = /\p{Script=Greek}/u;
+// Scripts whose words `romanise` splits or spells its own way.
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Greek}]/u;
 
 /**
  * A word's spelling with the differences between languages' ways of writing one sound
@@ -187,10 +189,12 @@ function romanise(original: string): string[] {
  * The profile of a name (see the module comment). "H.E. Dr. Ban Ki-moon" gives the words
  * ban, ki, moon; "毛泽东" gives mao, ze, dong; "반기문" gives ban, gi, mun.
  */
-export function nameProfile(name: string): NameProfile {
+export function nameProfile(name: string, key?: string): NameProfile {
   // A fediverse handle ("@alice@mastodon.social") is the user's name on a server: the server is not part of it.
-  const nfkc = name.normalize('NFKC').replace(/^(@?[\p{L}\p{N}_.-]+)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u, '$1');
-  let words = nfkc.split(/[\s\u3000]+/).filter(Boolean).flatMap(romanise);
+  const plain = name.normalize('NFKC');
+  const nfkc = plain.includes('@') ? plain.replace(/^(@?[\p{L}\p{N}_.-]+)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u, '$1') : plain;
+  // Most names need no script of their own: their words are those of their normal form (`key`, when known).
+  let words = key !== undefined && nfkc === plain && !SYLLABIC.test(nfkc) ? (key === '' ? [] : key.split(' ')) : nfkc.split(/[\s\u3000]+/).filter(Boolean).flatMap(romanise);
   if (words[0] === 'h' && words[1] === 'e' && words.length > 3) words = words.slice(2);
   // "U" is a Burmese honorific before a name ("U Thant"); elsewhere it is an initial.
   if (words[0] === 'u' && words.length > 1) words = words.slice(1);
@@ -199,7 +203,12 @@ export function nameProfile(name: string): NameProfile {
   const named = kept.filter((w) => !/^[0-9]+$/.test(w));
   const final = named.length > 0 ? named : kept.length > 0 ? kept : words;
   const abjad = ABJAD.test(nfkc);
-  return { words: final.map(word), consonants: consonantsOf(final), abjad };
+  return { words: final.map(word), abjad };
+}
+
+/** The consonants of a profile's name as an abjad writes them (see `consonantsOf`), kept on the profile. */
+export function profileConsonants(p: NameProfile): string {
+  return (p.consonants ??= consonantsOf(p.words.map((w) => w.w)));
 }
 
 /**
@@ -330,10 +339,11 @@ function joinNeighbours(a: NameWord[], b: NameWord[]): NameWord[] {
 export function scoreProfiles(p: NameProfile, q: NameProfile, weight: WordWeight): NameScore {
   // One name written without vowels and the other with them: only the consonants can be compared.
   if (p.abjad !== q.abjad) {
-    const long = Math.max(p.consonants.length, q.consonants.length);
+    const [x, y] = [profileConsonants(p), profileConsonants(q)];
+    const long = Math.max(x.length, y.length);
     if (long < 3) return { score: 0, pairs: [] };
-    const sim = 1 - distance(p.consonants, q.consonants) / long;
-    return { score: Math.max(0, Math.min(0.9, sim)), pairs: [{ a: p.consonants, b: q.consonants, sim, how: 'romanisation' }] };
+    const sim = 1 - distance(x, y) / long;
+    return { score: Math.max(0, Math.min(0.9, sim)), pairs: [{ a: x, b: y, sim, how: 'romanisation' }] };
   }
   // Joining two words into one only helps the name with more words.
   const a = p.words.length > q.words.length ? joinNeighbours(p.words, q.words) : p.words;

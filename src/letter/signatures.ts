@@ -5,7 +5,7 @@
 import { AlreadySigned, ErasedSignatory, InvalidTransition, LikelyDuplicate, SignatureNotFound, UsageError } from '../errors.js';
 import { toIsoTimestamp } from './dates.js';
 import { findContactDetails } from './contact-details.js';
-import { type DuplicateMatch, type IndexedName, isCertain, NameIndex, needsDecision, reasonFor } from './duplicates.js';
+import { type DuplicateMatch, type IndexedName, isCertain, NameIndex, type NameSeed, needsDecision, reasonFor } from './duplicates.js';
 import { contextNotes, type MatchContext } from './name-match.js';
 import { idForName, nameFingerprint } from './names.js';
 import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
@@ -87,14 +87,16 @@ export function checkName(
 /**
  * The pairs of signatures whose names match, that no person has decided about: a match
  * that needs a decision (see `needsDecision`) where neither signature lists the other in
- * `distinct_from`. `include` picks the signatures to pair (default: all). Each pair is
+ * `distinct_from`. `include` picks the signatures to pair (default: all); `seeds` (see
+ * `nameSeed`), when the loader kept them, save computing each name's keys again. Each pair is
  * given once, `later` the signature that comes after `earlier` in `signatures`.
  */
 export function undecidedPairs(
   signatures: readonly Signature[],
   include: (s: Signature) => boolean = () => true,
+  seeds?: readonly (NameSeed | undefined)[],
 ): { earlier: Signature; later: Signature; match: DuplicateMatch }[] {
-  const index = indexOf(signatures);
+  const index = NameIndex.of(signatures.map((s, i) => ({ ...indexedName(s), seed: seeds?.[i] })));
   return index
     .pairs((i) => include(signatures[i]!))
     .filter(({ earlier, later, match }) => needsDecision(match) && !decided(signatures[earlier]!, signatures[later]!))
