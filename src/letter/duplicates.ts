@@ -61,15 +61,6 @@ export function needsDecision(m: Pick<DuplicateMatch, 'kind' | 'status' | 'score
   return !isCertain(m) && m.kind !== 'possible';
 }
 
-/** The keys a name is indexed by (see `nameKeys`); plain data, so they can be cached. */
-export interface NameKeys {
-  key: string;
-  tokens: string[];
-  sorted: string;
-  skeleton: string;
-  translit: string;
-}
-
 /** The TR39 skeleton of a name (NFD, confusables mapped by unhomoglyph, NFD again), then its normal form; `key`, the name's normal form when known, saves computing it again. */
 export function skeletonOf(name: string, key?: string): string {
   const decomposed = name.normalize('NFKC').normalize('NFD');
@@ -129,7 +120,7 @@ export function mixesScripts(name: string): boolean {
 
 /**
  * The keys of a name that cost the most to compute (normal form, TR39 skeleton,
- * transliteration key), as a tuple that can be cached; `expandKeys` derives the rest.
+ * transliteration key), as a tuple that can be cached.
  */
 export type NameSeed = [key: string, skeleton: string, translit: string];
 
@@ -137,17 +128,6 @@ export type NameSeed = [key: string, skeleton: string, translit: string];
 export function nameSeed(name: string): NameSeed {
   const key = normaliseName(name);
   return [key, skeletonOf(name, key), transliterationKey(key)];
-}
-
-/** Every key of a name from its seed: normal form, words, sorted words, skeleton, transliteration key. */
-export function expandKeys([key, skeleton, translit]: NameSeed): NameKeys {
-  const tokens = key === '' ? [] : key.split(' ');
-  return { key, tokens, sorted: [...tokens].sort().join(' '), skeleton, translit };
-}
-
-/** The keys of a name: normal form, words, sorted words, TR39 skeleton, transliteration key. */
-export function nameKeys(name: string): NameKeys {
-  return expandKeys(nameSeed(name));
 }
 
 function push<K>(map: Map<K, number[]>, k: K, i: number): void {

@@ -167,11 +167,6 @@ export function givenNameForms(a: string, b: string): 'near' | 'far' | undefined
   return (a[0] === b[0] && d <= 0.6 * n) || (soft(a[0]!) && soft(b[0]!) && d <= 0.5 * n) ? 'near' : 'far';
 }
 
-/** True when `w` is a given name common across the world (see `COMMON_GIVEN_NAMES`). */
-export function isCommonGivenName(w: string): boolean {
-  return COMMON_GIVEN_NAMES.has(w);
-}
-
 function word(w: string): NameWord {
   return { w, fold: foldSpelling(w), initial: w.length === 1 && w >= 'a', particle: PARTICLES.has(w) };
 }
