@@ -190,7 +190,7 @@ function unpackContext(packed: string | 0 | undefined): MatchContext {
   return c;
 }
 
-/** A word held by at most this many names makes each of them a candidate. */
+/** A word held by at most this many names (or 1% of the letter, if fewer, but at least 8) makes each of them a candidate. */
 const RARE_WORD_LIST = 48;
 /** A word held by more names makes them candidates only with a second shared word; past this many, not at all. */
 const COMMON_WORD_LIST = 2000;
@@ -319,10 +319,11 @@ export class NameIndex {
     const byConsonants = p.abjad ? this.allConsonants() : this.abjadMap.size > 0 ? this.abjadMap : undefined;
     if (byConsonants) for (const k of this.consonantKeys(p)) for (const i of (byConsonants.get(k) ?? []).slice(0, COMMON_WORD_LIST)) found.add(i);
     const common: number[][] = [];
+    const rare = Math.max(8, Math.min(RARE_WORD_LIST, Math.floor(this.c.ids.length / 100)));
     for (const k of keys) {
       const list = maps.get(k);
       if (!list) continue;
-      if (k[0] === 'k' || k[0] === 'n' || list.length <= RARE_WORD_LIST) for (const i of list) found.add(i);
+      if (k[0] === 'k' || k[0] === 'n' || list.length <= rare) for (const i of list) found.add(i);
       else if (list.length <= COMMON_WORD_LIST) common.push(list);
     }
     // Names sharing only words held by many names are candidates when they share two of them
