@@ -7,14 +7,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from '@commande
 import pkg from '../package.json' with { type: 'json' };
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
-import { colourEnabled, makeStyle, type Style } from './terminal.js';
+import { colourEnabled, makeStyle, type Style, terminalSafe, visible, visibleDeep } from './terminal.js';
 import { trace } from './trace.js';
 
 type Printer<R> = (result: R, style: Style) => string;
 
 /** Prints a result as JSON (exactly the result) or through its human printer. */
 function emit<R>(ctx: Context, result: R, json: boolean | undefined, printer: Printer<R>): void {
-  ctx.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${printer(result, ctx.style)}\n`);
+  // JSON escapes control characters itself; for people, the data's own are made visible before colours are added.
+  ctx.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${printer(visibleDeep(result), ctx.style)}\n`);
 }
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -324,8 +325,9 @@ export function processContext(): Context {
     cwd: process.cwd(),
     now: () => new Date(),
     env,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // Text from files reaches a terminal: only letter's own colours may drive it (see terminalSafe).
+    stdout: terminalSafe(process.stdout),
+    stderr: terminalSafe(process.stderr),
     style: makeStyle(colourEnabled(process.stdout.isTTY, env)),
     errStyle: makeStyle(colourEnabled(process.stderr.isTTY, env)),
     interactive,
@@ -382,13 +384,13 @@ function reportError(e: unknown, ctx: Context): number {
     return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (e instanceof UserError) {
-    ctx.stderr.write(`${s.red('error:')} ${e.message}\n`);
+    ctx.stderr.write(`${s.red('error:')} ${visible(e.message)}\n`);
     if (e instanceof InvalidLetter) {
-      const shown = e.problems.slice(0, 20).map((p: Problem) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`);
+      const shown = e.problems.slice(0, 20).map((p: Problem) => visible(`  ${p.file}:${p.line}:${p.column}: ${p.message}`));
       if (e.problems.length > 20) shown.push(`  ... and ${e.problems.length - 20} more`);
       if (shown.length) ctx.stderr.write(`${shown.join('\n')}\n`);
     }
-    if (e.hint) ctx.stderr.write(`${s.dim(e.hint)}\n`);
+    if (e.hint) ctx.stderr.write(`${s.dim(visible(e.hint))}\n`);
     return e.exitCode;
   }
   const code = (e as NodeJS.ErrnoException | undefined)?.code;

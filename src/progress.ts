@@ -15,7 +15,9 @@ const silent: Progress = { update: () => {}, stop: () => {} };
 
 /** A bar for `total` steps when stderr is a terminal and `total` is at least `threshold`; otherwise nothing. */
 export function progressBar(ctx: Context, label: string, total: number, threshold = 2000): Progress {
-  if (total < threshold || !process.stderr.isTTY || ctx.stderr !== process.stderr) return silent;
+  // Only on the process's own terminal (a test's captured stderr gets no bar); `raw` is the stream under terminalSafe.
+  const stream = (ctx.stderr as { raw?: unknown }).raw ?? ctx.stderr;
+  if (total < threshold || !process.stderr.isTTY || stream !== process.stderr) return silent;
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} rows`, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

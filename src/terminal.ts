@@ -27,3 +27,57 @@ export function makeStyle(colour: boolean): Style {
   const c = new Chalk({ level: colour ? 1 : 0 });
   return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan };
 }
+
+// Control characters that can move the cursor, clear lines, set a window title or reorder
+// text on a terminal: C0 (but newline and tab), DEL, C1, the line and paragraph separators
+// and the bidirectional controls of Unicode TR9.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `s` with every control character written as a visible escape ("\x1b", "\u202e"), so that text from a file cannot drive the terminal. */
+export function visible(s: string): string {
+  return s.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** `v` with `visible` applied to every string inside it (objects and arrays copied, other values kept). */
+export function visibleDeep<T>(v: T): T {
+  if (typeof v === 'string') return visible(v) as T;
+  if (Array.isArray(v)) return v.map(visibleDeep) as T;
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [visible(k), visibleDeep(x)])) as T;
+  return v;
+}
+
+// A colour sequence as chalk writes one (Select Graphic Rendition), the only escape `letter` itself prints.
+const OWN_ESCAPE = /\x1b\[[0-9;]*m/y;
+
+/**
+ * A writer that passes text to `out` with every control character made visible except
+ * newlines, tabs and colour sequences: what reaches a terminal cannot clear a line, move the
+ * cursor or set its title, whatever a file held. `raw` is the stream written to.
+ */
+export function terminalSafe<W extends { write(text: string): unknown }>(out: W): { write(text: string): void; raw: W } {
+  return {
+    raw: out,
+    write(text: string) {
+      let safe = '';
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i]!;
+        if (c === '\x1b') {
+          OWN_ESCAPE.lastIndex = i;
+          const m = OWN_ESCAPE.exec(text);
+          if (m) {
+            safe += m[0];
+            i += m[0].length - 1;
+            continue;
+          }
+        }
+        safe += CONTROL.test(c) ? visible(c) : c;
+        CONTROL.lastIndex = 0;
+      }
+      out.write(safe);
+    },
+  };
+}
