@@ -2,11 +2,12 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { groupSignatures } from '../letter/order.js';
+import { publishable } from '../letter/publishing.js';
 import { SIGNATURE_STATUSES, type Signature, type SignatureStatus } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
 import { type Contact, readContacts } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
-import { readLetter } from './read.js';
+import { readLetter, warnLeftOut } from './read.js';
 
 /** Options of `letter list`: `status` is published (default: what renders show), all, or one status. */
 export interface ListOptions {
@@ -36,7 +37,10 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
   else if (status === 'all') statuses = [...SIGNATURE_STATUSES];
   else if ((SIGNATURE_STATUSES as readonly string[]).includes(status)) statuses = [status as SignatureStatus];
   else throw new UsageError(`--status: unknown status "${status}"; use published, all, ${SIGNATURE_STATUSES.join(', ')}`);
-  const groups = groupSignatures(loaded.letter, loaded.signatures.map((s) => s.signature), statuses);
+  // Only what check would let through is listed or exported (see publishing.ts).
+  const gate = publishable(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased);
+  warnLeftOut(ctx, gate.leftOut, loaded.shown);
+  const groups = groupSignatures(loaded.letter, gate.signatures, statuses);
   const contacts = o.includePrivate ? await readContacts(loaded.dir, ctx.cwd) : {};
   const signatures = groups.flatMap((g) =>
     g.signatures.map((s) => ({ ...s, groupName: g.group?.name ?? null, ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}) })),

@@ -4,6 +4,7 @@
  * an invalid letter.yaml stops it.
  */
 import type { Context } from '../context.js';
+import type { LeftOut } from '../letter/publishing.js';
 import { InvalidLetter } from '../errors.js';
 import type { LetterFile } from '../letter/schema.js';
 import { type LoadedLetter, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
@@ -23,4 +24,16 @@ export async function readLetter(arg: string, ctx: Context): Promise<ReadableLet
     );
   }
   return loaded as ReadableLetter;
+}
+
+/**
+ * Says on stderr which signatures were left out of what is published (see `publishable`),
+ * so that `--json` output stays parseable and nobody mistakes a shorter list for the letter.
+ */
+export function warnLeftOut(ctx: Context, leftOut: readonly LeftOut[], shown: string): void {
+  if (leftOut.length === 0) return;
+  const first = leftOut.slice(0, 5).map((l) => `${l.id} (${l.reason})`).join('; ');
+  ctx.stderr.write(
+    `${ctx.errStyle.yellow('warning:')} ${leftOut.length} ${leftOut.length === 1 ? 'signature is' : 'signatures are'} left out, as letter check refuses ${leftOut.length === 1 ? 'it' : 'them'}: ${first}${leftOut.length > 5 ? '; ...' : ''}; run: letter check ${shown}\n`,
+  );
 }

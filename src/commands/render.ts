@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
+import { publishable } from '../letter/publishing.js';
 import { FORMAT_SPECS, RENDER_FORMATS, type RenderFormat, renderDocument } from '../render/render.js';
 import { letterView } from '../render/view.js';
 import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
@@ -14,6 +15,7 @@ import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js'
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
+import { warnLeftOut } from './read.js';
 
 /** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to md,html,print, `lang` to the letter's language. */
 export interface RenderOptions {
@@ -86,7 +88,10 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   if (outDir === dir || outDir.startsWith(`${dir}${path.sep}`))
     throw new UsageError(`--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`, `Render outside it, e.g. --out out/${letter.slug}`);
 
-  const signatures = loaded.signatures.map((s) => s.signature);
+  // Only what check would let through is published (see publishing.ts).
+  const gate = publishable(letter, loaded.signatures.map((s) => s.signature), loaded.erased);
+  warnLeftOut(ctx, gate.leftOut, loaded.shown);
+  const signatures = gate.signatures;
   const documents: { format: OutputFormat; lang: string; file: string; text: string | Buffer }[] = [];
   const forPdf: { lang: string; html: string }[] = [];
   let count = 0;
