@@ -189,3 +189,13 @@ describe('contact details: what is not an address', () => {
     expect(found('Press: press@example.org, mailto:Press@Example.org; alice@example.org', ['press@example.org'])).toEqual(['1:53 an email address in a public file of the letter']);
   });
 });
+
+describe('contact details in disguise', () => {
+  const found = (text: string) => findContactDetails(text, 'f').map((p) => `${p.line}:${p.column} ${p.message}`);
+  it('finds fullwidth and percent-encoded addresses and fullwidth phone numbers', () => {
+    expect(found('role: write to ａｌｉｃｅ＠ｅｘａｍｐｌｅ．ｏｒｇ')).toEqual(['1:16 an email address (written with encoded or fullwidth characters) in a public file of the letter']);
+    expect(found('url: https://example.org/?c=alice%40example.org')).toEqual(['1:34 an email address (written with encoded or fullwidth characters) in a public file of the letter']);
+    expect(found('role: ＋４１ ２２ ０００ ００ ００')).toEqual(['1:7 a phone number (written with encoded or fullwidth characters) in a public file of the letter']);
+    expect(found('role: 100% sure, 40 years')).toEqual([]);
+  });
+});
