@@ -5,3 +5,9 @@
 
 /** A signature id, which is also its file name: lower-case ASCII words joined by hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Ids that Windows reserves as device names, with any extension ("con.yaml", "nul.yaml"):
+ * a file so named cannot be checked out on Windows, so no signature may have one.
+ */
+export const RESERVED_ID_PATTERN = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import anyAscii from 'any-ascii';
+import { RESERVED_ID_PATTERN } from './ids.js';
 
 /**
  * The comparison key of a name: Unicode NFKC, transliterated to Latin (any-ascii, which
@@ -35,7 +36,8 @@ const MAX_ID_LENGTH = 60;
  * A new signature id from a name: its normal form joined by hyphens, at most 60
  * characters, with `-2`, `-3`... when `taken` already holds it. "Ban Ki-moon" → "ban-ki-moon".
  * A name with no letters or digits in any script gets "signature"; a name whose id would
- * start with "erased-" (the prefix of erasure records) gets "s-" before it.
+ * start with "erased-" (the prefix of erasure records), or that Windows reserves ("con",
+ * "nul", "com1"), gets "s-" before it.
  */
 export function idForName(name: string, taken: ReadonlySet<string>): string {
   const slug =
@@ -43,8 +45,8 @@ export function idForName(name: string, taken: ReadonlySet<string>): string {
       .replace(/ /g, '-')
       .slice(0, MAX_ID_LENGTH)
       .replace(/-+$/, '') || 'signature';
-  // "erased-" starts the ids of erasure records only.
-  const base = slug.startsWith('erased-') ? `s-${slug}` : slug;
+  // "erased-" starts the ids of erasure records only; Windows reserves device names such as "con" (see RESERVED_ID_PATTERN).
+  const base = slug.startsWith('erased-') || RESERVED_ID_PATTERN.test(slug) ? `s-${slug}` : slug;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;

@@ -19,7 +19,11 @@ const text = (max: number) =>
     .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text; put the value in quotes') })
     .refine((s) => s.trim().length > 0, 'must not be empty')
     .refine((s) => s.length <= max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s), 'must be one line, without tabs or control characters')
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), 'must be one line, without tabs or control characters')
+    // A lone surrogate is not a character: it cannot be written as UTF-8 and shows as a replacement mark.
+    .refine((s) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s), 'must be valid Unicode text (it holds a lone surrogate)')
+    // Hangul fillers and the Braille blank look like nothing: a name made of them is blank.
+    .refine((s) => s.replace(/[\s\u3164\u115f\u1160\uffa0\u2800]/g, '') !== '' || s.trim() === '', 'must not be blank (it holds only blank-looking characters such as U+3164 or U+2800)')
     // Unicode TR9 bidirectional controls can make a name display as another; invisible characters hide differences.
     .refine((s) => !/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/.test(s), 'must not contain bidirectional control characters (such as U+202E)')
     .refine((s) => !/[\u200b\u2060\ufeff\u00ad\u180e]/.test(s), 'must not contain invisible characters (zero-width space, word joiner, soft hyphen)')
@@ -37,6 +41,8 @@ const webUrl = z
   .string({ error: 'must be a web address in quotes' })
   .refine((s) => {
     try {
+      // Controls and bidi marks in a link would reach a terminal or hide where it goes; the URL parser would silently drop some.
+      if (/[\u0000-\u0020\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(s)) return false;
       const u = new URL(s);
       return (u.protocol === 'https:' || u.protocol === 'http:') && u.username === '' && u.password === '';
     } catch {

@@ -126,7 +126,8 @@ export async function listLetters(cwd: string): Promise<{ dirs: string[]; strays
   const root = path.join(cwd, 'letters');
   let names: string[] = [];
   try {
-    names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.')).map((d) => d.name).sort();
+    // A letter's lock (`letters/<slug>.lock/`, while a command writes) is not a letter.
+    names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.') && !d.name.endsWith('.lock')).map((d) => d.name).sort();
   } catch {
     // no letters/ folder: reported below
   }

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../errors.js';
-import { ID_PATTERN } from '../letter/ids.js';
+import { ID_PATTERN, RESERVED_ID_PATTERN } from '../letter/ids.js';
 import { STAT_WIDTH, statInto } from './file-stats.js';
 import { SHARD_PATTERN, SIGNATURES_DIR } from './layout.js';
 import { packageRoot } from './package-files.js';
@@ -89,6 +89,11 @@ export async function scanSignatures(dir: string, shown: string, share = 0): Pro
       }
       if (!entry.endsWith('.yaml') || !ID_PATTERN.test(entry.slice(0, -5))) {
         found.set(slot, [{ file: file(), line: 1, column: 1, severity: 'error', code: 'bad-file-name', message: `"${entry}" is not a signature file name`, hint: 'signature files are named <id>.yaml, the id in lower-case letters, digits and hyphens' }]);
+        unread++;
+        continue;
+      }
+      if (RESERVED_ID_PATTERN.test(entry.slice(0, -5))) {
+        found.set(slot, [{ file: file(), line: 1, column: 1, severity: 'error', code: 'reserved-file-name', message: `"${entry}" is a name Windows reserves for a device: the file cannot be checked out there`, hint: `rename it to s-${entry}` }]);
         unread++;
         continue;
       }

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { letter, snapshot, useTempLetter } from '../helpers/cli.js';
+
+const t = useTempLetter();
+const L = 'letters/time-to-act';
+const sigFile = (id: string) => path.join(t.letterDir, 'signatures', `${id}.yaml`);
+const base = (name: string, extra = '') => `name: ${name}\ncountry: FR\ngroup: industry\n${extra}signed_at: 2020-05-26T00:00:00Z\nstatus: pending\n`;
+
+describe('clean text in signature files', () => {
+  it.each([
+    ['Hangul fillers', '"\u3164\u3164"', 'field "name" must not be blank (it holds only blank-looking characters such as U+3164 or U+2800)'],
+    ['the Braille blank', '"\u2800"', 'field "name" must not be blank (it holds only blank-looking characters such as U+3164 or U+2800)'],
+    ['a C1 control', '"Ada\\x85Lovelace"', 'field "name" must be one line, without tabs or control characters'],
+    ['a lone surrogate', '"Ada \\ud800 Lovelace"', 'field "name" must be valid Unicode text (it holds a lone surrogate)'],
+  ])('refuses a name made of %s', async (_, name, message) => {
+    writeFileSync(sigFile('odd'), base(name));
+    const r = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
+    expect(r.errors.filter((p: { file: string }) => p.file.endsWith('odd.yaml')).map((p: { message: string }) => p.message)).toContain(message);
+  });
+
+  it('refuses escape, NUL and bidi characters kept in a url', async () => {
+    for (const url of ['"https://example.org/\\e[2K"', '"https://example.org/\\0x"', '"https://example.org/\\u202eexe.gpj"']) {
+      writeFileSync(sigFile('odd'), base('Odd Url', `url: ${url}\n`));
+      const r = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
+      expect(r.errors.map((p: { message: string }) => p.message), url).toContain('field "url" must be an http or https address without credentials, such as https://example.org');
+    }
+  });
+
+  it('refuses a blank name at sign time, writing nothing', async () => {
+    const before = snapshot(t.dir);
+    const r = await letter(t.dir, ['sign', L, '--name', '\u3164', '--country', 'FR', '--group', 'industry', '--yes']);
+    expect(r.code).toBe(2);
+    expect(snapshot(t.dir)).toEqual(before);
+  });
+});
+
+describe('file names git and Windows can carry', () => {
+  it('gives a signatory named "Con" an id Windows can check out, and check refuses a con.yaml', async () => {
+    const r = await letter(t.dir, ['sign', L, '--name', 'Con', '--country', 'FR', '--group', 'industry', '--yes']);
+    expect(r.code).toBe(0);
+    expect(existsSync(sigFile('s-con'))).toBe(true);
+    writeFileSync(sigFile('nul'), base('Nul Person'));
+    const check = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
+    expect(check.errors.map((p: { code: string; message: string }) => `${p.code}: ${p.message}`)).toEqual([
+      'reserved-file-name: "nul.yaml" is a name Windows reserves for a device: the file cannot be checked out there',
+    ]);
+  });
+
+  it('does not take the lock folder of a letter being written for a broken letter', async () => {
+    mkdirSync(path.join(t.dir, 'letters/time-to-act.lock'));
+    const r = JSON.parse((await letter(t.dir, ['check', '--format', 'json'])).stdout);
+    expect(r.errors.filter((p: { code: string }) => p.code === 'not-a-letter')).toEqual([]);
+    expect(readFileSync(path.join(t.letterDir, 'letter.yaml'), 'utf8')).toContain('slug: time-to-act');
+  });
+});
