@@ -50,34 +50,22 @@ export function visibleDeep<T>(v: T): T {
   return v;
 }
 
-// A colour sequence as chalk writes one (Select Graphic Rendition), the only escape `letter` itself prints.
-const OWN_ESCAPE = /\x1b\[[0-9;]*m/y;
+// A colour sequence as chalk writes one (Select Graphic Rendition), the only escape `letter`
+// itself prints; the one pattern finds those and every other control character.
+const OWN_ESCAPE_OR_CONTROL = /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * A writer that passes text to `out` with every control character made visible except
  * newlines, tabs and colour sequences: what reaches a terminal cannot clear a line, move the
- * cursor or set its title, whatever a file held. `raw` is the stream written to.
+ * cursor or set its title, whatever a file held. Text without controls (all of `--json`) is
+ * written as it is. `raw` is the stream written to.
  */
 export function terminalSafe<W extends { write(text: string): unknown }>(out: W): { write(text: string): void; raw: W } {
   return {
     raw: out,
     write(text: string) {
-      let safe = '';
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i]!;
-        if (c === '\x1b') {
-          OWN_ESCAPE.lastIndex = i;
-          const m = OWN_ESCAPE.exec(text);
-          if (m) {
-            safe += m[0];
-            i += m[0].length - 1;
-            continue;
-          }
-        }
-        safe += CONTROL.test(c) ? visible(c) : c;
-        CONTROL.lastIndex = 0;
-      }
-      out.write(safe);
+      out.write(ANY_CONTROL.test(text) ? text.replace(OWN_ESCAPE_OR_CONTROL, (m) => (m.length > 1 ? m : visible(m))) : text);
     },
   };
 }

@@ -5,9 +5,9 @@
  * always an error: withdrawal is the way. Pure: the caller lists the changed files.
  */
 import type { Locate, Problem } from '../errors.js';
-import { isCertain, NameIndex, needsDecision } from './duplicates.js';
+import { isCertain, needsDecision } from './duplicates.js';
 import type { Signature } from './schema.js';
-import { indexedName } from './signatures.js';
+import { indexedName, indexOf } from './signatures.js';
 
 /** A changed file of the letter: its status, its path as shown, and its path inside the letter folder. */
 export interface LetterFileChange {
@@ -115,7 +115,7 @@ export function checkChange(c: ChangeInput): ChangeReport {
  */
 function addedDuplicates(c: ChangeInput): Problem[] {
   if (c.added.size === 0) return [];
-  const index = NameIndex.of(c.existing.map(indexedName));
+  const index = indexOf(c.existing);
   const problems: Problem[] = [];
   for (const [file, { signature, locate }] of c.added) {
     const match = index

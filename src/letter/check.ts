@@ -9,7 +9,7 @@ import { toIsoTimestamp } from './dates.js';
 import { textVersion } from './text-version.js';
 import { mixedScriptLetter, type NameSeed } from './duplicates.js';
 import { nameFingerprint, normaliseName } from './names.js';
-import { decided, toldApart, undecidedPairs } from './signatures.js';
+import { sameNameConflicts, undecidedPairs } from './signatures.js';
 import { sortAsLine, sortKeyToWrite } from './sort-key.js';
 import type { ErasedRecord, LetterFile, RequirableField, Signature } from './schema.js';
 
@@ -73,11 +73,13 @@ export function checkLetter(input: CheckInput): Problem[] {
   if (input.body !== undefined && input.body.trim() === '')
     problems.push({ file: input.bodyFile, line: 1, column: 1, severity: 'warning', code: 'empty-body', message: 'the letter has no text yet' });
 
-  const seen = new Map<string, CheckInput['signatures'][number][]>();
+  // The same name twice is an error until a person decides they are two people and something tells them apart; never next to a fake.
+  const conflicts = new Map(sameNameConflicts(input.signatures.map((e) => e.signature), (s, i) => input.signatures[i]!.key ?? normaliseName(s.name)).map((c) => [c.at, c]));
+  const entryOf = new Map(input.signatures.map((e) => [e.signature, e]));
   const ids = new Set([...input.signatures.map((e) => e.signature.id), ...input.erased.map((e) => e.id)]);
   const erasedPrints = new Map(input.erased.map((e) => [e.fingerprint, e.id]));
   const nowIso = toIsoTimestamp(input.now);
-  for (const entry of input.signatures) {
+  for (const [n, entry] of input.signatures.entries()) {
     // The file and the locator are only asked for a problem (the locator may parse the file again).
     const s = entry.signature;
     if (s.group !== undefined && !groupIds.has(s.group))
@@ -94,28 +96,21 @@ export function checkLetter(input: CheckInput): Problem[] {
     const erasedAs = erasedPrints.size > 0 ? erasedPrints.get(nameFingerprint(letter.slug, s.name)) : undefined;
     if (erasedAs)
       problems.push({ ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedAs}) and must not come back`, hint: `delete ${entry.file}` });
-    const key = entry.key ?? normaliseName(s.name);
-    const before = seen.get(key);
-    // The same name twice is an error until a person decides they are two people and something tells them apart; never next to a fake.
-    const first = before?.find((b) => !decided(s, b.signature) || !toldApart(s, b.signature) || s.status === 'rejected' || b.signature.status === 'rejected');
-    if (first) {
-      // Reported on the later signature of the two (by signed_at, then id), or on the one that is not a fake.
-      const laterOf = (first.signature.signed_at + first.signature.id) <= (s.signed_at + s.id) ? entry : first;
-      const later = first.signature.status === 'rejected' ? entry : s.status === 'rejected' ? first : laterOf;
-      const earlier = later === entry ? first : entry;
-      const lookAlike = mixedScriptLetter(s.name) ?? mixedScriptLetter(first.signature.name);
-      const fake = earlier.signature.status === 'rejected' || later.signature.status === 'rejected';
-      const recorded = decided(s, first.signature);
+    const conflict = conflicts.get(n);
+    if (conflict) {
+      const { blamed, other, fake, recorded } = conflict;
+      const later = entryOf.get(blamed)!;
+      const lookAlike = mixedScriptLetter(blamed.name) ?? mixedScriptLetter(other.name);
       problems.push({
         ...at(later.file, later.locate(['name'])), severity: 'error', code: 'duplicate-name',
-        message: `"${later.signature.name}" is the same name as signature ${earlier.signature.id} ("${earlier.signature.name}"${fake && earlier.signature.status === 'rejected' ? ', rejected as fake' : ''}) after normalisation${recorded && !fake ? ', and nothing tells the two apart' : ''}`,
+        message: `"${blamed.name}" is the same name as signature ${other.id} ("${other.name}"${other.status === 'rejected' ? ', rejected as fake' : ''}) after normalisation${recorded && !fake ? ', and nothing tells the two apart' : ''}`,
         hint: lookAlike
           ? `one is written in look-alike letters: delete ${later.file}`
           : fake
             ? `the name of a fake stays out for good: delete ${later.file}`
             : recorded
-              ? `give each a url or github login of their own that tells them apart (they are recorded as different people)`
-              : `if they are different people: give each a url or github login of their own, then letter distinct ${input.shown} ${later.signature.id} ${earlier.signature.id}; else withdraw one of them`,
+              ? 'give each a url or github login of their own that tells them apart (they are recorded as different people)'
+              : `if they are different people: give each a url or github login of their own, then letter distinct ${input.shown} ${blamed.id} ${other.id}; else withdraw one of them`,
       });
     }
     for (const [i, other] of (s.distinct_from ?? []).entries()) {
@@ -123,8 +118,6 @@ export function checkLetter(input: CheckInput): Problem[] {
       if (why)
         problems.push({ ...at(entry.file, entry.locate(['distinct_from', i])), severity: 'error', code: 'distinct-from-invalid', message: `distinct_from: "${other}" ${why}`, hint: 'list the ids of other signatures with the same or a likely-same name; letter distinct writes them' });
     }
-    if (before) before.push(entry);
-    else seen.set(key, [entry]);
     const mixed = mixedScriptLetter(s.name);
     if (mixed)
       problems.push({

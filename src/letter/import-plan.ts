@@ -3,12 +3,12 @@
  * letter: which rows to add, which are already signed, which are likely duplicates of a
  * signature or of an earlier row, and which are invalid, with the reason. Pure.
  */
-import { type DuplicateMatch, NameIndex } from './duplicates.js';
+import type { DuplicateMatch, NameIndex } from './duplicates.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
 import { parseCountryName, unknownCountryReason } from './country-names.js';
 import { idForName } from './names.js';
 import type { ErasedRecord, Group, LetterFile, Signature } from './schema.js';
-import { checkName, indexedName, InvalidSignatureInput, sign } from './signatures.js';
+import { checkName, indexedName, indexOf, InvalidSignatureInput, sign } from './signatures.js';
 import { sortKeyToWrite } from './sort-key.js';
 
 /**
@@ -171,7 +171,7 @@ const MAILTO = /^mailto:([^?#]*)/i;
  */
 export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPlan {
   const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], possible: [], invalid: [], notes: [], columnsLeftOut: [] };
-  const index = c.index ?? NameIndex.of(c.signatures.map(indexedName));
+  const index = c.index ?? indexOf(c.signatures);
   const owners = new Map(c.emailOwners);
   const signatures = [...c.signatures];
   const taken = new Set([...c.signatures.map((s) => s.id), ...c.erased.map((e) => e.id)]);

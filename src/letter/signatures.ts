@@ -7,7 +7,7 @@ import { toIsoTimestamp } from './dates.js';
 import { findContactDetails } from './contact-details.js';
 import { type DuplicateMatch, type IndexedName, isCertain, NameIndex, type NameSeed, needsDecision, reasonFor } from './duplicates.js';
 import { contextNotes, type MatchContext } from './name-match.js';
-import { idForName, nameFingerprint } from './names.js';
+import { idForName, nameFingerprint, normaliseName } from './names.js';
 import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
 
 /**
@@ -139,6 +139,48 @@ export function recordDistinct(sig: Signature, all: readonly Signature[], others
       );
   }
   return { ...sig, distinct_from: [...new Set([...(sig.distinct_from ?? []), ...others])].sort() };
+}
+
+/** Two signatures with the same name that the letter cannot keep both of: `blamed` is the one to take out. */
+export interface SameNameConflict {
+  /** The later of the two (by `signed_at`, then id), or the one that is not a rejected fake. */
+  blamed: Signature;
+  other: Signature;
+  /** One of the two was rejected as fake. */
+  fake: boolean;
+  /** A person recorded them as different people, but nothing tells them apart. */
+  recorded: boolean;
+  /** The index (in the order given) of the signature that met an earlier one of the same name. */
+  at: number;
+}
+
+/**
+ * The pairs of signatures with the same name (see `normaliseName`, or `keyOf` when the
+ * caller knows each key) that are one too many: not decided as different people
+ * (`distinct_from`), or decided though nothing tells them apart (see `toldApart`), or next to
+ * a fake. Each signature is paired with the first earlier one (in the order given) it
+ * conflicts with. The rule behind `check`'s `duplicate-name` and the publishing gate.
+ */
+export function sameNameConflicts(
+  signatures: readonly Signature[],
+  keyOf: (s: Signature, i: number) => string = (s) => normaliseName(s.name),
+): SameNameConflict[] {
+  const seen = new Map<string, Signature[]>();
+  const conflicts: SameNameConflict[] = [];
+  signatures.forEach((s, i) => {
+    const key = keyOf(s, i);
+    const before = seen.get(key);
+    const first = before?.find((b) => !decided(s, b) || !toldApart(s, b) || s.status === 'rejected' || b.status === 'rejected');
+    if (first) {
+      const later = first.signed_at + first.id <= s.signed_at + s.id ? s : first;
+      const blamed = first.status === 'rejected' ? s : s.status === 'rejected' ? first : later;
+      const fake = s.status === 'rejected' || first.status === 'rejected';
+      conflicts.push({ blamed, other: blamed === s ? first : s, fake, recorded: decided(s, first), at: i });
+    }
+    if (before) before.push(s);
+    else seen.set(key, [s]);
+  });
+  return conflicts;
 }
 
 /**
