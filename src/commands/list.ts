@@ -38,7 +38,7 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
   else if ((SIGNATURE_STATUSES as readonly string[]).includes(status)) statuses = [status as SignatureStatus];
   else throw new UsageError(`--status: unknown status "${status}"; use published, all, ${SIGNATURE_STATUSES.join(', ')}`);
   // Only what check would let through is listed or exported (see publishing.ts).
-  const gate = publishable(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased);
+  const gate = publishable(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased, loaded.signatures.map((s) => s.key));
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
   const groups = groupSignatures(loaded.letter, gate.signatures, statuses);
   const contacts = o.includePrivate ? await readContacts(loaded.dir, ctx.cwd) : {};

@@ -89,7 +89,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     throw new UsageError(`--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`, `Render outside it, e.g. --out out/${letter.slug}`);
 
   // Only what check would let through is published (see publishing.ts).
-  const gate = publishable(letter, loaded.signatures.map((s) => s.signature), loaded.erased);
+  const gate = publishable(letter, loaded.signatures.map((s) => s.signature), loaded.erased, loaded.signatures.map((s) => s.key));
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
   const signatures = gate.signatures;
   const documents: { format: OutputFormat; lang: string; file: string; text: string | Buffer }[] = [];

@@ -143,6 +143,8 @@ function push<K>(map: Map<K, number[]>, k: K, i: number): void {
  * (mixed-script detection), applied per word so that a name may give two scripts side by side.
  */
 export function mixedScriptLetter(name: string): { char: string; codePoint: string; script: string; word: string } | undefined {
+  // Plain ASCII holds one script only; most names are.
+  if (/^[\x00-\x7f]*$/.test(name)) return undefined;
   for (const w of name.normalize('NFKC').split(/[\s\-\u2010\u2011]+/)) {
     const letters = [...w].filter((c) => /\p{L}/u.test(c));
     const counts = SCRIPTS.map((re) => letters.filter((c) => re.test(c)).length);

@@ -4,7 +4,7 @@
  * Pure: signatures in, signatures and the ones left out out.
  */
 import { mixedScriptLetter } from './duplicates.js';
-import { nameFingerprint } from './names.js';
+import { nameFingerprint, normaliseName } from './names.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 import { sameNameConflicts } from './signatures.js';
 
@@ -21,16 +21,18 @@ export interface LeftOut {
  * - a name mixing scripts inside a word (look-alike letters, Unicode TR39);
  * - the same name as another signature, one too many (see `sameNameConflicts`);
  * - a group the letter does not declare.
- * Rejected signatures are never published anyway (see `publishedStatuses`).
+ * Rejected signatures are never published anyway (see `publishedStatuses`). `keys`, each
+ * name's normal form when the loader kept it, saves normalising every name again.
  */
 export function publishable(
   letter: LetterFile,
   signatures: readonly Signature[],
   erased: readonly ErasedRecord[],
+  keys?: readonly (string | undefined)[],
 ): { signatures: Signature[]; leftOut: LeftOut[] } {
   const prints = new Set(erased.map((e) => e.fingerprint));
   const groups = new Set(letter.groups.map((g) => g.id));
-  const sameName = new Map(sameNameConflicts(signatures).map((c) => [c.blamed, c.other]));
+  const sameName = new Map(sameNameConflicts(signatures, (s, i) => keys?.[i] ?? normaliseName(s.name)).map((c) => [c.blamed, c.other]));
   const leftOut: LeftOut[] = [];
   const kept = signatures.filter((s) => {
     const reason = leaveOut(s);
