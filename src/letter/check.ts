@@ -8,7 +8,8 @@ import { changelogHeader, changelogLine, changelogLines, forEachEventInOrder } f
 import { toIsoTimestamp } from './dates.js';
 import { textVersion } from './text-version.js';
 import { mixedScriptLetter, type NameSeed } from './duplicates.js';
-import { nameFingerprint, normaliseName } from './names.js';
+import { erasedNames } from './erasure.js';
+import { normaliseName } from './names.js';
 import { sameNameConflicts, undecidedPairs } from './signatures.js';
 import { sortAsLine, sortKeyToWrite } from './sort-key.js';
 import type { ErasedRecord, LetterFile, RequirableField, Signature } from './schema.js';
@@ -77,7 +78,7 @@ export function checkLetter(input: CheckInput): Problem[] {
   const conflicts = new Map(sameNameConflicts(input.signatures.map((e) => e.signature), (s, i) => input.signatures[i]!.key ?? normaliseName(s.name)).map((c) => [c.at, c]));
   const entryOf = new Map(input.signatures.map((e) => [e.signature, e]));
   const ids = new Set([...input.signatures.map((e) => e.signature.id), ...input.erased.map((e) => e.id)]);
-  const erasedPrints = new Map(input.erased.map((e) => [e.fingerprint, e.id]));
+  const erasedAs = erasedNames(input.erased, letter.slug);
   const nowIso = toIsoTimestamp(input.now);
   for (const [n, entry] of input.signatures.entries()) {
     // The file and the locator are only asked for a problem (the locator may parse the file again).
@@ -93,9 +94,9 @@ export function checkLetter(input: CheckInput): Problem[] {
       }
     }
 
-    const erasedAs = erasedPrints.size > 0 ? erasedPrints.get(nameFingerprint(letter.slug, s.name)) : undefined;
-    if (erasedAs)
-      problems.push({ ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasedAs}) and must not come back`, hint: `delete ${entry.file}` });
+    const erasure = erasedAs(s.name, entry.key);
+    if (erasure)
+      problems.push({ ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasure.id}) and must not come back`, hint: `delete ${entry.file}` });
     const conflict = conflicts.get(n);
     if (conflict) {
       const { blamed, other, fake, recorded } = conflict;

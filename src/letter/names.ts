@@ -57,9 +57,10 @@ export function idForName(name: string, taken: ReadonlySet<string>): string {
 /**
  * The fingerprint an erasure leaves of a name: SHA-256 of the letter's slug and the name's
  * normal form, as `sha256:<64 hex>`. It lets `letter` refuse the name if it comes back;
- * it can confirm a guessed name, so it is a guard against re-adding, not a secret.
+ * it can confirm a guessed name, so it is a guard against re-adding, not a secret. `key`, the
+ * name's normal form when the caller has it, saves normalising it again. See erasure.ts.
  */
-export function nameFingerprint(slug: string, name: string): string {
-  return `sha256:${createHash('sha256').update(`letter:${slug}:${normaliseName(name)}`).digest('hex')}`;
+export function nameFingerprint(slug: string, name: string, key: string = normaliseName(name)): string {
+  return `sha256:${createHash('sha256').update(`letter:${slug}:${key}`).digest('hex')}`;
 }
 

@@ -4,7 +4,8 @@
  * Pure: signatures in, signatures and the ones left out out.
  */
 import { mixedScriptLetter } from './duplicates.js';
-import { nameFingerprint, normaliseName } from './names.js';
+import { erasedNames } from './erasure.js';
+import { normaliseName } from './names.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 import { sameNameConflicts } from './signatures.js';
 
@@ -16,8 +17,9 @@ export interface LeftOut {
 
 /**
  * The signatures that may be published, in their order, and those left out:
- * - a name erased at the signatory's request (its fingerprint has an erasure record), which
- *   must never come back, from a restored file or an old branch;
+ * - a name erased at the signatory's request (a fingerprint of one of its forms has an
+ *   erasure record, see erasure.ts), which must never come back, from a restored file, an old
+ *   branch, or written in look-alike letters;
  * - a name mixing scripts inside a word (look-alike letters, Unicode TR39);
  * - the same name as another signature, one too many (see `sameNameConflicts`);
  * - a group the letter does not declare.
@@ -30,19 +32,19 @@ export function publishable(
   erased: readonly ErasedRecord[],
   keys?: readonly (string | undefined)[],
 ): { signatures: Signature[]; leftOut: LeftOut[] } {
-  const prints = new Set(erased.map((e) => e.fingerprint));
+  const erasedAs = erasedNames(erased, letter.slug);
   const groups = new Set(letter.groups.map((g) => g.id));
   const sameName = new Map(sameNameConflicts(signatures, (s, i) => keys?.[i] ?? normaliseName(s.name)).map((c) => [c.blamed, c.other]));
   const leftOut: LeftOut[] = [];
-  const kept = signatures.filter((s) => {
-    const reason = leaveOut(s);
+  const kept = signatures.filter((s, i) => {
+    const reason = leaveOut(s, keys?.[i]);
     if (reason) leftOut.push({ id: s.id, reason });
     return reason === undefined;
   });
   return { signatures: kept, leftOut };
 
-  function leaveOut(s: Signature): string | undefined {
-    if (prints.size > 0 && prints.has(nameFingerprint(letter.slug, s.name))) return 'the name was erased at the signatory\'s request';
+  function leaveOut(s: Signature, key: string | undefined): string | undefined {
+    if (erasedAs(s.name, key)) return 'the name was erased at the signatory\'s request';
     if (mixedScriptLetter(s.name)) return 'the name mixes scripts inside a word (look-alike letters)';
     const other = sameName.get(s);
     if (other) return other.status === 'rejected' ? `the name of ${other.id}, rejected as fake` : `the same name as ${other.id}, and no person decided they are two people`;

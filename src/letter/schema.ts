@@ -247,11 +247,13 @@ export const ERASED_PREFIX = 'erased-';
 
 /**
  * The shape of `signatures/erased-<hash>.yaml`: what stays of a signature after the person
- * asked to be forgotten. No name or detail, only the fingerprint of the normalised name
- * (so that the name is refused if it comes back) and the dates of its events.
+ * asked to be forgotten. No name or detail, only fingerprints of the name's forms (see
+ * erasure.ts: so that the name is refused if it comes back) and the dates of its events.
  */
 export const erasedSchema = z.strictObject({
   fingerprint: z.string({ error: 'is required' }).regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: and 64 hex digits'),
+  /** Hashes of the name's look-alike forms (see erasure.ts); absent in records made before them. */
+  fingerprints: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: and 64 hex digits')).max(8, 'holds at most 8 fingerprints').optional(),
   signed_at: timestamp,
   verified_at: timestamp.optional(),
   erased_at: timestamp,
@@ -263,7 +265,7 @@ export type ErasedFile = z.output<typeof erasedSchema>;
 export type ErasedRecord = ErasedFile & { id: string };
 
 /** Key order of an erasure record. */
-export const ERASED_KEY_ORDER = ['fingerprint', 'signed_at', 'verified_at', 'erased_at'] as const;
+export const ERASED_KEY_ORDER = ['fingerprint', 'fingerprints', 'signed_at', 'verified_at', 'erased_at'] as const;
 
 /** The files of a letter that have a JSON Schema. */
 export const SCHEMA_KINDS = ['letter', 'signature'] as const;

@@ -7,7 +7,8 @@ import { toIsoTimestamp } from './dates.js';
 import { findContactDetails } from './contact-details.js';
 import { type DuplicateMatch, type IndexedName, isCertain, NameIndex, type NameSeed, needsDecision, reasonFor } from './duplicates.js';
 import { contextNotes, type MatchContext } from './name-match.js';
-import { idForName, nameFingerprint, normaliseName } from './names.js';
+import { erasedNames, erasureFingerprints } from './erasure.js';
+import { idForName, normaliseName } from './names.js';
 import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
 
 /**
@@ -75,10 +76,9 @@ export function checkName(
     if (at < 0) matches.push(same);
     else if (!isCertain(matches[at]!) && matches[at]!.kind !== 'exact') matches[at] = same;
   }
-  const fp = erased.length > 0 ? nameFingerprint(slug, name) : undefined;
   return {
     certain: matches.find((m) => isCertain(m)),
-    erased: fp ? erased.find((e) => e.fingerprint === fp) : undefined,
+    erased: erasedNames(erased, slug)(name),
     likely: matches.filter((m) => needsDecision(m)),
     possible: matches.filter((m) => m.kind === 'possible'),
   };
@@ -348,16 +348,18 @@ export function reject(sig: Signature, reason: string, now: Date, by?: string): 
 
 /**
  * Erases a signature at the signatory's request: what stays is an erasure record with no
- * name or detail, only the fingerprint of the normalised name and the dates of its events.
- * Its id is `erased-` and the first 12 hex digits of the fingerprint.
+ * name or detail, only the fingerprints of the name's forms (normal form and look-alike
+ * skeletons, see erasure.ts) and the dates of its events. Its id is `erased-` and the first
+ * 12 hex digits of the fingerprint of the normal form.
  * @throws InvalidTransition when the signature was rejected (a fake is kept as evidence).
  */
 export function erase(letter: LetterFile, sig: Signature, now: Date): ErasedRecord {
   if (sig.status === 'rejected') throw new InvalidTransition(`Signature ${sig.id} was rejected as fake; it is kept as evidence, not erased.`);
-  const fingerprint = nameFingerprint(letter.slug, sig.name);
+  const { fingerprint, fingerprints } = erasureFingerprints(letter.slug, sig.name);
   return {
     id: `${ERASED_PREFIX}${fingerprint.slice('sha256:'.length, 'sha256:'.length + 12)}`,
     fingerprint,
+    fingerprints,
     signed_at: sig.signed_at,
     ...(sig.verified ? { verified_at: sig.verified.at } : {}),
     erased_at: toIsoTimestamp(now),
