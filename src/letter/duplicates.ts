@@ -19,10 +19,17 @@
 import { createRequire } from 'node:module';
 import { type ContextNote, contextNotes, describePairs, foldSyllable, LIKELY_SCORE, profileConsonants, type MatchContext, type NameProfile, nameProfile, POSSIBLE_SCORE, scoreProfiles, soundKey, wordConsonants, wordWeight } from './name-match.js';
 
-// unhomoglyph (and its table of confusables) loads on first use: most runs compare no names.
+// unhomoglyph's table of confusables loads on first use: most runs compare no names. Its
+// keys are single code points, so a lookup per code point maps as its one regular
+// expression of 6,000 alternatives does, several times faster.
 const require = createRequire(import.meta.url);
-let confusables: ((s: string) => string) | undefined;
-const unhomoglyph = (s: string) => (confusables ??= require('unhomoglyph') as (s: string) => string)(s);
+let confusables: Record<string, string> | undefined;
+function unhomoglyph(s: string): string {
+  const table = (confusables ??= require('unhomoglyph/data.json') as Record<string, string>);
+  let out = '';
+  for (const c of s) out += Object.hasOwn(table, c) ? table[c] : c;
+  return out;
+}
 import { normaliseName } from './names.js';
 
 /** How a name matches an existing one (see the module comment). */

@@ -2,7 +2,7 @@
  * Names of people: the normal form used to find the same name written twice, and the
  * id a new signature gets. Pure functions.
  */
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import anyAscii from 'any-ascii';
 import { RESERVED_ID_PATTERN } from './ids.js';
 
@@ -61,6 +61,10 @@ export function idForName(name: string, taken: ReadonlySet<string>): string {
  * name's normal form when the caller has it, saves normalising it again. See erasure.ts.
  */
 export function nameFingerprint(slug: string, name: string, key: string = normaliseName(name)): string {
-  return `sha256:${createHash('sha256').update(`letter:${slug}:${key}`).digest('hex')}`;
+  return `sha256:${sha256Hex(`letter:${slug}:${key}`)}`;
 }
+
+/** The SHA-256 of a text (UTF-8) in hex: `crypto.hash` (several times faster) where Node has it (20.12 and later). */
+export const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text) : (text) => crypto.createHash('sha256').update(text).digest('hex');
 

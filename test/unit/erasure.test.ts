@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErasedSignatory } from '../../src/errors.js';
-import { erasedNames, lookAlikeFingerprints } from '../../src/letter/erasure.js';
+import { skeletonOf } from '../../src/letter/duplicates.js';
+import { erasedNames, lookAlikeFingerprints, spacelessSkeleton } from '../../src/letter/erasure.js';
 import { nameFingerprint } from '../../src/letter/names.js';
 import { publishable } from '../../src/letter/publishing.js';
 import { erase, sign } from '../../src/letter/signatures.js';
@@ -63,5 +64,25 @@ describe('a name that comes back after erasure', () => {
   it('leaves the name in look-alike letters out of what is published', () => {
     const back = sig('eva-shen', 'Eva \u0421hen');
     expect(publishable(letter, [back, sig('ada', 'Ada Byron')], [record]).leftOut).toEqual([{ id: 'eva-shen', reason: "the name was erased at the signatory's request" }]);
+  });
+});
+
+describe('spacelessSkeleton', () => {
+  it('gives printable ASCII, by its short cut, what the TR39 table gives', () => {
+    const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+    for (const a of ascii) for (const b of ['', 'a', 'I', 'm', '0']) {
+      const text = `x${a}${b} Y${b}${a}`;
+      expect(spacelessSkeleton(text), JSON.stringify(text)).toBe(skeletonOf(text).replace(/ /g, ''));
+    }
+  });
+
+  it.each([
+    ['Eva Chen', 'evachen'],
+    ['Eva \u0421hen', 'evachen'],
+    ['Ivan', 'lvan'],
+    ['Emma', 'ernrna'],
+    ['\u0415\u0432\u0430', 'eba'],
+  ])('%j has the skeleton %j', (text, skeleton) => {
+    expect(spacelessSkeleton(text)).toBe(skeleton);
   });
 });
