@@ -1,33 +1,40 @@
-/** `letter changelog <letter>`: rebuilds CHANGELOG.md from the signature files. */
+/**
+ * `letter changelog <letter>`: rebuilds CHANGELOG.md from the signature files, leaving out
+ * (and naming on stderr) the signatures the publishing gate refuses, as render does.
+ */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { renderChangelog } from '../letter/changelog.js';
+import { publishedChangelog } from '../letter/changelog.js';
+import type { LeftOut } from '../letter/publishing.js';
 import { changelogChange, loadValidLetter, resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
+import { warnLeftOut } from './read.js';
 
 /** Options of `letter changelog`. */
 export interface ChangelogOptions {
   letter: string;
 }
 
-/** Whether CHANGELOG.md changed, and its path. */
+/** Whether CHANGELOG.md changed, its path, its events and the signatures left out of it. */
 export interface ChangelogResult {
   file: string;
   changed: boolean;
   events: number;
+  leftOut: LeftOut[];
 }
 
-/** Rewrites CHANGELOG.md when it differs from what the signatures give. @throws InvalidLetter */
+/** Rewrites CHANGELOG.md when it differs from what the signatures the publishing gate lets through give. @throws InvalidLetter */
 export async function changelog(o: ChangelogOptions, ctx: Context): Promise<ChangelogResult> {
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   return withLetterLock(dir, async () => {
     const loaded = await loadValidLetter(dir, ctx.cwd);
     const signatures = loaded.signatures.map((s) => s.signature);
-    const text = renderChangelog(loaded.letter, signatures, loaded.erased);
+    const { text, leftOut } = publishedChangelog(loaded.letter, signatures, loaded.erased, loaded.signatures.map((s) => s.key));
+    warnLeftOut(ctx, leftOut, loaded.shown);
     const changed = text !== loaded.changelog;
     if (changed) await writeAll([changelogChange(dir, text)]);
-    return { file: path.relative(ctx.cwd, path.join(dir, 'CHANGELOG.md')), changed, events: text.split('\n').filter((l) => l.startsWith('- ')).length };
+    return { file: path.relative(ctx.cwd, path.join(dir, 'CHANGELOG.md')), changed, events: text.split('\n').filter((l) => l.startsWith('- ')).length, leftOut };
   });
 }
 

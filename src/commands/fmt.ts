@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Context } from '../context.js';
 import { InvalidLetter, UsageError } from '../errors.js';
-import { renderChangelog } from '../letter/changelog.js';
+import { publishedChangelog } from '../letter/changelog.js';
 import { withDerivedSortKey } from '../letter/sort-key.js';
 import { CHANGELOG_FILE, LETTER_FILE, listLetters, type SignatureLayout, SIGNATURES_DIR } from '../storage/layout.js';
 import { changelogChange, erasedChange, letterText, loadLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
@@ -71,7 +71,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
       if (loaded.changelog !== undefined)
         wanted.push(
           loaded.letter.changelog === 'append'
-            ? changelogChange(dir, renderChangelog(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased))
+            ? changelogChange(dir, publishedChangelog(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased, loaded.signatures.map((s) => s.key)).text)
             : { path: path.join(dir, CHANGELOG_FILE), text: canonicalText(loaded.changelog) },
         );
       const differing = wanted.filter((w) => current.get(w.path) !== w.text);

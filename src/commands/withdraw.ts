@@ -6,8 +6,10 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { erase, getSignature, withdraw as withdrawSignature } from '../letter/signatures.js';
-import { eventChanges, erasedChange, loadValidLetter, removeSignatureChange, resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
+import { eventChanges, erasedChange, loadValidLetter, removeSignatureChange, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
+import { dropCaches } from '../storage/cache-dir.js';
 import { contactsChange, readContacts } from '../storage/private-store.js';
+import { defaultRenderFiles } from '../storage/render-files.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { type UpdateResult, updateSignatures } from './update.js';
@@ -22,11 +24,13 @@ export interface WithdrawOptions {
 }
 
 /** What a withdrawal did; `erased` is the erasure record's id after --erase. */
-export type WithdrawResult = UpdateResult & { erased?: string; removed?: string[] };
+export type WithdrawResult = UpdateResult & { erased?: string; removed?: string[]; rendersRemoved?: boolean };
 
 /**
  * Withdraws one signature: status `withdrawn` with when (ISO 8601 UTC), why and who.
- * With `erase`, replaces the signature file by an erasure record and drops its contacts.
+ * With `erase`, replaces the signature file by an erasure record, drops its contacts,
+ * rewrites CHANGELOG.md (in every changelog mode), removes the renders in the default
+ * `out/<slug>/` and drops the letter's caches: the name is left in no file `letter` wrote.
  * @throws SignatureNotFound, InvalidTransition (already withdrawn); nothing is written then.
  */
 export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<WithdrawResult> {
@@ -41,15 +45,25 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
     const hadContact = contacts[sig.id] !== undefined;
     delete contacts[sig.id];
     const removal = removeSignatureChange(loaded, sig.id);
+    // Renders made before hold the name: they go, to be made again (see formatWithdraw).
+    const renders = await defaultRenderFiles(dir, loaded.letter.slug, [loaded.letter.language, ...Object.keys(loaded.letter.translations ?? {})], ctx.cwd);
+    const removals = [removal, ...renders.map((f) => ({ path: f, text: null }))];
+    // Other signatures that name it as a different person name the erasure record instead: its id holds the name.
+    const pointing = all.filter((s) => s.distinct_from?.includes(sig.id)).map((s) => signatureChange(loaded, { ...s, distinct_from: s.distinct_from!.map((d) => (d === sig.id ? record.id : d)).sort() }));
     const changes = [
       erasedChange(loaded, record),
       ...(hadContact ? [contactsChange(dir, contacts)] : []),
-      removal,
-      ...eventChanges(dir, loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record]),
+      ...pointing,
+      ...removals,
+      ...eventChanges(dir, loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record], true),
     ];
     await writeAll(changes);
+    await dropCaches(dir, [...new Set([removal, ...pointing].map((c) => path.dirname(c.path)))]);
     const rel = (c: { path: string }) => path.relative(ctx.cwd, c.path);
-    return { letter: loaded.shown, signatures: [], erased: record.id, written: changes.filter((c) => c !== removal).map(rel), removed: [rel(removal)] };
+    return {
+      letter: loaded.shown, signatures: [], erased: record.id,
+      written: changes.filter((c) => !removals.includes(c)).map(rel), removed: removals.map(rel), ...(renders.length > 0 ? { rendersRemoved: true } : {}),
+    };
   });
 }
 
@@ -58,5 +72,6 @@ export function formatWithdraw(r: WithdrawResult, style: Style): string {
   const lines = r.erased
     ? [`${style.yellow('Erased:')} the signatory's name and details left every file of the letter; ${r.erased} keeps a fingerprint so the name is refused if it comes back.`]
     : r.signatures.map((s) => `${style.yellow('Withdrawn:')} ${style.bold(s.name)} (${s.id}); the record stays, out of every render.`);
-  return [...lines, ...(r.removed ?? []).map((f) => `  removed ${f}`), ...r.written.map((f) => `  wrote ${f}`)].join('\n');
+  const again = r.rendersRemoved ? [`Renders made before the erasure were removed; make them again: letter render ${r.letter}`] : [];
+  return [...lines, ...(r.removed ?? []).map((f) => `  removed ${f}`), ...r.written.map((f) => `  wrote ${f}`), ...again].join('\n');
 }

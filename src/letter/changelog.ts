@@ -4,6 +4,7 @@
  * of two branches that each sign someone stays a clean merge of lines.
  */
 import { escapeMarkdownInline, isPlainMarkdown } from './markdown.js';
+import { type LeftOut, publishable } from './publishing.js';
 import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 
 /** How the changelog names a signatory who asked to be forgotten. */
@@ -160,6 +161,23 @@ export function changelogHeader(letter: LetterFile): string[] {
 /** The whole text of CHANGELOG.md for a letter: a header of four lines, then one line per event. */
 export function renderChangelog(letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[] = []): string {
   return `${changelogLines(letter, signatures, erased).join('\n')}\n`;
+}
+
+/**
+ * The text of CHANGELOG.md that `letter` writes: `renderChangelog` of the signatures the
+ * publishing gate lets through (see `publishable`), so that a name `letter check` refuses
+ * (an erased name whose file came back, look-alike letters, the same name undecided, an
+ * unknown group) is never written into it; `leftOut` says which signatures and why.
+ * `keys`, each name's normal form when the loader kept it, as for `publishable`.
+ */
+export function publishedChangelog(
+  letter: LetterFile,
+  signatures: readonly Signature[],
+  erased: readonly ErasedRecord[],
+  keys?: readonly (string | undefined)[],
+): { text: string; leftOut: LeftOut[] } {
+  const gate = publishable(letter, signatures, erased, keys);
+  return { text: renderChangelog(letter, gate.leftOut.length === 0 ? signatures : gate.signatures, erased), leftOut: gate.leftOut };
 }
 
 /**

@@ -28,3 +28,20 @@ export async function cacheFileFor(dir: string, kind: string): Promise<string | 
   const real = await realpath(dir).catch(() => dir);
   return path.join(folder, `${createHash('sha256').update(real).digest('hex').slice(0, 32)}${kind ? `.${kind}` : ''}.json`);
 }
+
+/**
+ * Deletes what the caches keep of the letter in `letterDir` (the last check, the sign index)
+ * and of the signature folders `folders` (their parsed files), with their journals, so that
+ * no cache outside git keeps a name after it was erased. They are made again on the next
+ * run. Files that are not there are skipped; other errors are ignored, as for any cache.
+ */
+export async function dropCaches(letterDir: string, folders: readonly string[]): Promise<void> {
+  const files = await Promise.all([
+    cacheFileFor(letterDir, 'check'),
+    cacheFileFor(letterDir, 'index'),
+    ...folders.map((f) => cacheFileFor(f, '')),
+  ]);
+  const { rm } = await import('node:fs/promises');
+  for (const file of files)
+    if (file) for (const f of [file, file.replace(/\.json$/, '.new.json')]) await rm(f, { force: true }).catch(() => {});
+}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { InvalidLetter, type Problem } from '../errors.js';
 import { ERASED_KEY_ORDER, type ErasedRecord, LETTER_KEY_ORDER, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER, type Signature } from '../letter/schema.js';
 import type { Locate } from '../errors.js';
-import { renderChangelog } from '../letter/changelog.js';
+import { publishedChangelog } from '../letter/changelog.js';
 import { schemaHeader } from './package-files.js';
 import {
   CHANGELOG_FILE, conflictMarker, decodeUtf8, LETTER_FILE, MAX_LETTER_BYTES, readBytes, readText, SIGNATURES_DIR, signatureFileName, strayFiles,
@@ -214,11 +214,13 @@ export function changelogChange(dir: string, text: string | Buffer): FileChange 
 }
 
 /**
- * The CHANGELOG.md a command writes after recording events: the whole derived text, or
- * nothing when the letter keeps its changelog `on-merge`.
+ * The CHANGELOG.md a command writes after recording events: the whole derived text (see
+ * `publishedChangelog`: never a name the publishing gate refuses), or nothing when the letter
+ * keeps its changelog `on-merge`, unless `erasing`: an erasure rewrites it in every mode, as
+ * the erased name must leave every file.
  */
-export function eventChanges(dir: string, letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[]): FileChange[] {
-  return letter.changelog === 'on-merge' ? [] : [changelogChange(dir, renderChangelog(letter, signatures, erased))];
+export function eventChanges(dir: string, letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[], erasing = false): FileChange[] {
+  return letter.changelog === 'on-merge' && !erasing ? [] : [changelogChange(dir, publishedChangelog(letter, signatures, erased).text)];
 }
 
 /**

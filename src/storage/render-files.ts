@@ -1,0 +1,23 @@
+/**
+ * The renders of a letter where `letter render` writes them by default (`out/<slug>/`), so
+ * that an erasure can take the erased name out of them too. Renders written elsewhere with
+ * `--out` are not known to `letter`.
+ */
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * The render files of the letter `slug` in `dir` (languages `langs`, the first its own) that
+ * exist in `out/<slug>/` under `cwd` or under the folder that holds `letters/` (two above
+ * the letter's folder): absolute paths, each once.
+ */
+export async function defaultRenderFiles(dir: string, slug: string, langs: readonly string[], cwd: string): Promise<string[]> {
+  const folders = [...new Set([path.resolve(cwd, 'out', slug), path.resolve(dir, '..', '..', 'out', slug)])];
+  // Loaded here: Handlebars is only needed by an erasure that looks for renders.
+  const { FORMAT_SPECS } = await import('../render/render.js');
+  const suffixes = [...Object.values(FORMAT_SPECS).map((f) => f.suffix), '.pdf'];
+  const names = langs.flatMap((lang, i) => suffixes.map((s) => `${i === 0 ? slug : `${slug}.${lang}`}${s}`));
+  const candidates = folders.flatMap((f) => names.map((n) => path.join(f, n)));
+  const found = await Promise.all(candidates.map((f) => access(f).then(() => f, () => undefined)));
+  return found.filter((f): f is string => f !== undefined);
+}
