@@ -9,6 +9,7 @@ import { toIsoTimestamp } from './dates.js';
 import { textVersion } from './text-version.js';
 import { mixedScriptLetter, type NameSeed } from './duplicates.js';
 import { erasedNames } from './erasure.js';
+import { publishable } from './publishing.js';
 import { normaliseName } from './names.js';
 import { sameNameConflicts, undecidedPairs } from './signatures.js';
 import { sortAsLine, sortKeyToWrite } from './sort-key.js';
@@ -237,7 +238,10 @@ function checkChangelog(input: CheckInput): Problem[] {
   const bytes = input.changelogBytes;
   if (input.changelog === undefined && bytes === undefined)
     return [{ file: input.changelogFile, line: 1, column: 1, severity: 'error', code: 'changelog-missing', message: 'CHANGELOG.md is missing', hint: fix }];
-  const signatures = input.signatures.map((s) => s.signature);
+  // The events of the signatures the publishing gate lets through: what `letter` writes (see `publishedChangelog`).
+  const all = input.signatures.map((s) => s.signature);
+  const gate = publishable(input.letter, all, input.erased, input.signatures.map((s) => s.key));
+  const signatures = gate.leftOut.length === 0 ? all : gate.signatures;
   const header = changelogHeader(input.letter);
   // Line by line against the file as it is, each line made as it is compared: a changelog of
   // a million lines is neither joined nor held whole. Line endings, a byte-order mark and

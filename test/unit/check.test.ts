@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChangelog } from '../../src/letter/changelog.js';
+import { publishedChangelog, renderChangelog } from '../../src/letter/changelog.js';
 import { type CheckInput, checkLetter } from '../../src/letter/check.js';
 import type { Signature } from '../../src/letter/schema.js';
 import { letter, NOW, sig } from '../helpers/fixtures.js';
@@ -11,7 +11,7 @@ function input(signatures: Signature[], overrides: Partial<CheckInput> = {}): Ch
   return {
     folderName: 'time-to-act', shown: 'letters/time-to-act', letter, letterFile: 'letter.yaml', locateLetter: at(2),
     body: 'Text.', bodyFile: 'letter.md', translations: {}, signatures: signatures.map(loaded),
-    changelog: renderChangelog(letter, signatures), changelogFile: 'CHANGELOG.md', now: NOW, unreadSignatures: 0, erased: [], ...overrides,
+    changelog: publishedChangelog(letter, signatures, []).text, changelogFile: 'CHANGELOG.md', now: NOW, unreadSignatures: 0, erased: [], ...overrides,
   };
 }
 const summary = (i: CheckInput) => checkLetter(i).map((p) => `${p.severity} ${p.file}:${p.line}:${p.column} ${p.code}: ${p.message}`);
@@ -95,5 +95,16 @@ describe('the flat layout past 100,000 signatures', () => {
   it('says nothing at 100,000, or for a sharded letter', () => {
     expect(checkLetter(input(many(100_000), { changelog: undefined, unreadSignatures: 1 })).filter((p) => p.code === 'flat-layout-full')).toEqual([]);
     expect(checkLetter(input(many(100_001), { changelog: undefined, unreadSignatures: 1, letter: { ...letter, layout: 'sharded' } })).filter((p) => p.code === 'flat-layout-full')).toEqual([]);
+  });
+});
+
+describe('the changelog check and the publishing gate', () => {
+  it('expects no event of a signature the gate leaves out: the changelog letter writes never names it', () => {
+    const s = [sig('ban-ki-moon', 'Ban Ki-moon'), sig('ban-ki-moon-2', 'BAN KI MOON')];
+    expect(publishedChangelog(letter, s, []).text).not.toContain('ban-ki-moon-2');
+    expect(summary(input(s, { changelog: renderChangelog(letter, s) })).map((l) => l.split(': ')[0])).toEqual([
+      'error signatures/ban-ki-moon-2.yaml:1:3 duplicate-name',
+      'error CHANGELOG.md:6:1 changelog-stale',
+    ]);
   });
 });
