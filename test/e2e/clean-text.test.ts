@@ -14,6 +14,8 @@ describe('clean text in signature files', () => {
     ['the Braille blank', '"\u2800"', 'field "name" must not be blank (it holds only blank-looking characters such as U+3164 or U+2800)'],
     ['a C1 control', '"Ada\\x85Lovelace"', 'field "name" must be one line, without tabs or control characters'],
     ['a lone surrogate', '"Ada \\ud800 Lovelace"', 'field "name" must be valid Unicode text (it holds a lone surrogate)'],
+    ['combining marks split by joiners', `"Ada${'\\u0301\\u0301\\u0301\\u200d'.repeat(40)} Lovelace"`, 'field "name" must not stack more than three combining marks on one letter'],
+    ['a run of joiners', `"Ada${'\\u200d'.repeat(40)} Lovelace"`, 'field "name" must not repeat joiners (U+200C, U+200D, U+034F)'],
   ])('refuses a name made of %s', async (_, name, message) => {
     writeFileSync(sigFile('odd'), base(name));
     const r = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
@@ -26,6 +28,21 @@ describe('clean text in signature files', () => {
       const r = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
       expect(r.errors.map((p: { message: string }) => p.message), url).toContain('field "url" must be an http or https address without credentials, such as https://example.org');
     }
+  });
+
+  it('keeps names that need joiners: Persian with U+200C, an emoji sequence with U+200D', async () => {
+    writeFileSync(sigFile('odd'), base('"\u0645\u06cc\u200c\u0631\u0636\u0627"'));
+    writeFileSync(sigFile('odd-2'), base('"Ada \U0001F469\u200d\U0001F52C"'));
+    const r = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
+    expect(r.errors.filter((p: { file: string }) => /odd(-2)?\.yaml$/.test(p.file))).toEqual([]);
+  });
+
+  it('refuses a mark flood split by joiners at sign time, writing nothing', async () => {
+    const before = snapshot(t.dir);
+    const r = await letter(t.dir, ['sign', L, '--name', `Ada${'\u0301\u0301\u0301\u200d'.repeat(40)}`, '--country', 'FR', '--group', 'industry', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('must not stack more than three combining marks');
+    expect(snapshot(t.dir)).toEqual(before);
   });
 
   it('refuses a blank name at sign time, writing nothing', async () => {
