@@ -72,3 +72,23 @@ describe('file names git and Windows can carry', () => {
     expect(readFileSync(path.join(t.letterDir, 'letter.yaml'), 'utf8')).toContain('slug: time-to-act');
   });
 });
+
+describe('links stored as a browser reads them', () => {
+  it('sign stores a link in its normal form: a look-alike domain shows as Punycode', async () => {
+    const r = await letter(t.dir, ['sign', L, '--name', 'Ada Lovelace', '--country', 'GB', '--group', 'industry', '--url', 'HTTPS://Ex\u0430mple.ORG:443/~ada/../ada', '--yes']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(sigFile('ada-lovelace'), 'utf8')).toContain('url: https://xn--exmple-4nf.org/ada\n');
+  });
+
+  it('check refuses a link written by hand out of its normal form, and fmt puts it right', async () => {
+    writeFileSync(sigFile('odd'), base('Odd Url', 'url: https://ex\u0430mple.org/\n'));
+    expect((await letter(t.dir, ['changelog', L])).code).toBe(0);
+    const r = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
+    expect(r.errors.map((p: { file: string; line: number; column: number; code: string; message: string; hint: string }) => [p.file, p.line, p.column, p.code, p.message, p.hint])).toEqual([
+      [`${L}/signatures/odd.yaml`, 4, 6, 'url-not-normal', 'url is not in the normal form a browser reads it in: https://xn--exmple-4nf.org/', `run letter fmt ${L} to rewrite it`],
+    ]);
+    expect((await letter(t.dir, ['fmt', L])).code).toBe(0);
+    expect(readFileSync(sigFile('odd'), 'utf8')).toContain('url: https://xn--exmple-4nf.org/\n');
+    expect((await letter(t.dir, ['check', L])).code).toBe(0);
+  });
+});
