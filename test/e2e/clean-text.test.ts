@@ -92,3 +92,15 @@ describe('links stored as a browser reads them', () => {
     expect((await letter(t.dir, ['check', L])).code).toBe(0);
   });
 });
+
+describe('Markdown that GitHub shows as typed', () => {
+  it('a name or role shaped like a link is not autolinked in the Markdown render or CHANGELOG.md', async () => {
+    writeFileSync(path.join(t.letterDir, 'letter.yaml'), readFileSync(path.join(t.letterDir, 'letter.yaml'), 'utf8').replace('verification: required', 'verification: optional'));
+    const r = await letter(t.dir, ['sign', L, '--name', 'Visit www.evil.example', '--role', 'See https://evil.example/win', '--country', 'FR', '--group', 'industry', '--yes']);
+    expect(r.code).toBe(0);
+    expect((await letter(t.dir, ['render', L, '--format', 'md'])).code).toBe(0);
+    const md = readFileSync(path.join(t.dir, 'out/time-to-act/time-to-act.md'), 'utf8');
+    expect(md).toContain('- **Visit www\\.evil.example**, See https\\://evil.example/win · France\n');
+    expect(readFileSync(path.join(t.letterDir, 'CHANGELOG.md'), 'utf8')).toContain(' signed: Visit www\\.evil.example (visit-www-evil-example)\n');
+  });
+});
