@@ -1,7 +1,8 @@
 /**
  * `letter fmt [letter...] [--check] [--layout flat|sharded]`: rewrites a letter's files in
- * canonical form (key order, quoting, line endings, final newline, schema line, and each
- * signature file in the folder its layout gives it) without changing any value.
+ * canonical form (key order, quoting, line endings, final newline, schema line, links in
+ * their normal form (urls.ts), and each signature file in the folder its layout gives it)
+ * without changing what any value means.
  * `--layout` moves every signature file into the other layout and records it in
  * letter.yaml. `--check` writes nothing and fails when a file is not in canonical form, for
  * CI. `--sort-keys` also writes `sort_as`, derived from the name (sort-key.ts), into the
@@ -15,7 +16,9 @@ import { parse } from 'yaml';
 import type { Context } from '../context.js';
 import { InvalidLetter, UsageError } from '../errors.js';
 import { publishedChangelog } from '../letter/changelog.js';
+import type { Signature } from '../letter/schema.js';
 import { withDerivedSortKey } from '../letter/sort-key.js';
+import { normaliseUrl } from '../letter/urls.js';
 import { CHANGELOG_FILE, LETTER_FILE, listLetters, type SignatureLayout, SIGNATURES_DIR } from '../storage/layout.js';
 import { changelogChange, erasedChange, letterText, loadLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
@@ -53,13 +56,15 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
   for (const dir of dirs) {
     const changes = await withLetterLock(dir, async () => {
       const loaded = await loadLetter(dir, ctx.cwd);
-      // A file in the wrong folder is what fmt puts right.
-      const errors = loaded.problems.filter((p) => p.severity === 'error' && p.code !== 'misplaced-file');
+      // A file in the wrong folder, or a link not in its normal form, is what fmt puts right.
+      const errors = loaded.problems.filter((p) => p.severity === 'error' && p.code !== 'misplaced-file' && p.code !== 'url-not-normal');
       if (errors.length > 0 || !loaded.letter || loaded.body === undefined) throw new InvalidLetter(errors);
       const current = new Map(loaded.texts.map((t) => [path.resolve(ctx.cwd, t.file), t.text]));
       const letterPath = path.join(dir, LETTER_FILE);
       const raw = parse(current.get(letterPath)!.replace(/^\uFEFF/, ''), { version: '1.2', schema: 'core' }) as Record<string, unknown>;
       const layout = (o.layout ?? loaded.letter.layout ?? 'flat') as SignatureLayout;
+      if (Array.isArray(raw.organisers))
+        for (const org of raw.organisers as Record<string, unknown>[]) if (typeof org?.url === 'string') org.url = normaliseUrl(org.url);
       if (o.layout === 'sharded') raw.layout = 'sharded';
       if (o.layout === 'flat') delete raw.layout;
       const wanted: FileChange[] = [
@@ -77,7 +82,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
       const differing = wanted.filter((w) => current.get(w.path) !== w.text);
       // Signature files: rewritten where their text differs, moved where their folder does.
       const target = { dir, letter: { layout }, files: new Map<string, string>() };
-      const canonical = [...loaded.signatures.map((s) => signatureChange(target, o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature)), ...loaded.erased.map((e) => erasedChange(target, e))];
+      const canonical = [...loaded.signatures.map((s) => signatureChange(target, withNormalUrls(o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature))), ...loaded.erased.map((e) => erasedChange(target, e))];
       for (const want of canonical) {
         const id = path.basename(want.path, '.yaml');
         const now = loaded.files.get(id)!;
@@ -94,6 +99,13 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
     files.push(...changes.map((c) => path.relative(ctx.cwd, c.path)));
   }
   return { check: Boolean(o.check), letters: dirs.length, files, ok: !o.check || files.length === 0 };
+}
+
+/** A signature with its links in their normal form (urls.ts). */
+function withNormalUrls(s: Signature): Signature {
+  const url = s.url === undefined ? {} : { url: normaliseUrl(s.url) };
+  const verified = s.verified?.evidence === undefined ? {} : { verified: { ...s.verified, evidence: normaliseUrl(s.verified.evidence) } };
+  return { ...s, ...url, ...verified };
 }
 
 /** Deletes the shard folders that a move to the flat layout left empty. */

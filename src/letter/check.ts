@@ -7,6 +7,7 @@ import type { Locate, Problem } from '../errors.js';
 import { changelogHeader, changelogLine, changelogLines, forEachEventInOrder } from './changelog.js';
 import { toIsoTimestamp } from './dates.js';
 import { textVersion } from './text-version.js';
+import { isNormalUrl, normaliseUrl } from './urls.js';
 import { mixedScriptLetter, type NameSeed } from './duplicates.js';
 import { erasedNames } from './erasure.js';
 import { publishable } from './publishing.js';
@@ -53,6 +54,14 @@ const REQUIRED_HINT: Record<RequirableField, (shown: string, groups: string[]) =
   group: (_, groups) => `add group: with one of ${groups.join(', ') || '(the letter declares none)'}, or remove group from requires in letter.yaml`,
 };
 
+/**
+ * A link not stored in its normal form (urls.ts): what a reviewer reads must be where a browser
+ * goes, so an international domain name shows as Punycode and nothing is left for the parser to change.
+ */
+function notNormalUrl(file: string, pos: { line: number; column: number }, field: string, url: string, shown: string): Problem {
+  return { file, ...pos, severity: 'error', code: 'url-not-normal', message: `${field} is not in the normal form a browser reads it in: ${normaliseUrl(url)}`, hint: `run letter fmt ${shown} to rewrite it` };
+}
+
 /** Every rule-level problem of a letter whose files each parsed; errors before warnings is not guaranteed. */
 export function checkLetter(input: CheckInput): Problem[] {
   const { letter, letterFile, locateLetter } = input;
@@ -67,6 +76,10 @@ export function checkLetter(input: CheckInput): Problem[] {
     if (groupIds.has(g.id))
       problems.push({ ...at(letterFile, locateLetter(['groups', i, 'id'])), severity: 'error', code: 'duplicate-group', message: `group id "${g.id}" is declared twice`, hint: 'give each group its own id' });
     groupIds.set(g.id, i);
+  });
+
+  letter.organisers.forEach((o, i) => {
+    if (o.url !== undefined && !isNormalUrl(o.url)) problems.push(notNormalUrl(letterFile, locateLetter(['organisers', i, 'url']), `organisers[${i}].url`, o.url, input.shown));
   });
 
   if (letter.requires.includes('group') && letter.groups.length === 0)
@@ -132,6 +145,8 @@ export function checkLetter(input: CheckInput): Problem[] {
       if (value !== undefined && value > nowIso)
         problems.push({ ...at(entry.file, entry.locate(field === 'signed_at' ? [field] : [field, 'at'])), severity: 'warning', code: 'future-date', message: `${field === 'signed_at' ? 'signed_at' : `${field}.at`} ${value} is in the future` });
     }
+    for (const [url, where] of [[s.url, ['url']], [s.verified?.evidence, ['verified', 'evidence']]] as const)
+      if (url !== undefined && !isNormalUrl(url)) problems.push(notNormalUrl(entry.file, entry.locate([...where]), where.join('.'), url, input.shown));
     if (s.verified && s.verified.at < s.signed_at)
       problems.push({ ...at(entry.file, entry.locate(['verified', 'at'])), severity: 'error', code: 'date-order', message: `verified.at ${s.verified.at} is before signed_at ${s.signed_at}` });
     if (s.withdrawn && s.withdrawn.at < s.signed_at)

@@ -16,15 +16,28 @@ const LEADING_BLOCK = /^(?:[#+\-=>]|\d+(?=[.)]))/;
 // no leading block marker or digit, single spaces between words.
 const PLAIN = /^[^\s\\`*_[\]<>&~|!#+\-=\d\r\n\u2028\u2029][^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]*(?: [^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]+)*$/;
 
+// GitHub Flavored Markdown's extended autolinks (spec 0.29-gfm, section 6.9) turn `www.` and
+// a scheme such as `https:` followed by `//` (or `mailto:`, `xmpp:`) into links with no
+// markup at all; a backslash before the dot or the colon keeps them text.
+const AUTOLINK = /\bwww\.|\b[A-Za-z][A-Za-z0-9+.-]*:(?=\/\/)|\b(?:mailto|xmpp):/gi;
+
 /** True when `s` is inline Markdown text as it is: `escapeMarkdownInline` would return it unchanged, and so would folding its spaces. */
 export function isPlainMarkdown(s: string): boolean {
-  return PLAIN.test(s);
+  return PLAIN.test(s) && !hasAutolink(s);
 }
 
-/** Escapes `s` for inline Markdown text; line breaks become spaces. */
+function hasAutolink(s: string): boolean {
+  AUTOLINK.lastIndex = 0;
+  return AUTOLINK.test(s);
+}
+
+/** Escapes `s` for inline Markdown text, autolinks included; line breaks become spaces. */
 export function escapeMarkdownInline(s: string): string {
-  if (PLAIN.test(s)) return s;
-  const flat = s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(INLINE_SPECIAL, (c) => `\\${c}`);
+  if (isPlainMarkdown(s)) return s;
+  const flat = s
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    .replace(AUTOLINK, (m) => `${m.slice(0, -1)}\\${m.slice(-1)}`);
   return flat.replace(LEADING_BLOCK, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 

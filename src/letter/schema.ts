@@ -27,7 +27,10 @@ const text = (max: number) =>
     // Unicode TR9 bidirectional controls can make a name display as another; invisible characters hide differences.
     .refine((s) => !/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/.test(s), 'must not contain bidirectional control characters (such as U+202E)')
     .refine((s) => !/[\u200b\u2060\ufeff\u00ad\u180e]/.test(s), 'must not contain invisible characters (zero-width space, word joiner, soft hyphen)')
-    .refine((s) => !/\p{M}{4,}/u.test(s.normalize('NFC')), 'must not stack more than three combining marks on one letter');
+    // Joiners (U+200C, U+200D, U+034F) belong between letters, one at a time; between marks they
+    // would let a flood of marks pass the limit below, so it counts marks with joiners removed.
+    .refine((s) => !/[\u200c\u200d\u034f]{2}/.test(s), 'must not repeat joiners (U+200C, U+200D, U+034F)')
+    .refine((s) => !/\p{M}{4,}/u.test(s.normalize('NFC').replace(/[\u200c\u200d\u034f]/g, '')), 'must not stack more than three combining marks on one letter');
 
 const timestamp = z
   .string({ error: 'must be an ISO 8601 UTC timestamp in quotes, such as "2020-05-26T09:00:00Z"' })

@@ -2,6 +2,7 @@
  * What can happen to a signature: signing, verification, withdrawal. Pure functions
  * over plain values; the caller supplies the clock and writes the result.
  */
+import { normaliseUrl } from './urls.js';
 import { AlreadySigned, ErasedSignatory, InvalidTransition, LikelyDuplicate, SignatureNotFound, UsageError } from '../errors.js';
 import { toIsoTimestamp } from './dates.js';
 import { findContactDetails } from './contact-details.js';
@@ -263,7 +264,7 @@ export function sign(
 /**
  * The file of a new signature: fields trimmed, spaces collapsed, country in upper case,
  * status `pending`, checked against the schema, the contact-details rule and the letter's
- * `requires:` and groups. @throws InvalidSignatureInput naming the field.
+ * `requires:` and groups; the url in its normal form (urls.ts). @throws InvalidSignatureInput naming the field.
  */
 export function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date): SignatureFile {
   const clean = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim().replace(/\s+/g, ' '));
@@ -284,6 +285,8 @@ export function buildSignatureFile(letter: LetterFile, input: SignatureInput, no
     const issue = parsed.error.issues[0]!;
     throw new InvalidSignatureInput(String(issue.path[0] ?? 'signature'), issue.message);
   }
+  // Stored as a browser reads it, once the schema has refused what the URL parser would hide (controls, bidi marks).
+  if (parsed.data.url !== undefined) parsed.data.url = normaliseUrl(parsed.data.url);
   for (const field of ['name', 'sort_as', 'role', 'organisation', 'url'] as const) {
     const value = parsed.data[field];
     if (value !== undefined && findContactDetails(value, '').length > 0)
@@ -317,7 +320,7 @@ export function getSignature(signatures: readonly Signature[], id: string): Sign
 export function verify(sig: Signature, by: string, now: Date, evidence?: string): Signature {
   if (sig.status === 'withdrawn' || sig.status === 'rejected') throw new InvalidTransition(`Signature ${sig.id} was ${sig.status}; it cannot be verified.`);
   if (sig.status === 'verified') throw new InvalidTransition(`Signature ${sig.id} is already verified (by ${sig.verified?.by}).`);
-  return { ...sig, status: 'verified', verified: { by, at: toIsoTimestamp(now), ...(evidence ? { evidence } : {}) } };
+  return { ...sig, status: 'verified', verified: { by, at: toIsoTimestamp(now), ...(evidence ? { evidence: normaliseUrl(evidence) } : {}) } };
 }
 
 /**

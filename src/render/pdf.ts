@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { EnvironmentError } from '../errors.js';
+import { PRINT_CSP } from './search-script.js';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
 
@@ -23,8 +24,18 @@ export function findChromium(env: Record<string, string | undefined>): string {
   );
 }
 
-/** Flags for a headless Chromium that stays off the network and needs no sandbox setup. */
+/** Flags for a headless Chromium that needs no sandbox setup and stays off the network. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/**
+ * Flags for printing only: every connection the page's own requests do not cover (a
+ * WebSocket, a beacon) goes to a proxy that does not exist, loopback included, and WebRTC
+ * may send no UDP outside a proxy.
+ */
+export const PRINT_ARGS = [...CHROMIUM_ARGS, '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>', '--force-webrtc-ip-handling-policy=disable_non_proxied_udp', '--webrtc-ip-handling-policy=disable_non_proxied_udp'];
+
+/** The address the print version is served at inside the browser; it never reaches a network. */
+const PRINT_URL = 'https://print.letter.invalid/';
 
 /**
  * Prints each HTML document to PDF (A4 and margins from its @page rules).
@@ -42,20 +53,28 @@ export async function printPdfs(htmls: readonly string[], env: Record<string, st
   }
   let browser: import('playwright-core').Browser;
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
+    browser = await chromium.launch({ executablePath, args: PRINT_ARGS, timeout: 30_000 });
   } catch (e) {
     throw new EnvironmentError(`Chromium at ${executablePath} did not start: ${((e as Error).message.split('\n')[0] ?? '').replace(/^browserType\.launch: /, '')}`, 'Check the browser (run it with --version), or point LETTER_CHROMIUM at a working Chrome or Chromium.');
   }
   try {
     const pdfs: Buffer[] = [];
+    // A print must not reach the network, whatever a custom template asks for: no script
+    // runs at all (so no WebSocket, WebRTC or beacon), the page is served with the print
+    // Content-Security-Policy as a header, and every other request is refused.
+    const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
     for (const html of htmls) {
-      const page = await browser.newPage();
-      // A print must not reach the network, whatever a custom template asks for.
-      await page.route(/^(?!data:|about:)/, (route) => route.abort());
-      await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+      const page = await context.newPage();
+      await page.route('**/*', (route) =>
+        route.request().url() === PRINT_URL && route.request().isNavigationRequest()
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': PRINT_CSP }, body: html })
+          : route.abort(),
+      );
+      await page.goto(PRINT_URL, { waitUntil: 'load', timeout: 60_000 });
       pdfs.push(fixDates(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }), date));
       await page.close();
     }
+    await context.close();
     return pdfs;
   } finally {
     await browser.close();

@@ -11,7 +11,7 @@ import { publishedStatuses } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
 import { signaturesChart } from './chart.js';
 import { phrasesFor } from './phrases.js';
-import { PAGE_CSP, SEARCH_SCRIPT } from './search-script.js';
+import { PAGE_CSP, PRINT_CSP, SEARCH_SCRIPT } from './search-script.js';
 
 /** One signatory as templates see it. */
 export interface SignatoryView {
@@ -85,6 +85,8 @@ export interface LetterView {
   chartHtml: string | null;
   scriptHtml: string;
   cspHtml: string;
+  /** The Content-Security-Policy of the print version (no script, no network). */
+  printCspHtml: string;
 }
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -168,5 +170,6 @@ export function letterView(letter: LetterFile, body: string, signatures: readonl
     chartHtml: signaturesChart(published.map((s) => s.signed_at), words.chartTitle, day, (n) => numbers.format(n)),
     scriptHtml: SEARCH_SCRIPT,
     cspHtml: PAGE_CSP,
+    printCspHtml: PRINT_CSP,
   };
 }

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createSocket } from 'node:dgram';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../src/render/pdf.js';
-import { letter, tempLetter } from '../helpers/cli.js';
+import { letter, ROOT, tempLetter, useTempLetter } from '../helpers/cli.js';
 
 // CI installs Debian's chromium and poppler-utils (.ci/run); there these tests always run.
 const CHROMIUM = process.env.LETTER_CHROMIUM ?? '/usr/bin/chromium';
@@ -95,5 +97,51 @@ describe.runIf(available || process.env.CI)('renders in a real browser and as PD
       expect(await page.locator('li.signatory .name').allTextContents()).toEqual(expect.arrayContaining(hostile.map((h, i) => `${h} ${i}`)));
       await page.close();
     }
+  });
+});
+
+describe.runIf(available || process.env.CI)('a PDF print stays offline, whatever a custom template asks for', () => {
+  const t = useTempLetter();
+
+  it('opens no WebSocket, no WebRTC, no fetch, no image and no font from the network', async () => {
+    // A TCP server that counts every connection (HTTP, WebSocket upgrade) and a UDP socket that counts STUN packets.
+    const connections: string[] = [];
+    const tcp = createServer((socket) => {
+      connections.push('tcp');
+      socket.destroy();
+    });
+    await new Promise<void>((ok) => tcp.listen(0, '127.0.0.1', ok));
+    const port = (tcp.address() as AddressInfo).port;
+    const udp = createSocket('udp4');
+    udp.on('message', () => connections.push('udp'));
+    await new Promise<void>((ok) => udp.bind(0, '127.0.0.1', ok));
+    const udpPort = udp.address().port;
+    const own = path.join(t.letterDir, 'templates');
+    mkdirSync(own, { recursive: true });
+    const base = readFileSync(path.join(ROOT, 'templates/letter.print.html.hbs'), 'utf8');
+    const script = `<script>
+      new WebSocket('ws://127.0.0.1:${port}/ws');
+      fetch('http://127.0.0.1:${port}/fetch').catch(() => {});
+      const pc = new RTCPeerConnection({ iceServers: [{ urls: 'stun:127.0.0.1:${udpPort}' }] });
+      pc.createDataChannel('x');
+      pc.createOffer().then((o) => pc.setLocalDescription(o));
+      navigator.sendBeacon('http://127.0.0.1:${port}/beacon', 'x');
+    </script><img src="http://127.0.0.1:${port}/img.png"><style>@font-face { font-family: X; src: url(http://127.0.0.1:${port}/font.woff); } body { font-family: X; }</style>`;
+    writeFileSync(path.join(own, 'letter.print.html.hbs'), base.replace('</head>', `${script}</head>`).replace('</body>', `${script}</body>`));
+    try {
+      const r = await letter(t.dir, ['render', L, '--format', 'pdf']);
+      expect(r.code).toBe(0);
+      await new Promise((ok) => setTimeout(ok, 500));
+      expect(connections).toEqual([]);
+    } finally {
+      tcp.close();
+      udp.close();
+    }
+  });
+
+  it('the print version carries a Content-Security-Policy that allows no script and no network', async () => {
+    await letter(t.dir, ['render', L, '--format', 'print']);
+    const print = readFileSync(path.join(t.dir, 'out/time-to-act/time-to-act.print.html'), 'utf8');
+    expect(print).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">`);
   });
 });

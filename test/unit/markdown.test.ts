@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownInline, markdownLinkDestination } from '../../src/letter/markdown.js';
+import { escapeMarkdownInline, isPlainMarkdown, markdownLinkDestination } from '../../src/letter/markdown.js';
 
 describe('escapeMarkdownInline', () => {
   it.each([
@@ -26,5 +26,20 @@ describe('escapeMarkdownInline', () => {
 
   it('keeps a link destination in one piece', () => {
     expect(markdownLinkDestination('https://example.org/a b>c')).toBe('<https://example.org/a%20b%3Ec>');
+  });
+});
+
+describe('GitHub autolinks (GFM 6.9)', () => {
+  it.each([
+    ['Visit www.evil.example', 'Visit www\\.evil.example'],
+    ['WWW.EVIL.COM', 'WWW\\.EVIL.COM'],
+    ['see https://evil.example/x', 'see https\\://evil.example/x'],
+    ['ftp://files.example', 'ftp\\://files.example'],
+    ['mailto:someone', 'mailto\\:someone'],
+    ['Dr. Www Smith', 'Dr. Www Smith'],
+    ['Time: 10:30', 'Time: 10:30'],
+  ])('%s -> %s', (input, escaped) => {
+    expect(escapeMarkdownInline(input)).toBe(escaped);
+    expect(isPlainMarkdown(input)).toBe(input === escaped);
   });
 });
