@@ -116,3 +116,28 @@ export async function lineChanges(cwd: string, base: string, file: string): Prom
   const [added, deleted] = stdout.trim().split('\t');
   return { added: Number(added ?? 0), deleted: Number(deleted ?? 0) };
 }
+
+/**
+ * The files git tracks (in its index) under `pathspec`, relative to `cwd`; undefined when
+ * `cwd` is not inside a git work tree (or git is missing).
+ */
+export async function trackedFiles(cwd: string, pathspec: string): Promise<string[] | undefined> {
+  return listFiles(cwd, ['--cached'], pathspec);
+}
+
+/**
+ * The files under `pathspec` that are in git or would be by `git add -A`: tracked, or
+ * untracked and not ignored; relative to `cwd`. Undefined outside a git work tree.
+ */
+export async function filesInGit(cwd: string, pathspec: string): Promise<string[] | undefined> {
+  return listFiles(cwd, ['--cached', '--others', '--exclude-standard'], pathspec);
+}
+
+async function listFiles(cwd: string, which: string[], pathspec: string): Promise<string[] | undefined> {
+  try {
+    const { stdout } = await run('git', ['ls-files', '-z', ...which, '--', pathspec], { cwd, maxBuffer: 256 * 1024 * 1024 });
+    return [...new Set(stdout.split('\0').filter(Boolean))];
+  } catch {
+    return undefined;
+  }
+}

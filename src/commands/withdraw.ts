@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { erase, getSignature, withdraw as withdrawSignature } from '../letter/signatures.js';
 import { eventChanges, erasedChange, loadValidLetter, removeSignatureChange, resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
-import { contactsChange, readContacts } from '../storage/private-store.js';
+import { contactsChanges, readContacts } from '../storage/private-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { type UpdateResult, updateSignatures } from './update.js';
@@ -43,7 +43,7 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
     const removal = removeSignatureChange(loaded, sig.id);
     const changes = [
       erasedChange(loaded, record),
-      ...(hadContact ? [contactsChange(dir, contacts)] : []),
+      ...(hadContact ? await contactsChanges(dir, contacts, ctx.cwd) : []),
       removal,
       ...eventChanges(dir, loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record]),
     ];
