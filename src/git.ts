@@ -66,12 +66,13 @@ export async function commitPaths(cwd: string, paths: readonly string[], message
 /**
  * One file changed since a revision: `A` added, `M` modified (or changed in type), `D`
  * deleted; `path` relative to the working directory; `symlink` when the file is now a
- * symbolic link (git's mode 120000).
+ * symbolic link (git's mode 120000); `untracked` when git does not know it yet.
  */
 export interface ChangedFile {
   status: 'A' | 'M' | 'D';
   path: string;
   symlink: boolean;
+  untracked: boolean;
 }
 
 /**
@@ -91,12 +92,12 @@ export async function changesSince(cwd: string, base: string): Promise<ChangedFi
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const [, newMode, , , status] = parts[i]!.slice(1).split(' ');
     if (status === undefined) break;
-    files.push({ status: status[0] === 'A' || status[0] === 'D' ? status[0] : 'M', path: shown(parts[i + 1]!), symlink: newMode === '120000' });
+    files.push({ status: status[0] === 'A' || status[0] === 'D' ? status[0] : 'M', path: shown(parts[i + 1]!), symlink: newMode === '120000', untracked: false });
   }
   const untracked = await run('git', ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'], big);
   for (const p of untracked.stdout.split('\0').filter(Boolean)) {
     const st = await lstat(path.join(cwd, up, p)).catch(() => undefined);
-    files.push({ status: 'A', path: shown(p), symlink: Boolean(st?.isSymbolicLink()) });
+    files.push({ status: 'A', path: shown(p), symlink: Boolean(st?.isSymbolicLink()), untracked: true });
   }
   return files;
 }

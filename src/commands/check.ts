@@ -84,7 +84,9 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
       }
     }
     const { checkOutsideLetters } = await import('../letter/change-check.js');
-    const outside = checkOutsideLetters({ role: o.role ?? 'contributor', changes: repo.map((f) => ({ status: f.status, file: f.path, symlink: f.symlink })), letters: dirs.map((d) => path.relative(ctx.cwd, d) || '.'), reported });
+    // An untracked file outside letters/ is no part of a pull request (the workflow's own checkout of the checker, say).
+    const changes = repo.filter((f) => !f.untracked || f.path.startsWith('letters/')).map((f) => ({ status: f.status, file: f.path, symlink: f.symlink }));
+    const outside = checkOutsideLetters({ role: o.role ?? 'contributor', changes, letters: dirs.map((d) => path.relative(ctx.cwd, d) || '.'), reported });
     result.errors.push(...outside.filter((p) => p.severity === 'error'));
     result.warnings.push(...outside.filter((p) => p.severity === 'warning'));
   }

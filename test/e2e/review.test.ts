@@ -88,6 +88,17 @@ describe('changes outside the letters', () => {
   });
 });
 
+describe('what is no part of the change', () => {
+  beforeEach(() => repository('on-merge', 'flat'));
+
+  it('an untracked checkout of the checker beside the letters (as the workflow makes it) is not reported', async () => {
+    expect((await letter(dir, ['sign', L, '--name', 'Eve Own', '--country', 'ES', '--group', 'people', '--github', 'eve'])).code).toBe(0);
+    commitAll('sign');
+    write('.letter-tool/bin/letter.js', '// the checker, from the base branch\n');
+    expect(await check('--author', 'eve')).toMatchObject({ code: 0, errors: [] });
+  });
+});
+
 describe('CHANGELOG.md gains only the lines the signature files give', () => {
   it('refuses a fake verification, a link and a heading appended by a contributor (on-merge letter)', async () => {
     await repository('on-merge', 'flat');
