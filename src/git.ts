@@ -3,6 +3,8 @@
  * when git or a repository is absent.
  */
 import { execFile } from 'node:child_process';
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { UsageError } from './errors.js';
 
@@ -61,23 +63,42 @@ export async function commitPaths(cwd: string, paths: readonly string[], message
   return stdout.trim();
 }
 
-/** One file changed since a revision: `A` added, `M` modified, `D` deleted; `path` relative to `cwd`. */
+/**
+ * One file changed since a revision: `A` added, `M` modified (or changed in type), `D`
+ * deleted; `path` relative to the working directory; `symlink` when the file is now a
+ * symbolic link (git's mode 120000); `untracked` when git does not know it yet.
+ */
 export interface ChangedFile {
   status: 'A' | 'M' | 'D';
   path: string;
+  symlink: boolean;
+  untracked: boolean;
 }
 
 /**
- * The files under `pathspec` that differ between revision `base` and the working tree
- * (untracked files count as added), with renames split into a deletion and an addition.
+ * Every file of the repository (not only under the working directory) that differs between
+ * revision `base` and the working tree, untracked files that are not ignored counting as
+ * added, renames split into a deletion and an addition.
  */
-export async function changedSince(cwd: string, base: string, pathspec: string): Promise<ChangedFile[]> {
-  const diff = await run('git', ['diff', '--name-status', '--no-renames', '-z', '--relative', base, '--', pathspec], { cwd, maxBuffer: 256 * 1024 * 1024 });
-  const parts = diff.stdout.split('\0').filter(Boolean);
+export async function changesSince(cwd: string, base: string): Promise<ChangedFile[]> {
+  const big = { cwd, maxBuffer: 256 * 1024 * 1024 };
+  // Paths come from the top of the repository; --show-cdup leads there from `cwd`.
+  const up = (await run('git', ['rev-parse', '--show-cdup'], { cwd })).stdout.trim();
+  const shown = (p: string) => path.join(up, p).split(path.sep).join('/');
+  const diff = await run('git', ['diff', '--raw', '-z', '--no-renames', '--no-ext-diff', base, '--', ':/'], big);
+  const parts = diff.stdout.split('\0');
   const files: ChangedFile[] = [];
-  for (let i = 0; i + 1 < parts.length; i += 2) files.push({ status: parts[i]![0] as ChangedFile['status'], path: parts[i + 1]! });
-  const untracked = await run('git', ['ls-files', '--others', '--exclude-standard', '-z', '--', pathspec], { cwd, maxBuffer: 256 * 1024 * 1024 });
-  for (const p of untracked.stdout.split('\0').filter(Boolean)) files.push({ status: 'A', path: p });
+  // Each entry: ":<old mode> <new mode> <old hash> <new hash> <status>" then the path.
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const [, newMode, , , status] = parts[i]!.slice(1).split(' ');
+    if (status === undefined) break;
+    files.push({ status: status[0] === 'A' || status[0] === 'D' ? status[0] : 'M', path: shown(parts[i + 1]!), symlink: newMode === '120000', untracked: false });
+  }
+  const untracked = await run('git', ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'], big);
+  for (const p of untracked.stdout.split('\0').filter(Boolean)) {
+    const st = await lstat(path.join(cwd, up, p)).catch(() => undefined);
+    files.push({ status: 'A', path: shown(p), symlink: Boolean(st?.isSymbolicLink()), untracked: true });
+  }
   return files;
 }
 
@@ -115,4 +136,45 @@ export async function lineChanges(cwd: string, base: string, file: string): Prom
   const { stdout } = await run('git', ['diff', '--numstat', '--relative', base, '--', file], { cwd });
   const [added, deleted] = stdout.trim().split('\t');
   return { added: Number(added ?? 0), deleted: Number(deleted ?? 0) };
+}
+
+/**
+ * The lines `file` gains since `base`, with their line numbers (1-based) in the file as it
+ * is now; line ends and a final carriage return are not part of a line. An untracked file
+ * gives nothing: read it instead.
+ */
+export async function addedLines(cwd: string, base: string, file: string): Promise<{ line: number; text: string }[]> {
+  const { stdout } = await run('git', ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', base, '--', file], { cwd, maxBuffer: 1024 * 1024 * 1024 });
+  const out: { line: number; text: string }[] = [];
+  let next = 0;
+  for (const l of stdout.split('\n')) {
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+    if (hunk) next = Number(hunk[1]);
+    else if (next > 0 && l.startsWith('+')) out.push({ line: next++, text: l.slice(1).replace(/\r$/, '') });
+  }
+  return out;
+}
+
+/**
+ * The files git tracks (in its index) under `pathspec`, relative to `cwd`; undefined when
+ * `cwd` is not inside a git work tree (or git is missing).
+ */
+export async function trackedFiles(cwd: string, pathspec: string): Promise<string[] | undefined> {
+  try {
+    const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--', pathspec], { cwd, maxBuffer: 256 * 1024 * 1024 });
+    return [...new Set(stdout.split('\0').filter(Boolean))];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The text of `file` (relative to `cwd`) at revision `ref`, undefined when it is not there.
+ */
+export async function fileAt(cwd: string, ref: string, file: string): Promise<string | undefined> {
+  try {
+    return (await run('git', ['show', `${ref}:./${file}`], { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch {
+    return undefined;
+  }
 }

@@ -18,7 +18,7 @@ import type { Signature } from '../letter/schema.js';
 import { indexedName } from '../letter/signatures.js';
 import { progressBar } from '../progress.js';
 import { eventChanges, loadValidLetter, resolveLetterDir, signatureChange, type ValidLetter, withLetterLock } from '../storage/letter-store.js';
-import { type Contact, contactsChange, emailKey, readContacts } from '../storage/private-store.js';
+import { type Contact, contactsChanges, emailKey, readContacts } from '../storage/private-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 
@@ -160,19 +160,19 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     const letter = await loadValidLetter(dir, ctx.cwd);
     const { result, contacts } = await plan(letter, confirmed);
     if (refused(result) || result.toAdd.length === 0) return report(result, [], false);
-    const written = await writeAccepted(dir, letter, result, contacts);
+    const written = await writeAccepted(dir, letter, result, contacts, ctx.cwd);
     return report(result, written.map((f) => path.relative(ctx.cwd, f)), false);
   });
 }
 
 /** Writes every accepted row, the contacts and the changelog, or none of them. */
-async function writeAccepted(dir: string, letter: ValidLetter, plan: ImportPlan, contacts: Record<string, Contact>): Promise<string[]> {
+async function writeAccepted(dir: string, letter: ValidLetter, plan: ImportPlan, contacts: Record<string, Contact>, cwd: string): Promise<string[]> {
   const withContacts = plan.toAdd.filter((r) => r.contact.email || r.contact.phone);
   for (const r of withContacts) contacts[r.signature.id] = r.contact;
   const all = [...letter.signatures.map((s) => s.signature), ...plan.toAdd.map((r) => r.signature)];
   return writeAll([
     ...plan.toAdd.map((r) => signatureChange(letter, r.signature)),
-    ...(withContacts.length > 0 ? [contactsChange(dir, contacts)] : []),
+    ...(withContacts.length > 0 ? await contactsChanges(dir, contacts, cwd) : []),
     ...eventChanges(dir, letter.letter, all, letter.erased),
   ]);
 }

@@ -12,7 +12,7 @@ import { idForName } from '../letter/names.js';
 import { type LetterFile, letterSchema, REQUIRABLE_FIELDS, type RequirableField, SLUG_PATTERN } from '../letter/schema.js';
 import { CHANGELOG_FILE, LETTER_FILE, SIGNATURES_DIR } from '../storage/layout.js';
 import { letterText } from '../storage/letter-store.js';
-import { PRIVATE_DIR } from '../storage/private-store.js';
+import { PRIVATE_GITIGNORE } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter init`. */
@@ -96,7 +96,7 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
     [LETTER_FILE, letterText(candidate, dir)],
     ['letter.md', `To ${addressee},\n`],
     [CHANGELOG_FILE, renderChangelog(letter, [])],
-    ['.gitignore', `# Contact details of signatories: never in git.\n${PRIVATE_DIR}/\n`],
+    ['.gitignore', PRIVATE_GITIGNORE],
   ];
   for (const [name, text] of files) await writeFile(path.join(dir, name), text, { flag: 'wx' });
   return { letter: path.relative(ctx.cwd, dir), slug, written: files.map(([name]) => path.relative(ctx.cwd, path.join(dir, name))) };

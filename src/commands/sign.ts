@@ -9,6 +9,7 @@ import { AlreadySigned, Cancelled, EnvironmentError, LikelyDuplicate, UsageError
 import { cannotCommit, commitPaths, isRepo } from '../git.js';
 import { type DuplicateMatch, type IndexedName, type NameColumns, NameIndex } from '../letter/duplicates.js';
 import { insertEvent } from '../letter/changelog.js';
+import { maskContact } from '../letter/contact-details.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
@@ -22,7 +23,7 @@ import {
   changelogChange, eventChanges, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, type ValidLetter, withLetterLock,
 } from '../storage/letter-store.js';
 import { addToSum, type ScanSum, scanSignatures, scanSum } from '../storage/signature-scan.js';
-import { type Contact, contactSchema, contactsChange, emailKey, readContacts } from '../storage/private-store.js';
+import { type Contact, contactSchema, contactsChanges, emailKey, isPrivateFile, readContacts } from '../storage/private-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
 import type { Prompts } from '../prompts.js';
 import type { Style } from '../terminal.js';
@@ -146,7 +147,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     const signatureFile = signatureChange(target, signature);
     const files = await writeAll([
       signatureFile,
-      ...(contact.email || contact.phone ? [contactsChange(dir, { ...contacts, [signature.id]: contact })] : []),
+      ...(contact.email || contact.phone ? await contactsChanges(dir, { ...contacts, [signature.id]: contact }, ctx.cwd) : []),
       ...(await changelogAfter(state, signature, ctx)),
     ]);
     trace('sign: written');
@@ -155,11 +156,13 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     const written = files.map((f) => path.relative(ctx.cwd, f));
     let commit: string | undefined;
     if (options.commit) {
+      // The private store never goes in a commit: git ignores it, and it is never forced in.
+      const shared = files.filter((f) => !isPrivateFile(dir, f)).map((f) => path.relative(ctx.cwd, f));
       try {
-        commit = await commitPaths(ctx.cwd, written, `Sign: ${signature.name}`);
+        commit = await commitPaths(ctx.cwd, shared, `Sign: ${signature.name}`);
       } catch (e) {
         const why = ((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n')[0];
-        throw new EnvironmentError(`signed ${signature.name} (${signature.id}), but the commit failed: ${why}`, `Commit the files yourself: git commit -- ${written.join(' ')}`);
+        throw new EnvironmentError(`signed ${signature.name} (${signature.id}), but the commit failed: ${why}`, `Commit the files yourself: git add -- ${shared.join(' ')} && git commit -- ${shared.join(' ')}`);
       }
     }
     return { letter: shown, signature, published: isPublished(state.letter, signature), similar, possible, dryRun: false, written, ...(commit ? { commit } : {}) };
@@ -245,7 +248,8 @@ function contactOf(o: SignOptions): Contact {
   const checked = contactSchema.safeParse(contact);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new UsageError(`--${String(issue.path[0])}: "${String(contact[issue.path[0] as keyof Contact])}" ${issue.message}`);
+    // Even a malformed contact is private: the message shows it masked.
+    throw new UsageError(`--${String(issue.path[0])}: "${maskContact(String(contact[issue.path[0] as keyof Contact]))}" ${issue.message}`);
   }
   return checked.data;
 }

@@ -8,7 +8,7 @@ import type { Context } from '../context.js';
 import { erase, getSignature, withdraw as withdrawSignature } from '../letter/signatures.js';
 import { eventChanges, erasedChange, loadValidLetter, removeSignatureChange, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
 import { dropCaches } from '../storage/cache-dir.js';
-import { contactsChange, readContacts } from '../storage/private-store.js';
+import { contactsChanges, readContacts } from '../storage/private-store.js';
 import { defaultRenderFiles } from '../storage/render-files.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -52,7 +52,7 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
     const pointing = all.filter((s) => s.distinct_from?.includes(sig.id)).map((s) => signatureChange(loaded, { ...s, distinct_from: s.distinct_from!.map((d) => (d === sig.id ? record.id : d)).sort() }));
     const changes = [
       erasedChange(loaded, record),
-      ...(hadContact ? [contactsChange(dir, contacts)] : []),
+      ...(hadContact ? await contactsChanges(dir, contacts, ctx.cwd) : []),
       ...pointing,
       ...removals,
       ...eventChanges(dir, loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record], true),

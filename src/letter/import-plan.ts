@@ -3,6 +3,7 @@
  * letter: which rows to add, which are already signed, which are likely duplicates of a
  * signature or of an earlier row, and which are invalid, with the reason. Pure.
  */
+import { maskContact } from './contact-details.js';
 import type { DuplicateMatch, NameIndex } from './duplicates.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
 import { parseCountryName, unknownCountryReason } from './country-names.js';
@@ -266,8 +267,8 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
       } else plan.notes.push({ line: row.line, field: 'url', note: 'held an email address; left out, not published' });
     }
     const phone = cell(row, 'phone');
-    if (privateEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(privateEmail)) return invalid(privateEmail === email ? 'email' : 'url', `"${privateEmail}" is not an email address`);
-    if (phone !== undefined && !/^\+?[0-9 ()./-]{6,30}$/.test(phone)) return invalid('phone', `"${phone}" is not a phone number`);
+    if (privateEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(privateEmail)) return invalid(privateEmail === email ? 'email' : 'url', `"${maskContact(privateEmail)}" is not an email address`);
+    if (phone !== undefined && !/^\+?[0-9 ()./-]{6,30}$/.test(phone)) return invalid('phone', `"${maskContact(phone)}" is not a phone number`);
     try {
       const { signature } = sign(
         c.letter,

@@ -5,6 +5,7 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Problem, UsageError, UserError } from '../errors.js';
+import { ID_PATTERN } from '../letter/ids.js';
 
 /** File names inside a letter folder. */
 export const LETTER_FILE = 'letter.yaml';
@@ -25,6 +26,20 @@ export const SHARD_PATTERN = /^[a-z0-9][a-z0-9-]?$/;
 /** The path of the file of signature `id` relative to the letter folder, in `layout`: `signatures/ma/margaret-chan.yaml`. */
 export function signatureFileName(id: string, layout: SignatureLayout = 'flat'): string {
   return layout === 'sharded' ? path.join(SIGNATURES_DIR, shardOf(id), `${id}.yaml`) : path.join(SIGNATURES_DIR, `${id}.yaml`);
+}
+
+/**
+ * The id a path inside a letter folder names, in either layout (`signatures/<id>.yaml` or
+ * `signatures/<shard>/<id>.yaml`, the shard being the id's own), and whether it is an erasure
+ * record (`erased-<hash>`); undefined when the path is no signature file.
+ */
+export function signatureIdOf(inLetter: string): { id: string; erased: boolean } | undefined {
+  const parts = inLetter.split('/');
+  if (parts[0] !== SIGNATURES_DIR || parts.length < 2 || parts.length > 3 || !parts.at(-1)!.endsWith('.yaml')) return undefined;
+  const id = parts.at(-1)!.slice(0, -'.yaml'.length);
+  if (!ID_PATTERN.test(id) || (parts.length === 3 && parts[1] !== shardOf(id))) return undefined;
+  // ERASED_PREFIX of schema.ts, not imported: that module brings zod, which a layout question does not need.
+  return { id, erased: id.startsWith('erased-') };
 }
 
 /** Largest files read, in bytes: a signature file, letter.yaml, and the body or a translation. */
