@@ -160,6 +160,12 @@ export const letterSchema = z.strictObject({
    * letter between the two.
    */
   layout: z.enum(['flat', 'sharded'], { error: 'must be flat or sharded' }).optional(),
+  /**
+   * Where people sign the letter in a browser, e.g. its GitHub issue form
+   * (https://github.com/<owner>/<repo>/issues/new?template=sign-<slug>.yml): the rendered page
+   * shows a "Sign this letter" link to it while the letter is open.
+   */
+  sign_url: webUrl.optional(),
 });
 
 const verifiedSchema = z.strictObject({
@@ -237,7 +243,7 @@ export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
 /** Key order of letter.yaml, as `letter` writes it. */
 export const LETTER_KEY_ORDER = [
-  'title', 'slug', 'addressee', 'organisers', 'public_contacts', 'status', 'opened', 'language', 'translations', 'groups', 'requires', 'body', 'verification', 'changelog', 'layout',
+  'title', 'slug', 'addressee', 'organisers', 'public_contacts', 'status', 'opened', 'language', 'translations', 'groups', 'requires', 'body', 'verification', 'changelog', 'layout', 'sign_url',
 ] as const;
 
 /** Key order of a signature file, as `letter` writes it. */
