@@ -9,7 +9,7 @@
 import { UserError } from '../errors.js';
 import { parseCountryName } from './country-names.js';
 import { isIsoTimestamp } from './dates.js';
-import type { LetterFile } from './schema.js';
+import { GITHUB_LOGIN_PATTERN, type LetterFile } from './schema.js';
 
 /** The fields of the form, by signature field; the labels are the headings GitHub writes into the body. */
 export const FORM_LABELS = {
@@ -122,7 +122,7 @@ export function readSignRequest(event: unknown, letter: LetterFile, version: str
   const user = (typeof issue.user === 'object' && issue.user !== null ? issue.user : {}) as Record<string, unknown>;
   const login = typeof user.login === 'string' ? user.login : '';
   if (user.type === 'Bot' || login.endsWith('[bot]')) throw new IssueRefused('event', `the issue was opened by a bot (${login}); only a person signs for themselves`);
-  if (!/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(login)) throw new IssueRefused('event', 'the issue author has no valid GitHub login');
+  if (!GITHUB_LOGIN_PATTERN.test(login)) throw new IssueRefused('event', 'the issue author has no valid GitHub login');
   if (typeof issue.number !== 'number' || !Number.isSafeInteger(issue.number)) throw new IssueRefused('event', 'the issue has no number');
   const created = typeof issue.created_at === 'string' ? issue.created_at : '';
   if (!isIsoTimestamp(created)) throw new IssueRefused('event', 'the issue has no created_at time in ISO 8601 UTC');
