@@ -65,6 +65,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
       const layout = (o.layout ?? loaded.letter.layout ?? 'flat') as SignatureLayout;
       if (Array.isArray(raw.organisers))
         for (const org of raw.organisers as Record<string, unknown>[]) if (typeof org?.url === 'string') org.url = normaliseUrl(org.url);
+      if (typeof raw.sign_url === 'string') raw.sign_url = normaliseUrl(raw.sign_url);
       if (o.layout === 'sharded') raw.layout = 'sharded';
       if (o.layout === 'flat') delete raw.layout;
       const wanted: FileChange[] = [
