@@ -129,7 +129,7 @@ function addedDuplicates(c: ChangeInput): Problem[] {
         hint: isCertain(match)
           ? 'remove this signature'
           : c.role === 'editor'
-            ? `if they are different people: letter distinct ${file.replace(/\/signatures\/.*$/, '')} ${idOfSignature(file)} ${match.id}`
+            ? `if they are different people: letter distinct ${file.replace(/\/signatures\/[^]*$/, '')} ${idOfSignature(file)} ${match.id}`
             : 'if you are a different person, say so in the pull request: an editor records it (letter distinct)',
       });
     }
@@ -138,4 +138,4 @@ function addedDuplicates(c: ChangeInput): Problem[] {
   return problems;
 }
 
-const idOfSignature = (file: string) => /([^/]+)\.yaml$/.exec(file)?.[1] ?? file;
+const idOfSignature = (file: string) => /(?<![^/])([^/]+)\.yaml$/.exec(file)?.[1] ?? file;
