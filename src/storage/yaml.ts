@@ -9,6 +9,7 @@ import { Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit
 import type { z } from 'zod';
 import type { Locate, Problem } from '../errors.js';
 import { PRIVATE_FIELDS } from '../letter/schema.js';
+import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.js';
 
 // js-yaml loads on first use: a run that finds every file in the parse cache never needs it.
 const require = createRequire(import.meta.url);
@@ -25,6 +26,8 @@ export interface ParsedYaml<T> {
 }
 
 const MAX_ALIASES = 100;
+/** Problems reported in one file at most; past that, one more problem says how many were left out. */
+export const MAX_PROBLEMS_PER_FILE = 50;
 
 /**
  * Parses and validates one YAML file.
@@ -37,8 +40,18 @@ const MAX_ALIASES = 100;
 export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>): ParsedYaml<T> {
   // A byte-order mark is not content; without it, columns match what editors show.
   const text = source.replace(/^\uFEFF/, '');
+  const deep = tooDeepAt(text);
+  if (deep) {
+    const problem: Problem = {
+      file, ...deep, severity: 'error', code: 'yaml-too-deep',
+      message: `invalid YAML: lists and fields nest more than ${MAX_YAML_DEPTH} levels deep here`,
+      hint: 'a letter file nests at most four levels; remove the extra "- ", "[" or "{"',
+    };
+    return { value: undefined, problems: [problem], locate: () => deep };
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  // Keys are checked for duplicates below, in one pass: the parser's own check compares each key with every other.
+  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -56,11 +69,12 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
 
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? (unclosedQuote(text) ?? at(e.pos[0])) : at(Math.min(e.pos[0], text.length));
-    return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${yamlMessage(e.code, e.message, text, e.pos[0])}`, yamlHint(e.code));
+    return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${yamlMessage(e.code, e.message)}`, yamlHint(e.code));
   });
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2')
     problems.push(problem({ line: 1, column: 1 }, 'yaml-version', `the file asks for YAML ${doc.directives.yaml.version}; letter reads YAML 1.2, where values such as NO and 2020-05-26 stay text`, 'remove the %YAML line'));
-  if (problems.length > 0) return { value: undefined, problems, locate };
+  if (problems.length === 0) problems.push(...structureProblems(doc, text, at, problem));
+  if (problems.length > 0) return { value: undefined, problems: capped(problems, file), locate };
   const warnings: Problem[] = [];
   visit(doc, {
     Scalar(_, node) {
@@ -84,15 +98,14 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
   }
 
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return { value: parsed.data, problems: warnings, locate };
+  if (parsed.success) return { value: parsed.data, problems: capped(warnings, file), locate };
   problems.push(...warnings);
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const pos = locateKey(doc, path, key, at) ?? locate(path);
-        problems.push(unknownKeyProblem(file, pos, key, knownKeys(schema, path)));
-      }
+      const keys = keyPositions(doc, path, at);
+      const known = knownKeys(schema, path);
+      for (const key of issue.keys) problems.push(unknownKeyProblem(file, keys.get(key) ?? locate(path), key, known));
     } else if (!doc.hasIn(path) && path.length > 0) {
       problems.push(problem(locate(path), 'missing-field', `missing required field "${fieldPath(path)}"`, `add a line \`${String(path.at(-1))}: ...\``));
     } else {
@@ -100,7 +113,77 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { value: undefined, problems, locate };
+  return { value: undefined, problems: capped(problems, file), locate };
+}
+
+// Keys that name a JavaScript object's prototype: a parser drops or misreads them, so they are refused.
+const SPECIAL_KEYS = new Set(['__proto__']);
+
+/**
+ * What the parser accepts and letter does not, each at its line and column: a key twice in
+ * the same mapping (found in one pass), a tag (`!foo`, `!!binary`: letter files hold plain
+ * values, and a tag would change what a value is or be dropped), a `__proto__` key.
+ */
+function structureProblems(
+  doc: Document, text: string, at: (o: number) => { line: number; column: number },
+  problem: (pos: { line: number; column: number }, code: string, message: string, hint?: string) => Problem,
+): Problem[] {
+  const problems: Problem[] = [];
+  const tagged = (node: Node) => {
+    if (!node.tag || !node.range) return;
+    const start = tagStart(text, node.range[0]);
+    let end = start;
+    while (end < text.length && !/[ \t\n\r]/.test(text[end]!)) end++;
+    const tag = text.slice(start, end);
+    problems.push(problem(at(start), 'yaml-tag', `the YAML tag ${JSON.stringify(tag)} is not read by letter: its files hold plain text, lists and fields`, 'remove the tag; put the value in quotes if it must stay text'));
+  };
+  visit(doc, {
+    Scalar: (_, node) => tagged(node),
+    Seq: (_, node) => tagged(node),
+    Map(_, node) {
+      tagged(node);
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = pair.key.value;
+        const pos = pair.key.range ? at(pair.key.range[0]) : { line: 1, column: 1 };
+        if (seen.has(key)) problems.push(problem(pos, 'yaml-duplicate-key', `invalid YAML: the field "${String(key)}" appears twice in the same mapping`, yamlHint('DUPLICATE_KEY')));
+        seen.add(key);
+        if (SPECIAL_KEYS.has(String(key)))
+          problems.push(problem(pos, 'yaml-special-key', `the key "${String(key)}" is refused: it names a JavaScript object's prototype, and a parser would drop it or change what it reads`, 'remove this line'));
+      }
+    },
+  });
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Where the tag before the node starting at `offset` starts: back over spaces, then over the tag (and any anchor). */
+function tagStart(text: string, offset: number): number {
+  let i = offset;
+  let tag = offset;
+  for (let words = 0; words < 2 && i > 0; words++) {
+    while (i > 0 && /[ \t\n\r]/.test(text[i - 1]!)) i--;
+    const end = i;
+    while (i > 0 && !/[ \t\n\r]/.test(text[i - 1]!)) i--;
+    if (text[i] === '!') return i;
+    if (text[i] !== '&' || i === end) break;
+    tag = i;
+  }
+  return tag;
+}
+
+/**
+ * At most MAX_PROBLEMS_PER_FILE of `problems` (in order), and then one more that says how
+ * many were left out, at the first of them.
+ */
+function capped(problems: Problem[], file: string): Problem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  const next = problems[MAX_PROBLEMS_PER_FILE]!;
+  const more = problems.length - MAX_PROBLEMS_PER_FILE;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS_PER_FILE),
+    { file, line: next.line, column: next.column, severity: 'error', code: 'too-many-problems', message: `and ${more} more problem${more === 1 ? '' : 's'} in this file, from here on`, hint: 'fix the problems above, then run letter check again' },
+  ];
 }
 
 /**
@@ -139,12 +222,8 @@ function plainMessage(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function yamlMessage(code: string, message: string, text: string, offset: number): string {
+function yamlMessage(code: string, message: string): string {
   if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a "---" line); a letter file is one document';
-  if (code === 'DUPLICATE_KEY') {
-    const key = /^["']?([^:"'\n]+)/.exec(text.slice(offset))?.[1]?.trim();
-    return key ? `the field "${key}" appears twice in the same mapping` : 'a field appears twice in the same mapping';
-  }
   return message.split('\n')[0]!;
 }
 
@@ -154,13 +233,15 @@ function yamlHint(code: string): string | undefined {
   return 'check the quoting and indentation of this line';
 }
 
-function locateKey(doc: Document, path: YamlPath, key: string, at: (o: number) => { line: number; column: number }) {
+/** Key → its position, for the mapping at `path` (one pass, however many keys it has). */
+function keyPositions(doc: Document, path: YamlPath, at: (o: number) => { line: number; column: number }): Map<string, { line: number; column: number }> {
   const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
-  if (!isMap(parent)) return undefined;
+  const keys = new Map<string, { line: number; column: number }>();
+  if (!isMap(parent)) return keys;
   for (const pair of parent.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return at(pair.key.range[0]);
+    if (isScalar(pair.key) && pair.key.range && !keys.has(String(pair.key.value))) keys.set(String(pair.key.value), at(pair.key.range[0]));
   }
-  return undefined;
+  return keys;
 }
 
 function knownKeys(schema: z.ZodType, path: YamlPath): string[] {
