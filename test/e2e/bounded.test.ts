@@ -108,6 +108,17 @@ describe('many problems in one file', () => {
     expect(mine).toHaveLength(51);
     expect(mine[50]).toMatchObject({ line: 103, code: 'too-many-problems', message: 'and 39950 more problems in this file, from here on' });
   });
+
+  it('40,000 translations that are no language: 50 problems, then how many more', { timeout: LONG }, async () => {
+    const p = path.join(t.letterDir, 'letter.yaml');
+    writeFileSync(p, readFileSync(p, 'utf8').replace('translations:\n', `translations:\n${Array.from({ length: 40_000 }, (_, i) => `  x${i}: 1\n`).join('')}`));
+    const r = await letter(t.dir, ['check', L, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { errors: { file: string; line: number; code: string; message: string }[] };
+    const mine = json.errors.filter((e) => e.file === `${L}/letter.yaml`);
+    expect(mine).toHaveLength(51);
+    expect(mine[50]).toMatchObject({ code: 'too-many-problems', message: 'and 39950 more problems in this file, from here on' });
+  });
 });
 
 describe('YAML tags and prototype keys', () => {
