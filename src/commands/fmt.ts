@@ -44,7 +44,8 @@ export interface FmtResult {
 
 /** Plain text in canonical form: UTF-8 without a byte-order mark, LF line endings, one final newline. */
 function canonicalText(text: string): string {
-  return `${text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n*$/, '')}\n`;
+  // (?<!\n): a match starts only where the run of newlines starts, so a long run is read once.
+  return `${text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/(?<!\n)\n*$/, '')}\n`;
 }
 
 /** Formats letters. @throws InvalidLetter when a letter has errors (fix them first: `letter check`); UsageError for an unknown layout. */

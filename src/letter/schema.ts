@@ -189,13 +189,16 @@ const withdrawnSchema = z.strictObject({
   reason: text(2000),
 });
 
+/** The longest name a signature may have, in UTF-16 code units. */
+export const MAX_NAME_LENGTH = 300;
+
 /** Field names that would carry private contact data and never belong in a public file. */
 export const PRIVATE_FIELDS = ['email', 'phone', 'telephone', 'mobile', 'address'] as const;
 
 /** The shape of `signatures/<id>.yaml`. */
 export const signatureSchema = z
   .strictObject({
-    name: text(300).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
+    name: text(MAX_NAME_LENGTH).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
     sort_as: text(300).optional(),
     role: text(500).optional(),
     organisation: text(300).optional(),
