@@ -60,6 +60,18 @@ function inside(letterDir: string, rel: string): string {
   return abs;
 }
 
+/**
+ * Refuses a target reached through a symbolic link inside the letter: a journal and a link
+ * committed together must not make a rollback write outside the letter.
+ * @throws Error naming the link.
+ */
+async function noLinkOnTheWay(letterDir: string, target: string): Promise<void> {
+  for (let d = path.dirname(target); d !== letterDir && d.startsWith(letterDir + path.sep); d = path.dirname(d)) {
+    const st = await lstat(d).catch(() => undefined);
+    if (st?.isSymbolicLink()) throw new Error(`journal names a path through a symbolic link: ${path.relative(letterDir, d)}`);
+  }
+}
+
 /** Keeps the file at `from` as `to` without copying it (a hard link), or copies it where links are not possible. */
 async function keep(from: string, to: string): Promise<void> {
   try {
@@ -267,6 +279,7 @@ async function undo(letterDir: string, intent: Intent, recovery: Recovery): Prom
   };
   for (const f of intent.files) {
     const target = inside(letterDir, String(f.path));
+    await noLinkOnTheWay(letterDir, target);
     folders.add(path.dirname(target));
     if (f.backup === null) {
       await unlink(target).then(() => recovery.removed++, ignoreMissing);

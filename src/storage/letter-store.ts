@@ -262,8 +262,12 @@ export async function withLetterLock<T>(dir: string, fn: () => Promise<T>): Prom
     retries: { retries: 100, minTimeout: 20, maxTimeout: 200, randomize: true },
   });
   try {
-    const recovered = await rollBack(dir);
+    // Named first, so that a kill from here on leaves a lock the next command takes at once.
     await claim(dir);
+    const recovered = await rollBack(dir).catch((e: Error) => {
+      const record = path.basename(journalDir(dir));
+      throw new UserError(`The record of an unfinished write beside the letter, ${record}/, cannot be undone: ${e.message}. Nothing was written.`, `letter writes that record itself and never commits it: look at ${record}/ and delete it if you did not make it.`);
+    });
     if (recovered) reportRecovery(recovered);
     return await whileHeld(dir, fn);
   } finally {

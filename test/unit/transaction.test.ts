@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -131,6 +131,16 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
     writeFileSync(path.join(journalDir(letterDir()), 'intent.json'), JSON.stringify({ version: 1, files: [{ path: '../../outside.txt', backup: null }], dirs: [] }));
     await expect(rollBack(letterDir())).rejects.toThrow(/outside the letter/);
     expect(readFileSync(path.join(dir, 'outside.txt'), 'utf8')).toBe('keep\n');
+  });
+
+  it('refuses a journal that reaches outside the letter through a symbolic link', async () => {
+    mkdirSync(path.join(dir, 'elsewhere'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(letterDir(), 'signatures/linked'));
+    mkdirSync(journalDir(letterDir()));
+    writeFileSync(path.join(journalDir(letterDir()), 'b0'), 'planted\n');
+    writeFileSync(path.join(journalDir(letterDir()), 'intent.json'), JSON.stringify({ version: 1, files: [{ path: 'signatures/linked/x', backup: 'b0' }], dirs: [] }));
+    await expect(rollBack(letterDir())).rejects.toThrow(/symbolic link: signatures\/linked/);
+    expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
   });
 
   it('undoes at once, and leaves no journal, when a write fails part-way', async () => {
