@@ -111,6 +111,12 @@ async function apply(c: FileChange, j?: Journal): Promise<void> {
   await writeFileAtomic(c.path, c.text, { ...(typeof c.text === 'string' ? { encoding: 'utf8' as const } : {}), ...(c.mode ? { mode: c.mode } : {}) });
 }
 
+/** Whether no file appears twice in `batch`, so that its changes may run side by side. */
+function distinctFiles(batch: readonly FileChange[]): boolean {
+  const paths = batch.flatMap((c) => ('from' in c ? [c.path, c.from] : [c.path]));
+  return new Set(paths).size === paths.length;
+}
+
 /** Files written side by side (see writeAll). */
 const WRITE_BATCH = 32;
 
@@ -118,54 +124,47 @@ const WRITE_BATCH = 32;
  * Applies every change, or none: a few files at a time, side by side (changes of one file
  * in their order); on a failure, or when the process is interrupted (SIGINT, SIGTERM)
  * part-way, restores the files already changed and throws (`Cancelled` for an
- * interruption, exit 130).
+ * interruption, exit 130). Inside a letter this process holds the lock of, journaled
+ * (journal.ts), so that a kill leaves a write the next command undoes.
  * @returns the paths changed, in order.
  */
 export async function writeAll(changes: readonly FileChange[]): Promise<string[]> {
   const letterDir = heldLetterOf(changes);
   if (letterDir !== undefined && changes.length > 0) return writeJournaled(letterDir, changes);
-  let interrupted = false;
-  const stop = () => {
-    interrupted = true;
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
   const done: number[] = [];
   const before: (Buffer | null)[] = new Array<Buffer | null>(changes.length).fill(null);
-  try {
-    // A few files at a time: an import of 10,000 signatures waits on 10,000 fsyncs, which
-    // the disk serves faster side by side. Each batch ends before the next one starts, so an
-    // interruption or a failure leaves a known set of files to put back.
-    for (let from = 0; from < changes.length; from += WRITE_BATCH) {
-      if (interrupted) throw new Cancelled();
-      const batch = changes.slice(from, from + WRITE_BATCH);
-      // A move is undone by moving back; any other change by restoring what was there.
-      const olds = await Promise.all(batch.map((c) => ('from' in c ? null : previous(c.path))));
-      olds.forEach((b, j) => {
-        before[from + j] = b;
-      });
-      // Two changes of one file keep their order.
-      const distinct = new Set(batch.flatMap((c) => ('from' in c ? [c.path, c.from] : [c.path]))).size === batch.length + batch.filter((c) => 'from' in c).length;
-      const results: PromiseSettledResult<void>[] = [];
-      if (distinct) results.push(...(await Promise.allSettled(batch.map((c) => apply(c)))));
-      else for (const c of batch) results.push(await apply(c).then(() => ({ status: 'fulfilled' as const, value: undefined }), (reason: unknown) => ({ status: 'rejected' as const, reason })));
-      results.forEach((r, j) => {
-        if (r.status === 'fulfilled') done.push(from + j);
-      });
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
+  await catchingInterrupts(async (interrupted) => {
+    try {
+      // A few files at a time: an import of 10,000 signatures waits on 10,000 fsyncs, which
+      // the disk serves faster side by side. Each batch ends before the next one starts, so an
+      // interruption or a failure leaves a known set of files to put back.
+      for (let from = 0; from < changes.length; from += WRITE_BATCH) {
+        if (interrupted()) throw new Cancelled();
+        const batch = changes.slice(from, from + WRITE_BATCH);
+        // A move is undone by moving back; any other change by restoring what was there.
+        const olds = await Promise.all(batch.map((c) => ('from' in c ? null : previous(c.path))));
+        olds.forEach((b, j) => {
+          before[from + j] = b;
+        });
+        // Two changes of one file keep their order.
+        const results: PromiseSettledResult<void>[] = [];
+        if (distinctFiles(batch)) results.push(...(await Promise.allSettled(batch.map((c) => apply(c)))));
+        else for (const c of batch) results.push(await apply(c).then(() => ({ status: 'fulfilled' as const, value: undefined }), (reason: unknown) => ({ status: 'rejected' as const, reason })));
+        results.forEach((r, j) => {
+          if (r.status === 'fulfilled') done.push(from + j);
+        });
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      }
+      if (interrupted()) throw new Cancelled();
+    } catch (e) {
+      for (const i of done.reverse()) {
+        const c = changes[i]!;
+        await apply('from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null }).catch(() => {});
+      }
+      throw e;
     }
-    if (interrupted) throw new Cancelled();
-  } catch (e) {
-    for (const i of done.reverse()) {
-      const c = changes[i]!;
-      await apply('from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null }).catch(() => {});
-    }
-    throw e;
-  } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-  }
+  });
   return changes.map((c) => c.path);
 }
 
@@ -193,6 +192,32 @@ async function missingDirs(letterDir: string, changes: readonly FileChange[]): P
  * or an interruption, undoes it at once.
  */
 async function writeJournaled(letterDir: string, changes: readonly FileChange[]): Promise<string[]> {
+  await catchingInterrupts(async (interrupted) => {
+    const touched = [...new Set(changes.flatMap((c) => ('from' in c ? [c.from, c.path] : [c.path]).map((p) => path.resolve(p))))];
+    const journal = await begin(letterDir, touched, await missingDirs(letterDir, changes));
+    try {
+      for (let from = 0; from < changes.length; from += WRITE_BATCH) {
+        if (interrupted()) throw new Cancelled();
+        const batch = changes.slice(from, from + WRITE_BATCH);
+        if (distinctFiles(batch)) {
+          const results = await Promise.allSettled(batch.map((c) => apply(c, journal)));
+          const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failed) throw failed.reason;
+        } else for (const c of batch) await apply(c, journal);
+      }
+      if (interrupted()) throw new Cancelled();
+      await commit(journal);
+    } catch (e) {
+      // Left in place when the undo fails: the next command finishes it.
+      await rollBack(letterDir).catch(() => {});
+      throw e;
+    }
+  });
+  return changes.map((c) => c.path);
+}
+
+/** Runs `fn`, telling it whether SIGINT or SIGTERM arrived meanwhile (instead of the process ending there). */
+async function catchingInterrupts<T>(fn: (interrupted: () => boolean) => Promise<T>): Promise<T> {
   let interrupted = false;
   const stop = () => {
     interrupted = true;
@@ -200,29 +225,9 @@ async function writeJournaled(letterDir: string, changes: readonly FileChange[])
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
-    const touched = [...new Set(changes.flatMap((c) => ('from' in c ? [c.from, c.path] : [c.path]).map((p) => path.resolve(p))))];
-    const journal = await begin(letterDir, touched, await missingDirs(letterDir, changes));
-    try {
-      for (let from = 0; from < changes.length; from += WRITE_BATCH) {
-        if (interrupted) throw new Cancelled();
-        const batch = changes.slice(from, from + WRITE_BATCH);
-        const distinct = new Set(batch.flatMap((c) => ('from' in c ? [c.path, c.from] : [c.path]))).size === batch.length + batch.filter((c) => 'from' in c).length;
-        if (distinct) {
-          const results = await Promise.allSettled(batch.map((c) => apply(c, journal)));
-          const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-          if (failed) throw failed.reason;
-        } else for (const c of batch) await apply(c, journal);
-      }
-      if (interrupted) throw new Cancelled();
-      await commit(journal);
-    } catch (e) {
-      // Left in place when the undo fails: the next command finishes it.
-      await rollBack(letterDir).catch(() => {});
-      throw e;
-    }
+    return await fn(() => interrupted);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
-  return changes.map((c) => c.path);
 }

@@ -160,6 +160,21 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
   });
 });
 
+describe('writeAll journaled, interrupted', () => {
+  it('puts every file back, leaves no journal, and throws Cancelled when SIGINT arrives part-way', async () => {
+    const letterDir = path.join(dir, 'letters/demo');
+    mkdirSync(letterDir, { recursive: true });
+    writeFileSync(path.join(letterDir, 'kept.txt'), 'before\n');
+    const changes = [{ path: path.join(letterDir, 'kept.txt'), text: 'after\n' }, ...Array.from({ length: 100 }, (_, i) => ({ path: path.join(letterDir, `n${i}.txt`), text: `${i}\n` }))];
+    const pending = whileHeld(letterDir, () => writeAll(changes));
+    setImmediate(() => process.emit('SIGINT'));
+    await expect(pending).rejects.toMatchObject({ name: 'Cancelled', exitCode: 130 });
+    expect(readdirSync(letterDir)).toEqual(['kept.txt']);
+    expect(readFileSync(path.join(letterDir, 'kept.txt'), 'utf8')).toBe('before\n');
+    expect(readdirSync(path.join(dir, 'letters'))).toEqual(['demo']);
+  });
+});
+
 describe('describeRecovery', () => {
   it('says what was put back, with names relative to the working folder', () => {
     expect(describeRecovery({ letter: '/w/letters/demo', restored: 1, removed: 2, temporary: [] }, '/w')).toBe(
