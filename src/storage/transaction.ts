@@ -31,10 +31,15 @@ export function holds(dir: string): boolean {
   return held.has(dir);
 }
 
-/** The held letter folder every path of `changes` is inside, if there is one. */
+/** Whether `p` is inside the folder `dir` (absolute). */
+const within = (dir: string, p: string) => path.resolve(p).startsWith(dir + path.sep);
+
+/** Whether every path `c` names is inside `dir`. */
+const changeWithin = (dir: string, c: FileChange) => within(dir, c.path) && (!('from' in c) || within(dir, c.from));
+
+/** The held letter folder a change of `changes` is inside, if there is one. */
 function heldLetterOf(changes: readonly FileChange[]): string | undefined {
-  const within = (d: string, p: string) => path.resolve(p).startsWith(d + path.sep);
-  return [...held].find((d) => changes.every((c) => within(d, c.path) && (!('from' in c) || within(d, c.from))));
+  return [...held].find((d) => changes.some((c) => changeWithin(d, c)));
 }
 
 /**
@@ -130,7 +135,27 @@ const WRITE_BATCH = 32;
  */
 export async function writeAll(changes: readonly FileChange[]): Promise<string[]> {
   const letterDir = heldLetterOf(changes);
-  if (letterDir !== undefined && changes.length > 0) return writeJournaled(letterDir, changes);
+  if (letterDir === undefined) {
+    await writeDirect(changes);
+    return changes.map((c) => c.path);
+  }
+  // Files outside the letter (renders an erasure deletes) go first, undone if the letter's
+  // write fails; a kill leaves them changed, as they are made again from the letter.
+  const undoOutside = await writeDirect(changes.filter((c) => !changeWithin(letterDir, c)));
+  try {
+    await writeJournaled(letterDir, changes.filter((c) => changeWithin(letterDir, c)));
+  } catch (e) {
+    await undoOutside();
+    throw e;
+  }
+  return changes.map((c) => c.path);
+}
+
+/**
+ * `writeAll` without a journal: each file atomically (write-file-atomic).
+ * @returns a function that puts the files back as they were.
+ */
+async function writeDirect(changes: readonly FileChange[]): Promise<() => Promise<void>> {
   const done: number[] = [];
   const before: (Buffer | null)[] = new Array<Buffer | null>(changes.length).fill(null);
   await catchingInterrupts(async (interrupted) => {
@@ -158,14 +183,17 @@ export async function writeAll(changes: readonly FileChange[]): Promise<string[]
       }
       if (interrupted()) throw new Cancelled();
     } catch (e) {
-      for (const i of done.reverse()) {
-        const c = changes[i]!;
-        await apply('from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null }).catch(() => {});
-      }
+      await undo();
       throw e;
     }
   });
-  return changes.map((c) => c.path);
+  async function undo(): Promise<void> {
+    for (const i of done.reverse()) {
+      const c = changes[i]!;
+      await apply('from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null }).catch(() => {});
+    }
+  }
+  return undo;
 }
 
 /** The folders (absolute) that writing `changes` creates, parents first. */
@@ -191,7 +219,8 @@ async function missingDirs(letterDir: string, changes: readonly FileChange[]): P
  * first, so that a kill at any point leaves a write the next command undoes; on a failure
  * or an interruption, undoes it at once.
  */
-async function writeJournaled(letterDir: string, changes: readonly FileChange[]): Promise<string[]> {
+async function writeJournaled(letterDir: string, changes: readonly FileChange[]): Promise<void> {
+  if (changes.length === 0) return;
   await catchingInterrupts(async (interrupted) => {
     const touched = [...new Set(changes.flatMap((c) => ('from' in c ? [c.from, c.path] : [c.path]).map((p) => path.resolve(p))))];
     const journal = await begin(letterDir, touched, await missingDirs(letterDir, changes));
@@ -213,7 +242,6 @@ async function writeJournaled(letterDir: string, changes: readonly FileChange[])
       throw e;
     }
   });
-  return changes.map((c) => c.path);
 }
 
 /** Runs `fn`, telling it whether SIGINT or SIGTERM arrived meanwhile (instead of the process ending there). */

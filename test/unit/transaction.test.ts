@@ -143,6 +143,27 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
     expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
   });
 
+  it('changes files outside the letter (renders) first, and puts them back when the letter\'s write fails', async () => {
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'out/demo.html'), 'render\n');
+    writeFileSync(path.join(letterDir(), 'a-file'), 'not a folder\n');
+    await expect(
+      whileHeld(letterDir(), () =>
+        writeAll([
+          { path: path.join(letterDir(), 'CHANGELOG.md'), text: 'new log\n' },
+          { path: path.join(dir, 'out/demo.html'), text: null },
+          { path: path.join(letterDir(), 'a-file/inside.txt'), text: 'fails\n' },
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(readFileSync(path.join(dir, 'out/demo.html'), 'utf8')).toBe('render\n');
+    expect(readFileSync(path.join(letterDir(), 'CHANGELOG.md'), 'utf8')).toBe('old log\n');
+    await whileHeld(letterDir(), () => writeAll([{ path: path.join(letterDir(), 'CHANGELOG.md'), text: 'new log\n' }, { path: path.join(dir, 'out/demo.html'), text: null }]));
+    expect(existsSync(path.join(dir, 'out/demo.html'))).toBe(false);
+    expect(readFileSync(path.join(letterDir(), 'CHANGELOG.md'), 'utf8')).toBe('new log\n');
+    expect(await hasJournal(letterDir())).toBe(false);
+  });
+
   it('undoes at once, and leaves no journal, when a write fails part-way', async () => {
     writeFileSync(path.join(letterDir(), 'a-file'), 'not a folder\n');
     await expect(
