@@ -8,6 +8,7 @@ import pkg from '../package.json' with { type: 'json' };
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
 import { colourEnabled, makeStyle, type Style, terminalSafe, visible, visibleDeep } from './terminal.js';
+import { describeRecovery, reportRecoveriesTo } from './storage/journal.js';
 import { trace } from './trace.js';
 
 type Printer<R> = (result: R, style: Style) => string;
@@ -372,6 +373,7 @@ const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDI
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   trace('main');
   const exit = { code: ExitCode.ok as number };
+  reportRecoveriesTo((r) => ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${describeRecovery(r, ctx.cwd)}\n`));
   try {
     await createProgram(ctx, exit).parseAsync(argv, { from: 'user' });
     return exit.code;
