@@ -64,6 +64,16 @@ async function pullRequest(change: () => Promise<void>, moveBase: () => Promise<
   git(work, 'checkout', '-q', 'main');
 }
 
+/** $RUNNER_TEMP as the workflows leave it after their install step: the pinned letter, stood in for by this build (no registry here). */
+function pinnedLetter(): string {
+  const runner = path.join(top, 'runner');
+  mkdirSync(path.join(runner, 'letter/node_modules/.bin'), { recursive: true });
+  const bin = path.join(runner, 'letter/node_modules/.bin/letter');
+  writeFileSync(bin, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  chmodSync(bin, 0o755);
+  return runner;
+}
+
 const sign = async (name: string, login: string, signedAt?: string) => {
   const r = await letter(work, ['sign', L, '--name', name, '--country', 'FR', '--github', login, ...(signedAt ? ['--signed-at', signedAt] : [])]);
   expect(r.stderr).toBe('');
@@ -152,12 +162,7 @@ describe('check --base in a clone made as the workflow makes it, after the base 
     expect(text).not.toContain('@latest');
     expect(text).not.toMatch(/run:[^\n]*\$\{\{/);
     expect(text).toContain('fetch-depth: 0');
-    // The pinned install, stood in for by this build (no registry here).
-    const runner = path.join(top, 'runner');
-    mkdirSync(path.join(runner, 'letter/node_modules/.bin'), { recursive: true });
-    const bin = path.join(runner, 'letter/node_modules/.bin/letter');
-    writeFileSync(bin, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
-    chmodSync(bin, 0o755);
+    const runner = pinnedLetter();
     // Pull request 1 now edits Alice's signature: an error for a contributor, allowed to a maintainer.
     const clone = checkoutClone('edit-workflow', 'merge', 0);
     const script = stepScript(workflow, 'Check the letters and the change');
@@ -195,5 +200,33 @@ describe('two signs on two branches', () => {
     const again = await letter(work, ['check', L]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('0 errors, 0 warnings');
+  });
+});
+
+describe('the publish workflow init --github writes', () => {
+  it('refreshes CHANGELOG.md after a merge, commits and pushes it, then renders every letter for Pages', () => {
+    const workflow = path.join(work, '.github/workflows/letter-publish.yml');
+    const clone = path.join(top, 'publish');
+    git(top, 'clone', '-q', origin, clone);
+    // A union merge left two events out of order on main.
+    const log = path.join(clone, L, 'CHANGELOG.md');
+    const lines = readFileSync(log, 'utf8').split('\n');
+    const events = lines.filter((l) => l.startsWith('- '));
+    expect(events.length).toBeGreaterThan(2);
+    // The header is four lines (title, blank, note, blank), the events follow.
+    writeFileSync(log, [...lines.slice(0, 4), events[1], events[0], ...events.slice(2), ''].join('\n'));
+    git(clone, 'commit', '-qam', 'merge');
+    git(clone, 'push', '-q', 'origin', 'HEAD:main');
+    const output = path.join(top, 'github-output');
+    writeFileSync(output, '');
+    const env = { RUNNER_TEMP: pinnedLetter(), GITHUB_OUTPUT: output, GITHUB_REF_NAME: 'main', NO_COLOR: '1' };
+    expect(runScript(stepScript(workflow, 'Refresh CHANGELOG.md'), clone, env)).toMatchObject({ code: 0 });
+    const head = git(clone, 'rev-parse', 'HEAD').trim();
+    expect(readFileSync(output, 'utf8')).toBe(`commit=${head}\n`);
+    expect(git(origin, 'log', '-1', '--format=%s %H', 'main')).toBe(`Refresh CHANGELOG.md after merge ${head}\n`);
+    expect(git(origin, 'show', `main:${L}/CHANGELOG.md`).split('\n').filter((l) => l.startsWith('- '))).toEqual(events);
+    expect(runScript(stepScript(workflow, 'Render every letter'), clone, env)).toMatchObject({ code: 0 });
+    expect(readFileSync(path.join(clone, 'site/index.html'), 'utf8')).toContain('<li><a href="clean-air/clean-air.html">clean-air</a></li>');
+    expect(readFileSync(path.join(clone, 'site/clean-air/clean-air.html'), 'utf8')).toContain('Clean Air Now');
   });
 });
