@@ -118,15 +118,17 @@ ${install(f)}      - name: Refresh CHANGELOG.md
             git push origin "HEAD:$GITHUB_REF_NAME"
           fi
           echo "commit=$(git rev-parse HEAD)" >> "$GITHUB_OUTPUT"
+  # Published even when the push was refused (a branch rule): from the merged commit then.
   build:
     needs: changelog
+    if: \${{ !cancelled() }}
     runs-on: ubuntu-latest
     permissions:
       contents: read
     steps:
       - uses: actions/checkout@v4
         with:
-          ref: \${{ needs.changelog.outputs.commit }}
+          ref: \${{ needs.changelog.outputs.commit || github.sha }}
           persist-credentials: false
 ${install(f)}      - name: Render every letter
         run: |
