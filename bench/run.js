@@ -11,6 +11,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLetter, writeCsv } from './generate.js';
+import { hostileCases } from './hostile.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/letter.js');
@@ -79,6 +80,9 @@ for (const n of sizes) {
   if (!process.env.BENCH_KEEP) rmSync(path.join(work, rel), { recursive: true, force: true });
 }
 
+// Inputs chosen to be slow (issue 12), on the example letter.
+hostileCases(root, work, letter, (command, r) => add(0, command, r));
+
 // The targets of issue 7, from the figures of this run.
 const get = (n, command) => rows.find((r) => r.n === n && r.command === command);
 const targets = [];
@@ -107,6 +111,8 @@ if (at(1_000_000)) {
     target('`check` cold, 1,000,000 ÷ 100,000', `${ratio.toFixed(2)}×`, '≤ 11×', ratio <= 11);
   }
 }
+for (const r of rows.filter((x) => x.n === 0 && x.command !== 'node -e 0' && x.command !== 'letter --version'))
+  target(`${r.command}`, `${r.seconds.toFixed(2)} s`, '< 10 s', r.seconds < 10);
 target('`letter --version` ÷ `node -e 0`', `${(version.seconds / nodeStart.seconds).toFixed(2)}×`, '≤ 1.5×', version.seconds <= 1.5 * nodeStart.seconds);
 
 const fmtN = (n) => (n === 0 ? '' : n.toLocaleString('en'));

@@ -8,6 +8,7 @@ import pkg from '../package.json' with { type: 'json' };
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
 import { colourEnabled, makeStyle, type Style, terminalSafe, visible, visibleDeep } from './terminal.js';
+import { describeRecovery, reportRecoveriesTo } from './storage/journal.js';
 import { trace } from './trace.js';
 
 type Printer<R> = (result: R, style: Style) => string;
@@ -63,14 +64,36 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--allow-similar', 'sign even when the name is likely a duplicate (a different person)')
     .option('--dry-run', 'show the signature that would be written, write nothing')
     .option('--commit', 'make one git commit of the files written, "Sign: <name>"')
+    .option('--from-issue <event.json>', 'sign from a GitHub issue made with the sign form: the issues event file ($GITHUB_EVENT_PATH); never asks')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', examples(
       'letter sign letters/time-to-act',
+      'letter sign letters/time-to-act --from-issue "$GITHUB_EVENT_PATH" --json',
       'letter sign letters/time-to-act --name "Ellen Johnson Sirleaf" --sort-as "Johnson Sirleaf Ellen" \\\n      --role "Former President of Liberia" --country LR --group former-heads-of-state --yes',
     ))
     .action(async (letter, o) => {
+      if (o.fromIssue !== undefined) {
+        const given = Object.entries(o).filter(([k, v]) => v !== undefined && !['fromIssue', 'json', 'dryRun', 'yes'].includes(k));
+        if (given.length > 0) throw new UsageError(`--from-issue takes every field from the issue: drop --${given.map(([k]) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join(', --')}`);
+        const { signFromIssue, formatSignFromIssue } = await import('./commands/sign-from-issue.js');
+        return emit(ctx, await signFromIssue({ letter, event: o.fromIssue, dryRun: o.dryRun }, ctx), o.json, formatSignFromIssue);
+      }
       const { sign, formatSign } = await import('./commands/sign.js');
       emit(ctx, await sign({ letter, ...o }, ctx), o.json, formatSign);
+    });
+
+  program
+    .command('github')
+    .description('GitHub files of a letter')
+    .command('issue-form')
+    .description('the issue form with which people sign from a browser, and the workflow that turns its issues into pull requests')
+    .argument('<letter>', 'letter folder, relative to the repository root (run from there)')
+    .option('--write', 'write them under .github/ instead of printing them')
+    .option('--json', 'print the result as JSON')
+    .addHelpText('after', examples('letter github issue-form letters/time-to-act', 'letter github issue-form letters/time-to-act --write'))
+    .action(async (letter, o) => {
+      const { issueForm, formatIssueForm } = await import('./commands/github.js');
+      emit(ctx, await issueForm({ letter, write: o.write }, ctx), o.json, formatIssueForm);
     });
 
   program
@@ -280,11 +303,12 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .argument('<letter>', 'letter folder')
     .option('--status <status>', 'published (default), all, pending, verified, withdrawn or rejected')
     .option('--include-private', 'add email and phone from the private store')
+    .option('--github <login>', 'only the signatures of this GitHub user (with --status all: whether theirs was accepted)')
     .option('--json', 'print the signatories as JSON')
-    .addHelpText('after', examples('letter list letters/time-to-act', 'letter list letters/time-to-act --status pending --json'))
+    .addHelpText('after', examples('letter list letters/time-to-act', 'letter list letters/time-to-act --status pending --json', 'letter list letters/time-to-act --status all --github octocat'))
     .action(async (letter, o) => {
       const { list, formatList } = await import('./commands/list.js');
-      emit(ctx, await list({ letter, status: o.status, includePrivate: o.includePrivate }, ctx), o.json, formatList);
+      emit(ctx, await list({ letter, status: o.status, includePrivate: o.includePrivate, github: o.github }, ctx), o.json, formatList);
     });
 
   program
@@ -350,6 +374,7 @@ const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDI
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   trace('main');
   const exit = { code: ExitCode.ok as number };
+  reportRecoveriesTo((r) => ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${describeRecovery(r, ctx.cwd)}\n`));
   try {
     await createProgram(ctx, exit).parseAsync(argv, { from: 'user' });
     return exit.code;

@@ -79,7 +79,7 @@ async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Pr
       renderDocument(view, format, template, partials);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
-      const m = /^(.+?):(\d+):(\d+): (.*)$/.exec(e.message);
+      const m = /^(.+?):(\d+):(\d+): ([^]*)$/.exec(e.message);
       problems.push({ file: m?.[1] ?? template.file, line: Number(m?.[2] ?? 1), column: Number(m?.[3] ?? 1), severity: 'error', code: 'template-render', message: m?.[4] ?? e.message });
     }
   }

@@ -44,7 +44,8 @@ export interface FmtResult {
 
 /** Plain text in canonical form: UTF-8 without a byte-order mark, LF line endings, one final newline. */
 function canonicalText(text: string): string {
-  return `${text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n*$/, '')}\n`;
+  // (?<!\n): a match starts only where the run of newlines starts, so a long run is read once.
+  return `${text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/(?<!\n)\n*$/, '')}\n`;
 }
 
 /** Formats letters. @throws InvalidLetter when a letter has errors (fix them first: `letter check`); UsageError for an unknown layout. */
@@ -65,6 +66,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
       const layout = (o.layout ?? loaded.letter.layout ?? 'flat') as SignatureLayout;
       if (Array.isArray(raw.organisers))
         for (const org of raw.organisers as Record<string, unknown>[]) if (typeof org?.url === 'string') org.url = normaliseUrl(org.url);
+      if (typeof raw.sign_url === 'string') raw.sign_url = normaliseUrl(raw.sign_url);
       if (o.layout === 'sharded') raw.layout = 'sharded';
       if (o.layout === 'flat') delete raw.layout;
       const wanted: FileChange[] = [

@@ -15,6 +15,8 @@ export interface ListOptions {
   status?: string | undefined;
   /** Adds `contact` (email, phone) from the private store. */
   includePrivate?: boolean | undefined;
+  /** Only the signatures recorded with this GitHub login (any case): how a signer finds out about theirs. */
+  github?: string | undefined;
 }
 
 /** One listed signatory: its signature fields, the group's display name and, with --include-private, its contact. */
@@ -42,8 +44,9 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
   const groups = groupSignatures(loaded.letter, gate.signatures, statuses);
   const contacts = o.includePrivate ? await readContacts(loaded.dir, ctx.cwd) : {};
+  const login = o.github?.toLowerCase();
   const signatures = groups.flatMap((g) =>
-    g.signatures.map((s) => ({ ...s, groupName: g.group?.name ?? null, ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}) })),
+    g.signatures.filter((s) => login === undefined || s.github?.toLowerCase() === login).map((s) => ({ ...s, groupName: g.group?.name ?? null, ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}) })),
   );
   return { letter: loaded.shown, statuses, count: signatures.length, signatures };
 }

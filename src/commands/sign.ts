@@ -48,6 +48,8 @@ export interface SignOptions {
   dryRun?: boolean | undefined;
   allowSimilar?: boolean | undefined;
   commit?: boolean | undefined;
+  /** How errors name a field instead of its flag (`sign --from-issue` names the issue form's labels). */
+  fieldNames?: Readonly<Record<string, string>> | undefined;
 }
 
 /** What `letter sign` did: the new signature, likely duplicates a person allowed, and the files written (none on a dry run). */
@@ -113,7 +115,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
       });
       return { state, signature, similar, possible, contacts };
     } catch (e) {
-      if (e instanceof InvalidSignatureInput) throw new UsageError(`${FLAG_OF[e.field] ?? e.field}: ${e.field} ${e.reason}`);
+      if (e instanceof InvalidSignatureInput) throw new UsageError(`${options.fieldNames?.[e.field] ?? FLAG_OF[e.field] ?? e.field}: ${e.field} ${e.reason}`);
       if (e instanceof AlreadySigned && e.match.kind === 'look-alike' && e.match.status !== 'withdrawn' && e.match.status !== 'rejected')
         e.hint = `See every signature with: letter list ${shown} --status all`;
       throw e;

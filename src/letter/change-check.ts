@@ -169,7 +169,7 @@ function addedDuplicates(c: ChangeInput): Problem[] {
         hint: isCertain(match)
           ? 'remove this signature'
           : c.role === 'editor'
-            ? `if they are different people: letter distinct ${file.replace(/\/signatures\/.*$/, '')} ${signature.id} ${match.id}`
+            ? `if they are different people: letter distinct ${file.replace(/\/signatures\/[^]*$/, '')} ${signature.id} ${match.id}`
             : 'if you are a different person, say so in the pull request: an editor records it (letter distinct)',
       });
     }

@@ -81,6 +81,7 @@ export function checkLetter(input: CheckInput): Problem[] {
   letter.organisers.forEach((o, i) => {
     if (o.url !== undefined && !isNormalUrl(o.url)) problems.push(notNormalUrl(letterFile, locateLetter(['organisers', i, 'url']), `organisers[${i}].url`, o.url, input.shown));
   });
+  if (letter.sign_url !== undefined && !isNormalUrl(letter.sign_url)) problems.push(notNormalUrl(letterFile, locateLetter(['sign_url']), 'sign_url', letter.sign_url, input.shown));
 
   if (letter.requires.includes('group') && letter.groups.length === 0)
     problems.push({ ...at(letterFile, locateLetter(['requires'])), severity: 'error', code: 'requires-groups', message: 'requires group, but the letter declares no groups', hint: 'declare groups: in letter.yaml, or remove group from requires' });

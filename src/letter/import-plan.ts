@@ -156,7 +156,7 @@ export function findGroup(letter: LetterFile, value: string): Group | undefined 
 }
 
 // An email address as a whole cell, and a mailto: link (its address before any ?subject=).
-const EMAIL_CELL = /^[^\s@/:?#]+@[^\s@/?#]+\.[^\s@/?#]+$/;
+const EMAIL_CELL = /^[^\s@/:?#]+@(?=[^\s@/?#]+$)[^\s@/?#]+\.[^\s@/?#]+$/;
 const MAILTO = /^mailto:([^?#]*)/i;
 
 /**
@@ -205,7 +205,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
     if (written === undefined) return invalid('name', 'is empty');
     // "Ada Lovelace <ada@example.org>": the name, and an address that belongs in the private store.
     const inName = NAME_WITH_EMAIL.exec(written);
-    const name = inName ? inName[1]! : written;
+    const name = inName ? inName[1]!.trimEnd() : written;
     const email = cell(row, 'email') ?? inName?.[2];
     if (inName) plan.notes.push({ line: row.line, field: 'name', note: `held an email address; the name is "${name}" and the address is kept in the private store${cell(row, 'email') ? ' (the email column wins)' : ''}` });
     const emailCheck = email ? { key: email.toLowerCase(), owners } : undefined;
@@ -267,7 +267,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
       } else plan.notes.push({ line: row.line, field: 'url', note: 'held an email address; left out, not published' });
     }
     const phone = cell(row, 'phone');
-    if (privateEmail !== undefined && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(privateEmail)) return invalid(privateEmail === email ? 'email' : 'url', `"${maskContact(privateEmail)}" is not an email address`);
+    if (privateEmail !== undefined && !/^[^\s@]+@(?=[^\s@]+$)[^\s@]+\.[^\s@]+$/.test(privateEmail)) return invalid(privateEmail === email ? 'email' : 'url', `"${maskContact(privateEmail)}" is not an email address`);
     if (phone !== undefined && !/^\+?[0-9 ()./-]{6,30}$/.test(phone)) return invalid('phone', `"${maskContact(phone)}" is not a phone number`);
     try {
       const { signature } = sign(
@@ -296,8 +296,10 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   return plan;
 }
 
-// A name followed by an address in angle brackets or brackets, as mail programs write it.
-const NAME_WITH_EMAIL = /^([^<>()@]*[\p{L}\p{N}][^<>()@]*?)\s*[<(]\s*(?:mailto:)?([^\s<>()@]+@[^\s<>()@]+\.[^\s<>()@]+)\s*[>)]\s*$/u;
+// A name followed by an address in angle brackets or brackets, as mail programs write it. The
+// name (trimmed by the caller) holds a letter or digit, the domain a dot with text on both sides:
+// both said in lookaheads, so that no part of the text can be read two ways (linear time).
+const NAME_WITH_EMAIL = /^(?=[^<>()@]*[\p{L}\p{N}])([^<>()@]*)[<(]\s*(?:mailto:)?([^\s<>()@]+@(?=[^\s<>()@]+\.[^\s<>()@])[^\s<>()@]+)\s*[>)]\s*$/u;
 
 /**
  * The email address a url cell holds: a `mailto:` link's address ('' when it names none), or

@@ -17,9 +17,9 @@ const LEADING_BLOCK = /^(?:[#+\-=>]|\d+(?=[.)]))/;
 const PLAIN = /^[^\s\\`*_[\]<>&~|!#+\-=\d\r\n\u2028\u2029][^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]*(?: [^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]+)*$/;
 
 // GitHub Flavored Markdown's extended autolinks (spec 0.29-gfm, section 6.9) turn `www.` and
-// a scheme such as `https:` followed by `//` (or `mailto:`, `xmpp:`) into links with no
+// `http:`, `https:` or `ftp:` followed by `//` (and `mailto:`, `xmpp:`) into links with no
 // markup at all; a backslash before the dot or the colon keeps them text.
-const AUTOLINK = /\bwww\.|\b[A-Za-z][A-Za-z0-9+.-]*:(?=\/\/)|\b(?:mailto|xmpp):/gi;
+const AUTOLINK = /\bwww\.|\b(?:https?|ftp):(?=\/\/)|\b(?:mailto|xmpp):/gi;
 
 /** True when `s` is inline Markdown text as it is: `escapeMarkdownInline` would return it unchanged, and so would folding its spaces. */
 export function isPlainMarkdown(s: string): boolean {

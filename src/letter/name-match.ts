@@ -409,7 +409,7 @@ export interface ContextNote {
   delta: number;
 }
 
-const urlKey = (u: string) => u.trim().toLowerCase().replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, '');
+const urlKey = (u: string) => u.trim().toLowerCase().replace(/^https?:\/\/(www\.)?/, '').replace(/(?<!\/)\/+$/, '');
 
 /**
  * Evidence from the context of two signatures: the same url (+0.2) or GitHub login (+0.3)

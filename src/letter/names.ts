@@ -44,7 +44,7 @@ export function idForName(name: string, taken: ReadonlySet<string>): string {
     normaliseName(name)
       .replace(/ /g, '-')
       .slice(0, MAX_ID_LENGTH)
-      .replace(/-+$/, '') || 'signature';
+      .replace(/(?<!-)-+$/, '') || 'signature';
   // "erased-" starts the ids of erasure records only; Windows reserves device names such as "con" (see RESERVED_ID_PATTERN).
   const base = slug.startsWith('erased-') || RESERVED_ID_PATTERN.test(slug) ? `s-${slug}` : slug;
   if (!taken.has(base)) return base;

@@ -5,7 +5,13 @@
  * `.gitignore` for renders and lock folders. With `--github`: a pull-request check, a
  * workflow that refreshes changelogs and publishes the page after merges, and a
  * pull-request template. A list, so that other files can join it (`REPO_FILES`).
+ * Actions are pinned by commit SHA, as in the sign workflow (github-sign-files.ts).
  */
+import { CHECKOUT, SETUP_NODE } from './github-sign-files.js';
+
+/** GitHub Pages' own actions, pinned by commit SHA; the comment names the release. */
+const UPLOAD_PAGES = 'actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa # v3.0.1';
+const DEPLOY_PAGES = 'actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e # v4.0.5';
 
 /** What the texts depend on: the `letter` that writes them and the repository's default branch. */
 export interface RepoFacts {
@@ -35,7 +41,7 @@ const header = (f: RepoFacts, what: string) =>
 
 // The checker, installed at the version that wrote the workflow, outside the checkout (so
 // it is no part of the change checked), without install scripts.
-const install = (f: RepoFacts) => `      - uses: actions/setup-node@v4
+const install = (f: RepoFacts) => `      - uses: ${SETUP_NODE}
         with:
           node-version: 20
       - name: Install letter ${f.version}
@@ -61,7 +67,7 @@ jobs:
   check:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
+      - uses: ${CHECKOUT}
         with:
           fetch-depth: 0
           persist-credentials: false
@@ -103,7 +109,7 @@ jobs:
     outputs:
       commit: \${{ steps.refresh.outputs.commit }}
     steps:
-      - uses: actions/checkout@v4
+      - uses: ${CHECKOUT}
 ${install(f)}      - name: Refresh CHANGELOG.md
         id: refresh
         run: |
@@ -126,7 +132,7 @@ ${install(f)}      - name: Refresh CHANGELOG.md
     permissions:
       contents: read
     steps:
-      - uses: actions/checkout@v4
+      - uses: ${CHECKOUT}
         with:
           ref: \${{ needs.changelog.outputs.commit || github.sha }}
           persist-credentials: false
@@ -141,7 +147,7 @@ ${install(f)}      - name: Render every letter
               echo "<li><a href=\\"$slug/$slug.html\\">$slug</a></li>" >> site/index.html
             fi
           done
-      - uses: actions/upload-pages-artifact@v3
+      - uses: ${UPLOAD_PAGES}
         with:
           path: site
   deploy:
@@ -155,7 +161,7 @@ ${install(f)}      - name: Render every letter
       url: \${{ steps.deployment.outputs.page_url }}
     steps:
       - id: deployment
-        uses: actions/deploy-pages@v4
+        uses: ${DEPLOY_PAGES}
 `;
 }
 

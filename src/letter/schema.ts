@@ -60,6 +60,9 @@ const country = z
 const ident = (what: string) =>
   z.string({ error: `must be a ${what}` }).regex(ID_PATTERN, `must be a ${what}: lower-case letters, digits and hyphens`);
 
+/** A GitHub login: letters, digits and single hyphens, not at either end; at most 39 characters. */
+export const GITHUB_LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
 /** Statuses of a letter: a draft is not yet signable in public; a closed letter takes no more signatures. */
 export const LETTER_STATUSES = ['draft', 'open', 'closed'] as const;
 /**
@@ -160,6 +163,12 @@ export const letterSchema = z.strictObject({
    * letter between the two.
    */
   layout: z.enum(['flat', 'sharded'], { error: 'must be flat or sharded' }).optional(),
+  /**
+   * Where people sign the letter in a browser, e.g. its GitHub issue form
+   * (https://github.com/<owner>/<repo>/issues/new?template=sign-<slug>.yml): the rendered page
+   * shows a "Sign this letter" link to it while the letter is open.
+   */
+  sign_url: webUrl.optional(),
 });
 
 const verifiedSchema = z.strictObject({
@@ -180,13 +189,16 @@ const withdrawnSchema = z.strictObject({
   reason: text(2000),
 });
 
+/** The longest name a signature may have, in UTF-16 code units. */
+export const MAX_NAME_LENGTH = 300;
+
 /** Field names that would carry private contact data and never belong in a public file. */
 export const PRIVATE_FIELDS = ['email', 'phone', 'telephone', 'mobile', 'address'] as const;
 
 /** The shape of `signatures/<id>.yaml`. */
 export const signatureSchema = z
   .strictObject({
-    name: text(300).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
+    name: text(MAX_NAME_LENGTH).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
     sort_as: text(300).optional(),
     role: text(500).optional(),
     organisation: text(300).optional(),
@@ -196,7 +208,7 @@ export const signatureSchema = z
     text_version: textHash.optional(),
     github: z
       .string({ error: 'must be a GitHub login in quotes' })
-      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, 'must be a GitHub login (letters, digits and single hyphens)')
+      .regex(GITHUB_LOGIN_PATTERN, 'must be a GitHub login (letters, digits and single hyphens)')
       .optional(),
     /**
      * Ids of signatures with the same or a likely-same name that a person decided are other
@@ -237,7 +249,7 @@ export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
 /** Key order of letter.yaml, as `letter` writes it. */
 export const LETTER_KEY_ORDER = [
-  'title', 'slug', 'addressee', 'organisers', 'public_contacts', 'status', 'opened', 'language', 'translations', 'groups', 'requires', 'body', 'verification', 'changelog', 'layout',
+  'title', 'slug', 'addressee', 'organisers', 'public_contacts', 'status', 'opened', 'language', 'translations', 'groups', 'requires', 'body', 'verification', 'changelog', 'layout', 'sign_url',
 ] as const;
 
 /** Key order of a signature file, as `letter` writes it. */

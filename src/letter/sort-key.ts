@@ -6,7 +6,7 @@
  * Desmond", "Ban Ki-moon" → "Ban Ki-moon"). See `deriveSortKey` for the rules.
  */
 
-import type { Signature } from './schema.js';
+import { MAX_NAME_LENGTH, type Signature } from './schema.js';
 
 /** What is known of a name besides its displayed form. */
 export interface SortKeyHints {
@@ -136,6 +136,8 @@ const ascii = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toL
  * names that follow the family name in Latin script without a marker need `--sort-as`.
  */
 export function deriveSortKey(name: string, hints: SortKeyHints = {}): string | undefined {
+  // A longer name is refused by validation anyway, and the nickname pattern below is quadratic in the length.
+  if (name.length > MAX_NAME_LENGTH) return undefined;
   const tidy = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ');
   const last = tidy(hints.last ?? '');
   if (last !== '') {

@@ -22,6 +22,8 @@ export interface Phrases {
   of: string;
   chartTitle: string;
   link: string;
+  /** The link to where people sign (letter.yaml `sign_url:`). */
+  signThisLetter: string;
 }
 
 const en: Phrases = {
@@ -41,6 +43,7 @@ const en: Phrases = {
   of: 'of',
   chartTitle: 'Signatures over time',
   link: 'link',
+  signThisLetter: 'Sign this letter',
 };
 
 const fr: Phrases = {
@@ -61,6 +64,7 @@ const fr: Phrases = {
   of: 'sur',
   chartTitle: 'Signatures au fil du temps',
   link: 'lien',
+  signThisLetter: 'Signer cette lettre',
 };
 
 const es: Phrases = {
@@ -80,6 +84,7 @@ const es: Phrases = {
   of: 'de',
   chartTitle: 'Firmas a lo largo del tiempo',
   link: 'enlace',
+  signThisLetter: 'Firmar esta carta',
 };
 
 const PHRASES: Record<string, Phrases> = { en, fr, es };

@@ -36,7 +36,7 @@ function templateMessage(full: string): string {
     const last = lines.at(-1) ?? '';
     return /got 'EOF'/.test(last) ? 'a block opened with {{#...}} is never closed' : `cannot parse the template: ${last.replace(/'/g, '')}`;
   }
-  if (/The partial .* could not be found/.test(lines[0] ?? '')) return lines[0]!;
+  if (/^The partial .* could not be found/.test(lines[0] ?? '')) return lines[0]!;
   return lines[0] ?? full;
 }
 

@@ -72,6 +72,8 @@ export interface LetterView {
   direction: 'ltr' | 'rtl';
   status: string;
   organisers: { name: string; url: string | null }[];
+  /** The "Sign this letter" link (letter.yaml `sign_url:`) while the letter is open; else null. */
+  sign: { url: string; text: string } | null;
   opened: string | null;
   openedDisplay: string | null;
   count: number;
@@ -154,6 +156,7 @@ export function letterView(letter: LetterFile, body: string, signatures: readonl
     direction: RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr',
     status: letter.status,
     organisers: letter.organisers.map((o) => ({ name: o.name, url: o.url ?? null })),
+    sign: letter.sign_url !== undefined && letter.status === 'open' ? { url: letter.sign_url, text: words.signThisLetter } : null,
     opened: letter.opened ?? null,
     openedDisplay: letter.opened ? day(letter.opened) : null,
     count,

@@ -7,8 +7,9 @@
  * once both land.
  */
 import { isUtf8 } from 'node:buffer';
+import { utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidLetter, type Problem } from '../errors.js';
+import { InvalidLetter, type Problem, UserError } from '../errors.js';
 import { ERASED_KEY_ORDER, type ErasedRecord, LETTER_KEY_ORDER, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER, type Signature } from '../letter/schema.js';
 import type { Locate } from '../errors.js';
 import { publishedChangelog } from '../letter/changelog.js';
@@ -20,7 +21,8 @@ import { type FileIndex, type LoadedSignature, loadSignatures } from './signatur
 import type { SignatureScan } from './signature-scan.js';
 
 export { resolveLetterDir } from './layout.js';
-import type { FileChange } from './transaction.js';
+import { claim, disclaim, hasJournal, journalDir, lockOwnerDied, reportRecovery, rollBack } from './journal.js';
+import { type FileChange, holds, whileHeld } from './transaction.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 
 export type { LoadedSignature } from './signature-files.js';
@@ -61,11 +63,13 @@ export interface LoadedLetter {
 
 /**
  * Reads every file of the letter in `dir`; `cwd` decides how file names are shown.
+ * @throws UserError when a write to the letter was interrupted (see `refuseUnfinishedWrite`).
  * Signature files unchanged since the last run come from the parse cache (see parse-cache.ts);
  * `scan`, a `scanSignatures` of the letter just made, saves listing them again.
  */
 export async function loadLetter(dir: string, cwd: string, scan?: SignatureScan): Promise<LoadedLetter> {
   const shown = path.relative(cwd, dir) || '.';
+  await refuseUnfinishedWrite(dir, shown);
   const rel = (...parts: string[]) => path.join(shown, ...parts);
   const problems: Problem[] = [];
   const letterFile = rel(LETTER_FILE);
@@ -224,21 +228,51 @@ export function eventChanges(dir: string, letter: LetterFile, signatures: readon
 }
 
 /**
+ * A letter with a journal (journal.ts) is half-written, or being written by another process:
+ * a reader does not read it, and never repairs it itself (a read-only command such as
+ * `check` must not change the files it checks; a journal committed by mistake or malice
+ * would otherwise rewrite them). Any command that takes the lock undoes the write first.
+ * @throws UserError naming the command that undoes it.
+ */
+async function refuseUnfinishedWrite(dir: string, shown: string): Promise<void> {
+  if (holds(dir) || !(await hasJournal(dir))) return;
+  throw new UserError(
+    `A write to ${shown} did not finish (killed part-way, or still under way): ${path.relative(path.dirname(dir), journalDir(dir))}/ beside it records it, and the letter is not read until it is undone.`,
+    `Undo it (any command that writes the letter does so first): letter changelog ${shown}`,
+  );
+}
+
+/**
  * Runs `fn` while holding the letter's lock: a folder `<dir>.lock/` beside the letter
- * (ignored by git). Waits up to about 10 s for another `letter` process; a lock left by a
- * killed process is taken over after 10 s.
+ * (ignored by git). Waits up to about 10 s for another `letter`
+ * process; a lock left by a killed process is taken over at once when that process ran on
+ * this machine, else after 10 s. Before `fn`, undoes a write that a killed process left
+ * unfinished (journal.ts), and says so through `reportRecoveriesTo`. Writes by `writeAll`
+ * inside the letter while `fn` runs are journaled.
  */
 export async function withLetterLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {
   // Loaded here: only commands that write take the lock.
   const { default: lockfile } = await import('proper-lockfile');
+  const lock = `${dir}.lock`;
+  // Stale at once for proper-lockfile, which then takes it over.
+  if (await lockOwnerDied(dir)) await utimes(lock, 0, 0).catch(() => {});
   const release = await lockfile.lock(dir, {
-    lockfilePath: `${dir}.lock`,
+    lockfilePath: lock,
     stale: 10_000,
     retries: { retries: 100, minTimeout: 20, maxTimeout: 200, randomize: true },
   });
   try {
-    return await fn();
+    // Named first, so that a kill from here on leaves a lock the next command takes at once.
+    await claim(dir);
+    const recovered = await rollBack(dir).catch((e: Error) => {
+      const record = path.basename(journalDir(dir));
+      throw new UserError(`The record of an unfinished write beside the letter, ${record}/, cannot be undone: ${e.message}. Nothing was written.`, `letter writes that record itself and never commits it: look at ${record}/ and delete it if you did not make it.`);
+    });
+    if (recovered) reportRecovery(recovered);
+    return await whileHeld(dir, fn);
   } finally {
+    // A record a failed undo left stays for the next command.
+    if (!(await hasJournal(dir).catch(() => true))) await disclaim(dir).catch(() => {});
     await release();
   }
 }

@@ -18,7 +18,7 @@ export const CONTACTS_FILE = 'contacts.yaml';
 
 /** Contact details of one signatory. */
 export const contactSchema = z.strictObject({
-  email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').optional(),
+  email: z.string().regex(/^[^\s@]+@(?=[^\s@]+$)[^\s@]+\.[^\s@]+$/, 'must be an email address').optional(),
   phone: z.string().regex(/^\+?[0-9 ()./-]{6,30}$/, 'must be a phone number').optional(),
 });
 /** Contact details of one signatory. */

@@ -1,13 +1,46 @@
 /**
- * Writing several files of a letter as one change: each file is written atomically
- * (write-file-atomic: a temporary file renamed over the old one), and when one write
- * fails, the files already written are put back as they were, so a refused or failed
+ * Writing several files as one change. Inside a letter whose lock this process holds (see
+ * `withLetterLock`), the write is journaled (journal.ts): all or none even when the process
+ * is killed, and no temporary file ever appears in the letter. Elsewhere (rendered pages,
+ * schemas) each file is written atomically (write-file-atomic: a temporary file renamed over
+ * the old one). Either way, when one write fails or the process is interrupted (SIGINT,
+ * SIGTERM), the files already written are put back as they were, so a refused or failed
  * command leaves the letter as it found it.
  */
-import { mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { Cancelled } from '../errors.js';
+import { begin, commit, type Journal, rollBack, writeDurably } from './journal.js';
+
+/** Letter folders (absolute) whose lock this process holds: writes inside them are journaled. */
+const held = new Set<string>();
+
+/** Marks the letter in `dir` as locked by this process while `fn` runs (used by `withLetterLock`). */
+export async function whileHeld<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  held.add(dir);
+  try {
+    return await fn();
+  } finally {
+    held.delete(dir);
+  }
+}
+
+/** Whether this process holds the lock of the letter in `dir` (absolute). */
+export function holds(dir: string): boolean {
+  return held.has(dir);
+}
+
+/** Whether `p` is inside the folder `dir` (absolute). */
+const within = (dir: string, p: string) => path.resolve(p).startsWith(dir + path.sep);
+
+/** Whether every path `c` names is inside `dir`. */
+const changeWithin = (dir: string, c: FileChange) => within(dir, c.path) && (!('from' in c) || within(dir, c.from));
+
+/** The held letter folder a change of `changes` is inside, if there is one. */
+function heldLetterOf(changes: readonly FileChange[]): string | undefined {
+  return [...held].find((d) => changes.some((c) => changeWithin(d, c)));
+}
 
 /**
  * One file to write (`text`, or a Buffer of bytes), delete (`text` null), or move here
@@ -52,7 +85,8 @@ export async function ensureDir(dir: string): Promise<void> {
   }
 }
 
-async function apply(c: FileChange): Promise<void> {
+/** Applies one change; with a journal, new contents are staged in it and renamed into place. */
+async function apply(c: FileChange, j?: Journal): Promise<void> {
   if ('from' in c) {
     await ensureDir(path.dirname(c.path));
     await rename(c.from, c.path);
@@ -65,7 +99,27 @@ async function apply(c: FileChange): Promise<void> {
     return;
   }
   await ensureDir(path.dirname(c.path));
+  if (j) {
+    const staged = j.staged();
+    // A file written again keeps its mode, as write-file-atomic keeps it.
+    const mode = c.mode ?? (await lstat(c.path).then((st) => st.mode & 0o7777, () => undefined));
+    await writeDurably(staged, c.text, mode);
+    try {
+      await rename(staged, c.path);
+      return;
+    } catch (e) {
+      // The letter folder is a mount of its own: write beside the file instead.
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      await unlink(staged);
+    }
+  }
   await writeFileAtomic(c.path, c.text, { ...(typeof c.text === 'string' ? { encoding: 'utf8' as const } : {}), ...(c.mode ? { mode: c.mode } : {}) });
+}
+
+/** Whether no file appears twice in `batch`, so that its changes may run side by side. */
+function distinctFiles(batch: readonly FileChange[]): boolean {
+  const paths = batch.flatMap((c) => ('from' in c ? [c.path, c.from] : [c.path]));
+  return new Set(paths).size === paths.length;
 }
 
 /** Files written side by side (see writeAll). */
@@ -75,51 +129,133 @@ const WRITE_BATCH = 32;
  * Applies every change, or none: a few files at a time, side by side (changes of one file
  * in their order); on a failure, or when the process is interrupted (SIGINT, SIGTERM)
  * part-way, restores the files already changed and throws (`Cancelled` for an
- * interruption, exit 130).
+ * interruption, exit 130). Inside a letter this process holds the lock of, journaled
+ * (journal.ts), so that a kill leaves a write the next command undoes.
  * @returns the paths changed, in order.
  */
 export async function writeAll(changes: readonly FileChange[]): Promise<string[]> {
+  const letterDir = heldLetterOf(changes);
+  if (letterDir === undefined) {
+    await writeDirect(changes);
+    return changes.map((c) => c.path);
+  }
+  // Files outside the letter (renders an erasure deletes) go first, undone if the letter's
+  // write fails; a kill leaves them changed, as they are made again from the letter.
+  const undoOutside = await writeDirect(changes.filter((c) => !changeWithin(letterDir, c)));
+  try {
+    await writeJournaled(letterDir, changes.filter((c) => changeWithin(letterDir, c)));
+  } catch (e) {
+    await undoOutside();
+    throw e;
+  }
+  return changes.map((c) => c.path);
+}
+
+/**
+ * `writeAll` without a journal: each file atomically (write-file-atomic).
+ * @returns a function that puts the files back as they were.
+ */
+async function writeDirect(changes: readonly FileChange[]): Promise<() => Promise<void>> {
+  const done: number[] = [];
+  const before: (Buffer | null)[] = new Array<Buffer | null>(changes.length).fill(null);
+  await catchingInterrupts(async (interrupted) => {
+    try {
+      // A few files at a time: an import of 10,000 signatures waits on 10,000 fsyncs, which
+      // the disk serves faster side by side. Each batch ends before the next one starts, so an
+      // interruption or a failure leaves a known set of files to put back.
+      for (let from = 0; from < changes.length; from += WRITE_BATCH) {
+        if (interrupted()) throw new Cancelled();
+        const batch = changes.slice(from, from + WRITE_BATCH);
+        // A move is undone by moving back; any other change by restoring what was there.
+        const olds = await Promise.all(batch.map((c) => ('from' in c ? null : previous(c.path))));
+        olds.forEach((b, j) => {
+          before[from + j] = b;
+        });
+        // Two changes of one file keep their order.
+        const results: PromiseSettledResult<void>[] = [];
+        if (distinctFiles(batch)) results.push(...(await Promise.allSettled(batch.map((c) => apply(c)))));
+        else for (const c of batch) results.push(await apply(c).then(() => ({ status: 'fulfilled' as const, value: undefined }), (reason: unknown) => ({ status: 'rejected' as const, reason })));
+        results.forEach((r, j) => {
+          if (r.status === 'fulfilled') done.push(from + j);
+        });
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+      }
+      if (interrupted()) throw new Cancelled();
+    } catch (e) {
+      await undo();
+      throw e;
+    }
+  });
+  async function undo(): Promise<void> {
+    for (const i of done.reverse()) {
+      const c = changes[i]!;
+      await apply('from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null }).catch(() => {});
+    }
+  }
+  return undo;
+}
+
+/** The folders (absolute) that writing `changes` creates, parents first. */
+async function missingDirs(letterDir: string, changes: readonly FileChange[]): Promise<string[]> {
+  const missing = new Set<string>();
+  const known = new Set<string>([letterDir]);
+  for (const parent of new Set(changes.filter((c) => c.text !== null).map((c) => path.dirname(path.resolve(c.path))))) {
+    const chain: string[] = [];
+    for (let d = parent; !known.has(d) && !missing.has(d) && d.startsWith(letterDir + path.sep); d = path.dirname(d)) {
+      if (await stat(d).then(() => true, () => false)) {
+        known.add(d);
+        break;
+      }
+      chain.unshift(d);
+    }
+    for (const d of chain) missing.add(d);
+  }
+  return [...missing].sort((a, b) => a.length - b.length);
+}
+
+/**
+ * `writeAll` inside a letter this process holds the lock of: records the intent (journal.ts)
+ * first, so that a kill at any point leaves a write the next command undoes; on a failure
+ * or an interruption, undoes it at once.
+ */
+async function writeJournaled(letterDir: string, changes: readonly FileChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await catchingInterrupts(async (interrupted) => {
+    const touched = [...new Set(changes.flatMap((c) => ('from' in c ? [c.from, c.path] : [c.path]).map((p) => path.resolve(p))))];
+    const journal = await begin(letterDir, touched, await missingDirs(letterDir, changes));
+    try {
+      for (let from = 0; from < changes.length; from += WRITE_BATCH) {
+        if (interrupted()) throw new Cancelled();
+        const batch = changes.slice(from, from + WRITE_BATCH);
+        if (distinctFiles(batch)) {
+          const results = await Promise.allSettled(batch.map((c) => apply(c, journal)));
+          const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+          if (failed) throw failed.reason;
+        } else for (const c of batch) await apply(c, journal);
+      }
+      if (interrupted()) throw new Cancelled();
+      await commit(journal);
+    } catch (e) {
+      // Left in place when the undo fails: the next command finishes it.
+      await rollBack(letterDir).catch(() => {});
+      throw e;
+    }
+  });
+}
+
+/** Runs `fn`, telling it whether SIGINT or SIGTERM arrived meanwhile (instead of the process ending there). */
+async function catchingInterrupts<T>(fn: (interrupted: () => boolean) => Promise<T>): Promise<T> {
   let interrupted = false;
   const stop = () => {
     interrupted = true;
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const done: number[] = [];
-  const before: (Buffer | null)[] = new Array<Buffer | null>(changes.length).fill(null);
   try {
-    // A few files at a time: an import of 10,000 signatures waits on 10,000 fsyncs, which
-    // the disk serves faster side by side. Each batch ends before the next one starts, so an
-    // interruption or a failure leaves a known set of files to put back.
-    for (let from = 0; from < changes.length; from += WRITE_BATCH) {
-      if (interrupted) throw new Cancelled();
-      const batch = changes.slice(from, from + WRITE_BATCH);
-      // A move is undone by moving back; any other change by restoring what was there.
-      const olds = await Promise.all(batch.map((c) => ('from' in c ? null : previous(c.path))));
-      olds.forEach((b, j) => {
-        before[from + j] = b;
-      });
-      // Two changes of one file keep their order.
-      const distinct = new Set(batch.flatMap((c) => ('from' in c ? [c.path, c.from] : [c.path]))).size === batch.length + batch.filter((c) => 'from' in c).length;
-      const results: PromiseSettledResult<void>[] = [];
-      if (distinct) results.push(...(await Promise.allSettled(batch.map((c) => apply(c)))));
-      else for (const c of batch) results.push(await apply(c).then(() => ({ status: 'fulfilled' as const, value: undefined }), (reason: unknown) => ({ status: 'rejected' as const, reason })));
-      results.forEach((r, j) => {
-        if (r.status === 'fulfilled') done.push(from + j);
-      });
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
-    }
-    if (interrupted) throw new Cancelled();
-  } catch (e) {
-    for (const i of done.reverse()) {
-      const c = changes[i]!;
-      await apply('from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null }).catch(() => {});
-    }
-    throw e;
+    return await fn(() => interrupted);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
-  return changes.map((c) => c.path);
 }

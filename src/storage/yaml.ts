@@ -5,17 +5,18 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { createRequire } from 'node:module';
-import { Document, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { Document, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Locate, Problem } from '../errors.js';
 import { PRIVATE_FIELDS } from '../letter/schema.js';
+import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.js';
+import { capped, nodeIndex, structureProblems, type YamlPath } from './yaml-nodes.js';
 
 // js-yaml loads on first use: a run that finds every file in the parse cache never needs it.
 const require = createRequire(import.meta.url);
 let jsyamlModule: typeof import('js-yaml') | undefined;
 const jsyaml = () => (jsyamlModule ??= require('js-yaml') as typeof import('js-yaml'));
 
-type YamlPath = readonly (string | number)[];
 
 /** Result of `parseYaml`: the value when the text is valid, and every problem found. */
 export interface ParsedYaml<T> {
@@ -37,15 +38,26 @@ const MAX_ALIASES = 100;
 export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>): ParsedYaml<T> {
   // A byte-order mark is not content; without it, columns match what editors show.
   const text = source.replace(/^\uFEFF/, '');
+  const deep = tooDeepAt(text);
+  if (deep) {
+    const problem: Problem = {
+      file, ...deep, severity: 'error', code: 'yaml-too-deep',
+      message: `invalid YAML: lists and fields nest more than ${MAX_YAML_DEPTH} levels deep here`,
+      hint: 'a letter file nests at most four levels; remove the extra "- ", "[" or "{"',
+    };
+    return { value: undefined, problems: [problem], locate: () => deep };
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false });
+  // Keys are checked for duplicates below, in one pass: the parser's own check compares each key with every other.
+  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const nodes = nodeIndex(doc);
   const locate: Locate = (path) => {
     for (let n = path.length; n >= 0; n--) {
-      const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as Node | null | undefined;
+      const node = nodes.at(path.slice(0, n));
       if (node?.range) return at(node.range[0]);
     }
     return { line: 1, column: 1 };
@@ -56,11 +68,12 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
 
   const problems: Problem[] = doc.errors.map((e) => {
     const pos = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? (unclosedQuote(text) ?? at(e.pos[0])) : at(Math.min(e.pos[0], text.length));
-    return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${yamlMessage(e.code, e.message, text, e.pos[0])}`, yamlHint(e.code));
+    return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${yamlMessage(e.code, e.message)}`, yamlHint(e.code));
   });
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2')
     problems.push(problem({ line: 1, column: 1 }, 'yaml-version', `the file asks for YAML ${doc.directives.yaml.version}; letter reads YAML 1.2, where values such as NO and 2020-05-26 stay text`, 'remove the %YAML line'));
-  if (problems.length > 0) return { value: undefined, problems, locate };
+  if (problems.length === 0) problems.push(...structureProblems(doc, text, at, problem));
+  if (problems.length > 0) return { value: undefined, problems: capped(problems, file), locate };
   const warnings: Problem[] = [];
   visit(doc, {
     Scalar(_, node) {
@@ -84,23 +97,22 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
   }
 
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return { value: parsed.data, problems: warnings, locate };
+  if (parsed.success) return { value: parsed.data, problems: capped(warnings, file), locate };
   problems.push(...warnings);
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const pos = locateKey(doc, path, key, at) ?? locate(path);
-        problems.push(unknownKeyProblem(file, pos, key, knownKeys(schema, path)));
-      }
-    } else if (!doc.hasIn(path) && path.length > 0) {
+      const keys = nodes.keys(path, at);
+      const known = knownKeys(schema, path);
+      for (const key of issue.keys) problems.push(unknownKeyProblem(file, keys.get(key) ?? locate(path), key, known));
+    } else if (path.length > 0 && !nodes.has(path)) {
       problems.push(problem(locate(path), 'missing-field', `missing required field "${fieldPath(path)}"`, `add a line \`${String(path.at(-1))}: ...\``));
     } else {
       problems.push(problem(locate(path), 'invalid-field', `field "${fieldPath(path) || '(document)'}" ${plainMessage(issue)}`));
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { value: undefined, problems, locate };
+  return { value: undefined, problems: capped(problems, file), locate };
 }
 
 /**
@@ -139,12 +151,8 @@ function plainMessage(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function yamlMessage(code: string, message: string, text: string, offset: number): string {
+function yamlMessage(code: string, message: string): string {
   if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a "---" line); a letter file is one document';
-  if (code === 'DUPLICATE_KEY') {
-    const key = /^["']?([^:"'\n]+)/.exec(text.slice(offset))?.[1]?.trim();
-    return key ? `the field "${key}" appears twice in the same mapping` : 'a field appears twice in the same mapping';
-  }
   return message.split('\n')[0]!;
 }
 
@@ -152,15 +160,6 @@ function yamlHint(code: string): string | undefined {
   if (code === 'DUPLICATE_KEY') return 'keep one of the two lines; a merge may have left both';
   if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
   return 'check the quoting and indentation of this line';
-}
-
-function locateKey(doc: Document, path: YamlPath, key: string, at: (o: number) => { line: number; column: number }) {
-  const parent = path.length === 0 ? doc.contents : doc.getIn(path, true);
-  if (!isMap(parent)) return undefined;
-  for (const pair of parent.items) {
-    if (isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return at(pair.key.range[0]);
-  }
-  return undefined;
 }
 
 function knownKeys(schema: z.ZodType, path: YamlPath): string[] {

@@ -39,6 +39,8 @@ describe('the files of a campaign repository', () => {
     const steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] = Object.values(doc.jobs as Record<string, { steps: never[] }>).flatMap((j) => j.steps);
     for (const s of steps) expect(s.run ?? '').not.toContain('${{');
     expect(doc.permissions).toEqual(p.endsWith('check.yml') ? { contents: 'read' } : {});
+    // Every action by commit SHA, as tags can move.
+    for (const s of steps) if (s.uses) expect(s.uses).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
   });
 
   it('publishes with GitHub Pages after merges to the branch, the changelog job alone may push', () => {
@@ -49,8 +51,12 @@ describe('the files of a campaign repository', () => {
       build: { contents: 'read' },
       deploy: { pages: 'write', 'id-token': 'write' },
     });
-    expect(doc.jobs.build.steps.map((s: { uses?: string }) => s.uses).filter(Boolean)).toEqual(['actions/checkout@v4', 'actions/setup-node@v4', 'actions/upload-pages-artifact@v3']);
+    expect(doc.jobs.build.steps.map((s: { uses?: string }) => s.uses).filter(Boolean)).toEqual([
+      'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683',
+      'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020',
+      'actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa',
+    ]);
     expect(doc.jobs.build.steps[0].with['persist-credentials']).toBe(false);
-    expect(doc.jobs.deploy.steps[0].uses).toBe('actions/deploy-pages@v4');
+    expect(doc.jobs.deploy.steps[0].uses).toBe('actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e');
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { letterSchema, signatureSchema } from '../../src/letter/schema.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseYaml, stringifyYaml } from '../../src/storage/yaml.js';
+import { tooDeepAt } from '../../src/storage/yaml-depth.js';
+import { ROOT } from '../helpers/cli.js';
 
 const F = 'signatures/ban-ki-moon.yaml';
 const good = 'name: Ban Ki-moon\ncountry: KR\ngroup: industry\nsigned_at: 2020-05-26T00:00:00Z\nstatus: pending\n';
@@ -36,6 +40,53 @@ describe('parseYaml', () => {
     const r = parseYaml(bomb, F, letterSchema);
     expect(r.value).toBeUndefined();
     expect(r.problems[0]?.code).toBe('yaml-aliases');
+  });
+});
+
+describe('parseYaml: what the parser takes and letter refuses', () => {
+  it.each([
+    ['a custom tag', good.replace('Ban Ki-moon', '!foo Ban'), ['1:7 yaml-tag the YAML tag "!foo" is not read by letter: its files hold plain text, lists and fields | remove the tag; put the value in quotes if it must stay text']],
+    ['a js-yaml function tag', good.replace('industry', '!!js/function industry'), ['3:8 yaml-tag the YAML tag "!!js/function" is not read by letter: its files hold plain text, lists and fields | remove the tag; put the value in quotes if it must stay text']],
+    ['a binary tag after an anchor', good.replace('Ban Ki-moon', '&a !!binary SGVsbG8='), ['1:10 yaml-tag the YAML tag "!!binary" is not read by letter: its files hold plain text, lists and fields | remove the tag; put the value in quotes if it must stay text']],
+    ['a tagged mapping', `distinct_from: !!set {a, b}\n${good}`, ['1:16 yaml-tag the YAML tag "!!set" is not read by letter: its files hold plain text, lists and fields | remove the tag; put the value in quotes if it must stay text']],
+    ['a __proto__ key, quoted and nested', `${good}verified:\n  "__proto__": {by: x}\n`, ['7:3 yaml-special-key the key "__proto__" is refused: it names a JavaScript object\'s prototype, and a parser would drop it or change what it reads | remove this line']],
+    ['nesting past 32 levels', `${good}extra:\n${'- '.repeat(4000)}x\n`, ['7:63 yaml-too-deep invalid YAML: lists and fields nest more than 32 levels deep here | a letter file nests at most four levels; remove the extra "- ", "[" or "{"']],
+  ])('refuses %s with its line and column', (_, text, expected) => {
+    expect(where(text)).toEqual(expected);
+  });
+
+  it('reports 50 problems in a file, then how many more', () => {
+    const text = `${good}${Array.from({ length: 5000 }, (_, i) => `unknown_${i}: x\n`).join('')}`;
+    const problems = where(text);
+    expect(problems).toHaveLength(51);
+    expect(problems[0]).toBe('6:1 unknown-field unknown field "unknown_0" | known fields: name, sort_as, role, organisation, country, group, url, text_version, github, distinct_from, signed_at, status, verified, withdrawn, rejected');
+    expect(problems[50]).toBe('56:1 too-many-problems and 4950 more problems in this file, from here on | fix the problems above, then run letter check again');
+  });
+});
+
+describe('tooDeepAt', () => {
+  it.each([
+    ['- '.repeat(33) + 'x', { line: 1, column: 65 }],
+    ['- '.repeat(32) + 'x', undefined],
+    [`a: ${'['.repeat(32)}`, { line: 1, column: 35 }],
+    [`a: ${'['.repeat(31)}`, undefined],
+    [`a: {b: [\n${'  {c: [\n'.repeat(15)}`, { line: 16, column: 7 }],
+    [Array.from({ length: 33 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'), { line: 33, column: 33 }],
+    [`k:\n${Array.from({ length: 16 }, (_, i) => `${' '.repeat(i * 2)}- a:`).join('\n')}`, { line: 17, column: 33 }],
+    // Text that only looks deep: quoted values, block scalars, comments, brackets inside plain text.
+    [`a: "${'[ '.repeat(40)}"\nb: '${'{'.repeat(40)}'`, undefined],
+    [`a: |\n  ${'- '.repeat(40)}\n  ${'[['.repeat(40)}\nb: x`, undefined],
+    [`a: x # ${'['.repeat(40)}\n# ${'- '.repeat(40)}`, undefined],
+    [`a: x${'['.repeat(40)}`, undefined],
+    [`a: "multi\n  ${'['.repeat(40)} line"\nb: [${'['.repeat(20)}${']'.repeat(21)}`, undefined],
+  ])('%j', (text, expected) => {
+    expect(tooDeepAt(text)).toEqual(expected);
+  });
+
+  it('finds nothing in the YAML files of the example letters and the hostile fixtures', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : []));
+    const found = [...files(path.join(ROOT, 'letters')), ...files(path.join(ROOT, 'test/fixtures'))].filter((f) => tooDeepAt(readFileSync(f, 'latin1'), 4) !== undefined);
+    expect(found).toEqual([]);
   });
 });
 
