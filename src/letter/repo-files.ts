@@ -51,8 +51,9 @@ const install = (f: RepoFacts) => `      - uses: ${SETUP_NODE}
 /**
  * The pull-request check. Maintainers (GitHub's author_association OWNER, MEMBER or
  * COLLABORATOR: people with write access) check as editors; everyone else as a contributor
- * who may add one pending signature of their own. Nothing from the pull request is written
- * into a script: its fields come in through the environment.
+ * who may add one pending signature of their own (the sign workflow's pull requests, opened
+ * as github-actions[bot], carry the issue author's login). Nothing from the pull request is
+ * written into a script: its fields come in through the environment.
  */
 function checkWorkflow(f: RepoFacts): string {
   return `${header(f, 'checks every pull request with `letter check --base`.')}# Safe for pull requests from forks: the pull_request event gives a read-only token and no
@@ -80,8 +81,11 @@ ${install(f)}      - name: Check the letters and the change
           args=(check --format github --base "origin/$BASE_REF")
           case "$ASSOCIATION" in
             OWNER | MEMBER | COLLABORATOR) args+=(--role editor) ;;
-            *) args+=(--role contributor --max-added 1 --author "$AUTHOR") ;;
+            *) args+=(--role contributor --max-added 1) ;;
           esac
+          # A pull request of the sign workflow (only this repository's workflows open them as
+          # github-actions[bot]) carries the login of the issue's author, not its own.
+          if [ "$ASSOCIATION" != OWNER ] && [ "$ASSOCIATION" != MEMBER ] && [ "$ASSOCIATION" != COLLABORATOR ] && [ "$AUTHOR" != "github-actions[bot]" ]; then args+=(--author "$AUTHOR"); fi
           "$RUNNER_TEMP/letter/node_modules/.bin/letter" "\${args[@]}"
 `;
 }

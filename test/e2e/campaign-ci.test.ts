@@ -173,6 +173,18 @@ describe('check --base in a clone made as the workflow makes it, after the base 
     for (const association of ['OWNER', 'MEMBER', 'COLLABORATOR'])
       expect(runScript(script, clone, { ...env, ASSOCIATION: association })).toMatchObject({ code: 0 });
   });
+
+  it('a pull request the sign workflow opened (author github-actions[bot]) is checked as a contributor, with the signer\'s login taken from the issue', async () => {
+    await pullRequest(() => sign('Erin Earl', 'erin'), async () => {});
+    const workflow = path.join(work, '.github/workflows/letter-check.yml');
+    const script = stepScript(workflow, 'Check the letters and the change');
+    const clone = checkoutClone('bot-workflow', 'merge', 0);
+    const env = { RUNNER_TEMP: pinnedLetter(), BASE_REF: 'main', ASSOCIATION: 'NONE', NO_COLOR: '1' };
+    expect(runScript(script, clone, { ...env, AUTHOR: 'github-actions[bot]' })).toMatchObject({ code: 0 });
+    const other = runScript(script, clone, { ...env, AUTHOR: 'mallory' });
+    expect(other.code).toBe(1);
+    expect(other.out).toContain('github');
+  });
 });
 
 describe('two signs on two branches', () => {
