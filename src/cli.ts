@@ -7,7 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from '@commande
 import pkg from '../package.json' with { type: 'json' };
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
-import { colourEnabled, makeStyle, type Style, terminalSafe, visible, visibleDeep } from './terminal.js';
+import { colourEnabled, invocation, localHints, makeStyle, type Style, terminalSafe, visible, visibleDeep } from './terminal.js';
 import { describeRecovery, reportRecoveriesTo } from './storage/journal.js';
 import { trace } from './trace.js';
 
@@ -16,7 +16,9 @@ type Printer<R> = (result: R, style: Style) => string;
 /** Prints a result as JSON (exactly the result) or through its human printer. */
 function emit<R>(ctx: Context, result: R, json: boolean | undefined, printer: Printer<R>): void {
   // JSON escapes control characters itself; for people, the data's own are made visible before colours are added.
-  ctx.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${printer(visibleDeep(result), ctx.style)}\n`);
+  // Hints name commands as the user runs letter here (npx letter, letter, ...).
+  const shown = localHints(result, ctx.style.command);
+  ctx.stdout.write(json ? `${JSON.stringify(shown, null, 2)}\n` : `${printer(visibleDeep(shown), ctx.style)}\n`);
 }
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -339,6 +341,7 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
 export function processContext(): Context {
   const env = process.env;
   const interactive = Boolean(process.stdin.isTTY);
+  const invokedAs = invocation(env, process.argv[1], process.cwd());
   // A reader that stops early (`letter log | head`) closes the pipe: stop quietly, as other tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
@@ -352,8 +355,8 @@ export function processContext(): Context {
     // Text from files reaches a terminal: only letter's own colours may drive it (see terminalSafe).
     stdout: terminalSafe(process.stdout),
     stderr: terminalSafe(process.stderr),
-    style: makeStyle(colourEnabled(process.stdout.isTTY, env)),
-    errStyle: makeStyle(colourEnabled(process.stderr.isTTY, env)),
+    style: makeStyle(colourEnabled(process.stdout.isTTY, env), invokedAs),
+    errStyle: makeStyle(colourEnabled(process.stderr.isTTY, env), invokedAs),
     interactive,
     prompts: async () => (await import('./prompts.js')).terminalPrompts,
     readStdin: async () => {
@@ -379,7 +382,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     return exit.code;
   } catch (e) {
     const code = reportError(e, ctx);
-    if (wantsJson(argv) && !(e instanceof CommanderError && e.exitCode === 0)) ctx.stdout.write(`${JSON.stringify(errorJson(e, code), null, 2)}\n`);
+    if (wantsJson(argv) && !(e instanceof CommanderError && e.exitCode === 0)) ctx.stdout.write(`${JSON.stringify(localHints(errorJson(e, code), ctx.style.command), null, 2)}\n`);
     return code;
   }
 }
@@ -415,7 +418,7 @@ function reportError(e: unknown, ctx: Context): number {
       if (e.problems.length > 20) shown.push(`  ... and ${e.problems.length - 20} more`);
       if (shown.length) ctx.stderr.write(`${shown.join('\n')}\n`);
     }
-    if (e.hint) ctx.stderr.write(`${s.dim(visible(e.hint))}\n`);
+    if (e.hint) ctx.stderr.write(`${s.dim(visible(s.command(e.hint)))}\n`);
     return e.exitCode;
   }
   const code = (e as NodeJS.ErrnoException | undefined)?.code;

@@ -178,3 +178,12 @@ export async function fileAt(cwd: string, ref: string, file: string): Promise<st
     return undefined;
   }
 }
+
+/** The top folder of the git work tree `cwd` is in (`git rev-parse --show-toplevel`), undefined outside one. */
+export async function workTreeTop(cwd: string): Promise<string | undefined> {
+  try {
+    return path.resolve((await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim()) || undefined;
+  } catch {
+    return undefined;
+  }
+}
