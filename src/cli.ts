@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import pkg from '../package.json' with { type: 'json' };
+import type { CompletionCommand } from './commands/completion.js';
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
 import { colourEnabled, invocation, localHints, makeStyle, type Style, terminalSafe, visible, visibleDeep } from './terminal.js';
@@ -334,7 +335,28 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       emit(ctx, await changelog({ letter }, ctx), o.json, formatChangelog);
     });
 
+  program
+    .command('completion')
+    .description('print a shell completion script for bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', examples('source <(letter completion bash)', 'letter completion fish > ~/.config/fish/completions/letter.fish'))
+    .action(async (shell) => {
+      const { completionScript } = await import('./commands/completion.js');
+      ctx.stdout.write(completionScript(shell, completionTree(program)));
+    });
+
   return program;
+}
+
+/** The command table as completion scripts need it: names, descriptions, flags (with --help), sub-commands. */
+function completionTree(c: Command<unknown[], Record<string, unknown>, Record<string, unknown>>): CompletionCommand {
+  return {
+    name: c.name(),
+    description: c.description(),
+    options: [...c.options, new Option('-h, --help', 'display help for command')].filter((o) => o.long !== undefined && !o.hidden)
+      .map((o) => ({ long: o.long!, short: o.short, takesValue: o.required || o.optional, description: o.description })),
+    commands: c.commands.map((s) => completionTree(s as never)),
+  };
 }
 
 /** The context of a real run: this process's streams, clock and terminal. */
