@@ -189,7 +189,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--status <status>', 'published (default), all, pending, verified, withdrawn or rejected')
     .option('--include-private', 'add email and phone from the private store')
     .option('--out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', examples('letter export letters/time-to-act --format csv > signatories.csv', 'letter export letters/time-to-act --format json --status all'))
+    .option('--bom', 'start the CSV with a UTF-8 byte order mark, so that Excel reads accents and other scripts right')
+    .addHelpText('after', examples('letter export letters/time-to-act --format csv > signatories.csv', 'letter export letters/time-to-act --bom --out signatories.csv', 'letter export letters/time-to-act --format json --status all'))
     .action(async (letter, o) => {
       const { exportLetter } = await import('./commands/export.js');
       const r = await exportLetter({ letter, ...o }, ctx);
