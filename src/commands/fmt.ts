@@ -82,14 +82,17 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
             ? changelogChange(dir, publishedChangelog(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased, loaded.signatures.map((s) => s.key)).text)
             : { path: path.join(dir, CHANGELOG_FILE), text: canonicalText(loaded.changelog) },
         );
-      const differing = wanted.filter((w) => current.get(w.path) !== w.text);
+      // fmt writes LF; --check takes CRLF line ends for LF, as git does with core.autocrlf: a
+      // checkout on Windows may have them while the repository holds LF.
+      const canonical = (have: string | undefined, want: FileChange['text']) => have === want || (Boolean(o.check) && typeof want === 'string' && have?.replace(/\r\n/g, '\n') === want);
+      const differing = wanted.filter((w) => !canonical(current.get(w.path), w.text));
       // Signature files: rewritten where their text differs, moved where their folder does.
       const target = { dir, letter: { layout }, files: new Map<string, string>() };
-      const canonical = [...loaded.signatures.map((s) => signatureChange(target, withNormalUrls(o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature))), ...loaded.erased.map((e) => erasedChange(target, e))];
-      for (const want of canonical) {
+      const signatures = [...loaded.signatures.map((s) => signatureChange(target, withNormalUrls(o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature))), ...loaded.erased.map((e) => erasedChange(target, e))];
+      for (const want of signatures) {
         const id = path.basename(want.path, '.yaml');
         const now = loaded.files.get(id)!;
-        const same = readFileSync(now, 'utf8') === want.text;
+        const same = canonical(readFileSync(now, 'utf8'), want.text);
         if (now === want.path) {
           if (!same) differing.push(want);
         } else if (same) differing.push({ path: want.path, from: now });
