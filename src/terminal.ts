@@ -59,9 +59,11 @@ export function localHints<T>(v: T, command: (text: string) => string): T {
  * npm_config_user_agent), that manager's way to run a project's own command; run by hand from
  * the project's node_modules/.bin, `npx letter`; run as `node <path>/letter.js` (a clone of
  * this repository), that command with the path from `cwd`; else `letter` (installed globally,
- * found on PATH). `script` is the path node was given (process.argv[1]).
+ * found on PATH). LETTER_COMMAND, when set, says it instead (a wrapper, a container image).
+ * `script` is the path node was given (process.argv[1]).
  */
 export function invocation(env: Record<string, string | undefined>, script: string | undefined, cwd: string): string {
+  if (env.LETTER_COMMAND) return env.LETTER_COMMAND;
   const agent = env.npm_config_user_agent ?? '';
   if (agent.startsWith('pnpm/')) return 'pnpm exec letter';
   if (agent.startsWith('yarn/')) return 'yarn letter';

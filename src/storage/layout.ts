@@ -235,5 +235,5 @@ export async function resolveLetterDir(arg: string, cwd: string): Promise<string
       if (dir) return dir;
     }
   }
-  throw new UsageError(`No letter at "${arg}": expected a folder holding ${LETTER_FILE}, or a file inside one.`, 'Name a letter folder such as letters/time-to-act.');
+  throw new UsageError(`No letter at "${arg}": expected a folder holding ${LETTER_FILE}.`, 'Name a letter folder such as letters/time-to-act.');
 }

@@ -15,7 +15,7 @@ let work: string;
 let campaign: string;
 
 // The campaign's shell: no npm settings of the run that started the tests, no colour.
-const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_')));
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_') && k !== 'LETTER_COMMAND'));
 function sh(cmd: string, args: string[], options: ExecFileSyncOptions = {}): string {
   return execFileSync(cmd, args, { cwd: campaign, encoding: 'utf8', stdio: 'pipe', env: { ...env, NO_COLOR: '1', LETTER_CACHE_DIR: TEST_CACHE }, ...options }) as string;
 }

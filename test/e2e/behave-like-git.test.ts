@@ -9,7 +9,7 @@ import { BIN, letter, TEST_CACHE, useTempLetter } from '../helpers/cli.js';
 
 const t = useTempLetter();
 const L = 'letters/time-to-act';
-const npx = { npm_config_user_agent: 'npm/11.19.1 node/v20.20.2 linux x64 workspaces/false' };
+const npx = { LETTER_COMMAND: '', npm_config_user_agent: 'npm/11.19.1 node/v20.20.2 linux x64 workspaces/false' };
 
 describe('from any folder of the repository', () => {
   it('checks every letter from a folder beside letters/, and the letter it stands in from inside one', async () => {
@@ -104,7 +104,7 @@ describe('hints name letter as it was run', () => {
     try {
       execFileSync('git', ['init', '-q'], { cwd: empty });
       expect((await letter(empty, ['check'], npx)).stderr).toContain('Name a letter folder: npx letter check letters/<slug>');
-      const byHand = await letter(empty, ['check'], { npm_config_user_agent: '' });
+      const byHand = await letter(empty, ['check'], { LETTER_COMMAND: '', npm_config_user_agent: '' });
       expect(byHand.stderr).toContain(`Name a letter folder: node ${path.relative(empty, BIN)} check letters/<slug>`);
     } finally {
       rmSync(empty, { recursive: true, force: true });

@@ -36,6 +36,7 @@ describe('invocation: the command hints print, as letter was run', () => {
     [{}, '/p/bin/letter.js', 'node bin/letter.js'],
     [{}, '/elsewhere/my clone/bin/letter.js', 'node "../elsewhere/my clone/bin/letter.js"'],
     [{}, undefined, 'letter'],
+    [{ LETTER_COMMAND: 'docker run campaign/letter', npm_config_user_agent: npm }, '/p/node_modules/.bin/letter', 'docker run campaign/letter'],
   ] as const)('%j running %s: %s', (env, script, expected) => {
     expect(invocation(env, script, '/p')).toBe(expected);
   });
