@@ -5,9 +5,10 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import pkg from '../package.json' with { type: 'json' };
+import type { CompletionCommand } from './commands/completion.js';
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
-import { colourEnabled, makeStyle, type Style, terminalSafe, visible, visibleDeep } from './terminal.js';
+import { colourEnabled, invocation, localHints, makeStyle, type Style, terminalSafe, visible, visibleDeep } from './terminal.js';
 import { describeRecovery, reportRecoveriesTo } from './storage/journal.js';
 import { trace } from './trace.js';
 
@@ -16,7 +17,9 @@ type Printer<R> = (result: R, style: Style) => string;
 /** Prints a result as JSON (exactly the result) or through its human printer. */
 function emit<R>(ctx: Context, result: R, json: boolean | undefined, printer: Printer<R>): void {
   // JSON escapes control characters itself; for people, the data's own are made visible before colours are added.
-  ctx.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${printer(visibleDeep(result), ctx.style)}\n`);
+  // Hints name commands as the user runs letter here (npx letter, letter, ...).
+  const shown = localHints(result, ctx.style.command);
+  ctx.stdout.write(json ? `${JSON.stringify(shown, null, 2)}\n` : `${printer(visibleDeep(shown), ctx.style)}\n`);
 }
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -186,7 +189,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--status <status>', 'published (default), all, pending, verified, withdrawn or rejected')
     .option('--include-private', 'add email and phone from the private store')
     .option('--out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', examples('letter export letters/time-to-act --format csv > signatories.csv', 'letter export letters/time-to-act --format json --status all'))
+    .option('--bom', 'start the CSV with a UTF-8 byte order mark, so that Excel reads accents and other scripts right')
+    .addHelpText('after', examples('letter export letters/time-to-act --format csv > signatories.csv', 'letter export letters/time-to-act --bom --out signatories.csv', 'letter export letters/time-to-act --format json --status all'))
     .action(async (letter, o) => {
       const { exportLetter } = await import('./commands/export.js');
       const r = await exportLetter({ letter, ...o }, ctx);
@@ -333,13 +337,35 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       emit(ctx, await changelog({ letter }, ctx), o.json, formatChangelog);
     });
 
+  program
+    .command('completion')
+    .description('print a shell completion script for bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .addHelpText('after', examples('source <(letter completion bash)', 'letter completion fish > ~/.config/fish/completions/letter.fish'))
+    .action(async (shell) => {
+      const { completionScript } = await import('./commands/completion.js');
+      ctx.stdout.write(completionScript(shell, completionTree(program)));
+    });
+
   return program;
+}
+
+/** The command table as completion scripts need it: names, descriptions, flags (with --help), sub-commands. */
+function completionTree(c: Command<unknown[], Record<string, unknown>, Record<string, unknown>>): CompletionCommand {
+  return {
+    name: c.name(),
+    description: c.description(),
+    options: [...c.options, new Option('-h, --help', 'display help for command')].filter((o) => o.long !== undefined && !o.hidden)
+      .map((o) => ({ long: o.long!, short: o.short, takesValue: o.required || o.optional, description: o.description })),
+    commands: c.commands.map((s) => completionTree(s as never)),
+  };
 }
 
 /** The context of a real run: this process's streams, clock and terminal. */
 export function processContext(): Context {
   const env = process.env;
   const interactive = Boolean(process.stdin.isTTY);
+  const invokedAs = invocation(env, process.argv[1], process.cwd());
   // A reader that stops early (`letter log | head`) closes the pipe: stop quietly, as other tools do.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
@@ -353,8 +379,8 @@ export function processContext(): Context {
     // Text from files reaches a terminal: only letter's own colours may drive it (see terminalSafe).
     stdout: terminalSafe(process.stdout),
     stderr: terminalSafe(process.stderr),
-    style: makeStyle(colourEnabled(process.stdout.isTTY, env)),
-    errStyle: makeStyle(colourEnabled(process.stderr.isTTY, env)),
+    style: makeStyle(colourEnabled(process.stdout.isTTY, env), invokedAs),
+    errStyle: makeStyle(colourEnabled(process.stderr.isTTY, env), invokedAs),
     interactive,
     prompts: async () => (await import('./prompts.js')).terminalPrompts,
     readStdin: async () => {
@@ -380,7 +406,7 @@ export async function main(argv: string[], ctx: Context = processContext()): Pro
     return exit.code;
   } catch (e) {
     const code = reportError(e, ctx);
-    if (wantsJson(argv) && !(e instanceof CommanderError && e.exitCode === 0)) ctx.stdout.write(`${JSON.stringify(errorJson(e, code), null, 2)}\n`);
+    if (wantsJson(argv) && !(e instanceof CommanderError && e.exitCode === 0)) ctx.stdout.write(`${JSON.stringify(localHints(errorJson(e, code), ctx.style.command), null, 2)}\n`);
     return code;
   }
 }
@@ -416,7 +442,7 @@ function reportError(e: unknown, ctx: Context): number {
       if (e.problems.length > 20) shown.push(`  ... and ${e.problems.length - 20} more`);
       if (shown.length) ctx.stderr.write(`${shown.join('\n')}\n`);
     }
-    if (e.hint) ctx.stderr.write(`${s.dim(visible(e.hint))}\n`);
+    if (e.hint) ctx.stderr.write(`${s.dim(visible(s.command(e.hint)))}\n`);
     return e.exitCode;
   }
   const code = (e as NodeJS.ErrnoException | undefined)?.code;

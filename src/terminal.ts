@@ -1,8 +1,10 @@
 /**
  * Colour for people, plain text for pipes. The only module that imports chalk.
  * Colour is on when the stream is a TTY, unless NO_COLOR is set (https://no-color.org)
- * or TERM is "dumb"; FORCE_COLOR turns it on anywhere.
+ * or TERM is "dumb"; FORCE_COLOR decides as chalk reads it (0 or false: off; 1, 2, 3, true
+ * or empty: on, even in a pipe), and NO_COLOR wins over it.
  */
+import path from 'node:path';
 import { Chalk } from 'chalk';
 
 /** The styles printers use; each returns its text unchanged when colour is off. */
@@ -13,19 +15,68 @@ export interface Style {
   yellow: (s: string) => string;
   green: (s: string) => string;
   cyan: (s: string) => string;
+  /** `text` with every command of letter it names ("letter check x") written as the reader runs letter here (see `invocation`). */
+  command: (text: string) => string;
 }
 
-/** Decides whether a stream gets colour, following NO_COLOR, FORCE_COLOR and TERM. */
+/** Decides whether a stream gets colour, following NO_COLOR, then FORCE_COLOR, then the terminal (see above). */
 export function colourEnabled(isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return Boolean(isTTY) && env.TERM !== 'dumb';
 }
 
-/** A Style with colour on or off. */
-export function makeStyle(colour: boolean): Style {
+/** A Style with colour on or off; commands named as `invokedAs` runs letter (default `letter`). */
+export function makeStyle(colour: boolean, invokedAs = 'letter'): Style {
   const c = new Chalk({ level: colour ? 1 : 0 });
-  return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan };
+  return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan, command: (text) => localCommands(text, invokedAs) };
+}
+
+/** The commands of letter, as `letter --help` lists them (a test holds the two lists equal). */
+export const COMMANDS = [
+  'sign', 'github', 'withdraw', 'verify', 'reject', 'distinct', 'import', 'export', 'init', 'fmt',
+  'schema', 'check', 'render', 'log', 'list', 'stats', 'changelog', 'completion',
+] as const;
+
+const NAMED_COMMAND = new RegExp(`(^|[\\s:(\`'"])letter (?=(?:${COMMANDS.join('|')})(?=[\\s\`'".,;)]|$))`, 'g');
+
+/** `text` with each "letter <command>" in it written `<invokedAs> <command>` ("npx letter check x"). */
+export function localCommands(text: string, invokedAs: string): string {
+  return invokedAs === 'letter' ? text : text.replace(NAMED_COMMAND, (_, before: string) => `${before}${invokedAs} `);
+}
+
+/** `v` with the command in every `hint` string inside it written by `command` (objects and arrays copied, other values kept). */
+export function localHints<T>(v: T, command: (text: string) => string): T {
+  if (Array.isArray(v)) return v.map((x) => localHints(x, command)) as T;
+  if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'hint' && typeof x === 'string' ? command(x) : localHints(x, command)])) as T;
+  return v;
+}
+
+/**
+ * How the user runs letter where it runs now, so that the commands hints print work there:
+ * run by a package manager (`npx letter`, `npm exec`, `npm run`, pnpm, yarn, bun: it sets
+ * npm_config_user_agent), that manager's way to run a project's own command; run by hand from
+ * the project's node_modules/.bin, `npx letter`; run as `node <path>/letter.js` (a clone of
+ * this repository), that command with the path from `cwd`; else `letter` (installed globally,
+ * found on PATH). LETTER_COMMAND, when set, says it instead (a wrapper, a container image).
+ * `script` is the path node was given (process.argv[1]).
+ */
+export function invocation(env: Record<string, string | undefined>, script: string | undefined, cwd: string): string {
+  if (env.LETTER_COMMAND) return env.LETTER_COMMAND;
+  const agent = env.npm_config_user_agent ?? '';
+  if (agent.startsWith('pnpm/')) return 'pnpm exec letter';
+  if (agent.startsWith('yarn/')) return 'yarn letter';
+  if (agent.startsWith('bun/')) return 'bunx letter';
+  if (agent.startsWith('npm/')) return 'npx letter';
+  if (script === undefined) return 'letter';
+  const parts = path.resolve(cwd, script).split(path.sep);
+  if (parts.at(-2) === '.bin' && parts.at(-3) === 'node_modules') return 'npx letter';
+  if (parts.at(-1) === 'letter.js' && !parts.includes('node_modules')) {
+    const shown = path.relative(cwd, path.resolve(cwd, script));
+    return `node ${/\s/.test(shown) ? JSON.stringify(shown) : shown}`;
+  }
+  return 'letter';
 }
 
 // Control characters that can move the cursor, clear lines, set a window title or reorder

@@ -8,7 +8,7 @@ import type { Problem } from '../errors.js';
 import { type ChangedFile, changeBase, changesSince, foldersAt } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
-import { LETTER_FILE, listLetters, resolveLetterDir } from '../storage/layout.js';
+import { defaultLetters, LETTER_FILE, LETTERS_DIR, lettersRoot, resolveLetterDir } from '../storage/layout.js';
 import { checkKey, hasMemo, readMemo, writeMemo } from '../storage/check-memo.js';
 import { scanSignatures } from '../storage/signature-scan.js';
 import { checkChangeOf } from './check-change.js';
@@ -39,7 +39,10 @@ export interface CheckResult {
 
 /** Checks each letter. @throws UsageError when a named letter does not exist or none is found. */
 export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult> {
-  const found = o.letters.length > 0 ? { dirs: await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))), strays: [] } : await listLetters(ctx.cwd);
+  // Named letters, or files inside them (a pre-commit hook passes the files changed): each letter once.
+  const found = o.letters.length > 0
+    ? { dirs: [...new Set(await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))))], strays: [], all: false }
+    : await defaultLetters(ctx.cwd);
   const dirs = found.dirs;
   const result: CheckResult = { ok: true, strict: Boolean(o.strict), errors: [], warnings: [], letters: [] };
   for (const stray of found.strays)
@@ -75,8 +78,10 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
   }
   if (since !== undefined) {
     const reported = found.strays.map((s) => path.relative(ctx.cwd, s));
-    if (o.letters.length === 0) {
-      const before = await foldersAt(ctx.cwd, since, 'letters');
+    // letters/ of the root, shown from where letter runs (git shows paths from there too).
+    const lettersShown = path.relative(ctx.cwd, path.join(await lettersRoot(ctx.cwd), LETTERS_DIR)).split(path.sep).join('/');
+    if (found.all) {
+      const before = await foldersAt(ctx.cwd, since, lettersShown);
       const now = new Set(dirs.map((d) => path.relative(ctx.cwd, d)));
       for (const gone of before.filter((f) => !now.has(f) && !reported.includes(f))) {
         reported.push(gone);
@@ -85,7 +90,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     }
     const { checkOutsideLetters } = await import('../letter/change-check.js');
     // An untracked file outside letters/ is no part of a pull request (the workflow's own checkout of the checker, say).
-    const changes = repo.filter((f) => !f.untracked || f.path.startsWith('letters/')).map((f) => ({ status: f.status, file: f.path, symlink: f.symlink }));
+    const changes = repo.filter((f) => !f.untracked || f.path.startsWith(`${lettersShown}/`)).map((f) => ({ status: f.status, file: f.path, symlink: f.symlink }));
     const outside = checkOutsideLetters({ role: o.role ?? 'contributor', changes, letters: dirs.map((d) => path.relative(ctx.cwd, d) || '.'), reported });
     result.errors.push(...outside.filter((p) => p.severity === 'error'));
     result.warnings.push(...outside.filter((p) => p.severity === 'warning'));

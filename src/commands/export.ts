@@ -19,6 +19,8 @@ export interface ExportOptions {
   status?: string | undefined;
   includePrivate?: boolean | undefined;
   out?: string | undefined;
+  /** Start a CSV with a byte order mark (U+FEFF), by which Excel reads it as UTF-8 rather than the system's code page. */
+  bom?: boolean | undefined;
 }
 
 /** Columns of an export, in order; email and phone only with --include-private. */
@@ -36,6 +38,7 @@ export interface ExportResult {
 export async function exportLetter(o: ExportOptions, ctx: Context): Promise<ExportResult> {
   const format = o.format ?? 'csv';
   if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: unknown format "${format}"; use csv or json`);
+  if (o.bom && format !== 'csv') throw new UsageError('--bom: only a CSV export takes one (JSON is read as UTF-8 without it)', 'Drop --bom, or export with --format csv');
   const listed = await list({ letter: o.letter, status: o.status }, ctx);
   const contacts = o.includePrivate ? await readContacts(path.resolve(ctx.cwd, listed.letter), ctx.cwd) : {};
   const columns: string[] = [...EXPORT_COLUMNS, ...(o.includePrivate ? ['email', 'phone'] : [])];
@@ -53,7 +56,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
   const text =
     format === 'json'
       ? `${JSON.stringify(rows, null, 2)}\n`
-      : stringify(rows, { header: true, columns, escape_formulas: true, record_delimiter: 'unix' });
+      : stringify(rows, { header: true, columns, escape_formulas: true, record_delimiter: 'unix', bom: Boolean(o.bom) });
   const out = o.out === undefined ? undefined : path.resolve(ctx.cwd, o.out);
   if (out) {
     const dir = path.resolve(ctx.cwd, listed.letter);

@@ -19,7 +19,7 @@ import { publishedChangelog } from '../letter/changelog.js';
 import type { Signature } from '../letter/schema.js';
 import { withDerivedSortKey } from '../letter/sort-key.js';
 import { normaliseUrl } from '../letter/urls.js';
-import { CHANGELOG_FILE, LETTER_FILE, listLetters, type SignatureLayout, SIGNATURES_DIR } from '../storage/layout.js';
+import { CHANGELOG_FILE, defaultLetters, LETTER_FILE, type SignatureLayout, SIGNATURES_DIR } from '../storage/layout.js';
 import { changelogChange, erasedChange, letterText, loadLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -52,7 +52,8 @@ function canonicalText(text: string): string {
 export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
   if (o.layout !== undefined && o.layout !== 'flat' && o.layout !== 'sharded')
     throw new UsageError(`--layout: "${o.layout}" is not a layout`, 'Use flat (signatures/<id>.yaml) or sharded (signatures/<first two characters>/<id>.yaml).');
-  const dirs = o.letters.length > 0 ? await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))) : (await listLetters(ctx.cwd)).dirs;
+  // Named letters or files inside them (a pre-commit hook passes the files changed), each once; else see defaultLetters.
+  const dirs = o.letters.length > 0 ? [...new Set(await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))))] : (await defaultLetters(ctx.cwd)).dirs;
   const files: string[] = [];
   for (const dir of dirs) {
     const changes = await withLetterLock(dir, async () => {
@@ -81,16 +82,19 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
             ? changelogChange(dir, publishedChangelog(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased, loaded.signatures.map((s) => s.key)).text)
             : { path: path.join(dir, CHANGELOG_FILE), text: canonicalText(loaded.changelog) },
         );
-      const differing = wanted.filter((w) => current.get(w.path) !== w.text);
+      // fmt writes LF; --check takes CRLF line ends for LF, as git does with core.autocrlf: a
+      // checkout on Windows may have them while the repository holds LF.
+      const canonical = (have: string | undefined, want: FileChange['text']) => have === want || (Boolean(o.check) && typeof want === 'string' && have?.replace(/\r\n/g, '\n') === want);
+      const differing = wanted.filter((w) => !canonical(current.get(w.path), w.text));
       // Signature files: rewritten where their text differs, moved where their folder does.
       const target = { dir, letter: { layout }, files: new Map<string, string>() };
-      const canonical = [...loaded.signatures.map((s) => signatureChange(target, withNormalUrls(o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature))), ...loaded.erased.map((e) => erasedChange(target, e))];
-      for (const made of canonical) {
+      const signatures = [...loaded.signatures.map((s) => signatureChange(target, withNormalUrls(o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature))), ...loaded.erased.map((e) => erasedChange(target, e))];
+      for (const made of signatures) {
         const id = path.basename(made.path, '.yaml');
         const now = loaded.files.get(id)!;
         const text = readFileSync(now, 'utf8');
         const want = { ...made, text: keepSchemaLine(text, made.text as string) };
-        const same = text === want.text;
+        const same = canonical(text, want.text);
         if (now === want.path) {
           if (!same) differing.push(want);
         } else if (same) differing.push({ path: want.path, from: now });
@@ -134,6 +138,6 @@ async function removeEmptyShards(sigDir: string): Promise<void> {
 export function formatFmt(r: FmtResult, style: Style): string {
   if (r.files.length === 0) return `${style.green('✔')} ${r.letters === 1 ? 'the letter is' : `${r.letters} letters are`} in canonical form`;
   if (r.check)
-    return [...r.files.map((f) => `${style.bold(f)}: ${style.red('not in canonical form')}`), style.dim('Run letter fmt to rewrite them (values stay the same).')].join('\n');
+    return [...r.files.map((f) => `${style.bold(f)}: ${style.red('not in canonical form')}`), style.dim(style.command('Run letter fmt to rewrite them (values stay the same).'))].join('\n');
   return [`${style.green('Formatted')} ${r.files.length} ${r.files.length === 1 ? 'file' : 'files'}:`, ...r.files.map((f) => `  ${f}`)].join('\n');
 }

@@ -20,7 +20,7 @@ export async function readLetter(arg: string, ctx: Context): Promise<ReadableLet
   if (errors.length > 0) {
     const files = new Set(errors.map((p) => p.file)).size;
     ctx.stderr.write(
-      `${ctx.errStyle.yellow('warning:')} ${files} ${files === 1 ? 'file has' : 'files have'} errors and ${files === 1 ? 'is' : 'are'} left out (first: ${errors[0]!.file}:${errors[0]!.line}:${errors[0]!.column}); run: letter check ${loaded.shown}\n`,
+      `${ctx.errStyle.yellow('warning:')} ${files} ${files === 1 ? 'file has' : 'files have'} errors and ${files === 1 ? 'is' : 'are'} left out (first: ${errors[0]!.file}:${errors[0]!.line}:${errors[0]!.column}); run: ${ctx.errStyle.command(`letter check ${loaded.shown}`)}\n`,
     );
   }
   return loaded as ReadableLetter;
@@ -34,6 +34,6 @@ export function warnLeftOut(ctx: Context, leftOut: readonly LeftOut[], shown: st
   if (leftOut.length === 0) return;
   const first = leftOut.slice(0, 5).map((l) => `${l.id} (${l.reason})`).join('; ');
   ctx.stderr.write(
-    `${ctx.errStyle.yellow('warning:')} ${leftOut.length} ${leftOut.length === 1 ? 'signature is' : 'signatures are'} left out, as letter check refuses ${leftOut.length === 1 ? 'it' : 'them'}: ${first}${leftOut.length > 5 ? '; ...' : ''}; run: letter check ${shown}\n`,
+    `${ctx.errStyle.yellow('warning:')} ${leftOut.length} ${leftOut.length === 1 ? 'signature is' : 'signatures are'} left out, as letter check refuses ${leftOut.length === 1 ? 'it' : 'them'}: ${first}${leftOut.length > 5 ? '; ...' : ''}; run: ${ctx.errStyle.command(`letter check ${shown}`)}\n`,
   );
 }

@@ -12,6 +12,7 @@ import { FORMAT_SPECS, RENDER_FORMATS, type RenderFormat, renderDocument } from 
 import { letterView } from '../render/view.js';
 import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
+import { defaultOutDir } from '../storage/render-files.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
@@ -84,7 +85,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const partials = [...templates.values()].filter((t) => t.name.startsWith('partials/')).map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
 
   if (o.out !== undefined && o.out.trim() === '') throw new UsageError('--out: name a folder');
-  const outDir = path.resolve(ctx.cwd, o.out ?? path.join('out', letter.slug));
+  const outDir = o.out === undefined ? defaultOutDir(dir, letter.slug, ctx.cwd) : path.resolve(ctx.cwd, o.out);
   if (outDir === dir || outDir.startsWith(`${dir}${path.sep}`))
     throw new UsageError(`--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`, `Render outside it, e.g. --out out/${letter.slug}`);
 

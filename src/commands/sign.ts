@@ -366,7 +366,7 @@ export function formatSign(r: SignResult, style: Style): string {
     : `${style.green('Signed:')} ${style.bold(r.signature.name)} (${r.signature.id}, ${r.signature.status})`;
   const pending = r.published
     ? []
-    : [style.dim(`  This letter requires verification: renders show it after \`letter verify ${r.letter} ${r.signature.id}\`.`)];
+    : [style.dim(`  This letter requires verification: renders show it after \`${style.command(`letter verify ${r.letter} ${r.signature.id}`)}\`.`)];
   const similar = r.similar.map((m) => style.yellow(`  recorded as a different person from ${m.id} ("${m.name}"): ${m.reason}`));
   const possible = r.possible.map((m) => style.dim(`  possibly the same person as ${m.id} ("${m.name}"): ${m.reason}`));
   const commit = r.commit ? [`  committed ${r.commit} "Sign: ${r.signature.name}"`] : [];

@@ -72,6 +72,6 @@ export function formatWithdraw(r: WithdrawResult, style: Style): string {
   const lines = r.erased
     ? [`${style.yellow('Erased:')} the signatory's name and details left every file of the letter; ${r.erased} keeps a fingerprint so the name is refused if it comes back.`]
     : r.signatures.map((s) => `${style.yellow('Withdrawn:')} ${style.bold(s.name)} (${s.id}); the record stays, out of every render.`);
-  const again = r.rendersRemoved ? [`Renders made before the erasure were removed; make them again: letter render ${r.letter}`] : [];
+  const again = r.rendersRemoved ? [`Renders made before the erasure were removed; make them again: ${style.command(`letter render ${r.letter}`)}`] : [];
   return [...lines, ...(r.removed ?? []).map((f) => `  removed ${f}`), ...r.written.map((f) => `  wrote ${f}`), ...again].join('\n');
 }

@@ -132,13 +132,49 @@ export function conflictMarker(text: string, file: string): Problem | undefined 
   return { file, line, column: 1, severity: 'error', code: 'merge-conflict', message: 'the file holds merge-conflict markers from an unfinished git merge', hint: 'resolve the conflict: keep the right lines, delete the markers' };
 }
 
+/** The folder of every letter, under the root (see `lettersRoot`). */
+export const LETTERS_DIR = 'letters';
+
 /**
- * Every letter folder under `<cwd>/letters/`, and the folders there without letter.yaml
- * (`strays`, to report). Folders whose name starts with a dot are not letters.
+ * The folder that holds `letters/` for a command run in `cwd`, so that commands run from any
+ * folder of the repository, as git's do: `cwd` or the nearest of its parents with a `letters/`
+ * folder, looking no higher than the top of the git work tree (anywhere up, outside one);
+ * `cwd` itself when none has one (`letter init` then starts letters/ there).
+ */
+export async function lettersRoot(cwd: string): Promise<string> {
+  if (await isFolder(path.join(cwd, LETTERS_DIR))) return cwd;
+  const { repoRoot } = await import('../git.js');
+  const top = await repoRoot(cwd);
+  for (let dir = cwd; ; ) {
+    if (await isFolder(path.join(dir, LETTERS_DIR))) return dir;
+    const parent = path.dirname(dir);
+    if (dir === top || parent === dir) return cwd;
+    dir = parent;
+  }
+}
+
+/**
+ * The letter folder `p` (absolute) is, or is inside: `p` or one of its three nearest parents
+ * holding letter.yaml, the deepest file of a letter being `signatures/<shard>/<id>.yaml`.
+ * Undefined when none, or when `p` does not exist (a mistyped slug typed inside a letter
+ * names no letter, rather than the one around it).
+ */
+export async function letterAround(p: string): Promise<string | undefined> {
+  if (!(await lstat(p).then(() => true, () => false))) return undefined;
+  for (let dir = p, up = 0; up <= 3; up++, dir = path.dirname(dir)) {
+    if (await isFile(path.join(dir, LETTER_FILE), true)) return dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  return undefined;
+}
+
+/**
+ * Every letter folder under the root's `letters/` (see `lettersRoot`), and the folders there
+ * without letter.yaml (`strays`, to report). Folders whose name starts with a dot are not letters.
  * @throws UsageError when there is neither.
  */
 export async function listLetters(cwd: string): Promise<{ dirs: string[]; strays: string[] }> {
-  const root = path.join(cwd, 'letters');
+  const root = path.join(await lettersRoot(cwd), LETTERS_DIR);
   let names: string[] = [];
   try {
     // A letter's lock (`letters/<slug>.lock/`, while a command writes) is not a letter.
@@ -153,6 +189,22 @@ export async function listLetters(cwd: string): Promise<{ dirs: string[]; strays
   return { dirs, strays };
 }
 
+/**
+ * The letters a command given none works on (`letter check`, `letter fmt`): the letter `cwd`
+ * is inside, else every letter under the root (see `listLetters`; `all` is then true).
+ */
+export async function defaultLetters(cwd: string): Promise<{ dirs: string[]; strays: string[]; all: boolean }> {
+  const here = await letterAround(cwd);
+  return here ? { dirs: [here], strays: [], all: false } : { ...(await listLetters(cwd)), all: true };
+}
+
+async function isFolder(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** True when `p` is a regular file; with `follow`, a symbolic link to one counts too. */
 export async function isFile(p: string, follow = false): Promise<boolean> {
@@ -164,16 +216,24 @@ export async function isFile(p: string, follow = false): Promise<boolean> {
 }
 
 /**
- * Finds the folder of a letter from what the user typed: a folder holding letter.yaml,
- * or a slug under `letters/`.
+ * Finds the folder of a letter from what the user typed, as git reads a path: a letter folder
+ * or a path inside one (`letters/x/signatures/a.yaml`, `.` in `letters/x/signatures`), from
+ * `cwd`; else, from any folder of the repository, a slug under `letters/` or a path from the
+ * root (`letters/x`, as hints print it; see `lettersRoot`).
  * @returns the absolute path.
  * @throws UsageError when neither exists.
  */
 export async function resolveLetterDir(arg: string, cwd: string): Promise<string> {
-  const candidates = [path.resolve(cwd, arg)];
-  if (!arg.includes('/') && !arg.includes(path.sep)) candidates.push(path.resolve(cwd, 'letters', arg));
-  for (const dir of candidates) {
-    if (await isFile(path.join(dir, LETTER_FILE), true)) return dir;
+  const found = await letterAround(path.resolve(cwd, arg));
+  if (found) return found;
+  if (!path.isAbsolute(arg)) {
+    const root = await lettersRoot(cwd);
+    const candidates = [path.resolve(root, arg)];
+    if (!arg.includes('/') && !arg.includes(path.sep)) candidates.unshift(path.resolve(root, LETTERS_DIR, arg));
+    for (const candidate of candidates) {
+      const dir = await letterAround(candidate);
+      if (dir) return dir;
+    }
   }
   throw new UsageError(`No letter at "${arg}": expected a folder holding ${LETTER_FILE}.`, 'Name a letter folder such as letters/time-to-act.');
 }

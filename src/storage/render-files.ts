@@ -7,6 +7,15 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
+ * Where `letter render` writes the letter `slug` in `dir` without --out: `out/<slug>/` in the
+ * folder that holds `letters/` (two above a folder of letters/), so that the same renders are
+ * made from any folder of the repository; under `cwd` for a letter kept elsewhere.
+ */
+export function defaultOutDir(dir: string, slug: string, cwd: string): string {
+  return path.basename(path.dirname(dir)) === 'letters' ? path.resolve(dir, '..', '..', 'out', slug) : path.resolve(cwd, 'out', slug);
+}
+
+/**
  * The render files of the letter `slug` in `dir` (languages `langs`, the first its own) that
  * exist in `out/<slug>/` under `cwd` or under the folder that holds `letters/` (two above
  * the letter's folder): absolute paths, each once.

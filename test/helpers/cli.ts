@@ -18,10 +18,13 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs the built `letter` binary in `cwd` with stdin not a terminal and colour off. */
+/**
+ * Runs the built `letter` binary in `cwd` with stdin not a terminal and colour off; hints
+ * name it `letter` (LETTER_COMMAND), however the tests were started.
+ */
 export function letter(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', LETTER_CACHE_DIR: TEST_CACHE, ...env } }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', LETTER_CACHE_DIR: TEST_CACHE, LETTER_COMMAND: 'letter', ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
     child.stdin?.end();
