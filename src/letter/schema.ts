@@ -206,7 +206,7 @@ const rejectedSchema = z.strictObject({
 const withdrawnSchema = z.strictObject({
   by: text(200).optional().meta({ description: 'Who recorded the withdrawal.' }),
   at: timestamp.meta({ description: 'When, ISO 8601 UTC: 2020-06-02T09:00:00Z.' }),
-  reason: text(2000).meta({ description: 'Why, as the signatory asked: Asked by email to be removed.' }),
+  reason: text(2000).meta({ description: 'Why the signatory asked to withdraw.' }),
 });
 
 /** The longest name a signature may have, in UTF-16 code units. */
@@ -221,15 +221,15 @@ export const signatureSchema = z
     name: text(MAX_NAME_LENGTH)
       .refine((s) => LETTER_OR_DIGIT_PATTERN.test(s), 'must contain a letter or digit')
       .meta({
-        description: 'The name as displayed: Ban Ki-moon.',
+        description: 'The name as displayed.',
         allOf: [
           { pattern: VISIBLE_PATTERN.source, patternErrorMessage: 'must not be blank' },
           { pattern: LETTER_OR_DIGIT_PATTERN.source, patternErrorMessage: 'must contain a letter or digit' },
         ],
       }),
-    sort_as: text(300).optional().meta({ description: 'The key the list is sorted by, family name first: Ban Ki-moon, Lovelace Ada.' }),
-    role: text(500).optional().meta({ description: 'The signatory\'s role or title: Former Secretary-General.' }),
-    organisation: text(300).optional().meta({ description: 'The signatory\'s organisation: United Nations.' }),
+    sort_as: text(300).optional().meta({ description: 'The key the list is sorted by, family name first where that applies.' }),
+    role: text(500).optional().meta({ description: 'The signatory\'s role or title.' }),
+    organisation: text(300).optional().meta({ description: 'The signatory\'s organisation.' }),
     country: country.optional().meta({ description: 'The signatory\'s country, an ISO 3166-1 alpha-2 code in upper case: KR, GB, NO.' }),
     group: ident('group id').optional().meta({ description: 'The id of one of the letter\'s groups (groups: in letter.yaml); without one, the signature is listed under other signatories.' }),
     url: webUrl.optional().meta({ description: 'A public page about the signatory (http or https, without credentials).' }),
