@@ -8,7 +8,8 @@
  * descriptions and the patterns of rules zod checks in code), then given what zod cannot
  * emit: the ISO 3166-1 list, the rules between `status` and its blocks (`if`/`then`), and,
  * for one letter, its group ids and the fields it requires. What JSON Schema cannot say is
- * left to `letter check`: see `NOT_IN_SCHEMAS`.
+ * left to `letter check` (duplicates, contact details inside a field, mixed scripts, the
+ * order of dates: see the README's "The letter on disk").
  */
 import { z } from 'zod';
 import { countryCodes } from './countries.js';
@@ -21,17 +22,6 @@ export type SchemaKind = (typeof SCHEMA_KINDS)[number];
 
 /** The key of a schema that names the version of `letter` that wrote it (`check` compares it with its own). */
 export const VERSION_KEY = 'x-letter-version';
-
-/** What `letter check` finds in a signature file that no JSON Schema can, for the README and the tests. */
-export const NOT_IN_SCHEMAS = [
-  'a name signed twice, or too like another or an erased one (other files)',
-  'distinct_from naming a signature that does not exist (other files)',
-  'a file name that is not the id, or a file outside its layout\'s folder',
-  'contact details (email addresses, phone numbers) inside a text field',
-  'a word that mixes scripts (Unicode TR39), more than three combining marks on one letter, lone surrogates',
-  'dates in the wrong order (verified before signed), dates in the future',
-  'a link not in its normal form (letter fmt rewrites it)',
-] as const;
 
 type Json = Record<string, unknown>;
 
