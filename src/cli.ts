@@ -207,8 +207,9 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .addOption(new Option('--changelog <mode>', 'append: commands update CHANGELOG.md; on-merge: pull requests leave it alone, refresh it after merges').choices(['append', 'on-merge'] as const))
     .option('--require <fields>', 'what every signature must give besides the name, comma-separated: country, role, organisation, group (default: nothing)')
     .option('-y, --yes', 'accept the defaults for what the flags leave out')
+    .option('--github', "also write the repository's GitHub workflows (pull-request check, changelog and Pages after merges) and pull-request template")
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter init letters/time-to-act', 'letter init letters/clean-air --title "Clean Air Now" --addressee "the European Commission" \\\n      --organiser "Clean Air Network" --group "Doctors" --group "Researchers" --require country,group --verification required --yes'))
+    .addHelpText('after', examples('letter init letters/time-to-act', 'letter init letters/clean-air --github', 'letter init letters/clean-air --title "Clean Air Now" --addressee "the European Commission" \\\n      --organiser "Clean Air Network" --group "Doctors" --group "Researchers" --require country,group --verification required --yes'))
     .action(async (dir, o) => {
       const { init, formatInit } = await import('./commands/init.js');
       emit(ctx, await init({ dir, ...o }, ctx), o.json, formatInit);

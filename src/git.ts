@@ -105,8 +105,10 @@ export async function changesSince(cwd: string, base: string): Promise<ChangedFi
 /**
  * The commit a change is measured from: the merge base of `base` and HEAD, so that what
  * landed on the base branch after the branch was made does not count as the branch's
- * change (as GitHub shows a pull request); `base` itself when there is none (a shallow clone).
- * @throws UsageError when `base` is not a commit of the repository.
+ * change (as GitHub shows a pull request). Never the tip of `base` instead: every
+ * signature merged there since would count as removed by the change.
+ * @throws UsageError (exit 2) when `base` is not a commit of the repository, or when it has
+ *   no merge base with HEAD (a shallow clone that lacks the history, or unrelated histories).
  */
 export async function changeBase(cwd: string, base: string): Promise<string> {
   try {
@@ -114,11 +116,15 @@ export async function changeBase(cwd: string, base: string): Promise<string> {
   } catch {
     throw new UsageError(`--base: "${base}" is not a commit of this git repository`, 'Fetch it first, e.g. git fetch origin main, then --base origin/main.');
   }
-  try {
-    return (await run('git', ['merge-base', base, 'HEAD'], { cwd })).stdout.trim() || base;
-  } catch {
-    return base;
-  }
+  const found = await run('git', ['merge-base', base, 'HEAD'], { cwd }).then((r) => r.stdout.trim(), () => '');
+  if (found !== '') return found;
+  const shallow = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd }).then((r) => r.stdout.trim() === 'true', () => false);
+  if (shallow)
+    throw new UsageError(
+      `--base: "${base}" and HEAD have no merge base in this shallow clone, so what the change does cannot be told from what landed on ${base} since`,
+      'Fetch the history first: git fetch --unshallow (or check out with fetch-depth: 0), then run the check again.',
+    );
+  throw new UsageError(`--base: "${base}" and HEAD share no history (no merge base)`, 'Compare with the branch this one was made from.');
 }
 
 /** The folders directly under `dir` (relative to `cwd`) at revision `ref`. */
@@ -174,6 +180,24 @@ export async function trackedFiles(cwd: string, pathspec: string): Promise<strin
 export async function fileAt(cwd: string, ref: string, file: string): Promise<string | undefined> {
   try {
     return (await run('git', ['show', `${ref}:./${file}`], { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The top folder of the git work tree holding `cwd`, or undefined outside one. */
+export async function repoRoot(cwd: string): Promise<string | undefined> {
+  try {
+    return (await run('git', ['rev-parse', '--show-toplevel'], { cwd })).stdout.trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The branch HEAD is on in `cwd` (even one with no commit yet), or undefined (detached, or no repository). */
+export async function currentBranch(cwd: string): Promise<string | undefined> {
+  try {
+    return (await run('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd })).stdout.trim() || undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,8 @@
 /**
  * `letter init <dir>`: starts a new letter: letter.yaml, the body, an empty changelog and a
- * .gitignore that keeps the private store out of git. On a terminal it asks for what the
+ * .gitignore that keeps the private store out of git; at the top of the repository, the
+ * lines `letter` needs in .gitattributes and .gitignore, and with --github the workflows
+ * and pull-request template (storage/repo-files.ts). On a terminal it asks for what the
  * flags left out; without one, the flags must give the title, addressee and organisers.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -14,6 +16,7 @@ import { CHANGELOG_FILE, LETTER_FILE, SCHEMAS_DIR, SIGNATURES_DIR } from '../sto
 import { letterText } from '../storage/letter-store.js';
 import { PRIVATE_GITIGNORE } from '../storage/private-store.js';
 import { schemaChanges } from '../storage/schema-files.js';
+import { repoFacts, writeRepoFiles } from '../storage/repo-files.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter init`. */
@@ -30,6 +33,8 @@ export interface InitOptions {
   /** Fields every signature must give besides the name, comma-separated: country, role, organisation, group (default none). */
   require?: string | undefined;
   yes?: boolean | undefined;
+  /** Also write the GitHub workflows and pull-request template at the top of the repository. */
+  github?: boolean | undefined;
 }
 
 /** The new letter and the files written. */
@@ -37,6 +42,8 @@ export interface InitResult {
   letter: string;
   slug: string;
   written: string[];
+  /** Files at the top of the repository left as they were: they already say what `letter` needs, or are the campaign's own. */
+  kept: string[];
 }
 
 
@@ -103,7 +110,10 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
     ...schemaChanges(dir, letter).map((c): [string, string] => [path.relative(dir, c.path), String(c.text)]),
   ];
   for (const [name, text] of files) await writeFile(path.join(dir, name), text, { flag: 'wx' });
-  return { letter: path.relative(ctx.cwd, dir), slug, written: files.map(([name]) => path.relative(ctx.cwd, path.join(dir, name))) };
+  const { root, facts } = await repoFacts(ctx.cwd);
+  const repo = await writeRepoFiles(root, facts, Boolean(o.github));
+  const shown = (f: string) => path.relative(ctx.cwd, f) || '.';
+  return { letter: path.relative(ctx.cwd, dir), slug, written: [...files.map(([name]) => shown(path.join(dir, name))), ...repo.written.map(shown)], kept: repo.kept.map(shown) };
 }
 
 /**
@@ -123,6 +133,7 @@ export function formatInit(r: InitResult, style: Style): string {
   return [
     `${style.green('Created')} ${r.letter} (status: draft)`,
     ...r.written.map((f) => `  wrote ${f}`),
+    ...r.kept.map((f) => style.dim(`  kept ${f} (already there)`)),
     style.dim(`Next: write the text in ${r.letter}/letter.md, set status: open in letter.yaml, then: letter sign ${r.letter}`),
   ].join('\n');
 }

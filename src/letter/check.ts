@@ -285,12 +285,24 @@ function checkChangelog(input: CheckInput): Problem[] {
   }
   let i = 0;
   while (i < want.length && i < have.length && want[i] === have[i]) i++;
+  // git's union merge driver (`CHANGELOG.md merge=union`, written by `letter init`) keeps the
+  // lines of both branches, ours then theirs: the right events, not always in time order.
+  if (i > header.length && sameLines(have, want))
+    return [{ file: input.changelogFile, line: i + 1, column: 1, severity: 'warning', code: 'changelog-order', message: 'CHANGELOG.md lists the right events out of time order (as a union merge of two branches leaves it)', hint: fix }];
   const column = commonPrefix(want[i] ?? '', have[i] ?? '') + 1;
   const message =
     want[i] === undefined || (want[i] === '' && i === want.length - 1)
       ? `CHANGELOG.md is out of step with the signatures: line ${i + 1} and after match no signature`
       : `CHANGELOG.md is out of step with the signatures: line ${i + 1} should read "${want[i]}"`;
   return [{ file: input.changelogFile, line: i + 1, column, severity: 'error', code: 'changelog-stale', message, hint: fix }];
+}
+
+/** Whether two lists hold the same lines, each as many times, in any order. */
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((l, k) => l === y[k]);
 }
 
 /** The text without a byte-order mark, with LF line ends and one final newline. */

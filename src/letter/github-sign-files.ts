@@ -31,8 +31,8 @@ export interface LetterRunner {
 export const DEFAULT_RUNNER: LetterRunner = { install: 'npm ci', command: 'npx --no-install letter' };
 
 /** Actions pinned by full commit SHA (tags can move); the comment names the release. */
-const CHECKOUT = 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2';
-const SETUP_NODE = 'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020 # v4.4.0';
+export const CHECKOUT = 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2';
+export const SETUP_NODE = 'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020 # v4.4.0';
 
 /** Text safe to put in a workflow's `run:` as it is: a path or command of plain characters. */
 const SAFE_RUN_TEXT = /^[A-Za-z0-9 ._/@=:-]+$/;

@@ -17,7 +17,8 @@ const SPECIAL_KEYS = new Set(['__proto__']);
 /**
  * What the parser accepts and letter does not, each at its line and column: a key twice in
  * the same mapping (found in one pass), a tag (`!foo`, `!!binary`: letter files hold plain
- * values, and a tag would change what a value is or be dropped), a `__proto__` key.
+ * values, and a tag would change what a value is or be dropped), a `__proto__` key, a key
+ * that is a list or a mapping.
  */
 export function structureProblems(
   doc: Document, text: string, at: (o: number) => { line: number; column: number },
@@ -39,7 +40,12 @@ export function structureProblems(
       tagged(node);
       const seen = new Set<unknown>();
       for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
+        if (!isScalar(pair.key)) {
+          // A list or a mapping as a key (`? [a, b]`) would be turned into text by the parser, with a warning on stderr.
+          const keyNode = pair.key as Node | null;
+          if (keyNode?.range) problems.push(problem(at(keyNode.range[0]), 'yaml-complex-key', 'a key must be plain text, not a list or a mapping', 'write the field name as text, then a colon and its value'));
+          continue;
+        }
         const key = pair.key.value;
         const pos = pair.key.range ? at(pair.key.range[0]) : { line: 1, column: 1 };
         if (seen.has(key)) problems.push(problem(pos, 'yaml-duplicate-key', `invalid YAML: the field "${String(key)}" appears twice in the same mapping`, 'keep one of the two lines; a merge may have left both'));

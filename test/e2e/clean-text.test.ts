@@ -45,6 +45,14 @@ describe('clean text in signature files', () => {
     expect(snapshot(t.dir)).toEqual(before);
   });
 
+  it('refuses a list or a mapping as a key at its line, with no warning of Node on stderr', async () => {
+    writeFileSync(sigFile('odd'), `name: Odd Key\n? { by: x }\n: y\ncountry: FR\ngroup: industry\nsigned_at: 2020-05-26T00:00:00Z\nstatus: pending\n`);
+    const r = await letter(t.dir, ['check', L]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${L}/signatures/odd.yaml:2:3: error: a key must be plain text, not a list or a mapping`);
+    expect(r.stderr).not.toContain('(node:');
+  });
+
   it('refuses a blank name at sign time, writing nothing', async () => {
     const before = snapshot(t.dir);
     const r = await letter(t.dir, ['sign', L, '--name', '\u3164', '--country', 'FR', '--group', 'industry', '--yes']);

@@ -73,6 +73,16 @@ describe('checkLetter', () => {
     expect(summary(input(s, { changelog: undefined }))).toEqual(['error CHANGELOG.md:1:1 changelog-missing: CHANGELOG.md is missing']);
   });
 
+  it('warns about a changelog whose lines are right but out of time order (a union merge), and refuses a line too many', () => {
+    const s = [sig('a', 'A'), sig('b', 'B', { signed_at: '2020-05-27T00:00:00Z' })];
+    const lines = renderChangelog(letter, s).split('\n');
+    const swapped = [...lines.slice(0, 4), lines[5], lines[4], ...lines.slice(6)].join('\n');
+    expect(summary(input(s, { changelog: swapped }))).toEqual([
+      'warning CHANGELOG.md:5:1 changelog-order: CHANGELOG.md lists the right events out of time order (as a union merge of two branches leaves it)',
+    ]);
+    expect(summary(input(s, { changelog: `${swapped}${lines[4]}\n` })).map((l) => l.split(': ')[0])).toEqual(['error CHANGELOG.md:5:12 changelog-stale']);
+  });
+
   it('warns about dates in the future and refuses a verification before the signature', () => {
     const s = [sig('a', 'A', { signed_at: '2030-01-01T00:00:00Z', status: 'verified', verified: { by: 'x', at: '2029-01-01T00:00:00Z' } })];
     expect(summary(input(s)).filter((l) => !l.includes('CHANGELOG'))).toEqual([

@@ -50,6 +50,7 @@ describe('parseYaml: what the parser takes and letter refuses', () => {
     ['a binary tag after an anchor', good.replace('Ban Ki-moon', '&a !!binary SGVsbG8='), ['1:10 yaml-tag the YAML tag "!!binary" is not read by letter: its files hold plain text, lists and fields | remove the tag; put the value in quotes if it must stay text']],
     ['a tagged mapping', `distinct_from: !!set {a, b}\n${good}`, ['1:16 yaml-tag the YAML tag "!!set" is not read by letter: its files hold plain text, lists and fields | remove the tag; put the value in quotes if it must stay text']],
     ['a __proto__ key, quoted and nested', `${good}verified:\n  "__proto__": {by: x}\n`, ['7:3 yaml-special-key the key "__proto__" is refused: it names a JavaScript object\'s prototype, and a parser would drop it or change what it reads | remove this line']],
+    ['a mapping as a key', `${good}? { by: x }\n: y\n`, ['6:3 yaml-complex-key a key must be plain text, not a list or a mapping | write the field name as text, then a colon and its value']],
     ['nesting past 32 levels', `${good}extra:\n${'- '.repeat(4000)}x\n`, ['7:63 yaml-too-deep invalid YAML: lists and fields nest more than 32 levels deep here | a letter file nests at most four levels; remove the extra "- ", "[" or "{"']],
   ])('refuses %s with its line and column', (_, text, expected) => {
     expect(where(text)).toEqual(expected);
