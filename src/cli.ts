@@ -237,13 +237,14 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
 
   program
     .command('schema')
-    .description('print the JSON Schemas of letter.yaml and signature files (for editors), or write them with --out')
+    .description("print the JSON Schemas of letter.yaml and signature files (for editors), write them with --out, or refresh a letter's own (.schemas/) with --update")
     .argument('[kind]', 'letter or signature (default: both, with --out)')
     .option('--out <dir>', 'write <kind>.schema.json files into this folder')
-    .addHelpText('after', examples('letter schema signature', 'letter schema --out schemas'))
+    .option('--update [letter]', "rewrite the letter's .schemas/ (default: every letter under letters/)")
+    .addHelpText('after', examples('letter schema signature', 'letter schema --update letters/time-to-act', 'letter schema --out schemas'))
     .action(async (kind, o) => {
       const { schema } = await import('./commands/schema.js');
-      const r = await schema({ kind, out: o.out }, ctx);
+      const r = await schema({ kind, out: o.out, update: o.update }, ctx);
       if (r.written.length > 0) ctx.stdout.write(`${r.written.map((f) => `wrote ${f}`).join('\n')}\n`);
       else ctx.stdout.write(kind ? r.schemas[kind as keyof typeof r.schemas]! : `${JSON.stringify(Object.fromEntries(Object.entries(r.schemas).map(([k, v]) => [k, JSON.parse(v!)])), null, 2)}\n`);
     });

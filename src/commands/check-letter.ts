@@ -49,7 +49,11 @@ export async function checkFiles(dir: string, scan: SignatureScan, ctx: Context)
       t.bytes && !mayHoldContactDetails(t.bytes) ? [] : findContactDetails(t.text, t.file, { allowed: t.file === loaded.changelogFile ? undefined : allowed }),
     ),
   ];
-  if (loaded.letter) problems.push(...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }));
+  if (loaded.letter) {
+    problems.push(...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }));
+    const { schemaProblems } = await import('../storage/schema-files.js');
+    problems.push(...(await schemaProblems(dir, loaded.shown, loaded.letter)));
+  }
   const custom = await loadTemplates([path.join(dir, 'templates')], ctx.cwd);
   if (custom.size > 0) {
     const { templateProblems } = await import('../render/render.js');

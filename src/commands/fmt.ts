@@ -71,7 +71,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
       if (o.layout === 'sharded') raw.layout = 'sharded';
       if (o.layout === 'flat') delete raw.layout;
       const wanted: FileChange[] = [
-        { path: letterPath, text: keepSchemaLine(current.get(letterPath), letterText(raw, dir)) },
+        { path: letterPath, text: letterText(raw, dir) },
         { path: path.join(dir, loaded.letter.body), text: canonicalText(loaded.body) },
       ];
       for (const t of Object.values(loaded.translations))
@@ -89,12 +89,11 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
       // Signature files: rewritten where their text differs, moved where their folder does.
       const target = { dir, letter: { layout }, files: new Map<string, string>() };
       const signatures = [...loaded.signatures.map((s) => signatureChange(target, withNormalUrls(o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature))), ...loaded.erased.map((e) => erasedChange(target, e))];
-      for (const made of signatures) {
-        const id = path.basename(made.path, '.yaml');
+      for (const want of signatures) {
+        const id = path.basename(want.path, '.yaml');
         const now = loaded.files.get(id)!;
-        const text = readFileSync(now, 'utf8');
-        const want = { ...made, text: keepSchemaLine(text, made.text as string) };
-        const same = canonical(text, want.text);
+        // The schema line is part of the canonical text: a path into the letter's .schemas/, the same for every install (schema-files.ts).
+        const same = canonical(readFileSync(now, 'utf8'), want.text);
         if (now === want.path) {
           if (!same) differing.push(want);
         } else if (same) differing.push({ path: want.path, from: now });
@@ -107,18 +106,6 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
     files.push(...changes.map((c) => path.relative(ctx.cwd, c.path)));
   }
   return { check: Boolean(o.check), letters: dirs.length, files, ok: !o.check || files.length === 0 };
-}
-
-const SCHEMA_LINE = /^# yaml-language-server: \$schema=[^\r\n]*\r?\n/;
-
-/**
- * `want` headed by the schema line the file has now, if it has one: the line `letter`
- * writes depends on where `letter` is installed (a dev dependency, a global install, the
- * pre-commit hook's own), so fmt keeps it rather than flip it from one install to another.
- */
-function keepSchemaLine(current: string | undefined, want: string): string {
-  const had = current === undefined ? undefined : SCHEMA_LINE.exec(current.replace(/^\uFEFF/, ''))?.[0];
-  return had === undefined || !SCHEMA_LINE.test(want) ? want : want.replace(SCHEMA_LINE, `${had.replace(/\r?\n$/, '')}\n`);
 }
 
 /** A signature with its links in their normal form (urls.ts). */

@@ -12,9 +12,10 @@ import { UsageError, UserError } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { idForName } from '../letter/names.js';
 import { type LetterFile, letterSchema, REQUIRABLE_FIELDS, type RequirableField, SLUG_PATTERN } from '../letter/schema.js';
-import { CHANGELOG_FILE, LETTER_FILE, SIGNATURES_DIR } from '../storage/layout.js';
+import { CHANGELOG_FILE, LETTER_FILE, SCHEMAS_DIR, SIGNATURES_DIR } from '../storage/layout.js';
 import { letterText } from '../storage/letter-store.js';
 import { PRIVATE_GITIGNORE } from '../storage/private-store.js';
+import { schemaChanges } from '../storage/schema-files.js';
 import { repoFacts, writeRepoFiles } from '../storage/repo-files.js';
 import type { Style } from '../terminal.js';
 
@@ -99,11 +100,14 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
   const letter: LetterFile = parsed.data;
 
   await mkdir(path.join(dir, SIGNATURES_DIR), { recursive: true });
+  await mkdir(path.join(dir, SCHEMAS_DIR));
   const files: [string, string][] = [
     [LETTER_FILE, letterText(candidate, dir)],
     ['letter.md', `To ${addressee},\n`],
     [CHANGELOG_FILE, renderChangelog(letter, [])],
     ['.gitignore', PRIVATE_GITIGNORE],
+    // The JSON Schemas the first line of letter.yaml and of each signature file points to, for editors.
+    ...schemaChanges(dir, letter).map((c): [string, string] => [path.relative(dir, c.path), String(c.text)]),
   ];
   for (const [name, text] of files) await writeFile(path.join(dir, name), text, { flag: 'wx' });
   const { root, facts } = await repoFacts(ctx.cwd);

@@ -119,3 +119,16 @@ export function parseSpreadsheetTimestamp(s: string, order?: DayMonthOrder): { v
 const pad = (n: number) => String(n).padStart(2, '0');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const monthName = (n: number) => MONTHS[n - 1] ?? String(n);
+
+/**
+ * `isIsoDate` as one regular expression, for JSON Schema (editors): years 0100 to 9999 (the
+ * years `isIsoDate` accepts), each month's own number of days, and 29 February in leap years
+ * only (divisible by 4; of the centuries, those divisible by 400). test/unit/dates.test.ts
+ * holds it to `isIsoDate` day by day.
+ */
+export const ISO_DATE_PATTERN =
+  /^(?:(?:0[1-9][0-9]{2}|[1-9][0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:(?:0[1-9]|[1-9][0-9])(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)$/;
+
+/** `isIsoTimestamp` as one regular expression (see `ISO_DATE_PATTERN`): a real day, then `THH:MM:SSZ`. */
+export const ISO_TIMESTAMP_PATTERN =
+  /^(?:(?:0[1-9][0-9]{2}|[1-9][0-9]{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:(?:0[1-9]|[1-9][0-9])(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29)T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]Z$/;

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { isCountryCode } from './countries.js';
-import { isIsoDate, isIsoTimestamp } from './dates.js';
+import { ISO_DATE_PATTERN, ISO_TIMESTAMP_PATTERN, isIsoDate, isIsoTimestamp } from './dates.js';
+import { LETTER_OR_DIGIT_PATTERN, ONE_LINE_PATTERN, PUBLIC_EMAIL_PATTERN, PUBLIC_PHONE_PATTERN, VISIBLE_PATTERN, WEB_URL_PATTERN } from './editor-patterns.js';
 
 import { ID_PATTERN } from './ids.js';
 
@@ -30,15 +31,25 @@ const text = (max: number) =>
     // Joiners (U+200C, U+200D, U+034F) belong between letters, one at a time; between marks they
     // would let a flood of marks pass the limit below, so it counts marks with joiners removed.
     .refine((s) => !/[\u200c\u200d\u034f]{2}/.test(s), 'must not repeat joiners (U+200C, U+200D, U+034F)')
-    .refine((s) => !/\p{M}{4,}/u.test(s.normalize('NFC').replace(/[\u200c\u200d\u034f]/g, '')), 'must not stack more than three combining marks on one letter');
+    .refine((s) => !/\p{M}{4,}/u.test(s.normalize('NFC').replace(/[\u200c\u200d\u034f]/g, '')), 'must not stack more than three combining marks on one letter')
+    // For editors (json-schema.ts): what JSON Schema can say of the rules above.
+    .meta({
+      minLength: 1,
+      maxLength: max,
+      pattern: ONE_LINE_PATTERN.source,
+      patternErrorMessage: 'must be one line, without tabs, control, bidirectional or invisible characters (nor two joiners in a row)',
+      allOf: [{ pattern: VISIBLE_PATTERN.source, patternErrorMessage: 'must not be blank' }],
+    });
 
 const timestamp = z
   .string({ error: 'must be an ISO 8601 UTC timestamp in quotes, such as "2020-05-26T09:00:00Z"' })
-  .refine(isIsoTimestamp, 'must be a real ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z');
+  .refine(isIsoTimestamp, 'must be a real ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z')
+  .meta({ pattern: ISO_TIMESTAMP_PATTERN.source, patternErrorMessage: 'must be a real ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z' });
 
 const date = z
   .string({ error: 'must be an ISO 8601 date in quotes, such as "2020-05-26"' })
-  .refine(isIsoDate, 'must be a real ISO 8601 date such as 2020-05-26');
+  .refine(isIsoDate, 'must be a real ISO 8601 date such as 2020-05-26')
+  .meta({ pattern: ISO_DATE_PATTERN.source, patternErrorMessage: 'must be a real ISO 8601 date such as 2020-05-26' });
 
 const webUrl = z
   .string({ error: 'must be a web address in quotes' })
@@ -51,14 +62,20 @@ const webUrl = z
     } catch {
       return false;
     }
-  }, 'must be an http or https address without credentials, such as https://example.org');
+  }, 'must be an http or https address without credentials, such as https://example.org')
+  .meta({ pattern: WEB_URL_PATTERN.source, patternErrorMessage: 'must be an http or https address without credentials or spaces, such as https://example.org' });
 
 const country = z
   .string({ error: 'must be an ISO 3166-1 alpha-2 code in quotes, such as "JO"' })
-  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US');
+  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US')
+  // json-schema.ts adds the list of codes (loading it here would load it for every run).
+  .meta({ pattern: '^[A-Z]{2}$', errorMessage: 'must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US' });
 
 const ident = (what: string) =>
-  z.string({ error: `must be a ${what}` }).regex(ID_PATTERN, `must be a ${what}: lower-case letters, digits and hyphens`);
+  z
+    .string({ error: `must be a ${what}` })
+    .regex(ID_PATTERN, `must be a ${what}: lower-case letters, digits and hyphens`)
+    .meta({ patternErrorMessage: `must be a ${what}: lower-case letters, digits and hyphens` });
 
 /** A GitHub login: letters, digits and single hyphens, not at either end; at most 39 characters. */
 export const GITHUB_LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
@@ -73,16 +90,17 @@ export const SIGNATURE_STATUSES = ['pending', 'verified', 'withdrawn', 'rejected
 
 const languageTag = z
   .string({ error: 'must be a BCP 47 language tag such as en or fr' })
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or fr');
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or fr')
+  .meta({ patternErrorMessage: 'must be a BCP 47 language tag such as en or fr' });
 
 /** A short content hash: `sha256:` and the first 12 hex digits of the SHA-256 of a text (see `textVersion`). */
-const textHash = z.string({ error: 'must be a text version such as sha256:0123456789ab' }).regex(/^sha256:[0-9a-f]{12}$/, 'must be sha256: and 12 hex digits');
+const textHash = z.string({ error: 'must be a text version such as sha256:0123456789ab' }).regex(/^sha256:[0-9a-f]{12}$/, 'must be sha256: and 12 hex digits').meta({ patternErrorMessage: 'must be sha256: and 12 hex digits' });
 
 /** A group signatories fall in, e.g. `{ id: nobel-laureates, name: Nobel laureates, names: { fr: Lauréats du prix Nobel } }`. */
 export const groupSchema = z.strictObject({
-  id: ident('group id'),
-  name: text(200),
-  names: z.record(languageTag, text(200)).optional(),
+  id: ident('group id').meta({ description: 'The group\'s id, which signatures name in `group:`: lower-case letters, digits and hyphens.' }),
+  name: text(200).meta({ description: 'The group\'s heading as the letter shows it.' }),
+  names: z.record(languageTag, text(200)).optional().meta({ description: 'The heading in other languages, by BCP 47 tag: `fr: Lauréats du prix Nobel`.' }),
 });
 
 /**
@@ -91,16 +109,16 @@ export const groupSchema = z.strictObject({
  * in `letter.<lang>.md`.
  */
 export const translationSchema = z.strictObject({
-  title: text(300),
+  title: text(300).meta({ description: 'The title in this language.' }),
   /** The addressee in this language, with the words the language puts before it ("aux gouvernements du monde"). */
-  addressee: text(300).optional(),
-  source: textHash,
+  addressee: text(300).optional().meta({ description: 'The addressee in this language, with the words it puts before it ("aux gouvernements du monde").' }),
+  source: textHash.meta({ description: 'The version (sha256:...) of letter.md this translation was made from; `letter check` warns when letter.md has moved on.' }),
 });
 
 /** A person or organisation behind the letter. */
 export const organiserSchema = z.strictObject({
-  name: text(200),
-  url: webUrl.optional(),
+  name: text(200).meta({ description: 'The organiser\'s name.' }),
+  url: webUrl.optional().meta({ description: 'The organiser\'s web page (http or https).' }),
 });
 
 /**
@@ -115,21 +133,22 @@ export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
 const publicContact = z
   .string({ error: 'must be an email address or phone number in quotes, such as "press@example.org"' })
   .refine(
-    (s) => /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(s) || (/^\+?[0-9 ().-]{6,30}$/.test(s) && s.replace(/\D/g, '').length >= 8),
+    (s) => PUBLIC_EMAIL_PATTERN.test(s) || (PUBLIC_PHONE_PATTERN.test(s) && s.replace(/\D/g, '').length >= 8),
     'must be an email address such as press@example.org or a phone number such as "+41 22 000 00 00"',
-  );
+  )
+  .meta({ anyOf: [{ pattern: PUBLIC_EMAIL_PATTERN.source }, { pattern: PUBLIC_PHONE_PATTERN.source }], errorMessage: 'must be an email address or a phone number' });
 
 /** The shape of `letter.yaml`. */
 export const letterSchema = z.strictObject({
-  title: text(300),
-  slug: z.string({ error: 'is required' }).regex(SLUG_PATTERN, 'must be lower-case letters, digits and hyphens'),
-  addressee: text(300),
-  organisers: z.array(organiserSchema).min(1, 'must name at least one organiser'),
-  status: z.enum(LETTER_STATUSES, { error: `must be one of ${LETTER_STATUSES.join(', ')}` }),
-  opened: date.optional(),
-  language: languageTag,
-  translations: z.record(languageTag, translationSchema).optional(),
-  groups: z.array(groupSchema).default([]),
+  title: text(300).meta({ description: 'The title of the letter.' }),
+  slug: z.string({ error: 'is required' }).regex(SLUG_PATTERN, 'must be lower-case letters, digits and hyphens').meta({ description: 'The letter\'s short name, equal to its folder\'s name: lower-case letters, digits and hyphens.' }),
+  addressee: text(300).meta({ description: 'To whom the letter is addressed: the governments of the world.' }),
+  organisers: z.array(organiserSchema).min(1, 'must name at least one organiser').meta({ description: 'Who wrote the letter and stands behind it; at least one.' }),
+  status: z.enum(LETTER_STATUSES, { error: `must be one of ${LETTER_STATUSES.join(', ')}` }).meta({ description: 'draft (not yet signable in public), open, or closed (takes no more signatures).' }),
+  opened: date.optional().meta({ description: 'The day the letter opened, ISO 8601 (2020-05-26).' }),
+  language: languageTag.meta({ description: 'The language of letter.md, a BCP 47 tag (en, fr, pt-BR); it sets collation and date formats.' }),
+  translations: z.record(languageTag, translationSchema).optional().meta({ description: 'Translations by BCP 47 tag; the text of each is in letter.<tag>.md.' }),
+  groups: z.array(groupSchema).default([]).meta({ description: 'The groups signatories fall in, in display order; a signature names one in `group:`.' }),
   /**
    * What every signature must give besides its name: any of country, role, organisation,
    * group. Default: nothing (a public letter signed by name alone). `letter sign`, `letter
@@ -138,55 +157,56 @@ export const letterSchema = z.strictObject({
   requires: z
     .array(z.enum(REQUIRABLE_FIELDS, { error: `must be one of ${REQUIRABLE_FIELDS.join(', ')}` }))
     .refine((l) => new Set(l).size === l.length, 'must name each field once')
-    .default([]),
+    .default([])
+    .meta({ description: 'What every pending or verified signature must give besides its name: any of country, role, organisation, group (default: nothing).', uniqueItems: true }),
   /**
    * The organisers' own public addresses (a press contact), which may appear in letter.md,
    * letter.yaml and the translations without `letter check` taking them for a signatory's
    * contact details. An address in a signature is an error whether listed or not.
    */
-  public_contacts: z.array(publicContact).optional(),
+  public_contacts: z.array(publicContact).optional().meta({ description: 'The organisers\' own public email addresses and phone numbers (a press contact), allowed in the letter\'s texts; never in a signature.' }),
   body: z
     .string({ error: 'must be a file name such as letter.md' })
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/, 'must be a Markdown file name inside the letter folder, such as letter.md')
-    .default('letter.md'),
-  verification: z.enum(['optional', 'required'], { error: 'must be optional or required' }).default('optional'),
+    .default('letter.md').meta({ description: 'The Markdown file in the letter folder that holds the body (default letter.md).' }),
+  verification: z.enum(['optional', 'required'], { error: 'must be optional or required' }).default('optional').meta({ description: 'required: only verified signatures are shown; optional (default): pending ones are shown too.' }),
   /**
    * `append`: every command that records an event rewrites CHANGELOG.md (staff working on
    * one branch). `on-merge`: commands leave it alone, so that pull requests that each sign
    * someone never touch the same file; `letter changelog` refreshes it after merges.
    */
-  changelog: z.enum(['append', 'on-merge'], { error: 'must be append or on-merge' }).default('append'),
+  changelog: z.enum(['append', 'on-merge'], { error: 'must be append or on-merge' }).default('append').meta({ description: 'append (default): every command rewrites CHANGELOG.md; on-merge: for letters signed through pull requests, `letter changelog` refreshes it after merges.' }),
   /**
    * Where signature files live. `flat` (the default): `signatures/<id>.yaml`. `sharded`, for
    * letters past 100,000 signatures: `signatures/<first two characters of the id>/<id>.yaml`,
    * so that no folder holds more than a fraction of the list. `letter fmt --layout` moves a
    * letter between the two.
    */
-  layout: z.enum(['flat', 'sharded'], { error: 'must be flat or sharded' }).optional(),
+  layout: z.enum(['flat', 'sharded'], { error: 'must be flat or sharded' }).optional().meta({ description: 'flat (default): signatures/<id>.yaml; sharded, past 100,000 signatures: signatures/<first two characters>/<id>.yaml. `letter fmt --layout` moves the files.' }),
   /**
    * Where people sign the letter in a browser, e.g. its GitHub issue form
    * (https://github.com/<owner>/<repo>/issues/new?template=sign-<slug>.yml): the rendered page
    * shows a "Sign this letter" link to it while the letter is open.
    */
-  sign_url: webUrl.optional(),
+  sign_url: webUrl.optional().meta({ description: 'Where people sign in a browser (an issue form): the rendered page links to it as "Sign this letter" while the letter is open.' }),
 });
 
 const verifiedSchema = z.strictObject({
-  by: text(200),
-  at: timestamp,
-  evidence: webUrl.optional(),
+  by: text(200).meta({ description: 'Who verified the signature.' }),
+  at: timestamp.meta({ description: 'When, ISO 8601 UTC: 2020-05-26T09:00:00Z.' }),
+  evidence: webUrl.optional().meta({ description: 'A public page that confirms it (http or https).' }),
 });
 
 const rejectedSchema = z.strictObject({
-  by: text(200).optional(),
-  at: timestamp,
-  reason: text(2000),
+  by: text(200).optional().meta({ description: 'Who rejected the signature.' }),
+  at: timestamp.meta({ description: 'When, ISO 8601 UTC: 2020-05-26T09:00:00Z.' }),
+  reason: text(2000).meta({ description: 'Why it was found to be fake.' }),
 });
 
 const withdrawnSchema = z.strictObject({
-  by: text(200).optional(),
-  at: timestamp,
-  reason: text(2000),
+  by: text(200).optional().meta({ description: 'Who recorded the withdrawal.' }),
+  at: timestamp.meta({ description: 'When, ISO 8601 UTC: 2020-06-02T09:00:00Z.' }),
+  reason: text(2000).meta({ description: 'Why the signatory asked to withdraw.' }),
 });
 
 /** The longest name a signature may have, in UTF-16 code units. */
@@ -198,28 +218,37 @@ export const PRIVATE_FIELDS = ['email', 'phone', 'telephone', 'mobile', 'address
 /** The shape of `signatures/<id>.yaml`. */
 export const signatureSchema = z
   .strictObject({
-    name: text(MAX_NAME_LENGTH).refine((s) => /[\p{L}\p{N}]/u.test(s), 'must contain a letter or digit'),
-    sort_as: text(300).optional(),
-    role: text(500).optional(),
-    organisation: text(300).optional(),
-    country: country.optional(),
-    group: ident('group id').optional(),
-    url: webUrl.optional(),
-    text_version: textHash.optional(),
+    name: text(MAX_NAME_LENGTH)
+      .refine((s) => LETTER_OR_DIGIT_PATTERN.test(s), 'must contain a letter or digit')
+      .meta({
+        description: 'The name as displayed.',
+        allOf: [
+          { pattern: VISIBLE_PATTERN.source, patternErrorMessage: 'must not be blank' },
+          { pattern: LETTER_OR_DIGIT_PATTERN.source, patternErrorMessage: 'must contain a letter or digit' },
+        ],
+      }),
+    sort_as: text(300).optional().meta({ description: 'The key the list is sorted by, family name first where that applies.' }),
+    role: text(500).optional().meta({ description: 'The signatory\'s role or title.' }),
+    organisation: text(300).optional().meta({ description: 'The signatory\'s organisation.' }),
+    country: country.optional().meta({ description: 'The signatory\'s country, an ISO 3166-1 alpha-2 code in upper case: KR, GB, NO.' }),
+    group: ident('group id').optional().meta({ description: 'The id of one of the letter\'s groups (groups: in letter.yaml); without one, the signature is listed under other signatories.' }),
+    url: webUrl.optional().meta({ description: 'A public page about the signatory (http or https, without credentials).' }),
+    text_version: textHash.optional().meta({ description: 'The version (sha256:...) of letter.md the signatory agreed to, written by `letter sign`.' }),
     github: z
       .string({ error: 'must be a GitHub login in quotes' })
       .regex(GITHUB_LOGIN_PATTERN, 'must be a GitHub login (letters, digits and single hyphens)')
-      .optional(),
+      .optional()
+      .meta({ description: "The signer's GitHub login, for signatures made through pull requests or issues.", patternErrorMessage: 'must be a GitHub login (letters, digits and single hyphens, at most 39)' }),
     /**
      * Ids of signatures with the same or a likely-same name that a person decided are other
      * people (two "Alexander"s): every check honours the decision.
      */
-    distinct_from: z.array(ident('signature id'), { error: 'must be a list of signature ids' }).optional(),
-    signed_at: timestamp,
-    status: z.enum(SIGNATURE_STATUSES, { error: `must be one of ${SIGNATURE_STATUSES.join(', ')}` }),
-    verified: verifiedSchema.optional(),
-    withdrawn: withdrawnSchema.optional(),
-    rejected: rejectedSchema.optional(),
+    distinct_from: z.array(ident('signature id'), { error: 'must be a list of signature ids' }).optional().meta({ description: 'Ids of signatures with the same or a likely-same name that a person decided are other people (`letter distinct` writes them).' }),
+    signed_at: timestamp.meta({ description: 'When the signature was given, ISO 8601 UTC: 2020-05-26T09:00:00Z.' }),
+    status: z.enum(SIGNATURE_STATUSES, { error: `must be one of ${SIGNATURE_STATUSES.join(', ')}` }).meta({ description: 'pending (waits for verification), verified (with a verified: block), withdrawn (with a withdrawn: block) or rejected (with a rejected: block).' }),
+    verified: verifiedSchema.optional().meta({ description: 'Who verified the signature and when (evidence: an optional link); when status is verified.' }),
+    withdrawn: withdrawnSchema.optional().meta({ description: 'When the signatory withdrew and why; when status is withdrawn.' }),
+    rejected: rejectedSchema.optional().meta({ description: 'When the signature was found to be fake and why; when status is rejected.' }),
   })
   .superRefine((s, ctx) => {
     if (s.status === 'rejected' && !s.rejected)
@@ -281,25 +310,3 @@ export type ErasedRecord = ErasedFile & { id: string };
 
 /** Key order of an erasure record. */
 export const ERASED_KEY_ORDER = ['fingerprint', 'fingerprints', 'signed_at', 'verified_at', 'erased_at'] as const;
-
-/** The files of a letter that have a JSON Schema. */
-export const SCHEMA_KINDS = ['letter', 'signature'] as const;
-/** One of `SCHEMA_KINDS`. */
-export type SchemaKind = (typeof SCHEMA_KINDS)[number];
-
-/**
- * The JSON Schema (draft-07) of `letter.yaml` or of a signature file, from the same zod
- * schemas the code validates with, for editors (yaml-language-server) to autocomplete and
- * underline mistakes. Checks that JSON Schema cannot express (real dates, ISO 3166-1 codes)
- * are left to `letter check`.
- */
-export function jsonSchemaOf(kind: SchemaKind): Record<string, unknown> {
-  const schema = kind === 'letter' ? letterSchema : signatureSchema;
-  const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
-  return {
-    ...json,
-    $id: `https://unpkg.com/letter/schemas/${kind}.schema.json`,
-    title: kind === 'letter' ? 'letter.yaml of an open letter' : 'A signature of an open letter (signatures/<id>.yaml)',
-    description: 'Written for the `letter` command-line tool; `letter check` validates the rest (real dates, ISO 3166-1 country codes, groups).',
-  };
-}

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { access, lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { SIGNATURES_DIR } from './layout.js';
+import { SCHEMAS_DIR, SIGNATURES_DIR } from './layout.js';
 import { cacheFileFor } from './cache-dir.js';
 import { type ScanSum, scanSum, type SignatureScan, sumText } from './signature-scan.js';
 
@@ -54,7 +54,7 @@ export async function checkKey(dir: string, cwd: string, scan: SignatureScan, te
 export async function stateKey(dir: string, sum: ScanSum, salt: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`${salt.join('\n')}\n${dir}\n${sumText(sum)}\n`);
-  hash.update(await folderIdentities(dir, new Set(['templates']), new Set([SIGNATURES_DIR])));
+  hash.update(await folderIdentities(dir, new Set(['templates', SCHEMAS_DIR]), new Set([SIGNATURES_DIR])));
   return hash.digest('hex');
 }
 

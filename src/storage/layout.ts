@@ -11,6 +11,8 @@ import { ID_PATTERN } from '../letter/ids.js';
 export const LETTER_FILE = 'letter.yaml';
 export const SIGNATURES_DIR = 'signatures';
 export const CHANGELOG_FILE = 'CHANGELOG.md';
+/** The letter's JSON Schemas for editors (`letter schema --update` writes them; see storage/schema-files.ts). */
+export const SCHEMAS_DIR = '.schemas';
 
 /** Where signature files live: see the `layout` field of letter.yaml. */
 export type SignatureLayout = 'flat' | 'sharded';
@@ -99,7 +101,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | 
 }
 
 /** Names a letter folder may hold besides the body: anything else is reported, never skipped silently. */
-const LETTER_ENTRIES = new Set([LETTER_FILE, CHANGELOG_FILE, SIGNATURES_DIR, 'templates', 'private', '.gitignore', '.gitattributes', 'README.md']);
+const LETTER_ENTRIES = new Set([LETTER_FILE, CHANGELOG_FILE, SIGNATURES_DIR, SCHEMAS_DIR, 'templates', 'private', '.gitignore', '.gitattributes', 'README.md']);
 // Translations of the body: letter.fr.md, letter.pt-BR.md.
 const TRANSLATION = /^letter\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/;
 

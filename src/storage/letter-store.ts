@@ -13,9 +13,9 @@ import { InvalidLetter, type Problem, UserError } from '../errors.js';
 import { ERASED_KEY_ORDER, type ErasedRecord, LETTER_KEY_ORDER, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER, type Signature } from '../letter/schema.js';
 import type { Locate } from '../errors.js';
 import { publishedChangelog } from '../letter/changelog.js';
-import { schemaHeader } from './package-files.js';
+import { schemaHeader } from './schema-files.js';
 import {
-  CHANGELOG_FILE, conflictMarker, decodeUtf8, LETTER_FILE, MAX_LETTER_BYTES, readBytes, readText, SIGNATURES_DIR, signatureFileName, strayFiles,
+  CHANGELOG_FILE, conflictMarker, decodeUtf8, LETTER_FILE, MAX_LETTER_BYTES, readBytes, readText, signatureFileName, strayFiles,
 } from './layout.js';
 import { type FileIndex, type LoadedSignature, loadSignatures } from './signature-files.js';
 import type { SignatureScan } from './signature-scan.js';
@@ -169,18 +169,18 @@ export async function loadValidLetter(dir: string, cwd: string, scan?: Signature
 }
 
 /**
- * The text of a signature file, keys in their canonical order; with the letter folder
- * `dir`, headed by its schema line for editors.
+ * The text of a signature file, keys in their canonical order; with `place` (the letter
+ * folder and the file's absolute path), headed by its schema line for editors (schema-files.ts).
  */
-export function signatureText(sig: Signature, dir?: string): string {
+export function signatureText(sig: Signature, place?: { dir: string; file: string }): string {
   const { id: _id, ...fields } = sig;
   const body = stringifyYaml(fields, SIGNATURE_KEY_ORDER);
-  return dir === undefined ? body : schemaHeader(path.join(dir, SIGNATURES_DIR), 'signature') + body;
+  return place === undefined ? body : schemaHeader(place.dir, place.file, 'signature') + body;
 }
 
 /** The text of letter.yaml in canonical form, headed by its schema line. */
 export function letterText(letter: Record<string, unknown>, dir: string): string {
-  return schemaHeader(dir, 'letter') + stringifyYaml(letter, LETTER_KEY_ORDER);
+  return schemaHeader(dir, path.join(dir, LETTER_FILE), 'letter') + stringifyYaml(letter, LETTER_KEY_ORDER);
 }
 
 /** Where a letter's signature files are written: its folder, its layout, and the files it has now. */
@@ -198,7 +198,8 @@ export function signaturePath(at: SignatureTarget, id: string): string {
 
 /** The change that writes the file of a signature (see transaction.ts). */
 export function signatureChange(at: SignatureTarget, sig: Signature): FileChange {
-  return { path: signaturePath(at, sig.id), text: signatureText(sig, at.dir) };
+  const file = signaturePath(at, sig.id);
+  return { path: file, text: signatureText(sig, { dir: at.dir, file }) };
 }
 
 /** The change that writes an erasure record, `erased-<hash>.yaml`. */

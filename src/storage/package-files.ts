@@ -7,7 +7,6 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { UserError } from '../errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pkg from '../../package.json' with { type: 'json' };
 import type { TemplateSource } from '../render/render.js';
 
 let root: string | undefined;
@@ -23,26 +22,6 @@ export function packageRoot(): string {
   }
   root = dir;
   return dir;
-}
-
-/**
- * How a YAML file in `fileDir` names the JSON Schema of its `kind` for yaml-language-server:
- * a relative path when the package sits in the letter's own tree (this repository, or a
- * node_modules folder above the letter), so the path holds for everyone who clones it;
- * otherwise the schema of this version on unpkg.
- */
-export function schemaRef(fileDir: string, kind: string): string {
-  const root = packageRoot();
-  const nm = `${path.sep}node_modules${path.sep}`;
-  const owner = root.includes(nm) ? root.slice(0, root.lastIndexOf(nm)) : root;
-  const inside = (dir: string) => fileDir === dir || fileDir.startsWith(`${dir}${path.sep}`);
-  if (inside(owner)) return path.relative(fileDir, path.join(root, 'schemas', `${kind}.schema.json`)).split(path.sep).join('/');
-  return `https://unpkg.com/letter@${pkg.version}/schemas/${kind}.schema.json`;
-}
-
-/** The first line of a YAML file `letter` writes: its schema, for editors. */
-export function schemaHeader(fileDir: string, kind: string): string {
-  return `# yaml-language-server: $schema=${schemaRef(fileDir, kind)}\n`;
 }
 
 /** The folder of the default templates. */

@@ -94,10 +94,9 @@ export async function letterOnTerminal(cwd: string, args: string[], steps: [stri
   return { code: await exited, screen };
 }
 
-/** The schema line `letter` writes atop a YAML file outside the package's own tree (as in temporary folders). */
+/** The schema line `letter` writes atop letter.yaml or a flat signature file: a path to the letter's own .schemas/. */
 export function schemaLine(kind: 'letter' | 'signature'): string {
-  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  return `# yaml-language-server: $schema=https://unpkg.com/letter@${version}/schemas/${kind}.schema.json\n`;
+  return `# yaml-language-server: $schema=${kind === 'letter' ? '' : '../'}.schemas/${kind}.schema.json\n`;
 }
 
 /**
