@@ -146,8 +146,9 @@ describe('a campaign adopts letter in its own repository', () => {
   }, 300_000);
 
   it('adds a signature from a GitHub issue made with the letter\'s issue form', () => {
-    const form = JSON.parse(npx('letter', 'github', 'issue-form', 'letters/clean-air', '--json'));
-    expect(JSON.stringify(form)).toContain('sign-clean-air');
+    npx('letter', 'github', 'issue-form', 'letters/clean-air', '--write');
+    expect(readFileSync(path.join(campaign, '.github/ISSUE_TEMPLATE/sign-clean-air.yml'), 'utf8')).toMatch(/^labels:\n  - sign-clean-air$/m);
+    expect(existsSync(path.join(campaign, '.github/workflows/sign-clean-air.yml'))).toBe(true);
     const version = /text_version: (sha256:[0-9a-f]{12})/.exec(readFileSync(path.join(campaign, 'letters/clean-air/signatures/ada-lovelace.yaml'), 'utf8'))![1];
     // A real "issues opened" event of GitHub (octokit/webhooks), its body as the form writes it.
     const event = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/github/opened.payload.json'), 'utf8'));
