@@ -85,7 +85,10 @@ export function checkChange(c: ChangeInput): ChangeReport {
   for (const ch of c.changes) {
     const id = ch.signature?.id;
     if (ch.signature?.erased) {
-      if (contributor) problem(ch.file, 'erasure-by-contributor', `the change ${ch.status === 'A' ? 'adds' : ch.status === 'D' ? 'removes' : 'changes'} the erasure record ${id}; only an editor erases a signature`, 'ask an editor: letter withdraw --erase');
+      // An erasure is final: removing its record (a revert, an old branch) would let the name come back.
+      if (ch.status === 'D')
+        problem(ch.file, 'erasure-record-removed', `the change removes the erasure record ${id}; an erasure is final, whoever makes the change`, `restore it (git checkout ${c.base} -- ${ch.file})`);
+      else if (contributor) problem(ch.file, 'erasure-by-contributor', `the change ${ch.status === 'A' ? 'adds' : 'changes'} the erasure record ${id}; only an editor erases a signature`, 'ask an editor: letter withdraw --erase');
       continue;
     }
     if (id !== undefined) {

@@ -237,9 +237,28 @@ export function eventChanges(dir: string, letter: LetterFile, signatures: readon
  */
 async function refuseUnfinishedWrite(dir: string, shown: string): Promise<void> {
   if (holds(dir) || !(await hasJournal(dir))) return;
+  await refuseTrackedJournal(dir);
   throw new UserError(
     `A write to ${shown} did not finish (killed part-way, or still under way): ${path.relative(path.dirname(dir), journalDir(dir))}/ beside it records it, and the letter is not read until it is undone.`,
     `Undo it (any command that writes the letter does so first): letter changelog ${shown}`,
+  );
+}
+
+/**
+ * A journal that git tracks came from a commit (a pull request, by mistake or malice), never
+ * from a killed `letter`, which writes it beside the letter where git ignores it: it is
+ * never undone, since undoing it would write whatever the commit put in it.
+ * @throws UserError naming the git command that takes it out.
+ */
+async function refuseTrackedJournal(dir: string): Promise<void> {
+  const { trackedFiles } = await import('../git.js');
+  const journal = journalDir(dir);
+  const tracked = await trackedFiles(path.dirname(journal), path.basename(journal));
+  if (!tracked || tracked.length === 0) return;
+  const shown = path.basename(journal);
+  throw new UserError(
+    `${shown}/ beside the letter is tracked by git: letter never commits the record of a write, so this one came from a commit and is not undone.`,
+    `Take it out of git and delete it: git rm -r -q -- ${shown} (in ${path.dirname(journal)})`,
   );
 }
 
@@ -265,6 +284,7 @@ export async function withLetterLock<T>(dir: string, fn: () => Promise<T>): Prom
   try {
     // Named first, so that a kill from here on leaves a lock the next command takes at once.
     await claim(dir);
+    await refuseTrackedJournal(dir);
     const recovered = await rollBack(dir).catch((e: Error) => {
       const record = path.basename(journalDir(dir));
       throw new UserError(`The record of an unfinished write beside the letter, ${record}/, cannot be undone: ${e.message}. Nothing was written.`, `letter writes that record itself and never commits it: look at ${record}/ and delete it if you did not make it.`);

@@ -117,3 +117,38 @@ describe('an erased signatory does not come back', () => {
     expect((await run(['render', L, '--format', 'md'])).stderr).toContain("back-2 (the name was erased at the signatory's request)");
   }, 60_000);
 });
+
+describe('an erasure is final in review, and a journal from a commit is never undone', () => {
+  it('a revert of the erasure fails check --base, for an editor too', async () => {
+    expect((await run(['withdraw', L, 'eva-chen', '--reason', 'asked', '--erase'])).code).toBe(0);
+    git('add', '-A');
+    git('commit', '-qm', 'erase');
+    const base = git('rev-parse', 'HEAD').trim();
+    git('checkout', '-q', '-b', 'revert');
+    git('revert', '--no-edit', 'HEAD');
+    for (const role of ['editor', 'contributor']) {
+      const r = JSON.parse((await run(['check', L, '--base', base, '--role', role, '--format', 'json'])).stdout);
+      expect(r.errors.map((p: { code: string }) => p.code)).toContain('erasure-record-removed');
+    }
+  });
+
+  it('a journal committed in a pull request is refused, not rolled back by the command CI names', async () => {
+    expect((await run(['withdraw', L, 'eva-chen', '--reason', 'asked', '--erase'])).code).toBe(0);
+    git('add', '-A');
+    git('commit', '-qm', 'erase');
+    const erased = readdirSync(path.join(t.letterDir, 'signatures')).find((f) => f.startsWith('erased-'))!;
+    const journal = path.join(t.dir, 'letters/time-to-act.journal.lock');
+    execFileSync('mkdir', [journal]);
+    writeFileSync(path.join(journal, 'b0'), git('show', 'HEAD~1:letters/time-to-act/signatures/eva-chen.yaml'));
+    writeFileSync(path.join(journal, 'intent.json'), JSON.stringify({ version: 1, files: [{ path: 'signatures/eva-chen.yaml', backup: 'b0' }, { path: `signatures/${erased}`, backup: null }], dirs: [] }));
+    git('add', '-f', 'letters/time-to-act.journal.lock');
+    git('commit', '-qm', 'forged journal');
+    for (const args of [['check', L], ['changelog', L], ['sign', L, '--name', 'Ada Lovelace', '--country', 'GB', '--group', 'industry', '--yes']]) {
+      const r = await run(args);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.stderr).toContain('time-to-act.journal.lock/ beside the letter is tracked by git');
+    }
+    expect(readdirSync(path.join(t.letterDir, 'signatures'))).toContain(erased);
+    expect(readdirSync(path.join(t.letterDir, 'signatures'))).not.toContain('eva-chen.yaml');
+  });
+});
