@@ -101,9 +101,11 @@ export function visibleDeep<T>(v: T): T {
   return v;
 }
 
-// A colour sequence as chalk writes one (Select Graphic Rendition), the only escape `letter`
-// itself prints; the one pattern finds those and every other control character.
-const OWN_ESCAPE_OR_CONTROL = /\x1b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// The colour sequences chalk writes for `Style` at level 1 (Select Graphic Rendition: bold 1,
+// dim 2, their end 22, red 31, green 32, yellow 33, cyan 36, their end 39), the only escapes
+// `letter` itself prints; the one pattern finds those and every other control character. A
+// file's own sequences for anything else (conceal 8, backgrounds, 256 colours) show as text.
+const OWN_ESCAPE_OR_CONTROL = /\x1b\[(?:1|2|22|31|32|33|36|39)m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /**

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import type { LeftOut } from '../letter/publishing.js';
 import { InvalidLetter } from '../errors.js';
 import type { LetterFile } from '../letter/schema.js';
+import { visible } from '../terminal.js';
 import { type LoadedLetter, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
 
 /** A letter whose letter.yaml is valid; signatures whose files have errors are left out. */
@@ -20,7 +21,7 @@ export async function readLetter(arg: string, ctx: Context): Promise<ReadableLet
   if (errors.length > 0) {
     const files = new Set(errors.map((p) => p.file)).size;
     ctx.stderr.write(
-      `${ctx.errStyle.yellow('warning:')} ${files} ${files === 1 ? 'file has' : 'files have'} errors and ${files === 1 ? 'is' : 'are'} left out (first: ${errors[0]!.file}:${errors[0]!.line}:${errors[0]!.column}); run: ${ctx.errStyle.command(`letter check ${loaded.shown}`)}\n`,
+      `${ctx.errStyle.yellow('warning:')} ${files} ${files === 1 ? 'file has' : 'files have'} errors and ${files === 1 ? 'is' : 'are'} left out (first: ${visible(errors[0]!.file)}:${errors[0]!.line}:${errors[0]!.column}); run: ${ctx.errStyle.command(`letter check ${loaded.shown}`)}\n`,
     );
   }
   return loaded as ReadableLetter;
@@ -32,7 +33,7 @@ export async function readLetter(arg: string, ctx: Context): Promise<ReadableLet
  */
 export function warnLeftOut(ctx: Context, leftOut: readonly LeftOut[], shown: string): void {
   if (leftOut.length === 0) return;
-  const first = leftOut.slice(0, 5).map((l) => `${l.id} (${l.reason})`).join('; ');
+  const first = leftOut.slice(0, 5).map((l) => `${l.id} (${visible(l.reason)})`).join('; ');
   ctx.stderr.write(
     `${ctx.errStyle.yellow('warning:')} ${leftOut.length} ${leftOut.length === 1 ? 'signature is' : 'signatures are'} left out, as letter check refuses ${leftOut.length === 1 ? 'it' : 'them'}: ${first}${leftOut.length > 5 ? '; ...' : ''}; run: ${ctx.errStyle.command(`letter check ${shown}`)}\n`,
   );

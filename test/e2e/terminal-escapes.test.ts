@@ -32,11 +32,26 @@ describe('text from files cannot drive the terminal', () => {
   });
 });
 
+describe('a signature file named to hide text', () => {
+  it('list names the broken file with its conceal sequence shown as text', async () => {
+    writeFileSync(path.join(t.letterDir, 'signatures', 'x\x1b[8m.yaml'), 'name: [broken\n');
+    const r = await letter(t.dir, ['list', L]);
+    expect(r.stderr).toContain('x\\x1b[8m.yaml');
+    expect(r.stderr).not.toContain('\x1b[8m');
+  });
+});
+
 describe('visible and terminalSafe', () => {
   it('write control characters as escapes, keeping newlines, tabs and colour sequences', () => {
     expect(visible('a\x1b[2Kb\u202ec\td\n')).toBe('a\\x1b[2Kb\\u202ec\td\n');
     let out = '';
     terminalSafe({ write: (s: string) => void (out += s) }).write('\x1b[31mred\x1b[39m \x1b]0;title\x07 \r\x9b');
     expect(out).toBe('\x1b[31mred\x1b[39m \\x1b]0;title\\x07 \\x0d\\x9b');
+  });
+
+  it('pass only the colour sequences letter itself writes: a file\'s conceal, background or 256-colour sequences show as text', () => {
+    let out = '';
+    terminalSafe({ write: (s: string) => void (out += s) }).write('\x1b[1mb\x1b[22m \x1b[8mhidden\x1b[30;40m\x1b[38;5;46m');
+    expect(out).toBe('\x1b[1mb\x1b[22m \\x1b[8mhidden\\x1b[30;40m\\x1b[38;5;46m');
   });
 });
