@@ -12,6 +12,8 @@
  *   lower case (see `spacelessSkeleton`), so that "Eva Сhen" with a Cyrillic "С",
  *   "lvan" for "Ivan", "iVAN РETROV" or "EvaChen" is the name that was erased. Records made
  *   before these existed have none, and are matched by `fingerprint` alone.
+ * - in `fingerprints` too: the words of the normal form in any order, titles and degrees
+ *   left out (`wordOrderFingerprint`): "Chen, Eva", "Dr. Eva Chen PhD".
  * These are the matches no person can decide away in duplicates.ts (`isCertain`: the same
  * normal form, look-alike letters); a name only likely the same is not refused.
  */
@@ -56,9 +58,23 @@ const ASCII_SKELETON: string[] = Array.from({ length: 127 }, (_, code) => {
   return mapped[c] ?? (/[A-Za-z0-9]/.test(c) ? c.toLowerCase() : '');
 });
 
-/** What an erasure record keeps of a name: the fingerprint of its normal form and those of its look-alike forms. */
+// Titles and degrees around a name, in its normal form: "Dr. Eva Chen", "Eva Chen PhD".
+const TITLES = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'lord', 'lady', 'rev', 'hon', 'phd', 'md', 'msc', 'mba', 'jr', 'sr', 'esq']);
+
+/**
+ * The hash of the name's words in any order, titles and degrees left out: SHA-256 of
+ * `letter-words:<slug>:<words of the normal form, sorted>`, so that "Chen, Eva", "Chen Eva"
+ * and "Dr. Eva Chen PhD" are the erased "Eva Chen". Undefined for a name of one word.
+ */
+export function wordOrderFingerprint(slug: string, normal: string): string | undefined {
+  const words = normal.split(' ').filter((w) => w !== '' && !TITLES.has(w));
+  return words.length < 2 ? undefined : `sha256:${sha256Hex(`letter-words:${slug}:${words.sort().join(' ')}`)}`;
+}
+
+/** What an erasure record keeps of a name: the fingerprint of its normal form, and those of its look-alike forms and of its words in any order. */
 export function erasureFingerprints(slug: string, name: string): { fingerprint: string; fingerprints: string[] } {
-  return { fingerprint: nameFingerprint(slug, name), fingerprints: lookAlikeFingerprints(slug, name) };
+  const words = wordOrderFingerprint(slug, normaliseName(name));
+  return { fingerprint: nameFingerprint(slug, name), fingerprints: [...lookAlikeFingerprints(slug, name), ...(words ? [words] : [])].sort() };
 }
 
 /**
@@ -75,6 +91,8 @@ export function erasedNames(erased: readonly ErasedRecord[], slug: string): (nam
     const normal = key ?? normaliseName(name);
     const found = byPrint.get(nameFingerprint(slug, name, normal));
     if (found || byLookAlike.size === 0) return found;
+    const words = wordOrderFingerprint(slug, normal);
+    if (words && byLookAlike.has(words)) return byLookAlike.get(words);
     for (const f of lookAlikeFingerprints(slug, name)) {
       const e = byLookAlike.get(f);
       if (e) return e;

@@ -86,7 +86,7 @@ describe('an erased signatory does not come back', () => {
   }, 60_000);
 
   it('refuses the name in look-alike letters, without a space, in fullwidth letters or with a combining mark, in sign, import, check and check --base', async () => {
-    const names = ['Eva \u0421hen', '\u0415v\u0430 Ch\u0435n', 'EvaChen', '\uff25\uff56\uff41 \uff23\uff48\uff45\uff4e', 'Eva Che\u0301n'];
+    const names = ['Eva \u0421hen', '\u0415v\u0430 Ch\u0435n', 'EvaChen', '\uff25\uff56\uff41 \uff23\uff48\uff45\uff4e', 'Eva Che\u0301n', 'Chen, Eva', 'Dr. Eva Chen'];
     expect((await run(['withdraw', L, 'eva-chen', '--reason', 'Forget me', '--erase'])).code).toBe(0);
     git('add', '-A');
     git('commit', '-qm', 'erase');
@@ -97,7 +97,7 @@ describe('an erased signatory does not come back', () => {
       expect(signed.code, name).toBe(1);
       expect(signed.stderr).toContain("erased from the letter at the signatory's request (erased-738005918f7d)");
     }
-    writeFileSync(path.join(t.dir, 'rows.csv'), `name,country,group\n${names.map((n) => `${n},TW,industry`).join('\n')}\n`);
+    writeFileSync(path.join(t.dir, 'rows.csv'), `name,country,group\n${names.map((n) => `"${n}",TW,industry`).join('\n')}\n`);
     const imported = JSON.parse((await run(['import', 'rows.csv', L, '--json'])).stdout);
     expect(imported.toAdd).toEqual([]);
     expect(imported.written).toEqual([]);
