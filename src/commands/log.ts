@@ -1,8 +1,9 @@
 /** `letter log <letter>`: the changelog's events, newest first. */
 import type { Context } from '../context.js';
 import { eventsOf, type LetterEvent } from '../letter/changelog.js';
+import { erasedNames } from '../letter/erasure.js';
 import type { Style } from '../terminal.js';
-import { readLetter } from './read.js';
+import { readLetter, warnLeftOut } from './read.js';
 
 /** Options of `letter log`; `limit` keeps the newest N events. */
 export interface LogOptions {
@@ -16,10 +17,14 @@ export interface LogResult {
   events: LetterEvent[];
 }
 
-/** Lists the letter's events, derived from its signature files. @throws InvalidLetter */
+/** Lists the letter's events, derived from its signature files; a restored erased name is left out, with a warning. @throws InvalidLetter */
 export async function log(o: LogOptions, ctx: Context): Promise<LogResult> {
   const loaded = await readLetter(o.letter, ctx);
-  const events = eventsOf(loaded.signatures.map((s) => s.signature), loaded.erased).reverse();
+  // A name erased at the signatory's request that came back (a revert) is no event to show.
+  const erasedAs = erasedNames(loaded.erased, loaded.letter.slug);
+  const back = loaded.signatures.filter((s) => erasedAs(s.signature.name, s.key) !== undefined);
+  warnLeftOut(ctx, back.map((s) => ({ id: s.signature.id, reason: 'a name erased at the signatory\'s request' })), loaded.shown);
+  const events = eventsOf(loaded.signatures.filter((s) => !back.includes(s)).map((s) => s.signature), loaded.erased).reverse();
   return { letter: loaded.shown, events: o.limit === undefined ? events : events.slice(0, o.limit) };
 }
 

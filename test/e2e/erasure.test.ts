@@ -151,4 +151,15 @@ describe('an erasure is final in review, and a journal from a commit is never un
     expect(readdirSync(path.join(t.letterDir, 'signatures'))).toContain(erased);
     expect(readdirSync(path.join(t.letterDir, 'signatures'))).not.toContain('eva-chen.yaml');
   });
+
+  it('letter log leaves a restored erased name out, and says so', async () => {
+    expect((await run(['withdraw', L, 'eva-chen', '--reason', 'asked', '--erase'])).code).toBe(0);
+    git('add', '-A');
+    git('commit', '-qm', 'erase');
+    git('checkout', 'HEAD~1', '--', 'letters/time-to-act/signatures/eva-chen.yaml');
+    const r = await run(['log', L]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Eva Chen');
+    expect(r.stderr).toContain('eva-chen');
+  });
 });
