@@ -180,6 +180,9 @@ function romanise(original: string): string[] {
   return normaliseName(original).split(' ').filter(Boolean);
 }
 
+/** The words of a name compared, at most: "María de los Ángeles García de la Torre y Sánchez" has ten. */
+export const MAX_NAME_WORDS = 12;
+
 /**
  * The profile of a name (see the module comment). "H.E. Dr. Ban Ki-moon" gives the words
  * ban, ki, moon; "毛泽东" gives mao, ze, dong; "반기문" gives ban, gi, mun.
@@ -198,7 +201,10 @@ export function nameProfile(name: string, key?: string): NameProfile {
   const named = kept.filter((w) => !/^[0-9]+$/.test(w));
   const final = named.length > 0 ? named : kept.length > 0 ? kept : words;
   const abjad = ABJAD.test(nfkc);
-  return { words: final.map(word), abjad };
+  // Pairing words costs the product of the two names' word counts, and each word finds its
+  // own candidates: a "name" of 40 short words would make a list quadratic to check. No
+  // real name needs more than MAX_NAME_WORDS to be told apart.
+  return { words: final.slice(0, MAX_NAME_WORDS).map(word), abjad };
 }
 
 /** The consonants of a profile's name as an abjad writes them (see `consonantsOf`), kept on the profile. */
