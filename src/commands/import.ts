@@ -20,7 +20,7 @@ import { progressBar } from '../progress.js';
 import { eventChanges, loadValidLetter, resolveLetterDir, signatureChange, type ValidLetter, withLetterLock } from '../storage/letter-store.js';
 import { type Contact, contactsChanges, emailKey, readContacts } from '../storage/private-store.js';
 import { writeAll } from '../storage/transaction.js';
-import type { Style } from '../terminal.js';
+import { type Style, visible } from '../terminal.js';
 
 /** Options of `letter import`. */
 export interface ImportOptions {
@@ -102,7 +102,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
   const fields = [...mapped.mapping.values()];
   if (!fields.includes('name') && !fields.includes('first_name') && !fields.includes('last_name'))
     throw new UsageError(`no column of ${shownFile} holds the name; columns: ${headers.join(', ')}`, 'Map one with --map "Full name=name" (or first_name and last_name).');
-  for (const h of mapped.unmapped.filter((x) => !mapped.excluded.includes(x))) ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${h}" is not imported\n`);
+  for (const h of mapped.unmapped.filter((x) => !mapped.excluded.includes(x))) ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${visible(h)}" is not imported\n`);
 
   const plan = async (letter: ValidLetter, confirmed: ReadonlySet<number>) => {
     if (o.group !== undefined && !findGroup(letter.letter, o.group))

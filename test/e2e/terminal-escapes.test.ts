@@ -41,6 +41,15 @@ describe('a signature file named to hide text', () => {
   });
 });
 
+describe('a CSV header made to colour the terminal', () => {
+  it('import names the column with its escape sequences shown as text', async () => {
+    writeFileSync(path.join(t.dir, 'esc.csv'), 'Name,Country,Group,\x1b[32mCol\x1b[8m\nAda Lovelace,GB,industry,x\n');
+    const r = await letter(t.dir, ['import', 'esc.csv', L, '--dry-run']);
+    expect(r.stderr).toContain('column "\\x1b[32mCol\\x1b[8m" is not imported');
+    expect(r.stderr).not.toContain('\x1b[32m');
+  });
+});
+
 describe('visible and terminalSafe', () => {
   it('write control characters as escapes, keeping newlines, tabs and colour sequences', () => {
     expect(visible('a\x1b[2Kb\u202ec\td\n')).toBe('a\\x1b[2Kb\\u202ec\td\n');
