@@ -284,7 +284,8 @@ export async function withLetterLock<T>(dir: string, fn: () => Promise<T>): Prom
   try {
     // Named first, so that a kill from here on leaves a lock the next command takes at once.
     await claim(dir);
-    await refuseTrackedJournal(dir);
+    // git is asked only when a record is there to undo.
+    if (await hasJournal(dir)) await refuseTrackedJournal(dir);
     const recovered = await rollBack(dir).catch((e: Error) => {
       const record = path.basename(journalDir(dir));
       throw new UserError(`The record of an unfinished write beside the letter, ${record}/, cannot be undone: ${e.message}. Nothing was written.`, `letter writes that record itself and never commits it: look at ${record}/ and delete it if you did not make it.`);
