@@ -8,7 +8,9 @@ import jsyaml from 'js-yaml';
 const dir = path.join(process.argv[2], 'signatures');
 let count = 0;
 for (const entry of readdirSync(dir, { withFileTypes: true })) {
-  const files = entry.isDirectory() ? readdirSync(path.join(dir, entry.name)).map((f) => path.join(dir, entry.name, f)) : [path.join(dir, entry.name)];
+  const files = entry.isDirectory()
+    ? readdirSync(path.join(dir, entry.name)).map((f) => path.join(dir, entry.name, f))
+    : [path.join(dir, entry.name)];
   for (const f of files) {
     jsyaml.load(readFileSync(f, 'utf8'), { schema: jsyaml.CORE_SCHEMA });
     count++;

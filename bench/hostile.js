@@ -19,7 +19,8 @@ export function hostileCases(root, work, letter, add) {
     mkdirSync(path.dirname(dir), { recursive: true });
     cpSync(path.join(root, 'letters/time-to-act'), dir, { recursive: true });
   };
-  const append = (file, text) => writeFileSync(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8') + text);
+  const append = (file, text) =>
+    writeFileSync(path.join(dir, file), readFileSync(path.join(dir, file), 'utf8') + text);
 
   // 10,000 names that share their initials and family names ("A. B. Smith", "J. K. Lee"): the
   // likely-duplicate search must not compare every row with every other.
@@ -28,12 +29,21 @@ export function hostileCases(root, work, letter, add) {
   const family = ['Smith', 'Lee', 'Kim', 'Nguyen'];
   const seen = new Set();
   while (seen.size < 10_000) {
-    const initials = Array.from({ length: 2 + Math.floor(r() * 2) }, () => `${LETTERS[Math.floor(r() * 26)]}.`).join(' ');
+    const initials = Array.from(
+      { length: 2 + Math.floor(r() * 2) },
+      () => `${LETTERS[Math.floor(r() * 26)]}.`,
+    ).join(' ');
     seen.add(`${initials} ${family[Math.floor(r() * family.length)]}`);
   }
   const csv = path.join(work, 'initials.csv');
-  writeFileSync(csv, `name,country,group\n${[...seen].map((n) => `"${n}",FR,industry`).join('\n')}\n`);
-  add('import 10,000 names sharing initials', letter(['import', csv, rel, '--allow-similar'], { ok: [0, 1] }));
+  writeFileSync(
+    csv,
+    `name,country,group\n${[...seen].map((n) => `"${n}",FR,industry`).join('\n')}\n`,
+  );
+  add(
+    'import 10,000 names sharing initials',
+    letter(['import', csv, rel, '--allow-similar'], { ok: [0, 1] }),
+  );
 
   // Long runs in the texts a pull request may touch: trailing spaces and an address-like run.
   fresh();

@@ -6,8 +6,8 @@
 // BENCH_SIZES=1000,10000 runs fewer sizes (default: 1000,10000,100000,1000000).
 // BENCH_DIR sets the work folder (default: a folder in the system's temporary folder).
 import { spawnSync } from 'node:child_process';
-import { cpus, tmpdir, totalmem } from 'node:os';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLetter, writeCsv } from './generate.js';
@@ -28,11 +28,14 @@ function run(cmd, args, { ok = [0] } = {}) {
   const started = process.hrtime.bigint();
   const argv = hasTime ? ['-f', '%M', cmd, ...args] : args;
   const r = spawnSync(hasTime ? '/usr/bin/time' : cmd, argv, {
-    cwd: work, encoding: 'utf8', maxBuffer: 1 << 30,
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
     env: { ...process.env, NO_COLOR: '1', LETTER_CACHE_DIR: cache },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (!ok.includes(r.status)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
+  if (!ok.includes(r.status))
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-2000)}`);
   const kb = hasTime ? Number(r.stderr.trim().split('\n').at(-1)) : Number.NaN;
   return { seconds, mb: kb / 1024 };
 }
@@ -44,7 +47,9 @@ mkdirSync(work, { recursive: true });
 const rows = [];
 const add = (n, command, r, floor) => {
   rows.push({ n, command, ...r, floor });
-  console.error(`${n.toLocaleString('en').padStart(9)}  ${command.padEnd(32)} ${r.seconds.toFixed(3)} s  ${Number.isNaN(r.mb) ? '' : `${r.mb.toFixed(0)} MB`}`);
+  console.error(
+    `${n.toLocaleString('en').padStart(9)}  ${command.padEnd(32)} ${r.seconds.toFixed(3)} s  ${Number.isNaN(r.mb) ? '' : `${r.mb.toFixed(0)} MB`}`,
+  );
 };
 
 const nodeStart = times(5, () => run(process.execPath, ['-e', '0']));
@@ -56,7 +61,10 @@ for (const n of sizes) {
   const slug = `bench-${n}`;
   const rel = path.join('letters', slug);
   console.error(`generating ${n.toLocaleString('en')} signatures...`);
-  const { extra } = generateLetter(path.join(work, rel), n, 42, { sharded: n >= SHARDED_FROM, extra: IMPORT_ROWS });
+  const { extra } = generateLetter(path.join(work, rel), n, 42, {
+    sharded: n >= SHARDED_FROM,
+    extra: IMPORT_ROWS,
+  });
   const csv = path.join(work, `import-${n}.csv`);
   writeCsv(csv, extra);
   rmSync(cache, { recursive: true, force: true });
@@ -64,18 +72,61 @@ for (const n of sizes) {
   letter(['changelog', rel]);
   rmSync(cache, { recursive: true, force: true });
 
-  const floor = times(n >= 1_000_000 ? 1 : 3, () => run(process.execPath, [path.join(root, 'bench/floor.js'), rel]));
+  const floor = times(n >= 1_000_000 ? 1 : 3, () =>
+    run(process.execPath, [path.join(root, 'bench/floor.js'), rel]),
+  );
   add(n, 'floor: read + js-yaml', floor);
   add(n, 'check (cold)', letter(['check', rel]), floor);
-  add(n, 'check (warm)', times(3, () => letter(['check', rel])), floor);
+  add(
+    n,
+    'check (warm)',
+    times(3, () => letter(['check', rel])),
+    floor,
+  );
   const out = path.join(work, 'out', slug);
-  add(n, 'render --format md,html', times(n >= 1_000_000 ? 1 : 3, () => letter(['render', rel, '--format', 'md,html', '--out', out])), floor);
-  add(n, 'list --json', times(n >= 1_000_000 ? 1 : 3, () => run('/bin/sh', ['-c', `"${process.execPath}" "${bin}" list ${rel} --json > list.json`])), floor);
-  const signer = (who) => ['sign', rel, '--name', `Bench Signer ${who} ${n}`, '--country', 'FR', '--group', 'industry', '--allow-similar', '--signed-at', '2021-06-01'];
+  add(
+    n,
+    'render --format md,html',
+    times(n >= 1_000_000 ? 1 : 3, () =>
+      letter(['render', rel, '--format', 'md,html', '--out', out]),
+    ),
+    floor,
+  );
+  add(
+    n,
+    'list --json',
+    times(n >= 1_000_000 ? 1 : 3, () =>
+      run('/bin/sh', ['-c', `"${process.execPath}" "${bin}" list ${rel} --json > list.json`]),
+    ),
+    floor,
+  );
+  const signer = (who) => [
+    'sign',
+    rel,
+    '--name',
+    `Bench Signer ${who} ${n}`,
+    '--country',
+    'FR',
+    '--group',
+    'industry',
+    '--allow-similar',
+    '--signed-at',
+    '2021-06-01',
+  ];
   // The first sign after a check reads the whole letter and writes the index later signs use.
   add(n, 'sign one more (first)', letter(signer('First')), floor);
-  add(n, 'sign one more (warm)', times(3, (i) => letter(signer('ABC'[i]))), floor);
-  add(n, `import ${IMPORT_ROWS.toLocaleString('en')}-row CSV`, letter(['import', csv, rel, '--allow-similar']), floor);
+  add(
+    n,
+    'sign one more (warm)',
+    times(3, (i) => letter(signer('ABC'[i]))),
+    floor,
+  );
+  add(
+    n,
+    `import ${IMPORT_ROWS.toLocaleString('en')}-row CSV`,
+    letter(['import', csv, rel, '--allow-similar']),
+    floor,
+  );
   rmSync(path.join(work, 'out'), { recursive: true, force: true });
   if (!process.env.BENCH_KEEP) rmSync(path.join(work, rel), { recursive: true, force: true });
 }
@@ -90,38 +141,72 @@ const target = (what, value, limit, pass) => targets.push({ what, value, limit, 
 const at = (n) => sizes.includes(n);
 if (at(100_000)) {
   const cold = get(100_000, 'check (cold)');
-  target('`check` on 100,000, cold, ÷ floor', `${(cold.seconds / cold.floor.seconds).toFixed(2)}×`, '≤ 1.5×', cold.seconds <= 1.5 * cold.floor.seconds);
+  target(
+    '`check` on 100,000, cold, ÷ floor',
+    `${(cold.seconds / cold.floor.seconds).toFixed(2)}×`,
+    '≤ 1.5×',
+    cold.seconds <= 1.5 * cold.floor.seconds,
+  );
   const warm = get(100_000, 'check (warm)');
   target('`check` on 100,000, warm', `${warm.seconds.toFixed(2)} s`, '< 1 s', warm.seconds < 1);
   const render = get(100_000, 'render --format md,html');
-  target('`render` md,html on 100,000 ÷ `check` cold', `${(render.seconds / cold.seconds).toFixed(2)}×`, '≤ 2×', render.seconds <= 2 * cold.seconds);
+  target(
+    '`render` md,html on 100,000 ÷ `check` cold',
+    `${(render.seconds / cold.seconds).toFixed(2)}×`,
+    '≤ 2×',
+    render.seconds <= 2 * cold.seconds,
+  );
   const sign = get(100_000, 'sign one more (warm)');
   target('`sign` onto 100,000, warm', `${sign.seconds.toFixed(2)} s`, '< 1 s', sign.seconds < 1);
 }
 for (const n of sizes.filter((s) => s >= 10_000)) {
   const render = get(n, 'render --format md,html');
   const us = (render.seconds / n) * 1e6;
-  target(`\`render\` md,html on ${n.toLocaleString('en')}, per signature`, `${us.toFixed(1)} µs`, '≤ 50 µs', us <= 50);
+  target(
+    `\`render\` md,html on ${n.toLocaleString('en')}, per signature`,
+    `${us.toFixed(1)} µs`,
+    '≤ 50 µs',
+    us <= 50,
+  );
 }
 if (at(1_000_000)) {
   const big = get(1_000_000, 'check (cold)');
-  target('`check` on 1,000,000, cold, peak memory', `${big.mb.toFixed(0)} MB`, '< 2,048 MB', big.mb < 2048);
+  target(
+    '`check` on 1,000,000, cold, peak memory',
+    `${big.mb.toFixed(0)} MB`,
+    '< 2,048 MB',
+    big.mb < 2048,
+  );
   if (at(100_000)) {
     const ratio = big.seconds / get(100_000, 'check (cold)').seconds;
     target('`check` cold, 1,000,000 ÷ 100,000', `${ratio.toFixed(2)}×`, '≤ 11×', ratio <= 11);
   }
 }
-for (const r of rows.filter((x) => x.n === 0 && x.command !== 'node -e 0' && x.command !== 'letter --version'))
+for (const r of rows.filter(
+  (x) => x.n === 0 && x.command !== 'node -e 0' && x.command !== 'letter --version',
+))
   target(`${r.command}`, `${r.seconds.toFixed(2)} s`, '< 10 s', r.seconds < 10);
-target('`letter --version` ÷ `node -e 0`', `${(version.seconds / nodeStart.seconds).toFixed(2)}×`, '≤ 1.5×', version.seconds <= 1.5 * nodeStart.seconds);
+target(
+  '`letter --version` ÷ `node -e 0`',
+  `${(version.seconds / nodeStart.seconds).toFixed(2)}×`,
+  '≤ 1.5×',
+  version.seconds <= 1.5 * nodeStart.seconds,
+);
 
 const fmtN = (n) => (n === 0 ? '' : n.toLocaleString('en'));
 const table = [
   '| signatures | command | wall time | peak memory | per signature | ÷ floor |',
   '|---:|---|---:|---:|---:|---:|',
-  ...rows.map((r) => `| ${fmtN(r.n)} | ${r.command} | ${r.seconds.toFixed(3)} s | ${Number.isNaN(r.mb) ? 'n/a' : `${r.mb.toFixed(0)} MB`} | ${r.n ? `${((r.seconds / r.n) * 1e6).toFixed(1)} µs` : ''} | ${r.floor ? `${(r.seconds / r.floor.seconds).toFixed(2)}×` : ''} |`),
+  ...rows.map(
+    (r) =>
+      `| ${fmtN(r.n)} | ${r.command} | ${r.seconds.toFixed(3)} s | ${Number.isNaN(r.mb) ? 'n/a' : `${r.mb.toFixed(0)} MB`} | ${r.n ? `${((r.seconds / r.n) * 1e6).toFixed(1)} µs` : ''} | ${r.floor ? `${(r.seconds / r.floor.seconds).toFixed(2)}×` : ''} |`,
+  ),
 ];
-const goals = ['| target | this run | limit | met |', '|---|---:|---:|:-:|', ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.limit} | ${t.pass ? 'yes' : '**no**'} |`)];
+const goals = [
+  '| target | this run | limit | met |',
+  '|---|---:|---:|:-:|',
+  ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.limit} | ${t.pass ? 'yes' : '**no**'} |`),
+];
 const report = `# Benchmarks
 
 Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB of memory.

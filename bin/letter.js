@@ -3,7 +3,9 @@
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
   const { readFileSync } = await import('node:fs');
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.stdout.write(
+    `${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`,
+  );
 } else {
   const cli = new URL('../dist/cli.js', import.meta.url);
   const { existsSync } = await import('node:fs');
@@ -13,9 +15,14 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) {
     const { execSync } = await import('node:child_process');
     process.stderr.write('letter: building dist/ (first run in a clone of the repository)\n');
     try {
-      execSync('npm run --silent build', { cwd: new URL('..', import.meta.url), stdio: ['ignore', 'ignore', 'inherit'] });
+      execSync('npm run --silent build', {
+        cwd: new URL('..', import.meta.url),
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
     } catch {
-      process.stderr.write('error: the build failed. Install the dev dependencies (npm install), then: npm run build\n');
+      process.stderr.write(
+        'error: the build failed. Install the dev dependencies (npm install), then: npm run build\n',
+      );
       process.exit(2);
     }
   }

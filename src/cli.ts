@@ -8,8 +8,17 @@ import pkg from '../package.json' with { type: 'json' };
 import type { CompletionCommand } from './commands/completion.js';
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
-import { colourEnabled, invocation, localHints, makeStyle, type Style, terminalSafe, visible, visibleDeep } from './terminal.js';
 import { describeRecovery, reportRecoveriesTo } from './storage/journal.js';
+import {
+  colourEnabled,
+  invocation,
+  localHints,
+  makeStyle,
+  type Style,
+  terminalSafe,
+  visible,
+  visibleDeep,
+} from './terminal.js';
 import { trace } from './trace.js';
 
 type Printer<R> = (result: R, style: Style) => string;
@@ -19,14 +28,18 @@ function emit<R>(ctx: Context, result: R, json: boolean | undefined, printer: Pr
   // JSON escapes control characters itself; for people, the data's own are made visible before colours are added.
   // Hints name commands as the user runs letter here (npx letter, letter, ...).
   const shown = localHints(result, ctx.style.command);
-  ctx.stdout.write(json ? `${JSON.stringify(shown, null, 2)}\n` : `${printer(visibleDeep(shown), ctx.style)}\n`);
+  ctx.stdout.write(
+    json ? `${JSON.stringify(shown, null, 2)}\n` : `${printer(visibleDeep(shown), ctx.style)}\n`,
+  );
 }
 
-const examples = (...lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+const examples = (...lines: string[]) =>
+  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 function positiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('must be a whole number of at least 1');
   return n;
 }
 
@@ -46,14 +59,24 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       outputError: (s, write) => write(ctx.errStyle.red(s)),
     })
     .showHelpAfterError('(add --help for usage)')
-    .addHelpText('after', examples('letter check letters/time-to-act', 'letter render letters/time-to-act', 'letter sign letters/time-to-act --name "Ada Lovelace" --country GB --group industry'));
+    .addHelpText(
+      'after',
+      examples(
+        'letter check letters/time-to-act',
+        'letter render letters/time-to-act',
+        'letter sign letters/time-to-act --name "Ada Lovelace" --country GB --group industry',
+      ),
+    );
 
   program
     .command('sign')
     .description('add a signatory; on a terminal, asks for what the flags leave out')
     .argument('<letter>', 'letter folder, e.g. letters/time-to-act')
     .option('--name <name>', 'name as displayed, e.g. "Ban Ki-moon"')
-    .option('--sort-as <key>', 'key for ordering, family name first where that applies, e.g. "Ban Ki-moon"')
+    .option(
+      '--sort-as <key>',
+      'key for ordering, family name first where that applies, e.g. "Ban Ki-moon"',
+    )
     .option('--role <role>', 'role or title, e.g. "Former Secretary-General"')
     .option('--organisation <organisation>', 'organisation, e.g. "United Nations"')
     .option('--country <code>', 'ISO 3166-1 alpha-2 code or English name, e.g. KR')
@@ -61,25 +84,46 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--url <url>', 'a public http(s) page about the signatory')
     .option('--github <login>', "the signer's GitHub login (letters signed through pull requests)")
     .option('--signed-at <when>', 'ISO 8601 date or UTC timestamp (default: now)')
-    .option('--email <address>', 'private: kept out of git in the letter\'s private store, used to find duplicates')
+    .option(
+      '--email <address>',
+      "private: kept out of git in the letter's private store, used to find duplicates",
+    )
     .option('--phone <number>', 'private, like --email')
     .option('-y, --yes', 'do not ask for confirmation')
     .option('--allow-similar', 'sign even when the name is likely a duplicate (a different person)')
     .option('--dry-run', 'show the signature that would be written, write nothing')
     .option('--commit', 'make one git commit of the files written, "Sign: <name>"')
-    .option('--from-issue <event.json>', 'sign from a GitHub issue made with the sign form: the issues event file ($GITHUB_EVENT_PATH); never asks')
+    .option(
+      '--from-issue <event.json>',
+      'sign from a GitHub issue made with the sign form: the issues event file ($GITHUB_EVENT_PATH); never asks',
+    )
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples(
-      'letter sign letters/time-to-act',
-      'letter sign letters/time-to-act --from-issue "$GITHUB_EVENT_PATH" --json',
-      'letter sign letters/time-to-act --name "Ellen Johnson Sirleaf" --sort-as "Johnson Sirleaf Ellen" \\\n      --role "Former President of Liberia" --country LR --group former-heads-of-state --yes',
-    ))
+    .addHelpText(
+      'after',
+      examples(
+        'letter sign letters/time-to-act',
+        'letter sign letters/time-to-act --from-issue "$GITHUB_EVENT_PATH" --json',
+        'letter sign letters/time-to-act --name "Ellen Johnson Sirleaf" --sort-as "Johnson Sirleaf Ellen" \\\n      --role "Former President of Liberia" --country LR --group former-heads-of-state --yes',
+      ),
+    )
     .action(async (letter, o) => {
       if (o.fromIssue !== undefined) {
-        const given = Object.entries(o).filter(([k, v]) => v !== undefined && !['fromIssue', 'json', 'dryRun', 'yes'].includes(k));
-        if (given.length > 0) throw new UsageError(`--from-issue takes every field from the issue: drop --${given.map(([k]) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join(', --')}`);
-        const { signFromIssue, formatSignFromIssue } = await import('./commands/sign-from-issue.js');
-        return emit(ctx, await signFromIssue({ letter, event: o.fromIssue, dryRun: o.dryRun }, ctx), o.json, formatSignFromIssue);
+        const given = Object.entries(o).filter(
+          ([k, v]) => v !== undefined && !['fromIssue', 'json', 'dryRun', 'yes'].includes(k),
+        );
+        if (given.length > 0)
+          throw new UsageError(
+            `--from-issue takes every field from the issue: drop --${given.map(([k]) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join(', --')}`,
+          );
+        const { signFromIssue, formatSignFromIssue } = await import(
+          './commands/sign-from-issue.js'
+        );
+        return emit(
+          ctx,
+          await signFromIssue({ letter, event: o.fromIssue, dryRun: o.dryRun }, ctx),
+          o.json,
+          formatSignFromIssue,
+        );
       }
       const { sign, formatSign } = await import('./commands/sign.js');
       emit(ctx, await sign({ letter, ...o }, ctx), o.json, formatSign);
@@ -89,11 +133,19 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .command('github')
     .description('GitHub files of a letter')
     .command('issue-form')
-    .description('the issue form with which people sign from a browser, and the workflow that turns its issues into pull requests')
+    .description(
+      'the issue form with which people sign from a browser, and the workflow that turns its issues into pull requests',
+    )
     .argument('<letter>', 'letter folder, relative to the repository root (run from there)')
     .option('--write', 'write them under .github/ instead of printing them')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter github issue-form letters/time-to-act', 'letter github issue-form letters/time-to-act --write'))
+    .addHelpText(
+      'after',
+      examples(
+        'letter github issue-form letters/time-to-act',
+        'letter github issue-form letters/time-to-act --write',
+      ),
+    )
     .action(async (letter, o) => {
       const { issueForm, formatIssueForm } = await import('./commands/github.js');
       emit(ctx, await issueForm({ letter, write: o.write }, ctx), o.json, formatIssueForm);
@@ -106,9 +158,18 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .argument('<id>', 'signature id (its file name without .yaml)')
     .requiredOption('--reason <text>', 'why, in a sentence')
     .option('--by <who>', 'who recorded the withdrawal')
-    .option('--erase', 'the person asks to be forgotten: remove their name and details from every file of the letter')
+    .option(
+      '--erase',
+      'the person asks to be forgotten: remove their name and details from every file of the letter',
+    )
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter withdraw letters/time-to-act eva-chen --reason "Asked by email on 2020-06-02"', 'letter withdraw letters/time-to-act eva-chen --reason "Asked to be forgotten" --erase'))
+    .addHelpText(
+      'after',
+      examples(
+        'letter withdraw letters/time-to-act eva-chen --reason "Asked by email on 2020-06-02"',
+        'letter withdraw letters/time-to-act eva-chen --reason "Asked to be forgotten" --erase',
+      ),
+    )
     .action(async (letter, id, o) => {
       const { withdraw, formatWithdraw } = await import('./commands/withdraw.js');
       emit(ctx, await withdraw({ letter, id, ...o }, ctx), o.json, formatWithdraw);
@@ -122,7 +183,10 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--by <who>', 'who verified (default: git config user.name)')
     .option('--evidence <url>', 'a link to the evidence, e.g. a public statement')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter verify letters/time-to-act ban-ki-moon eva-chen --by "Campaign desk"'))
+    .addHelpText(
+      'after',
+      examples('letter verify letters/time-to-act ban-ki-moon eva-chen --by "Campaign desk"'),
+    )
     .action(async (letter, ids, o) => {
       const { verify, formatVerify } = await import('./commands/verify.js');
       emit(ctx, await verify({ letter, ids, ...o }, ctx), o.json, formatVerify);
@@ -136,7 +200,12 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .requiredOption('--reason <text>', 'why, e.g. "Office of the named person denies signing"')
     .option('--by <who>', 'who rejected it')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter reject letters/time-to-act fake-person --reason "Denied by their office on 2020-05-27"'))
+    .addHelpText(
+      'after',
+      examples(
+        'letter reject letters/time-to-act fake-person --reason "Denied by their office on 2020-05-27"',
+      ),
+    )
     .action(async (letter, ids, o) => {
       const { reject, formatReject } = await import('./commands/reject.js');
       emit(ctx, await reject({ letter, ids, ...o }, ctx), o.json, formatReject);
@@ -157,23 +226,37 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
 
   program
     .command('import')
-    .description('add the new signatories of a CSV file (web form export, press list); reports duplicates and invalid rows')
-    .argument('<file>', 'CSV file, UTF-8, with a header row; comma, semicolon or tab between cells; - reads stdin')
+    .description(
+      'add the new signatories of a CSV file (web form export, press list); reports duplicates and invalid rows',
+    )
+    .argument(
+      '<file>',
+      'CSV file, UTF-8, with a header row; comma, semicolon or tab between cells; - reads stdin',
+    )
     .argument('<letter>', 'letter folder')
-    .option('--map <pairs>', 'map columns to fields: "Full name=name,Position=role"; "Timestamp=signed_at"; "Group=" leaves a column out')
+    .option(
+      '--map <pairs>',
+      'map columns to fields: "Full name=name,Position=role"; "Timestamp=signed_at"; "Group=" leaves a column out',
+    )
     .option('--group <group>', 'group for rows without one (id or name)')
     .option('--country <country>', 'country for rows without one (ISO code or English name)')
     .option('--role <role>', 'role for rows without one')
     .option('--organisation <organisation>', 'organisation for rows without one')
     .option('--allow-similar', 'add likely duplicates as different people')
-    .option('--skip-invalid', 'write the valid rows even when some are invalid (those are reported and left out; exit 0)')
+    .option(
+      '--skip-invalid',
+      'write the valid rows even when some are invalid (those are reported and left out; exit 0)',
+    )
     .option('--dry-run', 'print the report, write nothing')
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', examples(
-      'letter import press-list.csv letters/time-to-act --dry-run',
-      'letter import form.csv letters/time-to-act --map "Full name=name,Position=role,Timestamp=signed_at" --group industry',
-      'letter export letters/other --format csv | letter import - letters/time-to-act --skip-invalid',
-    ))
+    .addHelpText(
+      'after',
+      examples(
+        'letter import press-list.csv letters/time-to-act --dry-run',
+        'letter import form.csv letters/time-to-act --map "Full name=name,Position=role,Timestamp=signed_at" --group industry',
+        'letter export letters/other --format csv | letter import - letters/time-to-act --skip-invalid',
+      ),
+    )
     .action(async (file, letter, o) => {
       const { importCsv, formatImport } = await import('./commands/import.js');
       const result = await importCsv({ file, letter, ...o }, ctx);
@@ -183,14 +266,31 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
 
   program
     .command('export')
-    .description('the signatories\' public fields as CSV or JSON, in render order')
+    .description("the signatories' public fields as CSV or JSON, in render order")
     .argument('<letter>', 'letter folder')
-    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json'] as const).default('csv' as const))
-    .option('--status <status>', 'published (default), all, pending, verified, withdrawn or rejected')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['csv', 'json'] as const)
+        .default('csv' as const),
+    )
+    .option(
+      '--status <status>',
+      'published (default), all, pending, verified, withdrawn or rejected',
+    )
     .option('--include-private', 'add email and phone from the private store')
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--bom', 'start the CSV with a UTF-8 byte order mark, so that Excel reads accents and other scripts right')
-    .addHelpText('after', examples('letter export letters/time-to-act --format csv > signatories.csv', 'letter export letters/time-to-act --bom --out signatories.csv', 'letter export letters/time-to-act --format json --status all'))
+    .option(
+      '--bom',
+      'start the CSV with a UTF-8 byte order mark, so that Excel reads accents and other scripts right',
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'letter export letters/time-to-act --format csv > signatories.csv',
+        'letter export letters/time-to-act --bom --out signatories.csv',
+        'letter export letters/time-to-act --format json --status all',
+      ),
+    )
     .action(async (letter, o) => {
       const { exportLetter } = await import('./commands/export.js');
       const r = await exportLetter({ letter, ...o }, ctx);
@@ -204,16 +304,47 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .argument('<dir>', 'the new folder, e.g. letters/my-letter (its name is the slug)')
     .option('--title <title>', 'title of the letter')
     .option('--addressee <who>', 'to whom it is addressed')
-    .option('--organiser <name>', 'an organiser (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      '--organiser <name>',
+      'an organiser (repeat for several)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--language <tag>', 'BCP 47 language tag (default en)')
-    .option('--group <name>', 'a group of signatories, in display order (repeat for several)', (v: string, prev: string[] = []) => [...prev, v])
-    .addOption(new Option('--verification <mode>', 'whether signatures need verification before they are published').choices(['required', 'optional'] as const))
-    .addOption(new Option('--changelog <mode>', 'append: commands update CHANGELOG.md; on-merge: pull requests leave it alone, refresh it after merges').choices(['append', 'on-merge'] as const))
-    .option('--require <fields>', 'what every signature must give besides the name, comma-separated: country, role, organisation, group (default: nothing)')
+    .option(
+      '--group <name>',
+      'a group of signatories, in display order (repeat for several)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .addOption(
+      new Option(
+        '--verification <mode>',
+        'whether signatures need verification before they are published',
+      ).choices(['required', 'optional'] as const),
+    )
+    .addOption(
+      new Option(
+        '--changelog <mode>',
+        'append: commands update CHANGELOG.md; on-merge: pull requests leave it alone, refresh it after merges',
+      ).choices(['append', 'on-merge'] as const),
+    )
+    .option(
+      '--require <fields>',
+      'what every signature must give besides the name, comma-separated: country, role, organisation, group (default: nothing)',
+    )
     .option('-y, --yes', 'accept the defaults for what the flags leave out')
-    .option('--github', "also write the repository's GitHub workflows (pull-request check, changelog and Pages after merges) and pull-request template")
+    .option(
+      '--github',
+      "also write the repository's GitHub workflows (pull-request check, changelog and Pages after merges) and pull-request template",
+    )
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter init letters/time-to-act', 'letter init letters/clean-air --github', 'letter init letters/clean-air --title "Clean Air Now" --addressee "the European Commission" \\\n      --organiser "Clean Air Network" --group "Doctors" --group "Researchers" --require country,group --verification required --yes'))
+    .addHelpText(
+      'after',
+      examples(
+        'letter init letters/time-to-act',
+        'letter init letters/clean-air --github',
+        'letter init letters/clean-air --title "Clean Air Now" --addressee "the European Commission" \\\n      --organiser "Clean Air Network" --group "Doctors" --group "Researchers" --require country,group --verification required --yes',
+      ),
+    )
     .action(async (dir, o) => {
       const { init, formatInit } = await import('./commands/init.js');
       emit(ctx, await init({ dir, ...o }, ctx), o.json, formatInit);
@@ -221,51 +352,126 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
 
   program
     .command('fmt')
-    .description('rewrite letters in canonical form (key order, quoting, line endings), values unchanged')
+    .description(
+      'rewrite letters in canonical form (key order, quoting, line endings), values unchanged',
+    )
     .argument('[letter...]', 'letter folders (default: every letter under letters/)')
     .option('--check', 'write nothing; exit 1 when a file is not in canonical form (for CI)')
-    .option('--layout <layout>', 'move signature files into this layout: flat (signatures/<id>.yaml) or sharded (signatures/<first two characters>/<id>.yaml, past 100,000 signatures)')
-    .option('--sort-keys', 'also write sort_as, derived from the name, into published signatures that lack it')
+    .option(
+      '--layout <layout>',
+      'move signature files into this layout: flat (signatures/<id>.yaml) or sharded (signatures/<first two characters>/<id>.yaml, past 100,000 signatures)',
+    )
+    .option(
+      '--sort-keys',
+      'also write sort_as, derived from the name, into published signatures that lack it',
+    )
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter fmt letters/time-to-act', 'letter fmt --check', 'letter fmt letters/time-to-act --layout sharded', 'letter fmt letters/time-to-act --sort-keys'))
+    .addHelpText(
+      'after',
+      examples(
+        'letter fmt letters/time-to-act',
+        'letter fmt --check',
+        'letter fmt letters/time-to-act --layout sharded',
+        'letter fmt letters/time-to-act --sort-keys',
+      ),
+    )
     .action(async (letters, o) => {
       const { fmt, formatFmt } = await import('./commands/fmt.js');
-      const result = await fmt({ letters, check: o.check, layout: o.layout, sortKeys: o.sortKeys }, ctx);
+      const result = await fmt(
+        { letters, check: o.check, layout: o.layout, sortKeys: o.sortKeys },
+        ctx,
+      );
       emit(ctx, result, o.json, formatFmt);
       if (!result.ok) exit.code = ExitCode.failed;
     });
 
   program
     .command('schema')
-    .description("print the JSON Schemas of letter.yaml and signature files (for editors), write them with --out, or refresh a letter's own (.schemas/) with --update")
+    .description(
+      "print the JSON Schemas of letter.yaml and signature files (for editors), write them with --out, or refresh a letter's own (.schemas/) with --update",
+    )
     .argument('[kind]', 'letter or signature (default: both, with --out)')
     .option('--out <dir>', 'write <kind>.schema.json files into this folder')
-    .option('--update [letter]', "rewrite the letter's .schemas/ (default: every letter under letters/)")
-    .addHelpText('after', examples('letter schema signature', 'letter schema --update letters/time-to-act', 'letter schema --out schemas'))
+    .option(
+      '--update [letter]',
+      "rewrite the letter's .schemas/ (default: every letter under letters/)",
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'letter schema signature',
+        'letter schema --update letters/time-to-act',
+        'letter schema --out schemas',
+      ),
+    )
     .action(async (kind, o) => {
       const { schema } = await import('./commands/schema.js');
       const r = await schema({ kind, out: o.out, update: o.update }, ctx);
-      if (r.written.length > 0) ctx.stdout.write(`${r.written.map((f) => `wrote ${f}`).join('\n')}\n`);
-      else ctx.stdout.write(kind ? r.schemas[kind as keyof typeof r.schemas]! : `${JSON.stringify(Object.fromEntries(Object.entries(r.schemas).map(([k, v]) => [k, JSON.parse(v!)])), null, 2)}\n`);
+      if (r.written.length > 0)
+        ctx.stdout.write(`${r.written.map((f) => `wrote ${f}`).join('\n')}\n`);
+      else
+        ctx.stdout.write(
+          kind
+            ? r.schemas[kind as keyof typeof r.schemas]!
+            : `${JSON.stringify(Object.fromEntries(Object.entries(r.schemas).map(([k, v]) => [k, JSON.parse(v!)])), null, 2)}\n`,
+        );
     });
 
   program
     .command('check')
     .description('validate letters for CI: every problem with file:line:column (exit 1 on errors)')
     .argument('[letter...]', 'letter folders (default: every letter under letters/)')
-    .addOption(new Option('--format <format>', 'output format: text, json, or github (workflow annotations)').choices(['text', 'json', 'github'] as const).default('text' as const))
+    .addOption(
+      new Option('--format <format>', 'output format: text, json, or github (workflow annotations)')
+        .choices(['text', 'json', 'github'] as const)
+        .default('text' as const),
+    )
     .option('--json', 'same as --format json')
     .option('--strict', 'warnings fail too')
-    .option('--base <ref>', 'also check what the change since this git revision does to each letter')
-    .addOption(new Option('--role <role>', 'whose change it is, with --base').choices(['contributor', 'editor'] as const).default('contributor' as const))
-    .option('--max-added <n>', 'signatures a contributor may add, with --base (default 1)', positiveInt)
-    .option('--author <login>', 'the pull request author\'s GitHub login, with --base: added signatures must carry it')
-    .addHelpText('after', examples('letter check letters/time-to-act', 'letter check --format json', 'letter check --format github --base origin/main --author octocat'))
+    .option(
+      '--base <ref>',
+      'also check what the change since this git revision does to each letter',
+    )
+    .addOption(
+      new Option('--role <role>', 'whose change it is, with --base')
+        .choices(['contributor', 'editor'] as const)
+        .default('contributor' as const),
+    )
+    .option(
+      '--max-added <n>',
+      'signatures a contributor may add, with --base (default 1)',
+      positiveInt,
+    )
+    .option(
+      '--author <login>',
+      "the pull request author's GitHub login, with --base: added signatures must carry it",
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'letter check letters/time-to-act',
+        'letter check --format json',
+        'letter check --format github --base origin/main --author octocat',
+      ),
+    )
     .action(async (letters, o) => {
       const { check, formatCheck, formatCheckGithub } = await import('./commands/check.js');
-      if (o.base === undefined && (o.author !== undefined || o.maxAdded !== undefined || o.role !== 'contributor'))
+      if (
+        o.base === undefined &&
+        (o.author !== undefined || o.maxAdded !== undefined || o.role !== 'contributor')
+      )
         throw new UsageError('--author, --role and --max-added judge a change: give --base too');
-      const result = await check({ letters, strict: o.strict, base: o.base, role: o.role, maxAdded: o.maxAdded, author: o.author }, ctx);
+      const result = await check(
+        {
+          letters,
+          strict: o.strict,
+          base: o.base,
+          role: o.role,
+          maxAdded: o.maxAdded,
+          author: o.author,
+        },
+        ctx,
+      );
       const json = o.json || o.format === 'json';
       emit(ctx, result, json, o.format === 'github' && !json ? formatCheckGithub : formatCheck);
       if (!result.ok) exit.code = ExitCode.failed;
@@ -276,17 +482,33 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .description('render the letter to Markdown, a standalone HTML page and print-ready HTML')
     .argument('<letter>', 'letter folder')
     .option('--out <dir>', 'output folder (default: out/<slug>)')
-    .option('--format <formats>', 'comma-separated: md, html, print, pdf (default: md,html,print; pdf needs Chromium)')
+    .option(
+      '--format <formats>',
+      'comma-separated: md, html, print, pdf (default: md,html,print; pdf needs Chromium)',
+    )
     .option('--lang <lang>', "a language of the letter (its own or a translation's), or all")
-    .option('--template <file>', 'a template to use instead of the default, for the one --format given')
+    .option(
+      '--template <file>',
+      'a template to use instead of the default, for the one --format given',
+    )
     .option('--watch', 'render again on every change to the letter or its templates')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', examples('letter render letters/time-to-act', 'letter render letters/time-to-act --format md,html,print,pdf --lang all', 'letter render letters/time-to-act --format html --out public --watch'))
+    .addHelpText(
+      'after',
+      examples(
+        'letter render letters/time-to-act',
+        'letter render letters/time-to-act --format md,html,print,pdf --lang all',
+        'letter render letters/time-to-act --format html --out public --watch',
+      ),
+    )
     .action(async (letter, o) => {
       const { render, formatRender, watch } = await import('./commands/render.js');
       const options = { letter, out: o.out, formats: o.format, lang: o.lang, template: o.template };
       // With --json, one compact line per render (JSON Lines), so a reader can take each as it comes.
-      if (o.watch) await watch(options, ctx, (r: Awaited<ReturnType<typeof render>>) => (o.json ? ctx.stdout.write(`${JSON.stringify(r)}\n`) : emit(ctx, r, false, formatRender)));
+      if (o.watch)
+        await watch(options, ctx, (r: Awaited<ReturnType<typeof render>>) =>
+          o.json ? ctx.stdout.write(`${JSON.stringify(r)}\n`) : emit(ctx, r, false, formatRender),
+        );
       else emit(ctx, await render(options, ctx), o.json, formatRender);
     });
 
@@ -296,7 +518,10 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .argument('<letter>', 'letter folder')
     .option('-n, --limit <n>', 'show only the newest n events', positiveInt)
     .option('--json', 'print the events as JSON')
-    .addHelpText('after', examples('letter log letters/time-to-act', 'letter log letters/time-to-act -n 5 --json'))
+    .addHelpText(
+      'after',
+      examples('letter log letters/time-to-act', 'letter log letters/time-to-act -n 5 --json'),
+    )
     .action(async (letter, o) => {
       const { log, formatLog } = await import('./commands/log.js');
       emit(ctx, await log({ letter, limit: o.limit }, ctx), o.json, formatLog);
@@ -306,14 +531,35 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .command('list')
     .description('the signatories, in the order the renders show them')
     .argument('<letter>', 'letter folder')
-    .option('--status <status>', 'published (default), all, pending, verified, withdrawn or rejected')
+    .option(
+      '--status <status>',
+      'published (default), all, pending, verified, withdrawn or rejected',
+    )
     .option('--include-private', 'add email and phone from the private store')
-    .option('--github <login>', 'only the signatures of this GitHub user (with --status all: whether theirs was accepted)')
+    .option(
+      '--github <login>',
+      'only the signatures of this GitHub user (with --status all: whether theirs was accepted)',
+    )
     .option('--json', 'print the signatories as JSON')
-    .addHelpText('after', examples('letter list letters/time-to-act', 'letter list letters/time-to-act --status pending --json', 'letter list letters/time-to-act --status all --github octocat'))
+    .addHelpText(
+      'after',
+      examples(
+        'letter list letters/time-to-act',
+        'letter list letters/time-to-act --status pending --json',
+        'letter list letters/time-to-act --status all --github octocat',
+      ),
+    )
     .action(async (letter, o) => {
       const { list, formatList } = await import('./commands/list.js');
-      emit(ctx, await list({ letter, status: o.status, includePrivate: o.includePrivate, github: o.github }, ctx), o.json, formatList);
+      emit(
+        ctx,
+        await list(
+          { letter, status: o.status, includePrivate: o.includePrivate, github: o.github },
+          ctx,
+        ),
+        o.json,
+        formatList,
+      );
     });
 
   program
@@ -321,7 +567,10 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .description('totals by status, group, country and day, with bar charts')
     .argument('<letter>', 'letter folder')
     .option('--json', 'print the totals as JSON')
-    .addHelpText('after', examples('letter stats letters/time-to-act', 'letter stats letters/time-to-act --json'))
+    .addHelpText(
+      'after',
+      examples('letter stats letters/time-to-act', 'letter stats letters/time-to-act --json'),
+    )
     .action(async (letter, o) => {
       const { stats, formatStats } = await import('./commands/stats.js');
       emit(ctx, await stats({ letter }, ctx), o.json, formatStats);
@@ -342,7 +591,13 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .command('completion')
     .description('print a shell completion script for bash, zsh or fish')
     .argument('<shell>', 'bash, zsh or fish')
-    .addHelpText('after', examples('source <(letter completion bash)', 'letter completion fish > ~/.config/fish/completions/letter.fish'))
+    .addHelpText(
+      'after',
+      examples(
+        'source <(letter completion bash)',
+        'letter completion fish > ~/.config/fish/completions/letter.fish',
+      ),
+    )
     .action(async (shell) => {
       const { completionScript } = await import('./commands/completion.js');
       ctx.stdout.write(completionScript(shell, completionTree(program)));
@@ -352,12 +607,20 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
 }
 
 /** The command table as completion scripts need it: names, descriptions, flags (with --help), sub-commands. */
-function completionTree(c: Command<unknown[], Record<string, unknown>, Record<string, unknown>>): CompletionCommand {
+function completionTree(
+  c: Command<unknown[], Record<string, unknown>, Record<string, unknown>>,
+): CompletionCommand {
   return {
     name: c.name(),
     description: c.description(),
-    options: [...c.options, new Option('-h, --help', 'display help for command')].filter((o) => o.long !== undefined && !o.hidden)
-      .map((o) => ({ long: o.long!, short: o.short, takesValue: o.required || o.optional, description: o.description })),
+    options: [...c.options, new Option('-h, --help', 'display help for command')]
+      .filter((o) => o.long !== undefined && !o.hidden)
+      .map((o) => ({
+        long: o.long!,
+        short: o.short,
+        takesValue: o.required || o.optional,
+        description: o.description,
+      })),
     commands: c.commands.map((s) => completionTree(s as never)),
   };
 }
@@ -392,7 +655,18 @@ export function processContext(): Context {
   };
 }
 
-const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENOENT', 'ELOCKED', 'EMFILE']);
+const ENVIRONMENT_CODES = new Set([
+  'EACCES',
+  'EPERM',
+  'ENOSPC',
+  'EROFS',
+  'ENOTDIR',
+  'EISDIR',
+  'EEXIST',
+  'ENOENT',
+  'ELOCKED',
+  'EMFILE',
+]);
 
 /**
  * Runs `letter` with `argv` (without node and script) and returns the exit code:
@@ -401,19 +675,27 @@ const ENVIRONMENT_CODES = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'ENOTDI
 export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
   trace('main');
   const exit = { code: ExitCode.ok as number };
-  reportRecoveriesTo((r) => ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${describeRecovery(r, ctx.cwd)}\n`));
+  reportRecoveriesTo((r) =>
+    ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${describeRecovery(r, ctx.cwd)}\n`),
+  );
   try {
     await createProgram(ctx, exit).parseAsync(argv, { from: 'user' });
     return exit.code;
   } catch (e) {
     const code = reportError(e, ctx);
-    if (wantsJson(argv) && !(e instanceof CommanderError && e.exitCode === 0)) ctx.stdout.write(`${JSON.stringify(localHints(errorJson(e, code), ctx.style.command), null, 2)}\n`);
+    if (wantsJson(argv) && !(e instanceof CommanderError && e.exitCode === 0))
+      ctx.stdout.write(
+        `${JSON.stringify(localHints(errorJson(e, code), ctx.style.command), null, 2)}\n`,
+      );
     return code;
   }
 }
 
 function wantsJson(argv: readonly string[]): boolean {
-  return argv.includes('--json') || argv.some((a, i) => (a === '--format' && argv[i + 1] === 'json') || a === '--format=json');
+  return (
+    argv.includes('--json') ||
+    argv.some((a, i) => (a === '--format' && argv[i + 1] === 'json') || a === '--format=json')
+  );
 }
 
 /** What `--json` prints on stdout when a command fails: `ok` false and the error, so the output always parses. */
@@ -424,7 +706,10 @@ function errorJson(e: unknown, exitCode: number) {
     exitCode,
     error: {
       type: e instanceof UserError || e instanceof CommanderError ? err.name : 'InternalError',
-      message: e instanceof CommanderError ? err.message.replace(/^error: /, '') : (err?.message ?? String(e)),
+      message:
+        e instanceof CommanderError
+          ? err.message.replace(/^error: /, '')
+          : (err?.message ?? String(e)),
       ...(err.hint ? { hint: err.hint } : {}),
       ...(err.problems ? { problems: err.problems } : {}),
     },
@@ -439,7 +724,9 @@ function reportError(e: unknown, ctx: Context): number {
   if (e instanceof UserError) {
     ctx.stderr.write(`${s.red('error:')} ${visible(e.message)}\n`);
     if (e instanceof InvalidLetter) {
-      const shown = e.problems.slice(0, 20).map((p: Problem) => visible(`  ${p.file}:${p.line}:${p.column}: ${p.message}`));
+      const shown = e.problems
+        .slice(0, 20)
+        .map((p: Problem) => visible(`  ${p.file}:${p.line}:${p.column}: ${p.message}`));
       if (e.problems.length > 20) shown.push(`  ... and ${e.problems.length - 20} more`);
       if (shown.length) ctx.stderr.write(`${shown.join('\n')}\n`);
     }
@@ -448,10 +735,15 @@ function reportError(e: unknown, ctx: Context): number {
   }
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code && ENVIRONMENT_CODES.has(code)) {
-    const why = code === 'ELOCKED' ? 'another letter command is changing this letter; try again in a moment' : (e as Error).message;
+    const why =
+      code === 'ELOCKED'
+        ? 'another letter command is changing this letter; try again in a moment'
+        : (e as Error).message;
     ctx.stderr.write(`${s.red('error:')} ${why}\n`);
     return ExitCode.usage;
   }
-  ctx.stderr.write(`${s.red('letter: internal error (a bug; please report it with the command you ran):')}\n${(e as Error)?.stack ?? String(e)}\n`);
+  ctx.stderr.write(
+    `${s.red('letter: internal error (a bug; please report it with the command you ran):')}\n${(e as Error)?.stack ?? String(e)}\n`,
+  );
   return ExitCode.usage;
 }

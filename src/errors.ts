@@ -66,7 +66,10 @@ export class InvalidLetter extends UserError {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
     const n = problems.length;
-    super(`The letter has ${n} ${n === 1 ? 'error' : 'errors'}, so the command stopped; nothing was changed.`, 'Run `letter check` on it to see every problem and how to fix it.');
+    super(
+      `The letter has ${n} ${n === 1 ? 'error' : 'errors'}, so the command stopped; nothing was changed.`,
+      'Run `letter check` on it to see every problem and how to fix it.',
+    );
     this.problems = problems;
   }
 }
@@ -122,7 +125,9 @@ export class LikelyDuplicate extends UserError {
 /** The name belongs to a signatory who asked to be forgotten (exit 1). */
 export class ErasedSignatory extends UserError {
   constructor(readonly id: string) {
-    super(`This name was erased from the letter at the signatory's request (${id}) and cannot be signed again; nothing was written.`);
+    super(
+      `This name was erased from the letter at the signatory's request (${id}) and cannot be signed again; nothing was written.`,
+    );
   }
 }
 

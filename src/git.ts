@@ -56,7 +56,11 @@ export async function cannotCommit(cwd: string): Promise<string | undefined> {
  * @returns the new commit's hash.
  * @throws Error with git's message when git fails (no identity configured, say).
  */
-export async function commitPaths(cwd: string, paths: readonly string[], message: string): Promise<string> {
+export async function commitPaths(
+  cwd: string,
+  paths: readonly string[],
+  message: string,
+): Promise<string> {
   await run('git', ['add', '--all', '--', ...paths], { cwd });
   await run('git', ['commit', '--quiet', '--only', '-m', message, '--', ...paths], { cwd });
   const { stdout } = await run('git', ['rev-parse', '--short', 'HEAD'], { cwd });
@@ -85,19 +89,37 @@ export async function changesSince(cwd: string, base: string): Promise<ChangedFi
   // Paths come from the top of the repository; --show-cdup leads there from `cwd`.
   const up = (await run('git', ['rev-parse', '--show-cdup'], { cwd })).stdout.trim();
   const shown = (p: string) => path.join(up, p).split(path.sep).join('/');
-  const diff = await run('git', ['diff', '--raw', '-z', '--no-renames', '--no-ext-diff', base, '--', ':/'], big);
+  const diff = await run(
+    'git',
+    ['diff', '--raw', '-z', '--no-renames', '--no-ext-diff', base, '--', ':/'],
+    big,
+  );
   const parts = diff.stdout.split('\0');
   const files: ChangedFile[] = [];
   // Each entry: ":<old mode> <new mode> <old hash> <new hash> <status>" then the path.
   for (let i = 0; i + 1 < parts.length; i += 2) {
     const [, newMode, , , status] = parts[i]!.slice(1).split(' ');
     if (status === undefined) break;
-    files.push({ status: status[0] === 'A' || status[0] === 'D' ? status[0] : 'M', path: shown(parts[i + 1]!), symlink: newMode === '120000', untracked: false });
+    files.push({
+      status: status[0] === 'A' || status[0] === 'D' ? status[0] : 'M',
+      path: shown(parts[i + 1]!),
+      symlink: newMode === '120000',
+      untracked: false,
+    });
   }
-  const untracked = await run('git', ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'], big);
+  const untracked = await run(
+    'git',
+    ['ls-files', '-z', '--others', '--exclude-standard', '--full-name', '--', ':/'],
+    big,
+  );
   for (const p of untracked.stdout.split('\0').filter(Boolean)) {
     const st = await lstat(path.join(cwd, up, p)).catch(() => undefined);
-    files.push({ status: 'A', path: shown(p), symlink: Boolean(st?.isSymbolicLink()), untracked: true });
+    files.push({
+      status: 'A',
+      path: shown(p),
+      symlink: Boolean(st?.isSymbolicLink()),
+      untracked: true,
+    });
   }
   return files;
 }
@@ -114,23 +136,39 @@ export async function changeBase(cwd: string, base: string): Promise<string> {
   try {
     await run('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd });
   } catch {
-    throw new UsageError(`--base: "${base}" is not a commit of this git repository`, 'Fetch it first, e.g. git fetch origin main, then --base origin/main.');
+    throw new UsageError(
+      `--base: "${base}" is not a commit of this git repository`,
+      'Fetch it first, e.g. git fetch origin main, then --base origin/main.',
+    );
   }
-  const found = await run('git', ['merge-base', base, 'HEAD'], { cwd }).then((r) => r.stdout.trim(), () => '');
+  const found = await run('git', ['merge-base', base, 'HEAD'], { cwd }).then(
+    (r) => r.stdout.trim(),
+    () => '',
+  );
   if (found !== '') return found;
-  const shallow = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd }).then((r) => r.stdout.trim() === 'true', () => false);
+  const shallow = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd }).then(
+    (r) => r.stdout.trim() === 'true',
+    () => false,
+  );
   if (shallow)
     throw new UsageError(
       `--base: "${base}" and HEAD have no merge base in this shallow clone, so what the change does cannot be told from what landed on ${base} since`,
       'Fetch the history first: git fetch --unshallow (or check out with fetch-depth: 0), then run the check again.',
     );
-  throw new UsageError(`--base: "${base}" and HEAD share no history (no merge base)`, 'Compare with the branch this one was made from.');
+  throw new UsageError(
+    `--base: "${base}" and HEAD share no history (no merge base)`,
+    'Compare with the branch this one was made from.',
+  );
 }
 
 /** The folders directly under `dir` (relative to `cwd`) at revision `ref`. */
 export async function foldersAt(cwd: string, ref: string, dir: string): Promise<string[]> {
   try {
-    const { stdout } = await run('git', ['ls-tree', '-d', '--name-only', ref, '--', `${dir.replace(/\/$/, '')}/`], { cwd });
+    const { stdout } = await run(
+      'git',
+      ['ls-tree', '-d', '--name-only', ref, '--', `${dir.replace(/\/$/, '')}/`],
+      { cwd },
+    );
     return stdout.split('\n').filter(Boolean);
   } catch {
     return [];
@@ -138,8 +176,14 @@ export async function foldersAt(cwd: string, ref: string, dir: string): Promise<
 }
 
 /** Lines added and deleted in `file` since `base` (untracked: all added). */
-export async function lineChanges(cwd: string, base: string, file: string): Promise<{ added: number; deleted: number }> {
-  const { stdout } = await run('git', ['diff', '--numstat', '--relative', base, '--', file], { cwd });
+export async function lineChanges(
+  cwd: string,
+  base: string,
+  file: string,
+): Promise<{ added: number; deleted: number }> {
+  const { stdout } = await run('git', ['diff', '--numstat', '--relative', base, '--', file], {
+    cwd,
+  });
   const [added, deleted] = stdout.trim().split('\t');
   return { added: Number(added ?? 0), deleted: Number(deleted ?? 0) };
 }
@@ -149,14 +193,23 @@ export async function lineChanges(cwd: string, base: string, file: string): Prom
  * is now; line ends and a final carriage return are not part of a line. An untracked file
  * gives nothing: read it instead.
  */
-export async function addedLines(cwd: string, base: string, file: string): Promise<{ line: number; text: string }[]> {
-  const { stdout } = await run('git', ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', base, '--', file], { cwd, maxBuffer: 1024 * 1024 * 1024 });
+export async function addedLines(
+  cwd: string,
+  base: string,
+  file: string,
+): Promise<{ line: number; text: string }[]> {
+  const { stdout } = await run(
+    'git',
+    ['diff', '-U0', '--no-color', '--no-ext-diff', '--no-textconv', base, '--', file],
+    { cwd, maxBuffer: 1024 * 1024 * 1024 },
+  );
   const out: { line: number; text: string }[] = [];
   let next = 0;
   for (const l of stdout.split('\n')) {
     const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
     if (hunk) next = Number(hunk[1]);
-    else if (next > 0 && l.startsWith('+')) out.push({ line: next++, text: l.slice(1).replace(/\r$/, '') });
+    else if (next > 0 && l.startsWith('+'))
+      out.push({ line: next++, text: l.slice(1).replace(/\r$/, '') });
   }
   return out;
 }
@@ -167,7 +220,10 @@ export async function addedLines(cwd: string, base: string, file: string): Promi
  */
 export async function trackedFiles(cwd: string, pathspec: string): Promise<string[] | undefined> {
   try {
-    const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--', pathspec], { cwd, maxBuffer: 256 * 1024 * 1024 });
+    const { stdout } = await run('git', ['ls-files', '-z', '--cached', '--', pathspec], {
+      cwd,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return [...new Set(stdout.split('\0').filter(Boolean))];
   } catch {
     return undefined;
@@ -179,7 +235,8 @@ export async function trackedFiles(cwd: string, pathspec: string): Promise<strin
  */
 export async function fileAt(cwd: string, ref: string, file: string): Promise<string | undefined> {
   try {
-    return (await run('git', ['show', `${ref}:./${file}`], { cwd, maxBuffer: 64 * 1024 * 1024 })).stdout;
+    return (await run('git', ['show', `${ref}:./${file}`], { cwd, maxBuffer: 64 * 1024 * 1024 }))
+      .stdout;
   } catch {
     return undefined;
   }
@@ -197,7 +254,10 @@ export async function repoRoot(cwd: string): Promise<string | undefined> {
 /** The branch HEAD is on in `cwd` (even one with no commit yet), or undefined (detached, or no repository). */
 export async function currentBranch(cwd: string): Promise<string | undefined> {
   try {
-    return (await run('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd })).stdout.trim() || undefined;
+    return (
+      (await run('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd })).stdout.trim() ||
+      undefined
+    );
   } catch {
     return undefined;
   }

@@ -14,12 +14,22 @@ export interface Progress {
 const silent: Progress = { update: () => {}, stop: () => {} };
 
 /** A bar for `total` steps when stderr is a terminal and `total` is at least `threshold`; otherwise nothing. */
-export function progressBar(ctx: Context, label: string, total: number, threshold = 2000): Progress {
+export function progressBar(
+  ctx: Context,
+  label: string,
+  total: number,
+  threshold = 2000,
+): Progress {
   // Only on the process's own terminal (a test's captured stderr gets no bar); `raw` is the stream under terminalSafe.
   const stream = (ctx.stderr as { raw?: unknown }).raw ?? ctx.stderr;
   if (total < threshold || !process.stderr.isTTY || stream !== process.stderr) return silent;
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} rows`, hideCursor: true, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: `${label} [{bar}] {percentage}% | {value}/{total} rows`,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);

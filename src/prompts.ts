@@ -14,7 +14,10 @@ export interface Choice {
 /** The questions commands can ask. */
 export interface Prompts {
   /** Free text; `required` refuses an empty answer. */
-  text(message: string, options?: { required?: boolean; default?: string; validate?: (s: string) => string | true }): Promise<string>;
+  text(
+    message: string,
+    options?: { required?: boolean; default?: string; validate?: (s: string) => string | true },
+  ): Promise<string>;
   /** One of `choices`. */
   choose(message: string, choices: Choice[]): Promise<string>;
   /** One of `choices`, filtered as the person types (matches anywhere in the shown name). */
@@ -32,7 +35,8 @@ async function cancellable<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) throw new Cancelled();
+    if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError'))
+      throw new Cancelled();
     throw e;
   }
 }
@@ -41,24 +45,35 @@ async function cancellable<T>(p: Promise<T>): Promise<T> {
 export const terminalPrompts: Prompts = {
   text: (message, options = {}) =>
     cancellable(
-      input({
-        message,
-        ...(options.default !== undefined ? { default: options.default } : {}),
-        required: options.required ?? false,
-        ...(options.validate ? { validate: options.validate } : {}),
-      }, onStderr),
+      input(
+        {
+          message,
+          ...(options.default !== undefined ? { default: options.default } : {}),
+          required: options.required ?? false,
+          ...(options.validate ? { validate: options.validate } : {}),
+        },
+        onStderr,
+      ),
     ),
   choose: (message, choices) => cancellable(select({ message, choices }, onStderr)),
   searchChoice: (message, choices) =>
     cancellable(
-      search({
-        message,
-        source: (term) => {
-          const t = (term ?? '').toLowerCase().trim();
-          return t === '' ? choices : choices.filter((c) => c.name.toLowerCase().includes(t) || c.value.toLowerCase() === t);
+      search(
+        {
+          message,
+          source: (term) => {
+            const t = (term ?? '').toLowerCase().trim();
+            return t === ''
+              ? choices
+              : choices.filter(
+                  (c) => c.name.toLowerCase().includes(t) || c.value.toLowerCase() === t,
+                );
+          },
         },
-      }, onStderr),
+        onStderr,
+      ),
     ),
-  confirm: (message, defaultValue) => cancellable(confirm({ message, default: defaultValue }, onStderr)),
+  confirm: (message, defaultValue) =>
+    cancellable(confirm({ message, default: defaultValue }, onStderr)),
   chooseMany: (message, choices) => cancellable(checkbox({ message, choices }, onStderr)),
 };

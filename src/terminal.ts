@@ -20,7 +20,10 @@ export interface Style {
 }
 
 /** Decides whether a stream gets colour, following NO_COLOR, then FORCE_COLOR, then the terminal (see above). */
-export function colourEnabled(isTTY: boolean | undefined, env: Record<string, string | undefined>): boolean {
+export function colourEnabled(
+  isTTY: boolean | undefined,
+  env: Record<string, string | undefined>,
+): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return Boolean(isTTY) && env.TERM !== 'dumb';
@@ -29,27 +32,61 @@ export function colourEnabled(isTTY: boolean | undefined, env: Record<string, st
 /** A Style with colour on or off; commands named as `invokedAs` runs letter (default `letter`). */
 export function makeStyle(colour: boolean, invokedAs = 'letter'): Style {
   const c = new Chalk({ level: colour ? 1 : 0 });
-  return { bold: c.bold, dim: c.dim, red: c.red, yellow: c.yellow, green: c.green, cyan: c.cyan, command: (text) => localCommands(text, invokedAs) };
+  return {
+    bold: c.bold,
+    dim: c.dim,
+    red: c.red,
+    yellow: c.yellow,
+    green: c.green,
+    cyan: c.cyan,
+    command: (text) => localCommands(text, invokedAs),
+  };
 }
 
 /** The commands of letter, as `letter --help` lists them (a test holds the two lists equal). */
 export const COMMANDS = [
-  'sign', 'github', 'withdraw', 'verify', 'reject', 'distinct', 'import', 'export', 'init', 'fmt',
-  'schema', 'check', 'render', 'log', 'list', 'stats', 'changelog', 'completion',
+  'sign',
+  'github',
+  'withdraw',
+  'verify',
+  'reject',
+  'distinct',
+  'import',
+  'export',
+  'init',
+  'fmt',
+  'schema',
+  'check',
+  'render',
+  'log',
+  'list',
+  'stats',
+  'changelog',
+  'completion',
 ] as const;
 
-const NAMED_COMMAND = new RegExp(`(^|[\\s:(\`'"])letter (?=(?:${COMMANDS.join('|')})(?=[\\s\`'".,;)]|$))`, 'g');
+const NAMED_COMMAND = new RegExp(
+  `(^|[\\s:(\`'"])letter (?=(?:${COMMANDS.join('|')})(?=[\\s\`'".,;)]|$))`,
+  'g',
+);
 
 /** `text` with each "letter <command>" in it written `<invokedAs> <command>` ("npx letter check x"). */
 export function localCommands(text: string, invokedAs: string): string {
-  return invokedAs === 'letter' ? text : text.replace(NAMED_COMMAND, (_, before: string) => `${before}${invokedAs} `);
+  return invokedAs === 'letter'
+    ? text
+    : text.replace(NAMED_COMMAND, (_, before: string) => `${before}${invokedAs} `);
 }
 
 /** `v` with the command in every `hint` string inside it written by `command` (objects and arrays copied, other values kept). */
 export function localHints<T>(v: T, command: (text: string) => string): T {
   if (Array.isArray(v)) return v.map((x) => localHints(x, command)) as T;
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'hint' && typeof x === 'string' ? command(x) : localHints(x, command)])) as T;
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [
+        k,
+        k === 'hint' && typeof x === 'string' ? command(x) : localHints(x, command),
+      ]),
+    ) as T;
   return v;
 }
 
@@ -62,7 +99,11 @@ export function localHints<T>(v: T, command: (text: string) => string): T {
  * found on PATH). LETTER_COMMAND, when set, says it instead (a wrapper, a container image).
  * `script` is the path node was given (process.argv[1]).
  */
-export function invocation(env: Record<string, string | undefined>, script: string | undefined, cwd: string): string {
+export function invocation(
+  env: Record<string, string | undefined>,
+  script: string | undefined,
+  cwd: string,
+): string {
   if (env.LETTER_COMMAND) return env.LETTER_COMMAND;
   const agent = env.npm_config_user_agent ?? '';
   if (agent.startsWith('pnpm/')) return 'pnpm exec letter';
@@ -88,7 +129,9 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u20
 export function visible(s: string): string {
   return s.replace(CONTROL, (c) => {
     const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
 
@@ -105,8 +148,10 @@ export function visibleDeep<T>(v: T): T {
 // dim 2, their end 22, red 31, green 32, yellow 33, cyan 36, their end 39), the only escapes
 // `letter` itself prints; the one pattern finds those and every other control character. A
 // file's own sequences for anything else (conceal 8, backgrounds, 256 colours) show as text.
-const OWN_ESCAPE_OR_CONTROL = /\x1b\[(?:1|2|22|31|32|33|36|39)m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const OWN_ESCAPE_OR_CONTROL =
+  /\x1b\[(?:1|2|22|31|32|33|36|39)m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const ANY_CONTROL =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * A writer that passes text to `out` with every control character made visible except
@@ -114,11 +159,17 @@ const ANY_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-
  * cursor or set its title, whatever a file held. Text without controls (all of `--json`) is
  * written as it is. `raw` is the stream written to.
  */
-export function terminalSafe<W extends { write(text: string): unknown }>(out: W): { write(text: string): void; raw: W } {
+export function terminalSafe<W extends { write(text: string): unknown }>(
+  out: W,
+): { write(text: string): void; raw: W } {
   return {
     raw: out,
     write(text: string) {
-      out.write(ANY_CONTROL.test(text) ? text.replace(OWN_ESCAPE_OR_CONTROL, (m) => (m.length > 1 ? m : visible(m))) : text);
+      out.write(
+        ANY_CONTROL.test(text)
+          ? text.replace(OWN_ESCAPE_OR_CONTROL, (m) => (m.length > 1 ? m : visible(m)))
+          : text,
+      );
     },
   };
 }

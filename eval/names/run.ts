@@ -28,20 +28,32 @@ import { distinctPeople } from './distinct-people.js';
 // Run from its bundle in dist/eval/: the repository is two folders up either way.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const here = path.join(root, 'eval/names');
-const listFile = process.env.LETTER_EVAL_LIST ?? path.resolve(root, '../shared/data/real/rms-open-letter.csv');
+const listFile =
+  process.env.LETTER_EVAL_LIST ?? path.resolve(root, '../shared/data/real/rms-open-letter.csv');
 const DISTINCT = Number(process.env.LETTER_EVAL_PEOPLE ?? 2000);
 
-const held = (m: DuplicateMatch) => m.kind === 'exact' || m.kind === 'look-alike' || m.kind === 'likely';
+const held = (m: DuplicateMatch) =>
+  m.kind === 'exact' || m.kind === 'look-alike' || m.kind === 'likely';
 
 let list: { Name: string }[];
 try {
-  list = parse(readFileSync(listFile, 'utf8'), { columns: true, bom: true, skip_empty_lines: true }) as { Name: string }[];
+  list = parse(readFileSync(listFile, 'utf8'), {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+  }) as { Name: string }[];
 } catch (e) {
-  console.error(`cannot read the real list ${listFile}: ${(e as Error).message}\nSet LETTER_EVAL_LIST to a CSV with a Name column.`);
+  console.error(
+    `cannot read the real list ${listFile}: ${(e as Error).message}\nSet LETTER_EVAL_LIST to a CSV with a Name column.`,
+  );
   process.exit(2);
 }
 const real = list.map((r) => r.Name?.trim()).filter((n): n is string => Boolean(n));
-const pairs = (parse(readFileSync(path.join(here, 'variants.csv'), 'utf8'), { columns: true }) as { existing: string; variant: string; kind: string }[]);
+const pairs = parse(readFileSync(path.join(here, 'variants.csv'), 'utf8'), { columns: true }) as {
+  existing: string;
+  variant: string;
+  kind: string;
+}[];
 
 // Recall: every existing name on the real list, each variant looked up.
 const existing = [...new Set(pairs.map((p) => p.existing))];
@@ -59,7 +71,9 @@ for (const p of pairs) {
   if (found) k.found++;
   else {
     const best = index.find(p.variant).find((m) => m.id === want);
-    missed.push(`  ${p.variant} / ${p.existing} (${p.kind})${best ? `: ${best.kind}, ${best.reason}` : ': not found'}`);
+    missed.push(
+      `  ${p.variant} / ${p.existing} (${p.kind})${best ? `: ${best.kind}, ${best.reason}` : ': not found'}`,
+    );
   }
   byKind.set(p.kind, k);
 }
@@ -69,7 +83,9 @@ const recall = recallFound / pairs.length;
 // False alarms: new distinct people onto the real list.
 const onList = new Set(real.map(normaliseName));
 const people = distinctPeople(DISTINCT).filter((n) => !onList.has(normaliseName(n)));
-const realIndex = NameIndex.of(real.map((name, i) => ({ id: `real-${i}`, name, status: 'verified' })));
+const realIndex = NameIndex.of(
+  real.map((name, i) => ({ id: `real-${i}`, name, status: 'verified' })),
+);
 const alarms: string[] = [];
 let possible = 0;
 for (const name of people) {
@@ -81,10 +97,15 @@ for (const name of people) {
 const falseAlarms = alarms.length / people.length;
 
 // Known different people (eval/names/different-people.csv), each pair alone on a list of the real names.
-const different = parse(readFileSync(path.join(here, 'different-people.csv'), 'utf8'), { columns: true }) as { existing: string; new: string; why: string }[];
+const different = parse(readFileSync(path.join(here, 'different-people.csv'), 'utf8'), {
+  columns: true,
+}) as { existing: string; new: string; why: string }[];
 const wronglyHeld: string[] = [];
 for (const d of different) {
-  const one = NameIndex.of([...real.map((name, i) => ({ id: `real-${i}`, name, status: 'verified' })), { id: 'known', name: d.existing, status: 'verified' }]);
+  const one = NameIndex.of([
+    ...real.map((name, i) => ({ id: `real-${i}`, name, status: 'verified' })),
+    { id: 'known', name: d.existing, status: 'verified' },
+  ]);
   const hit = one.find(d.new).find((m) => m.id === 'known' && held(m));
   if (hit) wronglyHeld.push(`  ${d.new} held back as ${d.existing} (${hit.reason}); ${d.why}`);
 }
@@ -95,13 +116,20 @@ const inside = realIndex.pairs().filter((p) => p.match.kind === 'likely').length
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 console.log(`Names evaluation (real list: ${path.relative(root, listFile)}, ${real.length} names)`);
 console.log('');
-console.log(`Recall on ${pairs.length} labelled variant spellings: ${recallFound}/${pairs.length} = ${pct(recall)} (target at least 95%)`);
-for (const [kind, k] of [...byKind].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${kind.padEnd(16)} ${k.found}/${k.n}`);
+console.log(
+  `Recall on ${pairs.length} labelled variant spellings: ${recallFound}/${pairs.length} = ${pct(recall)} (target at least 95%)`,
+);
+for (const [kind, k] of [...byKind].sort((a, b) => a[0].localeCompare(b[0])))
+  console.log(`  ${kind.padEnd(16)} ${k.found}/${k.n}`);
 if (missed.length) console.log(`Missed:\n${missed.join('\n')}`);
 console.log('');
-console.log(`False alarms on ${people.length} distinct new people: ${alarms.length} = ${pct(falseAlarms)} (target at most 1.0%); ${possible} only reported as possible`);
+console.log(
+  `False alarms on ${people.length} distinct new people: ${alarms.length} = ${pct(falseAlarms)} (target at most 1.0%); ${possible} only reported as possible`,
+);
 if (alarms.length) console.log(alarms.join('\n'));
-console.log(`Known different people (issue 11's false alarms and others): ${different.length - wronglyHeld.length}/${different.length} not held back`);
+console.log(
+  `Known different people (issue 11's false alarms and others): ${different.length - wronglyHeld.length}/${different.length} not held back`,
+);
 if (wronglyHeld.length) console.log(wronglyHeld.join('\n'));
 console.log('');
 console.log(`Likely pairs inside the real list (what letter check would warn about): ${inside}`);

@@ -6,7 +6,12 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { publishedChangelog } from '../letter/changelog.js';
 import type { LeftOut } from '../letter/publishing.js';
-import { changelogChange, loadValidLetter, resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
+import {
+  changelogChange,
+  loadValidLetter,
+  resolveLetterDir,
+  withLetterLock,
+} from '../storage/letter-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { warnLeftOut } from './read.js';
@@ -30,15 +35,27 @@ export async function changelog(o: ChangelogOptions, ctx: Context): Promise<Chan
   return withLetterLock(dir, async () => {
     const loaded = await loadValidLetter(dir, ctx.cwd);
     const signatures = loaded.signatures.map((s) => s.signature);
-    const { text, leftOut } = publishedChangelog(loaded.letter, signatures, loaded.erased, loaded.signatures.map((s) => s.key));
+    const { text, leftOut } = publishedChangelog(
+      loaded.letter,
+      signatures,
+      loaded.erased,
+      loaded.signatures.map((s) => s.key),
+    );
     warnLeftOut(ctx, leftOut, loaded.shown);
     const changed = text !== loaded.changelog;
     if (changed) await writeAll([changelogChange(dir, text)]);
-    return { file: path.relative(ctx.cwd, path.join(dir, 'CHANGELOG.md')), changed, events: text.split('\n').filter((l) => l.startsWith('- ')).length, leftOut };
+    return {
+      file: path.relative(ctx.cwd, path.join(dir, 'CHANGELOG.md')),
+      changed,
+      events: text.split('\n').filter((l) => l.startsWith('- ')).length,
+      leftOut,
+    };
   });
 }
 
 /** "wrote <file>" or "<file> is up to date". */
 export function formatChangelog(r: ChangelogResult, style: Style): string {
-  return r.changed ? `${style.green('Rebuilt')} ${r.file} (${r.events} events)` : `${r.file} is up to date (${r.events} events)`;
+  return r.changed
+    ? `${style.green('Rebuilt')} ${r.file} (${r.events} events)`
+    : `${r.file} is up to date (${r.events} events)`;
 }

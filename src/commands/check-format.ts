@@ -26,11 +26,15 @@ export function formatCheck(r: CheckResult, style: Style): string {
     const kind = p.severity === 'error' ? style.red('error') : style.yellow('warning');
     return `${style.bold(`${p.file}:${p.line}:${p.column}`)}: ${kind}: ${p.message}${p.hint ? style.dim(` (${p.hint})`) : ''}`;
   };
-  const problems = [...r.errors, ...r.warnings].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const problems = [...r.errors, ...r.warnings].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
   const summary = r.letters.map((l) => {
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
     const tail = `${plural(l.signatures, 'signature')}, ${plural(l.errors, 'error')}, ${plural(l.warnings, 'warning')}`;
-    return l.errors > 0 || (r.strict && l.warnings > 0) ? `${style.red('✖')} ${l.letter}: ${tail}` : `${style.green('✔')} ${l.letter}: ${tail}`;
+    return l.errors > 0 || (r.strict && l.warnings > 0)
+      ? `${style.red('✖')} ${l.letter}: ${tail}`
+      : `${style.green('✔')} ${l.letter}: ${tail}`;
   });
   return [...problems.map(line), ...(problems.length ? [''] : []), ...summary].join('\n');
 }

@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import type { Problem } from '../errors.js';
 import { trackedFiles } from '../git.js';
-import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
 import type { LoadedLetter } from '../storage/letter-store.js';
+import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
 import { PRIVATE_DIR } from '../storage/private-store.js';
 import type { SignatureScan } from '../storage/signature-scan.js';
 import { trace } from '../trace.js';
@@ -26,31 +26,74 @@ export interface LetterCheck {
 export function isLetterCheck(v: unknown): v is LetterCheck {
   const c = v as LetterCheck | null;
   return (
-    c !== null && typeof c === 'object' && typeof c.signatures === 'number' && typeof c.shown === 'string' && Array.isArray(c.problems) &&
-    c.problems.every((p) => p !== null && typeof p === 'object' && typeof p.file === 'string' && typeof p.line === 'number' && typeof p.column === 'number' && typeof p.message === 'string' && (p.severity === 'error' || p.severity === 'warning'))
+    c !== null &&
+    typeof c === 'object' &&
+    typeof c.signatures === 'number' &&
+    typeof c.shown === 'string' &&
+    Array.isArray(c.problems) &&
+    c.problems.every(
+      (p) =>
+        p !== null &&
+        typeof p === 'object' &&
+        typeof p.file === 'string' &&
+        typeof p.line === 'number' &&
+        typeof p.column === 'number' &&
+        typeof p.message === 'string' &&
+        (p.severity === 'error' || p.severity === 'warning'),
+    )
   );
 }
 
 /** Loads the letter in `dir` (its signatures just scanned) and checks its files and rules. */
-export async function checkFiles(dir: string, scan: SignatureScan, ctx: Context): Promise<LetterCheck> {
+export async function checkFiles(
+  dir: string,
+  scan: SignatureScan,
+  ctx: Context,
+): Promise<LetterCheck> {
   // Loaded here, not above: a check answered from the memo needs no parser.
-  const [{ loadLetter }, { checkLetter }, { allowedContactKey, findContactDetails, mayHoldContactDetails }, { otherLetterTexts }] = await Promise.all([
-    import('../storage/letter-store.js'), import('../letter/check.js'), import('../letter/contact-details.js'), import('../storage/letter-texts.js'),
+  const [
+    { loadLetter },
+    { checkLetter },
+    { allowedContactKey, findContactDetails, mayHoldContactDetails },
+    { otherLetterTexts },
+  ] = await Promise.all([
+    import('../storage/letter-store.js'),
+    import('../letter/check.js'),
+    import('../letter/contact-details.js'),
+    import('../storage/letter-texts.js'),
   ]);
   const loaded = await loadLetter(dir, ctx.cwd, scan);
   trace('check: loaded');
   // The organisers' public addresses may appear in the letter's own texts and templates, never in a signature or the changelog.
   const allowed = new Set((loaded.letter?.public_contacts ?? []).map(allowedContactKey));
   // Every other file of the folder (templates, a README, a stray file) is public too once committed.
-  const others = await otherLetterTexts(dir, loaded.shown, new Set(loaded.texts.map((t) => t.file)));
+  const others = await otherLetterTexts(
+    dir,
+    loaded.shown,
+    new Set(loaded.texts.map((t) => t.file)),
+  );
   const problems = [
-    ...loaded.problems, ...loaded.contacts,
-    ...[...loaded.texts, ...others].flatMap((t: { file: string; text: string; bytes?: Uint8Array | undefined }) =>
-      t.bytes && !mayHoldContactDetails(t.bytes) ? [] : findContactDetails(t.text, t.file, { allowed: t.file === loaded.changelogFile ? undefined : allowed }),
+    ...loaded.problems,
+    ...loaded.contacts,
+    ...[...loaded.texts, ...others].flatMap(
+      (t: { file: string; text: string; bytes?: Uint8Array | undefined }) =>
+        t.bytes && !mayHoldContactDetails(t.bytes)
+          ? []
+          : findContactDetails(t.text, t.file, {
+              allowed: t.file === loaded.changelogFile ? undefined : allowed,
+            }),
     ),
   ];
   if (loaded.letter) {
-    problems.push(...checkLetter({ ...loaded, letter: loaded.letter, folderName: path.basename(dir), now: ctx.now(), unreadSignatures: loaded.unreadSignatures }));
+    problems.push(
+      ...checkLetter({
+        ...loaded,
+        letter: loaded.letter,
+        folderName: path.basename(dir),
+        now: ctx.now(),
+        unreadSignatures: loaded.unreadSignatures,
+      }),
+    );
     const { schemaProblems } = await import('../storage/schema-files.js');
     problems.push(...(await schemaProblems(dir, loaded.shown, loaded.letter)));
   }
@@ -59,10 +102,16 @@ export async function checkFiles(dir: string, scan: SignatureScan, ctx: Context)
     const { templateProblems } = await import('../render/render.js');
     const syntax = [...custom.values()].flatMap((t) => templateProblems(t));
     problems.push(...syntax);
-    if (loaded.letter && loaded.body !== undefined && !syntax.some((p) => p.severity === 'error')) problems.push(...(await tryTemplates(dir, loaded, ctx)));
+    if (loaded.letter && loaded.body !== undefined && !syntax.some((p) => p.severity === 'error'))
+      problems.push(...(await tryTemplates(dir, loaded, ctx)));
   }
   trace('check: checked');
-  return { problems, signatures: loaded.signatures.length + loaded.erased.length + loaded.unreadSignatures, shown: loaded.shown, loaded };
+  return {
+    problems,
+    signatures: loaded.signatures.length + loaded.erased.length + loaded.unreadSignatures,
+    shown: loaded.shown,
+    loaded,
+  };
 }
 
 /**
@@ -70,11 +119,22 @@ export async function checkFiles(dir: string, scan: SignatureScan, ctx: Context)
  * that `render` would refuse (a field that does not exist) fails `check` too.
  */
 async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Promise<Problem[]> {
-  const { FORMAT_SPECS, RENDER_FORMATS, renderDocument, TemplateError } = await import('../render/render.js');
+  const { FORMAT_SPECS, RENDER_FORMATS, renderDocument, TemplateError } = await import(
+    '../render/render.js'
+  );
   const { letterView } = await import('../render/view.js');
-  const templates = await loadTemplates([defaultTemplatesDir(), path.join(dir, 'templates')], ctx.cwd);
-  const partials = [...templates.values()].filter((t) => t.name.startsWith('partials/')).map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
-  const view = letterView(loaded.letter!, loaded.body!, loaded.signatures.map((s) => s.signature));
+  const templates = await loadTemplates(
+    [defaultTemplatesDir(), path.join(dir, 'templates')],
+    ctx.cwd,
+  );
+  const partials = [...templates.values()]
+    .filter((t) => t.name.startsWith('partials/'))
+    .map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
+  const view = letterView(
+    loaded.letter!,
+    loaded.body!,
+    loaded.signatures.map((s) => s.signature),
+  );
   const problems: Problem[] = [];
   for (const format of RENDER_FORMATS) {
     const template = templates.get(FORMAT_SPECS[format].template);
@@ -83,13 +143,19 @@ async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Pr
       renderDocument(view, format, template, partials);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
-      const m = /^(.+?):(\d+):(\d+): ([^]*)$/.exec(e.message);
-      problems.push({ file: m?.[1] ?? template.file, line: Number(m?.[2] ?? 1), column: Number(m?.[3] ?? 1), severity: 'error', code: 'template-render', message: m?.[4] ?? e.message });
+      const m = /^(.+?):(\d+):(\d+): ([\s\S]*)$/.exec(e.message);
+      problems.push({
+        file: m?.[1] ?? template.file,
+        line: Number(m?.[2] ?? 1),
+        column: Number(m?.[3] ?? 1),
+        severity: 'error',
+        code: 'template-render',
+        message: m?.[4] ?? e.message,
+      });
     }
   }
   return problems;
 }
-
 
 /**
  * The files of the private store of the letter in `dir` that git tracks, as errors: once
@@ -101,7 +167,11 @@ export async function trackedPrivateFiles(dir: string, ctx: Context): Promise<Pr
   return tracked.map((f) => {
     const file = path.relative(ctx.cwd, path.join(dir, f));
     return {
-      file, line: 1, column: 1, severity: 'error' as const, code: 'private-tracked',
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error' as const,
+      code: 'private-tracked',
       message: 'git tracks this file of the private store: contact details must never be in git',
       hint: `untrack it: git rm --cached -- ${file} (then commit; keep ${PRIVATE_DIR}/ in the letter's .gitignore; the copy in git history stays until the repository's owner rewrites it)`,
     };

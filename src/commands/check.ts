@@ -7,9 +7,15 @@ import type { Context } from '../context.js';
 import type { Problem } from '../errors.js';
 import { type ChangedFile, changeBase, changesSince, foldersAt } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
-import { defaultTemplatesDir } from '../storage/package-files.js';
-import { defaultLetters, LETTER_FILE, LETTERS_DIR, lettersRoot, resolveLetterDir } from '../storage/layout.js';
 import { checkKey, hasMemo, readMemo, writeMemo } from '../storage/check-memo.js';
+import {
+  defaultLetters,
+  LETTER_FILE,
+  LETTERS_DIR,
+  lettersRoot,
+  resolveLetterDir,
+} from '../storage/layout.js';
+import { defaultTemplatesDir } from '../storage/package-files.js';
 import { scanSignatures } from '../storage/signature-scan.js';
 import { checkChangeOf } from './check-change.js';
 import { checkFiles, isLetterCheck, trackedPrivateFiles } from './check-letter.js';
@@ -34,19 +40,44 @@ export interface CheckResult {
   strict: boolean;
   errors: Problem[];
   warnings: Problem[];
-  letters: { letter: string; signatures: number; errors: number; warnings: number; change?: Omit<ChangeReport, 'problems'> }[];
+  letters: {
+    letter: string;
+    signatures: number;
+    errors: number;
+    warnings: number;
+    change?: Omit<ChangeReport, 'problems'>;
+  }[];
 }
 
 /** Checks each letter. @throws UsageError when a named letter does not exist or none is found. */
 export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult> {
   // Named letters, or files inside them (a pre-commit hook passes the files changed): each letter once.
-  const found = o.letters.length > 0
-    ? { dirs: [...new Set(await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))))], strays: [], all: false }
-    : await defaultLetters(ctx.cwd);
+  const found =
+    o.letters.length > 0
+      ? {
+          dirs: [...new Set(await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))))],
+          strays: [],
+          all: false,
+        }
+      : await defaultLetters(ctx.cwd);
   const dirs = found.dirs;
-  const result: CheckResult = { ok: true, strict: Boolean(o.strict), errors: [], warnings: [], letters: [] };
+  const result: CheckResult = {
+    ok: true,
+    strict: Boolean(o.strict),
+    errors: [],
+    warnings: [],
+    letters: [],
+  };
   for (const stray of found.strays)
-    result.errors.push({ file: path.relative(ctx.cwd, stray), line: 1, column: 1, severity: 'error', code: 'not-a-letter', message: `this folder under letters/ has no ${LETTER_FILE}`, hint: 'restore letter.yaml, or move the folder out of letters/' });
+    result.errors.push({
+      file: path.relative(ctx.cwd, stray),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      code: 'not-a-letter',
+      message: `this folder under letters/ has no ${LETTER_FILE}`,
+      hint: 'restore letter.yaml, or move the folder out of letters/',
+    });
   const since = o.base === undefined ? undefined : await changeBase(ctx.cwd, o.base);
   const repo: ChangedFile[] = since === undefined ? [] : await changesSince(ctx.cwd, since);
   for (const dir of dirs) {
@@ -62,9 +93,16 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     // A date in the future stops being one: such a result is not kept.
     if (since === undefined && !memo && !problems.some((p) => p.code === 'future-date')) {
       key ??= await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir());
-      await writeMemo(dir, key, { problems: checked.problems, signatures: checked.signatures, shown: checked.shown });
+      await writeMemo(dir, key, {
+        problems: checked.problems,
+        signatures: checked.signatures,
+        shown: checked.shown,
+      });
     }
-    const change = since === undefined ? undefined : await checkChangeOf(dir, checked.loaded!, since, repo, o, ctx);
+    const change =
+      since === undefined
+        ? undefined
+        : await checkChangeOf(dir, checked.loaded!, since, repo, o, ctx);
     if (change) problems.push(...change.problems);
     const errors = problems.filter((p) => p.severity === 'error');
     const warnings = problems.filter((p) => p.severity === 'warning');
@@ -72,26 +110,47 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     result.warnings.push(...warnings);
     const { problems: _, ...changeSummary } = change ?? { problems: [] };
     result.letters.push({
-      letter: checked.shown, signatures: checked.signatures, errors: errors.length, warnings: warnings.length,
+      letter: checked.shown,
+      signatures: checked.signatures,
+      errors: errors.length,
+      warnings: warnings.length,
       ...(change ? { change: changeSummary as Omit<ChangeReport, 'problems'> } : {}),
     });
   }
   if (since !== undefined) {
     const reported = found.strays.map((s) => path.relative(ctx.cwd, s));
     // letters/ of the root, shown from where letter runs (git shows paths from there too).
-    const lettersShown = path.relative(ctx.cwd, path.join(await lettersRoot(ctx.cwd), LETTERS_DIR)).split(path.sep).join('/');
+    const lettersShown = path
+      .relative(ctx.cwd, path.join(await lettersRoot(ctx.cwd), LETTERS_DIR))
+      .split(path.sep)
+      .join('/');
     if (found.all) {
       const before = await foldersAt(ctx.cwd, since, lettersShown);
       const now = new Set(dirs.map((d) => path.relative(ctx.cwd, d)));
       for (const gone of before.filter((f) => !now.has(f) && !reported.includes(f))) {
         reported.push(gone);
-        result.errors.push({ file: gone, line: 1, column: 1, severity: 'error', code: 'letter-removed', message: `the change deletes the letter ${gone} (present at ${o.base})`, hint: 'a letter is closed (status: closed), never deleted' });
+        result.errors.push({
+          file: gone,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          code: 'letter-removed',
+          message: `the change deletes the letter ${gone} (present at ${o.base})`,
+          hint: 'a letter is closed (status: closed), never deleted',
+        });
       }
     }
     const { checkOutsideLetters } = await import('../letter/change-check.js');
     // An untracked file outside letters/ is no part of a pull request (the workflow's own checkout of the checker, say).
-    const changes = repo.filter((f) => !f.untracked || f.path.startsWith(`${lettersShown}/`)).map((f) => ({ status: f.status, file: f.path, symlink: f.symlink }));
-    const outside = checkOutsideLetters({ role: o.role ?? 'contributor', changes, letters: dirs.map((d) => path.relative(ctx.cwd, d) || '.'), reported });
+    const changes = repo
+      .filter((f) => !f.untracked || f.path.startsWith(`${lettersShown}/`))
+      .map((f) => ({ status: f.status, file: f.path, symlink: f.symlink }));
+    const outside = checkOutsideLetters({
+      role: o.role ?? 'contributor',
+      changes,
+      letters: dirs.map((d) => path.relative(ctx.cwd, d) || '.'),
+      reported,
+    });
     result.errors.push(...outside.filter((p) => p.severity === 'error'));
     result.warnings.push(...outside.filter((p) => p.severity === 'warning'));
   }

@@ -23,21 +23,44 @@ export function completionScript(shell: string, program: CompletionCommand): str
   if (shell === 'bash') return bashScript(program);
   if (shell === 'zsh') return zshScript(program);
   if (shell === 'fish') return fishScript(program);
-  throw new UsageError(`completion: no script for the shell "${shell}"`, `Choose one of: ${SHELLS.join(', ')}; e.g. letter completion bash`);
+  throw new UsageError(
+    `completion: no script for the shell "${shell}"`,
+    `Choose one of: ${SHELLS.join(', ')}; e.g. letter completion bash`,
+  );
 }
 
 /** Every command under `c` with the words that lead to it (`github issue-form`), `c` itself first with none. */
-function paths(c: CompletionCommand, at: string[] = []): { path: string[]; command: CompletionCommand }[] {
+function paths(
+  c: CompletionCommand,
+  at: string[] = [],
+): { path: string[]; command: CompletionCommand }[] {
   return [{ path: at, command: c }, ...c.commands.flatMap((s) => paths(s, [...at, s.name]))];
 }
 
-const words = (c: CompletionCommand) => [...c.commands.map((s) => s.name), ...c.options.flatMap((o) => (o.short ? [o.long, o.short] : [o.long]))].join(' ');
+const words = (c: CompletionCommand) =>
+  [
+    ...c.commands.map((s) => s.name),
+    ...c.options.flatMap((o) => (o.short ? [o.long, o.short] : [o.long])),
+  ].join(' ');
 
 function bashScript(program: CompletionCommand): string {
   const all = paths(program);
-  const subs = all.filter((p) => p.command.commands.length > 0).map((p) => `    "${p.path.join(' ')}") subs="${p.command.commands.map((s) => s.name).join(' ')}" ;;`);
+  const subs = all
+    .filter((p) => p.command.commands.length > 0)
+    .map(
+      (p) =>
+        `    "${p.path.join(' ')}") subs="${p.command.commands.map((s) => s.name).join(' ')}" ;;`,
+    );
   const cases = all.map((p) => `    "${p.path.join(' ')}") words="${words(p.command)}" ;;`);
-  const valued = [...new Set(all.flatMap((p) => p.command.options.filter((o) => o.takesValue).flatMap((o) => (o.short ? [o.long, o.short] : [o.long]))))].join('|');
+  const valued = [
+    ...new Set(
+      all.flatMap((p) =>
+        p.command.options
+          .filter((o) => o.takesValue)
+          .flatMap((o) => (o.short ? [o.long, o.short] : [o.long])),
+      ),
+    ),
+  ].join('|');
   return `# bash completion for letter. Load it in this shell:   source <(letter completion bash)
 # or for every shell, from ~/.bashrc:  eval "$(letter completion bash)"
 _letter_completion() {
@@ -86,17 +109,30 @@ ${bashScript(program).split('\n').slice(2).join('\n')}`;
 const fishQuote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 function fishScript(program: CompletionCommand): string {
-  const lines = ['# fish completion for letter. Load it:  letter completion fish | source', '# or for every shell:  letter completion fish > ~/.config/fish/completions/letter.fish', 'complete -c letter -f'];
+  const lines = [
+    '# fish completion for letter. Load it:  letter completion fish | source',
+    '# or for every shell:  letter completion fish > ~/.config/fish/completions/letter.fish',
+    'complete -c letter -f',
+  ];
   for (const { path, command } of paths(program)) {
     // Fish's own helpers: no sub-command yet, or the words so far include this command's path.
-    const when = path.length === 0 ? '__fish_use_subcommand' : `__fish_seen_subcommand_from ${path.at(-1)}${path.length > 1 ? `; and __fish_seen_subcommand_from ${path[0]}` : ''}`;
-    for (const sub of command.commands) lines.push(`complete -c letter -n ${fishQuote(when)} -a ${sub.name} -d ${fishQuote(sub.description)}`);
+    const when =
+      path.length === 0
+        ? '__fish_use_subcommand'
+        : `__fish_seen_subcommand_from ${path.at(-1)}${path.length > 1 ? `; and __fish_seen_subcommand_from ${path[0]}` : ''}`;
+    for (const sub of command.commands)
+      lines.push(
+        `complete -c letter -n ${fishQuote(when)} -a ${sub.name} -d ${fishQuote(sub.description)}`,
+      );
     for (const o of command.options) {
       const short = o.short ? ` -s ${o.short.slice(1)}` : '';
-      lines.push(`complete -c letter -n ${fishQuote(when)} -l ${o.long.slice(2)}${short}${o.takesValue ? ' -r -F' : ''} -d ${fishQuote(o.description)}`);
+      lines.push(
+        `complete -c letter -n ${fishQuote(when)} -l ${o.long.slice(2)}${short}${o.takesValue ? ' -r -F' : ''} -d ${fishQuote(o.description)}`,
+      );
     }
     // Letter folders and the files inside them, after the command's name.
-    if (path.length > 0 && command.commands.length === 0) lines.push(`complete -c letter -n ${fishQuote(when)} -F`);
+    if (path.length > 0 && command.commands.length === 0)
+      lines.push(`complete -c letter -n ${fishQuote(when)} -F`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -25,17 +25,33 @@ export interface DistinctOptions {
  */
 export function distinct(o: DistinctOptions, ctx: Context): Promise<UpdateResult> {
   if (o.others.includes(o.id)) throw new UsageError(`${o.id} cannot be distinct from itself`);
-  return updateSignatures(o.letter, [o.id], (s) => s, ctx, (all, shown) => {
-    for (const other of o.others)
-      if (!all.some((s) => s.id === other)) throw new UserError(`No signature with id "${other}"; nothing was written.`, `List the ids with: letter list ${shown} --status all`);
-    const sig = all.find((s) => s.id === o.id);
-    if (sig && o.others.every((other) => sig.distinct_from?.includes(other)))
-      throw new UserError(`${o.id} is already recorded as a different person from ${o.others.join(', ')}; nothing was written.`);
-  }, (s, all) => recordDistinct(s, all, o.others));
+  return updateSignatures(
+    o.letter,
+    [o.id],
+    (s) => s,
+    ctx,
+    (all, shown) => {
+      for (const other of o.others)
+        if (!all.some((s) => s.id === other))
+          throw new UserError(
+            `No signature with id "${other}"; nothing was written.`,
+            `List the ids with: letter list ${shown} --status all`,
+          );
+      const sig = all.find((s) => s.id === o.id);
+      if (sig && o.others.every((other) => sig.distinct_from?.includes(other)))
+        throw new UserError(
+          `${o.id} is already recorded as a different person from ${o.others.join(', ')}; nothing was written.`,
+        );
+    },
+    (s, all) => recordDistinct(s, all, o.others),
+  );
 }
 
 /** The human view of a decision. */
 export function formatDistinct(r: UpdateResult, style: Style): string {
-  const lines = r.signatures.map((s) => `${style.green('Recorded:')} ${style.bold(s.name)} (${s.id}) is a different person from ${(s.distinct_from ?? []).join(', ')}`);
+  const lines = r.signatures.map(
+    (s) =>
+      `${style.green('Recorded:')} ${style.bold(s.name)} (${s.id}) is a different person from ${(s.distinct_from ?? []).join(', ')}`,
+  );
   return [...lines, ...r.written.map((f) => `  wrote ${f}`)].join('\n');
 }

@@ -24,7 +24,19 @@ export interface ExportOptions {
 }
 
 /** Columns of an export, in order; email and phone only with --include-private. */
-export const EXPORT_COLUMNS = ['id', 'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'status', 'verified_at'] as const;
+export const EXPORT_COLUMNS = [
+  'id',
+  'name',
+  'sort_as',
+  'role',
+  'organisation',
+  'country',
+  'group',
+  'url',
+  'signed_at',
+  'status',
+  'verified_at',
+] as const;
 
 /** The exported text and where it went (`out` undefined: stdout). */
 export interface ExportResult {
@@ -37,15 +49,31 @@ export interface ExportResult {
 /** Builds the export. @throws UsageError for an unknown format or status; InvalidLetter. */
 export async function exportLetter(o: ExportOptions, ctx: Context): Promise<ExportResult> {
   const format = o.format ?? 'csv';
-  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format: unknown format "${format}"; use csv or json`);
-  if (o.bom && format !== 'csv') throw new UsageError('--bom: only a CSV export takes one (JSON is read as UTF-8 without it)', 'Drop --bom, or export with --format csv');
+  if (format !== 'csv' && format !== 'json')
+    throw new UsageError(`--format: unknown format "${format}"; use csv or json`);
+  if (o.bom && format !== 'csv')
+    throw new UsageError(
+      '--bom: only a CSV export takes one (JSON is read as UTF-8 without it)',
+      'Drop --bom, or export with --format csv',
+    );
   const listed = await list({ letter: o.letter, status: o.status }, ctx);
-  const contacts = o.includePrivate ? await readContacts(path.resolve(ctx.cwd, listed.letter), ctx.cwd) : {};
+  const contacts = o.includePrivate
+    ? await readContacts(path.resolve(ctx.cwd, listed.letter), ctx.cwd)
+    : {};
   const columns: string[] = [...EXPORT_COLUMNS, ...(o.includePrivate ? ['email', 'phone'] : [])];
   const rows = listed.signatures.map((s) => {
     const row: Record<string, string> = {
-      id: s.id, name: s.name, sort_as: s.sort_as ?? '', role: s.role ?? '', organisation: s.organisation ?? '', country: s.country ?? '',
-      group: s.group ?? '', url: s.url ?? '', signed_at: s.signed_at, status: s.status, verified_at: s.verified?.at ?? '',
+      id: s.id,
+      name: s.name,
+      sort_as: s.sort_as ?? '',
+      role: s.role ?? '',
+      organisation: s.organisation ?? '',
+      country: s.country ?? '',
+      group: s.group ?? '',
+      url: s.url ?? '',
+      signed_at: s.signed_at,
+      status: s.status,
+      verified_at: s.verified?.at ?? '',
     };
     if (o.includePrivate) {
       row.email = contacts[s.id]?.email ?? '';
@@ -56,12 +84,27 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
   const text =
     format === 'json'
       ? `${JSON.stringify(rows, null, 2)}\n`
-      : stringify(rows, { header: true, columns, escape_formulas: true, record_delimiter: 'unix', bom: Boolean(o.bom) });
+      : stringify(rows, {
+          header: true,
+          columns,
+          escape_formulas: true,
+          record_delimiter: 'unix',
+          bom: Boolean(o.bom),
+        });
   const out = o.out === undefined ? undefined : path.resolve(ctx.cwd, o.out);
   if (out) {
     const dir = path.resolve(ctx.cwd, listed.letter);
-    if (out.startsWith(`${dir}${path.sep}`)) throw new UsageError(`--out: ${path.relative(ctx.cwd, out)} is inside the letter folder, where it would be read as part of the letter`);
-    if (await stat(out).then((st) => st.isDirectory(), () => false)) throw new UsageError(`--out: ${o.out} is a folder; name a file`);
+    if (out.startsWith(`${dir}${path.sep}`))
+      throw new UsageError(
+        `--out: ${path.relative(ctx.cwd, out)} is inside the letter folder, where it would be read as part of the letter`,
+      );
+    if (
+      await stat(out).then(
+        (st) => st.isDirectory(),
+        () => false,
+      )
+    )
+      throw new UsageError(`--out: ${o.out} is a folder; name a file`);
     await writeFileAtomic(out, text, { encoding: 'utf8' });
   }
   return { format, count: rows.length, text, out: out && path.relative(ctx.cwd, out) };

@@ -19,8 +19,22 @@ import { publishedChangelog } from '../letter/changelog.js';
 import type { Signature } from '../letter/schema.js';
 import { withDerivedSortKey } from '../letter/sort-key.js';
 import { normaliseUrl } from '../letter/urls.js';
-import { CHANGELOG_FILE, defaultLetters, LETTER_FILE, type SignatureLayout, SIGNATURES_DIR } from '../storage/layout.js';
-import { changelogChange, erasedChange, letterText, loadLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
+import {
+  CHANGELOG_FILE,
+  defaultLetters,
+  LETTER_FILE,
+  SIGNATURES_DIR,
+  type SignatureLayout,
+} from '../storage/layout.js';
+import {
+  changelogChange,
+  erasedChange,
+  letterText,
+  loadLetter,
+  resolveLetterDir,
+  signatureChange,
+  withLetterLock,
+} from '../storage/letter-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 
@@ -45,28 +59,44 @@ export interface FmtResult {
 /** Plain text in canonical form: UTF-8 without a byte-order mark, LF line endings, one final newline. */
 function canonicalText(text: string): string {
   // (?<!\n): a match starts only where the run of newlines starts, so a long run is read once.
-  return `${text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/(?<!\n)\n*$/, '')}\n`;
+  return `${text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?<!\n)\n*$/, '')}\n`;
 }
 
 /** Formats letters. @throws InvalidLetter when a letter has errors (fix them first: `letter check`); UsageError for an unknown layout. */
 export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
   if (o.layout !== undefined && o.layout !== 'flat' && o.layout !== 'sharded')
-    throw new UsageError(`--layout: "${o.layout}" is not a layout`, 'Use flat (signatures/<id>.yaml) or sharded (signatures/<first two characters>/<id>.yaml).');
+    throw new UsageError(
+      `--layout: "${o.layout}" is not a layout`,
+      'Use flat (signatures/<id>.yaml) or sharded (signatures/<first two characters>/<id>.yaml).',
+    );
   // Named letters or files inside them (a pre-commit hook passes the files changed), each once; else see defaultLetters.
-  const dirs = o.letters.length > 0 ? [...new Set(await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))))] : (await defaultLetters(ctx.cwd)).dirs;
+  const dirs =
+    o.letters.length > 0
+      ? [...new Set(await Promise.all(o.letters.map((l) => resolveLetterDir(l, ctx.cwd))))]
+      : (await defaultLetters(ctx.cwd)).dirs;
   const files: string[] = [];
   for (const dir of dirs) {
     const changes = await withLetterLock(dir, async () => {
       const loaded = await loadLetter(dir, ctx.cwd);
       // A file in the wrong folder, or a link not in its normal form, is what fmt puts right.
-      const errors = loaded.problems.filter((p) => p.severity === 'error' && p.code !== 'misplaced-file' && p.code !== 'url-not-normal');
-      if (errors.length > 0 || !loaded.letter || loaded.body === undefined) throw new InvalidLetter(errors);
+      const errors = loaded.problems.filter(
+        (p) => p.severity === 'error' && p.code !== 'misplaced-file' && p.code !== 'url-not-normal',
+      );
+      if (errors.length > 0 || !loaded.letter || loaded.body === undefined)
+        throw new InvalidLetter(errors);
       const current = new Map(loaded.texts.map((t) => [path.resolve(ctx.cwd, t.file), t.text]));
       const letterPath = path.join(dir, LETTER_FILE);
-      const raw = parse(current.get(letterPath)!.replace(/^\uFEFF/, ''), { version: '1.2', schema: 'core' }) as Record<string, unknown>;
+      const raw = parse(current.get(letterPath)!.replace(/^\uFEFF/, ''), {
+        version: '1.2',
+        schema: 'core',
+      }) as Record<string, unknown>;
       const layout = (o.layout ?? loaded.letter.layout ?? 'flat') as SignatureLayout;
       if (Array.isArray(raw.organisers))
-        for (const org of raw.organisers as Record<string, unknown>[]) if (typeof org?.url === 'string') org.url = normaliseUrl(org.url);
+        for (const org of raw.organisers as Record<string, unknown>[])
+          if (typeof org?.url === 'string') org.url = normaliseUrl(org.url);
       if (typeof raw.sign_url === 'string') raw.sign_url = normaliseUrl(raw.sign_url);
       if (o.layout === 'sharded') raw.layout = 'sharded';
       if (o.layout === 'flat') delete raw.layout;
@@ -75,20 +105,41 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
         { path: path.join(dir, loaded.letter.body), text: canonicalText(loaded.body) },
       ];
       for (const t of Object.values(loaded.translations))
-        if (t.text !== undefined) wanted.push({ path: path.resolve(ctx.cwd, t.file), text: canonicalText(t.text) });
+        if (t.text !== undefined)
+          wanted.push({ path: path.resolve(ctx.cwd, t.file), text: canonicalText(t.text) });
       if (loaded.changelog !== undefined)
         wanted.push(
           loaded.letter.changelog === 'append'
-            ? changelogChange(dir, publishedChangelog(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased, loaded.signatures.map((s) => s.key)).text)
+            ? changelogChange(
+                dir,
+                publishedChangelog(
+                  loaded.letter,
+                  loaded.signatures.map((s) => s.signature),
+                  loaded.erased,
+                  loaded.signatures.map((s) => s.key),
+                ).text,
+              )
             : { path: path.join(dir, CHANGELOG_FILE), text: canonicalText(loaded.changelog) },
         );
       // fmt writes LF; --check takes CRLF line ends for LF, as git does with core.autocrlf: a
       // checkout on Windows may have them while the repository holds LF.
-      const canonical = (have: string | undefined, want: FileChange['text']) => have === want || (Boolean(o.check) && typeof want === 'string' && have?.replace(/\r\n/g, '\n') === want);
+      const canonical = (have: string | undefined, want: FileChange['text']) =>
+        have === want ||
+        (Boolean(o.check) && typeof want === 'string' && have?.replace(/\r\n/g, '\n') === want);
       const differing = wanted.filter((w) => !canonical(current.get(w.path), w.text));
       // Signature files: rewritten where their text differs, moved where their folder does.
       const target = { dir, letter: { layout }, files: new Map<string, string>() };
-      const signatures = [...loaded.signatures.map((s) => signatureChange(target, withNormalUrls(o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature))), ...loaded.erased.map((e) => erasedChange(target, e))];
+      const signatures = [
+        ...loaded.signatures.map((s) =>
+          signatureChange(
+            target,
+            withNormalUrls(
+              o.sortKeys ? withDerivedSortKey(s.signature, loaded.letter!.language) : s.signature,
+            ),
+          ),
+        ),
+        ...loaded.erased.map((e) => erasedChange(target, e)),
+      ];
       for (const want of signatures) {
         const id = path.basename(want.path, '.yaml');
         const now = loaded.files.get(id)!;
@@ -105,13 +156,21 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
     });
     files.push(...changes.map((c) => path.relative(ctx.cwd, c.path)));
   }
-  return { check: Boolean(o.check), letters: dirs.length, files, ok: !o.check || files.length === 0 };
+  return {
+    check: Boolean(o.check),
+    letters: dirs.length,
+    files,
+    ok: !o.check || files.length === 0,
+  };
 }
 
 /** A signature with its links in their normal form (urls.ts). */
 function withNormalUrls(s: Signature): Signature {
   const url = s.url === undefined ? {} : { url: normaliseUrl(s.url) };
-  const verified = s.verified?.evidence === undefined ? {} : { verified: { ...s.verified, evidence: normaliseUrl(s.verified.evidence) } };
+  const verified =
+    s.verified?.evidence === undefined
+      ? {}
+      : { verified: { ...s.verified, evidence: normaliseUrl(s.verified.evidence) } };
   return { ...s, ...url, ...verified };
 }
 
@@ -123,8 +182,15 @@ async function removeEmptyShards(sigDir: string): Promise<void> {
 
 /** The human view: the files rewritten, or with --check those that need it. */
 export function formatFmt(r: FmtResult, style: Style): string {
-  if (r.files.length === 0) return `${style.green('✔')} ${r.letters === 1 ? 'the letter is' : `${r.letters} letters are`} in canonical form`;
+  if (r.files.length === 0)
+    return `${style.green('✔')} ${r.letters === 1 ? 'the letter is' : `${r.letters} letters are`} in canonical form`;
   if (r.check)
-    return [...r.files.map((f) => `${style.bold(f)}: ${style.red('not in canonical form')}`), style.dim(style.command('Run letter fmt to rewrite them (values stay the same).'))].join('\n');
-  return [`${style.green('Formatted')} ${r.files.length} ${r.files.length === 1 ? 'file' : 'files'}:`, ...r.files.map((f) => `  ${f}`)].join('\n');
+    return [
+      ...r.files.map((f) => `${style.bold(f)}: ${style.red('not in canonical form')}`),
+      style.dim(style.command('Run letter fmt to rewrite them (values stay the same).')),
+    ].join('\n');
+  return [
+    `${style.green('Formatted')} ${r.files.length} ${r.files.length === 1 ? 'file' : 'files'}:`,
+    ...r.files.map((f) => `  ${f}`),
+  ].join('\n');
 }

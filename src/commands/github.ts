@@ -7,7 +7,12 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { DEFAULT_RUNNER, githubSignFiles, type LetterRunner, type RepoFile } from '../letter/github-sign-files.js';
+import {
+  DEFAULT_RUNNER,
+  githubSignFiles,
+  type LetterRunner,
+  type RepoFile,
+} from '../letter/github-sign-files.js';
 import { textVersion } from '../letter/text-version.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -30,16 +35,33 @@ export interface IssueFormResult {
  * The sign form and workflow of a letter, for the repository whose root is `ctx.cwd`.
  * @throws UsageError when the letter is outside the working directory or its path holds characters a workflow cannot take as they are; InvalidLetter.
  */
-export async function signFilesFor(letterArg: string, ctx: Context, runner: LetterRunner = DEFAULT_RUNNER): Promise<{ shown: string; files: RepoFile[] }> {
+export async function signFilesFor(
+  letterArg: string,
+  ctx: Context,
+  runner: LetterRunner = DEFAULT_RUNNER,
+): Promise<{ shown: string; files: RepoFile[] }> {
   const loaded = await readLetter(letterArg, ctx);
-  if (loaded.body === undefined) throw new UsageError(`${loaded.shown}: the letter has no ${loaded.letter.body}`, `Run: letter check ${loaded.shown}`);
+  if (loaded.body === undefined)
+    throw new UsageError(
+      `${loaded.shown}: the letter has no ${loaded.letter.body}`,
+      `Run: letter check ${loaded.shown}`,
+    );
   const letterPath = path.relative(ctx.cwd, loaded.dir).split(path.sep).join('/');
   if (letterPath === '' || letterPath.startsWith('..'))
-    throw new UsageError(`${loaded.shown}: run this from the repository root, above the letter's folder`, 'cd to the root of the repository first.');
+    throw new UsageError(
+      `${loaded.shown}: run this from the repository root, above the letter's folder`,
+      'cd to the root of the repository first.',
+    );
   try {
-    return { shown: loaded.shown, files: githubSignFiles(loaded.letter, letterPath, textVersion(loaded.body), runner) };
+    return {
+      shown: loaded.shown,
+      files: githubSignFiles(loaded.letter, letterPath, textVersion(loaded.body), runner),
+    };
   } catch (e) {
-    throw new UsageError(`${loaded.shown}: ${(e as Error).message}`, 'Rename the letter folder with plain letters, digits and hyphens.');
+    throw new UsageError(
+      `${loaded.shown}: ${(e as Error).message}`,
+      'Rename the letter folder with plain letters, digits and hyphens.',
+    );
   }
 }
 
@@ -48,16 +70,23 @@ export async function issueForm(o: IssueFormOptions, ctx: Context): Promise<Issu
   const { shown, files } = await signFilesFor(o.letter, ctx);
   if (!o.write) return { letter: shown, files, written: [] };
   for (const f of files) await ensureDir(path.dirname(path.join(ctx.cwd, f.path)));
-  const written = await writeAll(files.map((f) => ({ path: path.join(ctx.cwd, f.path), text: f.text })));
+  const written = await writeAll(
+    files.map((f) => ({ path: path.join(ctx.cwd, f.path), text: f.text })),
+  );
   return { letter: shown, files, written: written.map((f) => path.relative(ctx.cwd, f)) };
 }
 
 /** Without --write, each file under its path; with it, the files written and what to do next. */
 export function formatIssueForm(r: IssueFormResult, style: Style): string {
-  if (r.written.length === 0) return r.files.map((f) => `${style.bold(`# ${f.path}`)}\n${f.text}`).join('\n');
+  if (r.written.length === 0)
+    return r.files.map((f) => `${style.bold(`# ${f.path}`)}\n${f.text}`).join('\n');
   return [
     ...r.written.map((f) => `wrote ${f}`),
-    style.dim('Next: commit them, allow GitHub Actions to create pull requests (Settings > Actions > General),'),
-    style.dim(`and set sign_url in ${r.letter}/letter.yaml to the form's address (.../issues/new?template=${path.basename(r.files[0]!.path)}).`),
+    style.dim(
+      'Next: commit them, allow GitHub Actions to create pull requests (Settings > Actions > General),',
+    ),
+    style.dim(
+      `and set sign_url in ${r.letter}/letter.yaml to the form's address (.../issues/new?template=${path.basename(r.files[0]!.path)}).`,
+    ),
   ].join('\n');
 }

@@ -11,12 +11,18 @@ import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { renderChangelog } from '../letter/changelog.js';
 import { idForName } from '../letter/names.js';
-import { type LetterFile, letterSchema, REQUIRABLE_FIELDS, type RequirableField, SLUG_PATTERN } from '../letter/schema.js';
+import {
+  type LetterFile,
+  letterSchema,
+  REQUIRABLE_FIELDS,
+  type RequirableField,
+  SLUG_PATTERN,
+} from '../letter/schema.js';
 import { CHANGELOG_FILE, LETTER_FILE, SCHEMAS_DIR, SIGNATURES_DIR } from '../storage/layout.js';
 import { letterText } from '../storage/letter-store.js';
 import { PRIVATE_GITIGNORE } from '../storage/private-store.js';
-import { schemaChanges } from '../storage/schema-files.js';
 import { repoFacts, writeRepoFiles } from '../storage/repo-files.js';
+import { schemaChanges } from '../storage/schema-files.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter init`. */
@@ -46,7 +52,6 @@ export interface InitResult {
   kept: string[];
 }
 
-
 /**
  * Creates a letter folder.
  * @throws UsageError (exit 2) for a missing flag without a terminal, a folder name that is not a slug,
@@ -56,10 +61,16 @@ export interface InitResult {
 export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
   const dir = path.resolve(ctx.cwd, o.dir);
   const slug = path.basename(dir);
-  if (!SLUG_PATTERN.test(slug)) throw new UsageError(`"${slug}" cannot be a letter's slug: use lower-case letters, digits and hyphens, e.g. letters/my-letter`);
+  if (!SLUG_PATTERN.test(slug))
+    throw new UsageError(
+      `"${slug}" cannot be a letter's slug: use lower-case letters, digits and hyphens, e.g. letters/my-letter`,
+    );
   const required = o.require === undefined ? undefined : parseRequire(o.require);
   const existing = await readdir(dir).catch(() => []);
-  if (existing.length > 0) throw new UserError(`${path.relative(ctx.cwd, dir)} exists and is not empty; nothing was written.`);
+  if (existing.length > 0)
+    throw new UserError(
+      `${path.relative(ctx.cwd, dir)} exists and is not empty; nothing was written.`,
+    );
 
   const ask = ctx.interactive ? await ctx.prompts() : undefined;
   const need = async (value: string | undefined, flag: string, message: string) => {
@@ -67,22 +78,54 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
     if (!ask) throw new UsageError(`missing ${flag}: it is required when stdin is not a terminal`);
     return ask.text(message, { required: true });
   };
-  const split = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  const split = (s: string) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   const title = await need(o.title, '--title', 'Title of the letter:');
-  const addressee = await need(o.addressee, '--addressee', 'Addressed to (e.g. the governments of the world):');
-  const organisers = o.organiser?.length ? o.organiser : split(await need(undefined, '--organiser', 'Organisers (comma-separated):'));
+  const addressee = await need(
+    o.addressee,
+    '--addressee',
+    'Addressed to (e.g. the governments of the world):',
+  );
+  const organisers = o.organiser?.length
+    ? o.organiser
+    : split(await need(undefined, '--organiser', 'Organisers (comma-separated):'));
   const interactiveDefaults = ask && !o.yes;
-  const language = o.language ?? (interactiveDefaults ? await ask.text('Language (BCP 47 tag):', { default: 'en' }) : 'en');
-  const groupNames = o.group ?? (interactiveDefaults ? split(await ask.text('Groups of signatories, in display order (comma-separated, optional):')) : []);
+  const language =
+    o.language ??
+    (interactiveDefaults ? await ask.text('Language (BCP 47 tag):', { default: 'en' }) : 'en');
+  const groupNames =
+    o.group ??
+    (interactiveDefaults
+      ? split(
+          await ask.text('Groups of signatories, in display order (comma-separated, optional):'),
+        )
+      : []);
   const requires =
     required ??
     (interactiveDefaults
-      ? ((await ask.chooseMany('Which fields must every signature give besides the name? (none: a letter signed by name alone)', REQUIRABLE_FIELDS.filter((f) => f !== 'group' || groupNames.length > 0).map((f) => ({ value: f, name: f })))) as RequirableField[])
+      ? ((await ask.chooseMany(
+          'Which fields must every signature give besides the name? (none: a letter signed by name alone)',
+          REQUIRABLE_FIELDS.filter((f) => f !== 'group' || groupNames.length > 0).map((f) => ({
+            value: f,
+            name: f,
+          })),
+        )) as RequirableField[])
       : []);
   if (requires.includes('group') && groupNames.length === 0)
-    throw new UsageError('--require group: the letter declares no groups', 'Add the groups with --group, or leave group out of --require.');
+    throw new UsageError(
+      '--require group: the letter declares no groups',
+      'Add the groups with --group, or leave group out of --require.',
+    );
   let verification = o.verification;
-  if (verification === undefined) verification = interactiveDefaults && (await ask.confirm('Require verification before a signature is published?', true)) ? 'required' : 'optional';
+  if (verification === undefined)
+    verification =
+      interactiveDefaults &&
+      (await ask.confirm('Require verification before a signature is published?', true))
+        ? 'required'
+        : 'optional';
 
   const taken = new Set<string>();
   const groups = groupNames.map((name) => {
@@ -90,11 +133,34 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
     taken.add(id);
     return { id, name };
   });
-  const candidate = { title, slug, addressee, organisers: organisers.map((name) => ({ name })), status: 'draft', language, groups, ...(requires.length > 0 ? { requires: REQUIRABLE_FIELDS.filter((f) => requires.includes(f)) } : {}), body: 'letter.md', verification, ...(o.changelog ? { changelog: o.changelog } : {}) };
+  const candidate = {
+    title,
+    slug,
+    addressee,
+    organisers: organisers.map((name) => ({ name })),
+    status: 'draft',
+    language,
+    groups,
+    ...(requires.length > 0
+      ? { requires: REQUIRABLE_FIELDS.filter((f) => requires.includes(f)) }
+      : {}),
+    body: 'letter.md',
+    verification,
+    ...(o.changelog ? { changelog: o.changelog } : {}),
+  };
   const parsed = letterSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const flag = { title: '--title', addressee: '--addressee', organisers: '--organiser', language: '--language', groups: '--group', verification: '--verification', requires: '--require' }[String(issue.path[0])] ?? String(issue.path[0]);
+    const flag =
+      {
+        title: '--title',
+        addressee: '--addressee',
+        organisers: '--organiser',
+        language: '--language',
+        groups: '--group',
+        verification: '--verification',
+        requires: '--require',
+      }[String(issue.path[0])] ?? String(issue.path[0]);
     throw new UsageError(`${flag}: ${issue.path.join('.')} ${issue.message}`);
   }
   const letter: LetterFile = parsed.data;
@@ -107,13 +173,21 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
     [CHANGELOG_FILE, renderChangelog(letter, [])],
     ['.gitignore', PRIVATE_GITIGNORE],
     // The JSON Schemas the first line of letter.yaml and of each signature file points to, for editors.
-    ...schemaChanges(dir, letter).map((c): [string, string] => [path.relative(dir, c.path), String(c.text)]),
+    ...schemaChanges(dir, letter).map((c): [string, string] => [
+      path.relative(dir, c.path),
+      String(c.text),
+    ]),
   ];
   for (const [name, text] of files) await writeFile(path.join(dir, name), text, { flag: 'wx' });
   const { root, facts } = await repoFacts(ctx.cwd);
   const repo = await writeRepoFiles(root, facts, Boolean(o.github));
   const shown = (f: string) => path.relative(ctx.cwd, f) || '.';
-  return { letter: path.relative(ctx.cwd, dir), slug, written: [...files.map(([name]) => shown(path.join(dir, name))), ...repo.written.map(shown)], kept: repo.kept.map(shown) };
+  return {
+    letter: path.relative(ctx.cwd, dir),
+    slug,
+    written: [...files.map(([name]) => shown(path.join(dir, name))), ...repo.written.map(shown)],
+    kept: repo.kept.map(shown),
+  };
 }
 
 /**
@@ -121,10 +195,15 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
  * @throws UsageError naming a field that cannot be required.
  */
 function parseRequire(value: string): RequirableField[] {
-  const fields = value.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+  const fields = value
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
   for (const f of fields)
     if (!(REQUIRABLE_FIELDS as readonly string[]).includes(f))
-      throw new UsageError(`--require: "${f}" cannot be required; use any of ${REQUIRABLE_FIELDS.join(', ')} (comma-separated), or none`);
+      throw new UsageError(
+        `--require: "${f}" cannot be required; use any of ${REQUIRABLE_FIELDS.join(', ')} (comma-separated), or none`,
+      );
   return [...new Set(fields)] as RequirableField[];
 }
 
@@ -134,6 +213,8 @@ export function formatInit(r: InitResult, style: Style): string {
     `${style.green('Created')} ${r.letter} (status: draft)`,
     ...r.written.map((f) => `  wrote ${f}`),
     ...r.kept.map((f) => style.dim(`  kept ${f} (already there)`)),
-    style.dim(`Next: write the text in ${r.letter}/letter.md, set status: open in letter.yaml, then: letter sign ${r.letter}`),
+    style.dim(
+      `Next: write the text in ${r.letter}/letter.md, set status: open in letter.yaml, then: letter sign ${r.letter}`,
+    ),
   ].join('\n');
 }

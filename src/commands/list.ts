@@ -37,16 +37,31 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
   let statuses: SignatureStatus[];
   if (status === 'published') statuses = publishedStatuses(loaded.letter);
   else if (status === 'all') statuses = [...SIGNATURE_STATUSES];
-  else if ((SIGNATURE_STATUSES as readonly string[]).includes(status)) statuses = [status as SignatureStatus];
-  else throw new UsageError(`--status: unknown status "${status}"; use published, all, ${SIGNATURE_STATUSES.join(', ')}`);
+  else if ((SIGNATURE_STATUSES as readonly string[]).includes(status))
+    statuses = [status as SignatureStatus];
+  else
+    throw new UsageError(
+      `--status: unknown status "${status}"; use published, all, ${SIGNATURE_STATUSES.join(', ')}`,
+    );
   // Only what check would let through is listed or exported (see publishing.ts).
-  const gate = publishable(loaded.letter, loaded.signatures.map((s) => s.signature), loaded.erased, loaded.signatures.map((s) => s.key));
+  const gate = publishable(
+    loaded.letter,
+    loaded.signatures.map((s) => s.signature),
+    loaded.erased,
+    loaded.signatures.map((s) => s.key),
+  );
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
   const groups = groupSignatures(loaded.letter, gate.signatures, statuses);
   const contacts = o.includePrivate ? await readContacts(loaded.dir, ctx.cwd) : {};
   const login = o.github?.toLowerCase();
   const signatures = groups.flatMap((g) =>
-    g.signatures.filter((s) => login === undefined || s.github?.toLowerCase() === login).map((s) => ({ ...s, groupName: g.group?.name ?? null, ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}) })),
+    g.signatures
+      .filter((s) => login === undefined || s.github?.toLowerCase() === login)
+      .map((s) => ({
+        ...s,
+        groupName: g.group?.name ?? null,
+        ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}),
+      })),
   );
   return { letter: loaded.shown, statuses, count: signatures.length, signatures };
 }
@@ -62,10 +77,16 @@ export function formatList(r: ListResult, style: Style): string {
     }
     const affiliation = [s.role, s.organisation].filter(Boolean).join(', ');
     const status = s.status === 'verified' ? '' : ` ${style.yellow(`[${s.status}]`)}`;
-    const contact = s.contact ? ` ${style.dim(`· ${[s.contact.email, s.contact.phone].filter(Boolean).join(', ')}`)}` : '';
+    const contact = s.contact
+      ? ` ${style.dim(`· ${[s.contact.email, s.contact.phone].filter(Boolean).join(', ')}`)}`
+      : '';
     const where = [s.country, s.id].filter(Boolean).join(' · ');
-    lines.push(`  ${s.name}${affiliation ? style.dim(` · ${affiliation}`) : ''} ${style.dim(`· ${where}`)}${status}${contact}`);
+    lines.push(
+      `  ${s.name}${affiliation ? style.dim(` · ${affiliation}`) : ''} ${style.dim(`· ${where}`)}${status}${contact}`,
+    );
   }
-  lines.push(`${lines.length ? '\n' : ''}${r.count} ${r.count === 1 ? 'signatory' : 'signatories'} (${r.statuses.join(', ')})`);
+  lines.push(
+    `${lines.length ? '\n' : ''}${r.count} ${r.count === 1 ? 'signatory' : 'signatories'} (${r.statuses.join(', ')})`,
+  );
   return lines.join('\n');
 }

@@ -23,15 +23,31 @@ export async function log(o: LogOptions, ctx: Context): Promise<LogResult> {
   // A name erased at the signatory's request that came back (a revert) is no event to show.
   const erasedAs = erasedNames(loaded.erased, loaded.letter.slug);
   const back = loaded.signatures.filter((s) => erasedAs(s.signature.name, s.key) !== undefined);
-  warnLeftOut(ctx, back.map((s) => ({ id: s.signature.id, reason: 'a name erased at the signatory\'s request' })), loaded.shown);
-  const events = eventsOf(loaded.signatures.filter((s) => !back.includes(s)).map((s) => s.signature), loaded.erased).reverse();
-  return { letter: loaded.shown, events: o.limit === undefined ? events : events.slice(0, o.limit) };
+  warnLeftOut(
+    ctx,
+    back.map((s) => ({ id: s.signature.id, reason: "a name erased at the signatory's request" })),
+    loaded.shown,
+  );
+  const events = eventsOf(
+    loaded.signatures.filter((s) => !back.includes(s)).map((s) => s.signature),
+    loaded.erased,
+  ).reverse();
+  return {
+    letter: loaded.shown,
+    events: o.limit === undefined ? events : events.slice(0, o.limit),
+  };
 }
 
 /** One line per event: time, kind, name and id, and who or why where known. */
 export function formatLog(r: LogResult, style: Style): string {
   if (r.events.length === 0) return `${r.letter}: no events yet.`;
-  const colour = { signed: style.green, verified: style.cyan, withdrawn: style.yellow, rejected: style.red, erased: style.yellow } as const;
+  const colour = {
+    signed: style.green,
+    verified: style.cyan,
+    withdrawn: style.yellow,
+    rejected: style.red,
+    erased: style.yellow,
+  } as const;
   return r.events
     .map((e) => {
       const extra = e.kind === 'verified' && e.by ? ` by ${e.by}` : e.reason ? `: ${e.reason}` : '';

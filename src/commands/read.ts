@@ -4,11 +4,11 @@
  * an invalid letter.yaml stops it.
  */
 import type { Context } from '../context.js';
-import type { LeftOut } from '../letter/publishing.js';
 import { InvalidLetter } from '../errors.js';
+import type { LeftOut } from '../letter/publishing.js';
 import type { LetterFile } from '../letter/schema.js';
-import { visible } from '../terminal.js';
 import { type LoadedLetter, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
+import { visible } from '../terminal.js';
 
 /** A letter whose letter.yaml is valid; signatures whose files have errors are left out. */
 export type ReadableLetter = LoadedLetter & { letter: LetterFile };
@@ -33,7 +33,10 @@ export async function readLetter(arg: string, ctx: Context): Promise<ReadableLet
  */
 export function warnLeftOut(ctx: Context, leftOut: readonly LeftOut[], shown: string): void {
   if (leftOut.length === 0) return;
-  const first = leftOut.slice(0, 5).map((l) => `${l.id} (${visible(l.reason)})`).join('; ');
+  const first = leftOut
+    .slice(0, 5)
+    .map((l) => `${l.id} (${visible(l.reason)})`)
+    .join('; ');
   ctx.stderr.write(
     `${ctx.errStyle.yellow('warning:')} ${leftOut.length} ${leftOut.length === 1 ? 'signature is' : 'signatures are'} left out, as letter check refuses ${leftOut.length === 1 ? 'it' : 'them'}: ${first}${leftOut.length > 5 ? '; ...' : ''}; run: ${ctx.errStyle.command(`letter check ${shown}`)}\n`,
   );

@@ -18,11 +18,19 @@ export interface RejectOptions {
  * @throws SignatureNotFound, InvalidTransition for any id, before anything is written.
  */
 export function reject(o: RejectOptions, ctx: Context): Promise<UpdateResult> {
-  return updateSignatures(o.letter, o.ids, (s, now) => rejectSignature(s, o.reason, now, o.by), ctx);
+  return updateSignatures(
+    o.letter,
+    o.ids,
+    (s, now) => rejectSignature(s, o.reason, now, o.by),
+    ctx,
+  );
 }
 
 /** The human view of a rejection. */
 export function formatReject(r: UpdateResult, style: Style): string {
-  const lines = r.signatures.map((s) => `${style.red('Rejected:')} ${style.bold(s.name)} (${s.id}); kept as evidence, never published, never signed again.`);
+  const lines = r.signatures.map(
+    (s) =>
+      `${style.red('Rejected:')} ${style.bold(s.name)} (${s.id}); kept as evidence, never published, never signed again.`,
+  );
   return [...lines, ...r.written.map((f) => `  wrote ${f}`)].join('\n');
 }

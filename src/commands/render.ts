@@ -8,7 +8,12 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { publishable } from '../letter/publishing.js';
-import { FORMAT_SPECS, RENDER_FORMATS, type RenderFormat, renderDocument } from '../render/render.js';
+import {
+  FORMAT_SPECS,
+  RENDER_FORMATS,
+  type RenderFormat,
+  renderDocument,
+} from '../render/render.js';
 import { letterView } from '../render/view.js';
 import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
@@ -44,10 +49,17 @@ export interface RenderResult {
 /** Parses `md,html,print,pdf` into formats (default md,html,print). @throws UsageError naming an unknown format. */
 export function parseFormats(value: string | undefined): OutputFormat[] {
   if (value === undefined) return [...RENDER_FORMATS];
-  const wanted = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const f of wanted)
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}"; use any of ${OUTPUT_FORMATS.join(', ')}`);
-  if (wanted.length === 0) throw new UsageError(`--format: name at least one of ${OUTPUT_FORMATS.join(', ')}`);
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(f))
+      throw new UsageError(
+        `--format: unknown format "${f}"; use any of ${OUTPUT_FORMATS.join(', ')}`,
+      );
+  if (wanted.length === 0)
+    throw new UsageError(`--format: name at least one of ${OUTPUT_FORMATS.join(', ')}`);
   return OUTPUT_FORMATS.filter((f) => wanted.includes(f));
 }
 
@@ -67,33 +79,60 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const { letter } = loaded;
   const languages = [letter.language, ...Object.keys(letter.translations ?? {})];
   const langs = o.lang === undefined ? [letter.language] : o.lang === 'all' ? languages : [o.lang];
-  for (const l of langs) if (!languages.includes(l)) throw new UsageError(`--lang: the letter has no ${l} text; it has ${languages.join(', ')} (or all)`);
+  for (const l of langs)
+    if (!languages.includes(l))
+      throw new UsageError(
+        `--lang: the letter has no ${l} text; it has ${languages.join(', ')} (or all)`,
+      );
   for (const l of langs)
     if (l !== letter.language && loaded.translations[l]?.text === undefined)
-      throw new UserError(`The ${l} translation has no text: ${loaded.shown}/letter.${l}.md does not exist.`, `Write it, or remove translations.${l} from letter.yaml.`);
+      throw new UserError(
+        `The ${l} translation has no text: ${loaded.shown}/letter.${l}.md does not exist.`,
+        `Write it, or remove translations.${l} from letter.yaml.`,
+      );
 
-  const templates = await loadTemplates([defaultTemplatesDir(), path.join(dir, 'templates')], ctx.cwd);
+  const templates = await loadTemplates(
+    [defaultTemplatesDir(), path.join(dir, 'templates')],
+    ctx.cwd,
+  );
   if (o.template !== undefined) {
     const own = formats.filter((f) => f !== 'pdf');
-    if (own.length !== 1) throw new UsageError('--template: name exactly one of md, html or print with --format');
+    if (own.length !== 1)
+      throw new UsageError('--template: name exactly one of md, html or print with --format');
     const file = path.resolve(ctx.cwd, o.template);
     const text = await readFile(file, 'utf8').catch(() => {
       throw new UsageError(`--template: cannot read ${o.template}`);
     });
-    templates.set(FORMAT_SPECS[own[0] as RenderFormat].template, { name: path.basename(file), file: path.relative(ctx.cwd, file), text });
+    templates.set(FORMAT_SPECS[own[0] as RenderFormat].template, {
+      name: path.basename(file),
+      file: path.relative(ctx.cwd, file),
+      text,
+    });
   }
-  const partials = [...templates.values()].filter((t) => t.name.startsWith('partials/')).map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
+  const partials = [...templates.values()]
+    .filter((t) => t.name.startsWith('partials/'))
+    .map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
 
   if (o.out !== undefined && o.out.trim() === '') throw new UsageError('--out: name a folder');
-  const outDir = o.out === undefined ? defaultOutDir(dir, letter.slug, ctx.cwd) : path.resolve(ctx.cwd, o.out);
+  const outDir =
+    o.out === undefined ? defaultOutDir(dir, letter.slug, ctx.cwd) : path.resolve(ctx.cwd, o.out);
   if (outDir === dir || outDir.startsWith(`${dir}${path.sep}`))
-    throw new UsageError(`--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`, `Render outside it, e.g. --out out/${letter.slug}`);
+    throw new UsageError(
+      `--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`,
+      `Render outside it, e.g. --out out/${letter.slug}`,
+    );
 
   // Only what check would let through is published (see publishing.ts).
-  const gate = publishable(letter, loaded.signatures.map((s) => s.signature), loaded.erased, loaded.signatures.map((s) => s.key));
+  const gate = publishable(
+    letter,
+    loaded.signatures.map((s) => s.signature),
+    loaded.erased,
+    loaded.signatures.map((s) => s.key),
+  );
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
   const signatures = gate.signatures;
-  const documents: { format: OutputFormat; lang: string; file: string; text: string | Buffer }[] = [];
+  const documents: { format: OutputFormat; lang: string; file: string; text: string | Buffer }[] =
+    [];
   const forPdf: { lang: string; html: string }[] = [];
   let count = 0;
   for (const lang of langs) {
@@ -105,26 +144,46 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
     const byTemplate = (format: RenderFormat) => {
       const template = templates.get(FORMAT_SPECS[format].template);
-      if (!template) throw new UsageError(`No template ${FORMAT_SPECS[format].template} in ${defaultTemplatesDir()} or the letter's templates/ folder.`);
+      if (!template)
+        throw new UsageError(
+          `No template ${FORMAT_SPECS[format].template} in ${defaultTemplatesDir()} or the letter's templates/ folder.`,
+        );
       return renderDocument(view, format, template, partials);
     };
     for (const format of formats) {
       if (format === 'pdf') forPdf.push({ lang, html: byTemplate('print') });
-      else documents.push({ format, lang, file: path.join(outDir, `${base}${FORMAT_SPECS[format].suffix}`), text: byTemplate(format) });
+      else
+        documents.push({
+          format,
+          lang,
+          file: path.join(outDir, `${base}${FORMAT_SPECS[format].suffix}`),
+          text: byTemplate(format),
+        });
     }
   }
   if (forPdf.length > 0) {
     const { printPdfs } = await import('../render/pdf.js');
-    const pdfs = await printPdfs(forPdf.map((p) => p.html), ctx.env, letter.opened ?? '2000-01-01');
+    const pdfs = await printPdfs(
+      forPdf.map((p) => p.html),
+      ctx.env,
+      letter.opened ?? '2000-01-01',
+    );
     forPdf.forEach((p, i) => {
       const base = p.lang === letter.language ? letter.slug : `${letter.slug}.${p.lang}`;
-      documents.push({ format: 'pdf', lang: p.lang, file: path.join(outDir, `${base}.pdf`), text: pdfs[i]! });
+      documents.push({
+        format: 'pdf',
+        lang: p.lang,
+        file: path.join(outDir, `${base}.pdf`),
+        text: pdfs[i]!,
+      });
     });
   }
   try {
     await ensureDir(outDir);
   } catch (e) {
-    throw new UsageError(`--out: cannot use ${path.relative(ctx.cwd, outDir)} as a folder: ${(e as Error).message}`);
+    throw new UsageError(
+      `--out: cannot use ${path.relative(ctx.cwd, outDir)} as a folder: ${(e as Error).message}`,
+    );
   }
   trace('render: write');
   await writeAll(documents.map((d) => ({ path: d.file, text: d.text })));
@@ -132,14 +191,22 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   return {
     letter: loaded.shown,
     count,
-    files: documents.map((d) => ({ format: d.format, lang: d.lang, path: path.relative(ctx.cwd, d.file), bytes: typeof d.text === 'string' ? Buffer.byteLength(d.text) : d.text.length })),
+    files: documents.map((d) => ({
+      format: d.format,
+      lang: d.lang,
+      path: path.relative(ctx.cwd, d.file),
+      bytes: typeof d.text === 'string' ? Buffer.byteLength(d.text) : d.text.length,
+    })),
   };
 }
 
 /** The human view: the count, then the paths written. */
 export function formatRender(r: RenderResult, style: Style): string {
   const people = r.count === 1 ? '1 signatory' : `${r.count} signatories`;
-  return [`Rendered ${style.bold(r.letter)} (${people}):`, ...r.files.map((f) => `  ${f.path}`)].join('\n');
+  return [
+    `Rendered ${style.bold(r.letter)} (${people}):`,
+    ...r.files.map((f) => `  ${f.path}`),
+  ].join('\n');
 }
 
 /**
@@ -147,7 +214,11 @@ export function formatRender(r: RenderResult, style: Style): string {
  * or the default templates (changes within 150 ms are taken together), reporting each run
  * through `onResult` and each user error on stderr. Runs until the process is stopped.
  */
-export async function watch(o: RenderOptions, ctx: Context, onResult: (r: RenderResult) => void): Promise<void> {
+export async function watch(
+  o: RenderOptions,
+  ctx: Context,
+  onResult: (r: RenderResult) => void,
+): Promise<void> {
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   const run = async () => {
     try {
@@ -158,7 +229,9 @@ export async function watch(o: RenderOptions, ctx: Context, onResult: (r: Render
     }
   };
   await run();
-  ctx.stderr.write(`Watching ${path.relative(ctx.cwd, dir) || '.'} and its templates; Ctrl-C to stop.\n`);
+  ctx.stderr.write(
+    `Watching ${path.relative(ctx.cwd, dir) || '.'} and its templates; Ctrl-C to stop.\n`,
+  );
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const changed = () => {

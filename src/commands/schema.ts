@@ -38,21 +38,30 @@ export async function schema(o: SchemaOptions, ctx: Context): Promise<SchemaResu
   if (o.kind !== undefined && !(SCHEMA_KINDS as readonly string[]).includes(o.kind))
     throw new UsageError(`unknown schema "${o.kind}"; use ${SCHEMA_KINDS.join(' or ')}`);
   if (o.update !== undefined && o.update !== false) {
-    if (o.out !== undefined || o.kind !== undefined) throw new UsageError('--update writes both schemas into the letter folder: give it no kind and no --out', 'letter schema --update letters/<slug>');
+    if (o.out !== undefined || o.kind !== undefined)
+      throw new UsageError(
+        '--update writes both schemas into the letter folder: give it no kind and no --out',
+        'letter schema --update letters/<slug>',
+      );
     return { schemas: {}, written: await update(o.update, ctx) };
   }
   const kinds = o.kind ? [o.kind as SchemaKind] : [...SCHEMA_KINDS];
-  const schemas = Object.fromEntries(kinds.map((k) => [k, schemaText(jsonSchemaOf(k, pkg.version))]));
+  const schemas = Object.fromEntries(
+    kinds.map((k) => [k, schemaText(jsonSchemaOf(k, pkg.version))]),
+  );
   if (o.out === undefined) return { schemas, written: [] };
   const dir = path.resolve(ctx.cwd, o.out);
   await ensureDir(dir);
-  const written = await writeAll(kinds.map((k) => ({ path: path.join(dir, `${k}.schema.json`), text: schemas[k]! })));
+  const written = await writeAll(
+    kinds.map((k) => ({ path: path.join(dir, `${k}.schema.json`), text: schemas[k]! })),
+  );
   return { schemas, written: written.map((f) => path.relative(ctx.cwd, f)) };
 }
 
 /** Writes the schemas of the letter named (`true`: of every letter under letters/); returns the files changed. */
 async function update(which: string | true, ctx: Context): Promise<string[]> {
-  const dirs = which === true ? (await listLetters(ctx.cwd)).dirs : [await resolveLetterDir(which, ctx.cwd)];
+  const dirs =
+    which === true ? (await listLetters(ctx.cwd)).dirs : [await resolveLetterDir(which, ctx.cwd)];
   const written: string[] = [];
   for (const dir of dirs) {
     const changes = schemaChanges(dir, await loadLetterFile(dir, ctx.cwd));

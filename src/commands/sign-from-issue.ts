@@ -31,7 +31,10 @@ export interface SignFromIssueResult extends SignResult {
 
 /** How `letter sign`'s errors name a field: as the issue form's label. */
 const FIELD_NAMES: Record<string, string> = Object.fromEntries(
-  (['name', 'role', 'organisation', 'country', 'group', 'url'] as const).map((f) => [f, `issue field "${FORM_LABELS[f]}"`]),
+  (['name', 'role', 'organisation', 'country', 'group', 'url'] as const).map((f) => [
+    f,
+    `issue field "${FORM_LABELS[f]}"`,
+  ]),
 );
 
 /** Events are a few kilobytes; a larger file is not one. */
@@ -44,10 +47,22 @@ const MAX_EVENT_BYTES = 1024 * 1024;
  *   consent box ticked for the current text, or a field is missing, malformed or unknown, or the
  *   author already signed; and whatever `letter sign` refuses (duplicates, erased names, contact details).
  */
-export async function signFromIssue(o: SignFromIssueOptions, ctx: Context): Promise<SignFromIssueResult> {
+export async function signFromIssue(
+  o: SignFromIssueOptions,
+  ctx: Context,
+): Promise<SignFromIssueResult> {
   const shownEvent = path.relative(ctx.cwd, path.resolve(ctx.cwd, o.event)) || o.event;
-  const text = await readText(path.resolve(ctx.cwd, o.event), shownEvent, undefined, MAX_EVENT_BYTES);
-  if (text === undefined) throw new UsageError(`--from-issue: no file at ${shownEvent}`, 'Give the event file, e.g. "$GITHUB_EVENT_PATH" in a workflow.');
+  const text = await readText(
+    path.resolve(ctx.cwd, o.event),
+    shownEvent,
+    undefined,
+    MAX_EVENT_BYTES,
+  );
+  if (text === undefined)
+    throw new UsageError(
+      `--from-issue: no file at ${shownEvent}`,
+      'Give the event file, e.g. "$GITHUB_EVENT_PATH" in a workflow.',
+    );
   let event: unknown;
   try {
     event = JSON.parse(text);
@@ -55,22 +70,45 @@ export async function signFromIssue(o: SignFromIssueOptions, ctx: Context): Prom
     throw new UsageError(`--from-issue: ${shownEvent} is not JSON: expected a GitHub issues event`);
   }
   const loaded = await readLetter(o.letter, ctx);
-  if (loaded.body === undefined) throw new UsageError(`${loaded.shown}: the letter has no ${loaded.letter.body}`, `Run: letter check ${loaded.shown}`);
+  if (loaded.body === undefined)
+    throw new UsageError(
+      `${loaded.shown}: the letter has no ${loaded.letter.body}`,
+      `Run: letter check ${loaded.shown}`,
+    );
   const request = readSignRequest(event, loaded.letter, textVersion(loaded.body));
   const login = request.login.toLowerCase();
   const before = loaded.signatures.find((s) => s.signature.github?.toLowerCase() === login);
   if (before)
-    throw new IssueRefused('event', `GitHub user ${request.login} already signed this letter, as ${before.signature.id} (${before.signature.status})`, 'One GitHub account signs once; an organiser can add other people by hand.');
+    throw new IssueRefused(
+      'event',
+      `GitHub user ${request.login} already signed this letter, as ${before.signature.id} (${before.signature.status})`,
+      'One GitHub account signs once; an organiser can add other people by hand.',
+    );
   const { issue, login: github, signedAt, ...fields } = request;
   let result: SignResult;
   try {
-    result = await sign({ letter: o.letter, ...fields, github, signedAt, yes: true, dryRun: o.dryRun, fieldNames: FIELD_NAMES }, { ...ctx, interactive: false });
+    result = await sign(
+      {
+        letter: o.letter,
+        ...fields,
+        github,
+        signedAt,
+        yes: true,
+        dryRun: o.dryRun,
+        fieldNames: FIELD_NAMES,
+      },
+      { ...ctx, interactive: false },
+    );
   } catch (e) {
     // The signer has no flags to pass: only an organiser can decide that two people share a name.
-    if (e instanceof AlreadySigned || e instanceof LikelyDuplicate) e.hint = 'If this is a different person of the same name, an organiser can add the signature by hand with letter sign --allow-similar.';
+    if (e instanceof AlreadySigned || e instanceof LikelyDuplicate)
+      e.hint =
+        'If this is a different person of the same name, an organiser can add the signature by hand with letter sign --allow-similar.';
     throw e;
   }
-  const file = result.written.find((f) => f.split(path.sep).includes('signatures')) ?? path.join(result.letter, 'signatures', `${result.signature.id}.yaml`);
+  const file =
+    result.written.find((f) => f.split(path.sep).includes('signatures')) ??
+    path.join(result.letter, 'signatures', `${result.signature.id}.yaml`);
   return { ...result, issue, login: github, file };
 }
 

@@ -5,27 +5,64 @@
 import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { AlreadySigned, Cancelled, EnvironmentError, LikelyDuplicate, UsageError } from '../errors.js';
+import {
+  AlreadySigned,
+  Cancelled,
+  EnvironmentError,
+  LikelyDuplicate,
+  UsageError,
+} from '../errors.js';
 import { cannotCommit, commitPaths, isRepo } from '../git.js';
-import { type DuplicateMatch, type IndexedName, type NameColumns, NameIndex } from '../letter/duplicates.js';
 import { insertEvent } from '../letter/changelog.js';
 import { maskContact } from '../letter/contact-details.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
-import { textVersion } from '../letter/text-version.js';
-import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
-import { deriveSortKey, sortKeyToWrite } from '../letter/sort-key.js';
-import { indexedName, InvalidSignatureInput, publishedStatuses, type SignatureInput, sign as signLetter } from '../letter/signatures.js';
-import { CHANGELOG_FILE, readBytes, readText, SIGNATURES_DIR } from '../storage/layout.js';
-import { type IndexOrigin, indexKey, readLetterIndex, writeLetterIndex } from '../storage/letter-index.js';
 import {
-  changelogChange, eventChanges, loadLetterFile, loadValidLetter, resolveLetterDir, signatureChange, signatureText, type ValidLetter, withLetterLock,
-} from '../storage/letter-store.js';
-import { addToSum, type ScanSum, scanSignatures, scanSum } from '../storage/signature-scan.js';
-import { type Contact, contactSchema, contactsChanges, emailKey, isPrivateFile, readContacts } from '../storage/private-store.js';
-import { type FileChange, writeAll } from '../storage/transaction.js';
+  type DuplicateMatch,
+  type IndexedName,
+  type NameColumns,
+  NameIndex,
+} from '../letter/duplicates.js';
+import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
+import {
+  InvalidSignatureInput,
+  indexedName,
+  publishedStatuses,
+  type SignatureInput,
+  sign as signLetter,
+} from '../letter/signatures.js';
+import { deriveSortKey, sortKeyToWrite } from '../letter/sort-key.js';
+import { textVersion } from '../letter/text-version.js';
 import type { Prompts } from '../prompts.js';
+import { CHANGELOG_FILE, readBytes, readText, SIGNATURES_DIR } from '../storage/layout.js';
+import {
+  type IndexOrigin,
+  indexKey,
+  readLetterIndex,
+  writeLetterIndex,
+} from '../storage/letter-index.js';
+import {
+  changelogChange,
+  eventChanges,
+  loadLetterFile,
+  loadValidLetter,
+  resolveLetterDir,
+  signatureChange,
+  signatureText,
+  type ValidLetter,
+  withLetterLock,
+} from '../storage/letter-store.js';
+import {
+  type Contact,
+  contactSchema,
+  contactsChanges,
+  emailKey,
+  isPrivateFile,
+  readContacts,
+} from '../storage/private-store.js';
+import { addToSum, type ScanSum, scanSignatures, scanSum } from '../storage/signature-scan.js';
+import { type FileChange, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
 
@@ -68,8 +105,15 @@ export interface SignResult {
 }
 
 const FLAG_OF: Record<string, string> = {
-  name: '--name', sort_as: '--sort-as', role: '--role', organisation: '--organisation', country: '--country',
-  group: '--group', url: '--url', signed_at: '--signed-at', github: '--github',
+  name: '--name',
+  sort_as: '--sort-as',
+  role: '--role',
+  organisation: '--organisation',
+  country: '--country',
+  group: '--group',
+  url: '--url',
+  signed_at: '--signed-at',
+  github: '--github',
 };
 
 /**
@@ -87,9 +131,11 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
   const input = await gatherInput(options, letter, ctx);
   const contact = contactOf(options);
   if (options.commit) {
-    if (!(await isRepo(ctx.cwd))) throw new UsageError('--commit: the working directory is not inside a git repository.');
+    if (!(await isRepo(ctx.cwd)))
+      throw new UsageError('--commit: the working directory is not inside a git repository.');
     const why = await cannotCommit(ctx.cwd);
-    if (why) throw new EnvironmentError(`--commit: cannot commit now: ${why}; nothing was written.`);
+    if (why)
+      throw new EnvironmentError(`--commit: cannot commit now: ${why}; nothing was written.`);
   }
   let allowSimilar = Boolean(options.allowSimilar);
 
@@ -115,8 +161,16 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
       });
       return { state, signature, similar, possible, contacts };
     } catch (e) {
-      if (e instanceof InvalidSignatureInput) throw new UsageError(`${options.fieldNames?.[e.field] ?? FLAG_OF[e.field] ?? e.field}: ${e.field} ${e.reason}`);
-      if (e instanceof AlreadySigned && e.match.kind === 'look-alike' && e.match.status !== 'withdrawn' && e.match.status !== 'rejected')
+      if (e instanceof InvalidSignatureInput)
+        throw new UsageError(
+          `${options.fieldNames?.[e.field] ?? FLAG_OF[e.field] ?? e.field}: ${e.field} ${e.reason}`,
+        );
+      if (
+        e instanceof AlreadySigned &&
+        e.match.kind === 'look-alike' &&
+        e.match.status !== 'withdrawn' &&
+        e.match.status !== 'rejected'
+      )
         e.hint = `See every signature with: letter list ${shown} --status all`;
       throw e;
     }
@@ -129,8 +183,11 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
       preview = await attempt();
     } catch (e) {
       if (!(e instanceof LikelyDuplicate) && !(e instanceof AlreadySigned && e.decidable)) throw e;
-      ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${e.message.replace('; nothing was written', '')}\n`);
-      if (!(await ask.confirm('Is this a different person? Sign anyway?', false))) throw new Cancelled();
+      ctx.stderr.write(
+        `${ctx.errStyle.yellow('warning:')} ${e.message.replace('; nothing was written', '')}\n`,
+      );
+      if (!(await ask.confirm('Is this a different person? Sign anyway?', false)))
+        throw new Cancelled();
       allowSimilar = true;
       preview = await attempt();
     }
@@ -141,7 +198,15 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
   }
   if (options.dryRun) {
     const { signature, similar, possible } = await attempt();
-    return { letter: shown, signature, published: isPublished(letter, signature), similar, possible, dryRun: true, written: [] };
+    return {
+      letter: shown,
+      signature,
+      published: isPublished(letter, signature),
+      similar,
+      possible,
+      dryRun: true,
+      written: [],
+    };
   }
   const result = await withLetterLock(dir, async () => {
     const { state, signature, similar, possible, contacts } = await attempt();
@@ -149,7 +214,9 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     const signatureFile = signatureChange(target, signature);
     const files = await writeAll([
       signatureFile,
-      ...(contact.email || contact.phone ? await contactsChanges(dir, { ...contacts, [signature.id]: contact }, ctx.cwd) : []),
+      ...(contact.email || contact.phone
+        ? await contactsChanges(dir, { ...contacts, [signature.id]: contact }, ctx.cwd)
+        : []),
       ...(await changelogAfter(state, signature, ctx)),
     ]);
     trace('sign: written');
@@ -159,15 +226,31 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     let commit: string | undefined;
     if (options.commit) {
       // The private store never goes in a commit: git ignores it, and it is never forced in.
-      const shared = files.filter((f) => !isPrivateFile(dir, f)).map((f) => path.relative(ctx.cwd, f));
+      const shared = files
+        .filter((f) => !isPrivateFile(dir, f))
+        .map((f) => path.relative(ctx.cwd, f));
       try {
         commit = await commitPaths(ctx.cwd, shared, `Sign: ${signature.name}`);
       } catch (e) {
-        const why = ((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n')[0];
-        throw new EnvironmentError(`signed ${signature.name} (${signature.id}), but the commit failed: ${why}`, `Commit the files yourself: git add -- ${shared.join(' ')} && git commit -- ${shared.join(' ')}`);
+        const why = ((e as { stderr?: string }).stderr ?? (e as Error).message)
+          .trim()
+          .split('\n')[0];
+        throw new EnvironmentError(
+          `signed ${signature.name} (${signature.id}), but the commit failed: ${why}`,
+          `Commit the files yourself: git add -- ${shared.join(' ')} && git commit -- ${shared.join(' ')}`,
+        );
       }
     }
-    return { letter: shown, signature, published: isPublished(state.letter, signature), similar, possible, dryRun: false, written, ...(commit ? { commit } : {}) };
+    return {
+      letter: shown,
+      signature,
+      published: isPublished(state.letter, signature),
+      similar,
+      possible,
+      dryRun: false,
+      written,
+      ...(commit ? { commit } : {}),
+    };
   });
   return result;
 }
@@ -208,23 +291,57 @@ async function letterState(dir: string, shown: string, ctx: Context): Promise<Le
   if (stored && stored.key === (await indexKey(dir, sum))) {
     const letter = await loadLetterFile(dir, ctx.cwd);
     const body = await readText(path.join(dir, letter.body), path.join(shown, letter.body));
-    const changelog = stored.index.changelogInStep ? await readBytes(path.join(dir, CHANGELOG_FILE), path.join(shown, CHANGELOG_FILE), Number.MAX_SAFE_INTEGER) : undefined;
+    const changelog = stored.index.changelogInStep
+      ? await readBytes(
+          path.join(dir, CHANGELOG_FILE),
+          path.join(shown, CHANGELOG_FILE),
+          Number.MAX_SAFE_INTEGER,
+        )
+      : undefined;
     if (body !== undefined && (letter.changelog === 'on-merge' || changelog !== undefined))
-      return { dir, letter, body, names: stored.index.names, erased: stored.index.erased, sum, origin: stored.origin, ...(changelog === undefined ? {} : { changelog }) };
+      return {
+        dir,
+        letter,
+        body,
+        names: stored.index.names,
+        erased: stored.index.erased,
+        sum,
+        origin: stored.origin,
+        ...(changelog === undefined ? {} : { changelog }),
+      };
   }
   const full = await loadValidLetter(dir, ctx.cwd, scan);
-  const index = NameIndex.of(full.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed })));
+  const index = NameIndex.of(
+    full.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed })),
+  );
   const names = index.columns;
   return { dir, letter: full.letter, body: full.body, names, erased: full.erased, sum, full };
 }
 
 /** The CHANGELOG.md change of a sign: one line inserted when the index allows it, else the whole changelog rendered. */
-async function changelogAfter(state: LetterState, signature: Signature, ctx: Context): Promise<FileChange[]> {
+async function changelogAfter(
+  state: LetterState,
+  signature: Signature,
+  ctx: Context,
+): Promise<FileChange[]> {
   if (state.letter.changelog === 'on-merge') return [];
-  const inserted = state.changelog === undefined ? undefined : insertEvent(state.changelog, { at: signature.signed_at, kind: 'signed', id: signature.id, name: signature.name });
+  const inserted =
+    state.changelog === undefined
+      ? undefined
+      : insertEvent(state.changelog, {
+          at: signature.signed_at,
+          kind: 'signed',
+          id: signature.id,
+          name: signature.name,
+        });
   if (inserted !== undefined) return [changelogChange(state.dir, inserted)];
   state.full ??= await loadValidLetter(state.dir, ctx.cwd);
-  return eventChanges(state.dir, state.letter, [...state.full.signatures.map((s) => s.signature), signature], state.erased);
+  return eventChanges(
+    state.dir,
+    state.letter,
+    [...state.full.signatures.map((s) => s.signature), signature],
+    state.erased,
+  );
 }
 
 /**
@@ -237,10 +354,24 @@ async function indexAfter(state: LetterState, signature: Signature, file: string
   const st = lstatSync(file, { throwIfNoEntry: false });
   if (!st) return;
   const sum = { ...state.sum };
-  addToSum(sum, `${path.relative(path.join(state.dir, SIGNATURES_DIR), path.dirname(file))}/${path.basename(file)}`, [1, st.size, st.mtimeMs, st.ctimeMs, st.ino]);
+  addToSum(
+    sum,
+    `${path.relative(path.join(state.dir, SIGNATURES_DIR), path.dirname(file))}/${path.basename(file)}`,
+    [1, st.size, st.mtimeMs, st.ctimeMs, st.ino],
+  );
   // The columns the sign's name index adopted: adding to the index adds to them.
   new NameIndex(state.names).add(signature);
-  await writeLetterIndex(state.dir, await indexKey(state.dir, sum), { sum, names: state.names, erased: state.erased, changelogInStep: state.letter.changelog === 'append' }, state.origin);
+  await writeLetterIndex(
+    state.dir,
+    await indexKey(state.dir, sum),
+    {
+      sum,
+      names: state.names,
+      erased: state.erased,
+      changelogInStep: state.letter.changelog === 'append',
+    },
+    state.origin,
+  );
 }
 
 function contactOf(o: SignOptions): Contact {
@@ -251,7 +382,9 @@ function contactOf(o: SignOptions): Contact {
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     // Even a malformed contact is private: the message shows it masked.
-    throw new UsageError(`--${String(issue.path[0])}: "${maskContact(String(contact[issue.path[0] as keyof Contact]))}" ${issue.message}`);
+    throw new UsageError(
+      `--${String(issue.path[0])}: "${maskContact(String(contact[issue.path[0] as keyof Contact]))}" ${issue.message}`,
+    );
   }
   return checked.data;
 }
@@ -263,27 +396,51 @@ function contactOf(o: SignOptions): Contact {
  * it, and a field that is not required is left out.
  * @throws UsageError (exit 2) for a missing required flag without a terminal, or a malformed one.
  */
-async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Promise<SignatureInput> {
+async function gatherInput(
+  o: SignOptions,
+  letter: LetterFile,
+  ctx: Context,
+): Promise<SignatureInput> {
   const ask = ctx.interactive ? await ctx.prompts() : undefined;
   const required = new Set<string>(letter.requires);
-  const missing = (flag: string) => new UsageError(`missing ${flag}: this letter requires it, and stdin is not a terminal to ask`, `Run \`letter sign --help\` for every flag.`);
+  const missing = (flag: string) =>
+    new UsageError(
+      `missing ${flag}: this letter requires it, and stdin is not a terminal to ask`,
+      `Run \`letter sign --help\` for every flag.`,
+    );
 
   let name = o.name;
   if (name === undefined || name.trim() === '') {
-    if (!ask) throw new UsageError('missing --name: it is required when stdin is not a terminal', `Run \`letter sign --help\` for every flag.`);
+    if (!ask)
+      throw new UsageError(
+        'missing --name: it is required when stdin is not a terminal',
+        `Run \`letter sign --help\` for every flag.`,
+      );
     name = await ask.text('Name, as it should be displayed:', { required: true });
   }
   const sortAs = await sortKeyFor(o.sortAs, name, letter, ask);
 
   let country = o.country === undefined ? undefined : parseCountryName(o.country);
   if (o.country !== undefined && country === undefined)
-    throw new UsageError(`--country: "${o.country}" is not an ISO 3166-1 alpha-2 code or a country name`, unknownCountryHint(o.country));
+    throw new UsageError(
+      `--country: "${o.country}" is not an ISO 3166-1 alpha-2 code or a country name`,
+      unknownCountryHint(o.country),
+    );
   if (country === undefined && (ask || required.has('country'))) {
     if (!ask) throw missing('--country');
-    const choices = countryCodes().map((code) => ({ value: code, name: `${countryName(code, 'en')} (${code})` }));
+    const choices = countryCodes().map((code) => ({
+      value: code,
+      name: `${countryName(code, 'en')} (${code})`,
+    }));
     choices.sort((a, b) => a.name.localeCompare(b.name, 'en'));
-    if (required.has('country')) country = await ask.searchChoice('Country (type to search):', choices);
-    else country = (await ask.searchChoice('Country (optional; type to search):', [{ value: '', name: '(no country)' }, ...choices])) || undefined;
+    if (required.has('country'))
+      country = await ask.searchChoice('Country (type to search):', choices);
+    else
+      country =
+        (await ask.searchChoice('Country (optional; type to search):', [
+          { value: '', name: '(no country)' },
+          ...choices,
+        ])) || undefined;
   }
 
   let group = o.group === undefined ? undefined : groupId(o.group, letter);
@@ -291,7 +448,10 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
     if (!ask) throw missing('--group');
     const choices = letter.groups.map((g) => ({ value: g.id, name: g.name }));
     if (required.has('group')) group = await ask.choose('Group:', choices);
-    else group = (await ask.choose('Group (optional):', [...choices, { value: '', name: '(no group)' }])) || undefined;
+    else
+      group =
+        (await ask.choose('Group (optional):', [...choices, { value: '', name: '(no group)' }])) ||
+        undefined;
   }
 
   const field = async (value: string | undefined, key: 'role' | 'organisation', label: string) => {
@@ -300,7 +460,9 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
       if (!ask) throw missing(FLAG_OF[key]!);
       return ask.text(`${label}:`, { required: true });
     }
-    return value !== undefined || !ask ? value : (await ask.text(`${label} (optional):`)) || undefined;
+    return value !== undefined || !ask
+      ? value
+      : (await ask.text(`${label} (optional):`)) || undefined;
   };
   const role = await field(o.role, 'role', 'Role');
   const organisation = await field(o.organisation, 'organisation', 'Organisation');
@@ -309,10 +471,24 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
   if (o.signedAt !== undefined) {
     signedAt = parseTimestampInput(o.signedAt);
     if (signedAt === undefined)
-      throw new UsageError(`--signed-at: "${o.signedAt}" is not a real ISO 8601 date or time`, 'Use 2020-05-26, 2020-05-26T09:00:00Z or 2020-05-26T11:00+02:00.');
-    if (signedAt > toIsoTimestamp(new Date(ctx.now().getTime() + 60_000))) throw new UsageError(`--signed-at: ${signedAt} is in the future`);
+      throw new UsageError(
+        `--signed-at: "${o.signedAt}" is not a real ISO 8601 date or time`,
+        'Use 2020-05-26, 2020-05-26T09:00:00Z or 2020-05-26T11:00+02:00.',
+      );
+    if (signedAt > toIsoTimestamp(new Date(ctx.now().getTime() + 60_000)))
+      throw new UsageError(`--signed-at: ${signedAt} is in the future`);
   }
-  return { name, sort_as: sortAs, role, organisation, country, group, url: o.url, github: o.github, signed_at: signedAt };
+  return {
+    name,
+    sort_as: sortAs,
+    role,
+    organisation,
+    country,
+    group,
+    url: o.url,
+    github: o.github,
+    signed_at: signedAt,
+  };
 }
 
 /**
@@ -320,20 +496,36 @@ async function gatherInput(o: SignOptions, letter: LetterFile, ctx: Context): Pr
  * the key derived from the name (sort-key.ts) as the default; else the derived key. None
  * when it would equal the name.
  */
-async function sortKeyFor(given: string | undefined, name: string, letter: LetterFile, ask: Prompts | undefined): Promise<string | undefined> {
+async function sortKeyFor(
+  given: string | undefined,
+  name: string,
+  letter: LetterFile,
+  ask: Prompts | undefined,
+): Promise<string | undefined> {
   if (given !== undefined) return given;
   const hints = { language: letter.language };
   if (!ask) return sortKeyToWrite(name, hints);
   const derived = deriveSortKey(name, hints);
   // Enter takes the default (prompt libraries answer it; a scripted empty answer means the same).
-  const answer = (await ask.text('Sort as (family name first):', derived === undefined ? {} : { default: derived })).trim() || derived;
-  return answer === undefined || answer.normalize('NFC') === name.normalize('NFC').trim().replace(/\s+/g, ' ') ? undefined : answer;
+  const answer =
+    (
+      await ask.text(
+        'Sort as (family name first):',
+        derived === undefined ? {} : { default: derived },
+      )
+    ).trim() || derived;
+  return answer === undefined ||
+    answer.normalize('NFC') === name.normalize('NFC').trim().replace(/\s+/g, ' ')
+    ? undefined
+    : answer;
 }
 
 /** The hint for an unknown --country: a suggestion when there is one ("England" → GB), else how codes look. */
 function unknownCountryHint(value: string): string {
   const reason = unknownCountryReason(value);
-  return reason === `"${value.trim()}" is not a country name or ISO 3166-1 code` ? 'Use a code such as JO, US or KR.' : reason;
+  return reason === `"${value.trim()}" is not a country name or ISO 3166-1 code`
+    ? 'Use a code such as JO, US or KR.'
+    : reason;
 }
 
 function isPublished(letter: LetterFile, s: Signature): boolean {
@@ -345,17 +537,32 @@ function groupId(value: string, letter: LetterFile): string {
   const v = value.trim();
   const found = letter.groups.find((g) => g.id === v || g.name.toLowerCase() === v.toLowerCase());
   if (!found)
-    throw new UsageError(`--group: "${value}" is not a group of this letter`, `Use one of: ${letter.groups.map((g) => g.id).join(', ')}`);
+    throw new UsageError(
+      `--group: "${value}" is not a group of this letter`,
+      `Use one of: ${letter.groups.map((g) => g.id).join(', ')}`,
+    );
   return found.id;
 }
 
 function formatEntry(s: Signature, letter: LetterFile, style: Style): string {
   const group = letter.groups.find((g) => g.id === s.group)?.name;
   const rows: [string, string | undefined][] = [
-    ['name', s.name], ['sort as', s.sort_as], ['role', s.role], ['organisation', s.organisation],
-    ['country', s.country === undefined ? undefined : `${countryName(s.country, 'en')} (${s.country})`], ['group', group], ['url', s.url], ['signed at', s.signed_at],
+    ['name', s.name],
+    ['sort as', s.sort_as],
+    ['role', s.role],
+    ['organisation', s.organisation],
+    [
+      'country',
+      s.country === undefined ? undefined : `${countryName(s.country, 'en')} (${s.country})`,
+    ],
+    ['group', group],
+    ['url', s.url],
+    ['signed at', s.signed_at],
   ];
-  return rows.filter(([, v]) => v !== undefined).map(([k, v]) => `  ${style.dim(k.padEnd(13))}${v}`).join('\n');
+  return rows
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `  ${style.dim(k.padEnd(13))}${v}`)
+    .join('\n');
 }
 
 /** The human view of a sign: what was added and which files changed. */
@@ -366,9 +573,24 @@ export function formatSign(r: SignResult, style: Style): string {
     : `${style.green('Signed:')} ${style.bold(r.signature.name)} (${r.signature.id}, ${r.signature.status})`;
   const pending = r.published
     ? []
-    : [style.dim(`  This letter requires verification: renders show it after \`${style.command(`letter verify ${r.letter} ${r.signature.id}`)}\`.`)];
-  const similar = r.similar.map((m) => style.yellow(`  recorded as a different person from ${m.id} ("${m.name}"): ${m.reason}`));
-  const possible = r.possible.map((m) => style.dim(`  possibly the same person as ${m.id} ("${m.name}"): ${m.reason}`));
+    : [
+        style.dim(
+          `  This letter requires verification: renders show it after \`${style.command(`letter verify ${r.letter} ${r.signature.id}`)}\`.`,
+        ),
+      ];
+  const similar = r.similar.map((m) =>
+    style.yellow(`  recorded as a different person from ${m.id} ("${m.name}"): ${m.reason}`),
+  );
+  const possible = r.possible.map((m) =>
+    style.dim(`  possibly the same person as ${m.id} ("${m.name}"): ${m.reason}`),
+  );
   const commit = r.commit ? [`  committed ${r.commit} "Sign: ${r.signature.name}"`] : [];
-  return [head, ...similar, ...possible, ...r.written.map((f) => `  wrote ${f}`), ...commit, ...pending].join('\n');
+  return [
+    head,
+    ...similar,
+    ...possible,
+    ...r.written.map((f) => `  wrote ${f}`),
+    ...commit,
+    ...pending,
+  ].join('\n');
 }

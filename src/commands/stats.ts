@@ -15,7 +15,13 @@ export type StatsResult = LetterStats & { letter: string };
 /** Computes the totals of a letter. @throws InvalidLetter when letter.yaml is invalid. */
 export async function stats(o: StatsOptions, ctx: Context): Promise<StatsResult> {
   const loaded = await readLetter(o.letter, ctx);
-  return { letter: loaded.shown, ...computeStats(loaded.letter, loaded.signatures.map((s) => s.signature)) };
+  return {
+    letter: loaded.shown,
+    ...computeStats(
+      loaded.letter,
+      loaded.signatures.map((s) => s.signature),
+    ),
+  };
 }
 
 const WIDTH = 40;
@@ -28,7 +34,10 @@ export function bars(rows: readonly Tally[], style: Style, limit = 20): string[]
   const lines = shown.map((r) => {
     const eighths = Math.round((r.count / max) * WIDTH * 8);
     const bar = '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 ? ' ▏▎▍▌▋▊▉'[eighths % 8] : '');
-    const label = r.label.length > labelWidth ? `${r.label.slice(0, labelWidth - 1)}…` : r.label.padEnd(labelWidth);
+    const label =
+      r.label.length > labelWidth
+        ? `${r.label.slice(0, labelWidth - 1)}…`
+        : r.label.padEnd(labelWidth);
     return `  ${label} ${style.cyan(bar || '▏')} ${r.count}`;
   });
   if (rows.length > limit) lines.push(style.dim(`  … and ${rows.length - limit} more`));
@@ -37,7 +46,11 @@ export function bars(rows: readonly Tally[], style: Style, limit = 20): string[]
 
 /** The human view: a heading and bars for each tally. */
 export function formatStats(r: StatsResult, style: Style): string {
-  const section = (title: string, rows: Tally[], limit?: number) => [style.bold(title), ...(rows.length ? bars(rows, style, limit) : [style.dim('  (none)')]), ''];
+  const section = (title: string, rows: Tally[], limit?: number) => [
+    style.bold(title),
+    ...(rows.length ? bars(rows, style, limit) : [style.dim('  (none)')]),
+    '',
+  ];
   return [
     `${style.bold(r.letter)}: ${r.total} ${r.total === 1 ? 'signature' : 'signatures'}`,
     '',
@@ -45,5 +58,7 @@ export function formatStats(r: StatsResult, style: Style): string {
     ...section('By group', r.byGroup),
     ...section('By country', r.byCountry, 15),
     ...section('By day (UTC)', r.byDay.slice(-30), 30),
-  ].join('\n').trimEnd();
+  ]
+    .join('\n')
+    .trimEnd();
 }

@@ -8,12 +8,23 @@ import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { type Signature, signatureSchema } from '../letter/schema.js';
 import { getSignature } from '../letter/signatures.js';
-import { eventChanges, loadValidLetter, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
+import {
+  eventChanges,
+  loadValidLetter,
+  resolveLetterDir,
+  signatureChange,
+  withLetterLock,
+} from '../storage/letter-store.js';
 import { writeAll } from '../storage/transaction.js';
 
 // The flag that set each field a command changes, to name in errors.
 const FLAG_OF: Record<string, string> = {
-  'verified.by': '--by', 'verified.evidence': '--evidence', 'withdrawn.by': '--by', 'withdrawn.reason': '--reason', 'rejected.by': '--by', 'rejected.reason': '--reason',
+  'verified.by': '--by',
+  'verified.evidence': '--evidence',
+  'withdrawn.by': '--by',
+  'withdrawn.reason': '--reason',
+  'rejected.by': '--by',
+  'rejected.reason': '--reason',
 };
 
 /** Signatures changed by a command and the files written (relative to the working directory). */
@@ -49,7 +60,8 @@ export async function updateSignatures(
       try {
         current = changed.get(id) ?? getSignature(all, id);
       } catch (e) {
-        if (e instanceof UserError) e.hint = `List the ids with: letter list ${loaded.shown} --status all`;
+        if (e instanceof UserError)
+          e.hint = `List the ids with: letter list ${loaded.shown} --status all`;
         throw e;
       }
       const next = changeWithAll ? changeWithAll(change(current, now), all) : change(current, now);
@@ -64,8 +76,17 @@ export async function updateSignatures(
     }
     const written = await writeAll([
       ...[...changed.values()].map((s) => signatureChange(loaded, s)),
-      ...eventChanges(dir, loaded.letter, all.map((s) => changed.get(s.id) ?? s), loaded.erased),
+      ...eventChanges(
+        dir,
+        loaded.letter,
+        all.map((s) => changed.get(s.id) ?? s),
+        loaded.erased,
+      ),
     ]);
-    return { letter: path.relative(ctx.cwd, dir) || '.', signatures: [...changed.values()], written: written.map((f) => path.relative(ctx.cwd, f)) };
+    return {
+      letter: path.relative(ctx.cwd, dir) || '.',
+      signatures: [...changed.values()],
+      written: written.map((f) => path.relative(ctx.cwd, f)),
+    };
   });
 }

@@ -23,26 +23,39 @@ export interface VerifyOptions {
  *   or UserError for an undecided likely duplicate, before anything is written.
  */
 export async function verify(o: VerifyOptions, ctx: Context): Promise<UpdateResult> {
-  if (o.by !== undefined && o.by.trim() === '') throw new UsageError('--by: name who verified these signatures');
+  if (o.by !== undefined && o.by.trim() === '')
+    throw new UsageError('--by: name who verified these signatures');
   const by = o.by?.trim() || (await gitUserName(ctx.cwd));
-  if (!by) throw new UsageError('missing --by: who verified these signatures?', 'Pass --by "Your Name" or set git config user.name.');
-  return updateSignatures(o.letter, o.ids, (s, now) => verifySignature(s, by, now, o.evidence), ctx, (all, shown) => {
-    for (const id of o.ids) {
-      const s = all.find((x) => x.id === id);
-      const match = s ? undecidedMatches(all, s)[0] : undefined;
-      if (s && match)
-        throw new UserError(
-          `${id} ("${s.name}") is ${match.kind === 'likely' ? 'likely the same person as' : 'the same name as'} ${match.id} ("${match.name}", ${match.status}): ${match.reason}; nothing was verified.`,
-          isCertain(match)
-            ? `A person cannot decide this one (a fake's name, look-alike letters, or the same name with nothing to tell them apart): reject or withdraw ${id}, or give each a url of their own.`
-            : `If they are different people: letter distinct ${shown} ${id} ${match.id}; if not, withdraw or reject one of them.`,
-        );
-    }
-  });
+  if (!by)
+    throw new UsageError(
+      'missing --by: who verified these signatures?',
+      'Pass --by "Your Name" or set git config user.name.',
+    );
+  return updateSignatures(
+    o.letter,
+    o.ids,
+    (s, now) => verifySignature(s, by, now, o.evidence),
+    ctx,
+    (all, shown) => {
+      for (const id of o.ids) {
+        const s = all.find((x) => x.id === id);
+        const match = s ? undecidedMatches(all, s)[0] : undefined;
+        if (s && match)
+          throw new UserError(
+            `${id} ("${s.name}") is ${match.kind === 'likely' ? 'likely the same person as' : 'the same name as'} ${match.id} ("${match.name}", ${match.status}): ${match.reason}; nothing was verified.`,
+            isCertain(match)
+              ? `A person cannot decide this one (a fake's name, look-alike letters, or the same name with nothing to tell them apart): reject or withdraw ${id}, or give each a url of their own.`
+              : `If they are different people: letter distinct ${shown} ${id} ${match.id}; if not, withdraw or reject one of them.`,
+          );
+      }
+    },
+  );
 }
 
 /** The human view of a verification. */
 export function formatVerify(r: UpdateResult, style: Style): string {
-  const lines = r.signatures.map((s) => `${style.green('Verified:')} ${style.bold(s.name)} (${s.id}) by ${s.verified?.by}`);
+  const lines = r.signatures.map(
+    (s) => `${style.green('Verified:')} ${style.bold(s.name)} (${s.id}) by ${s.verified?.by}`,
+  );
   return [...lines, ...r.written.map((f) => `  wrote ${f}`)].join('\n');
 }

@@ -6,8 +6,16 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { erase, getSignature, withdraw as withdrawSignature } from '../letter/signatures.js';
-import { eventChanges, erasedChange, loadValidLetter, removeSignatureChange, resolveLetterDir, signatureChange, withLetterLock } from '../storage/letter-store.js';
 import { dropCaches } from '../storage/cache-dir.js';
+import {
+  erasedChange,
+  eventChanges,
+  loadValidLetter,
+  removeSignatureChange,
+  resolveLetterDir,
+  signatureChange,
+  withLetterLock,
+} from '../storage/letter-store.js';
 import { contactsChanges, readContacts } from '../storage/private-store.js';
 import { defaultRenderFiles } from '../storage/render-files.js';
 import { writeAll } from '../storage/transaction.js';
@@ -24,7 +32,11 @@ export interface WithdrawOptions {
 }
 
 /** What a withdrawal did; `erased` is the erasure record's id after --erase. */
-export type WithdrawResult = UpdateResult & { erased?: string; removed?: string[]; rendersRemoved?: boolean };
+export type WithdrawResult = UpdateResult & {
+  erased?: string;
+  removed?: string[];
+  rendersRemoved?: boolean;
+};
 
 /**
  * Withdraws one signature: status `withdrawn` with when (ISO 8601 UTC), why and who.
@@ -34,7 +46,13 @@ export type WithdrawResult = UpdateResult & { erased?: string; removed?: string[
  * @throws SignatureNotFound, InvalidTransition (already withdrawn); nothing is written then.
  */
 export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<WithdrawResult> {
-  if (!o.erase) return updateSignatures(o.letter, [o.id], (s, now) => withdrawSignature(s, o.reason, now, o.by), ctx);
+  if (!o.erase)
+    return updateSignatures(
+      o.letter,
+      [o.id],
+      (s, now) => withdrawSignature(s, o.reason, now, o.by),
+      ctx,
+    );
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   return withLetterLock(dir, async () => {
     const loaded = await loadValidLetter(dir, ctx.cwd);
@@ -46,23 +64,45 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
     delete contacts[sig.id];
     const removal = removeSignatureChange(loaded, sig.id);
     // Renders made before hold the name: they go, to be made again (see formatWithdraw).
-    const renders = await defaultRenderFiles(dir, loaded.letter.slug, [loaded.letter.language, ...Object.keys(loaded.letter.translations ?? {})], ctx.cwd);
+    const renders = await defaultRenderFiles(
+      dir,
+      loaded.letter.slug,
+      [loaded.letter.language, ...Object.keys(loaded.letter.translations ?? {})],
+      ctx.cwd,
+    );
     const removals = [removal, ...renders.map((f) => ({ path: f, text: null }))];
     // Other signatures that name it as a different person name the erasure record instead: its id holds the name.
-    const pointing = all.filter((s) => s.distinct_from?.includes(sig.id)).map((s) => signatureChange(loaded, { ...s, distinct_from: s.distinct_from!.map((d) => (d === sig.id ? record.id : d)).sort() }));
+    const pointing = all
+      .filter((s) => s.distinct_from?.includes(sig.id))
+      .map((s) =>
+        signatureChange(loaded, {
+          ...s,
+          distinct_from: s.distinct_from!.map((d) => (d === sig.id ? record.id : d)).sort(),
+        }),
+      );
     const changes = [
       erasedChange(loaded, record),
       ...(hadContact ? await contactsChanges(dir, contacts, ctx.cwd) : []),
       ...pointing,
       ...removals,
-      ...eventChanges(dir, loaded.letter, all.filter((s) => s.id !== sig.id), [...loaded.erased, record], true),
+      ...eventChanges(
+        dir,
+        loaded.letter,
+        all.filter((s) => s.id !== sig.id),
+        [...loaded.erased, record],
+        true,
+      ),
     ];
     await writeAll(changes);
     await dropCaches(dir, [...new Set([removal, ...pointing].map((c) => path.dirname(c.path)))]);
     const rel = (c: { path: string }) => path.relative(ctx.cwd, c.path);
     return {
-      letter: loaded.shown, signatures: [], erased: record.id,
-      written: changes.filter((c) => !removals.includes(c)).map(rel), removed: removals.map(rel), ...(renders.length > 0 ? { rendersRemoved: true } : {}),
+      letter: loaded.shown,
+      signatures: [],
+      erased: record.id,
+      written: changes.filter((c) => !removals.includes(c)).map(rel),
+      removed: removals.map(rel),
+      ...(renders.length > 0 ? { rendersRemoved: true } : {}),
     };
   });
 }
@@ -70,8 +110,22 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
 /** The human view of a withdrawal. */
 export function formatWithdraw(r: WithdrawResult, style: Style): string {
   const lines = r.erased
-    ? [`${style.yellow('Erased:')} the signatory's name and details left every file of the letter; ${r.erased} keeps a fingerprint so the name is refused if it comes back.`]
-    : r.signatures.map((s) => `${style.yellow('Withdrawn:')} ${style.bold(s.name)} (${s.id}); the record stays, out of every render.`);
-  const again = r.rendersRemoved ? [`Renders made before the erasure were removed; make them again: ${style.command(`letter render ${r.letter}`)}`] : [];
-  return [...lines, ...(r.removed ?? []).map((f) => `  removed ${f}`), ...r.written.map((f) => `  wrote ${f}`), ...again].join('\n');
+    ? [
+        `${style.yellow('Erased:')} the signatory's name and details left every file of the letter; ${r.erased} keeps a fingerprint so the name is refused if it comes back.`,
+      ]
+    : r.signatures.map(
+        (s) =>
+          `${style.yellow('Withdrawn:')} ${style.bold(s.name)} (${s.id}); the record stays, out of every render.`,
+      );
+  const again = r.rendersRemoved
+    ? [
+        `Renders made before the erasure were removed; make them again: ${style.command(`letter render ${r.letter}`)}`,
+      ]
+    : [];
+  return [
+    ...lines,
+    ...(r.removed ?? []).map((f) => `  removed ${f}`),
+    ...r.written.map((f) => `  wrote ${f}`),
+    ...again,
+  ].join('\n');
 }

@@ -72,14 +72,40 @@ function erases(record: ErasedRecord, signature: Signature, slug: string): boole
 
 /** Judges a change to a letter (see the module comment for the rules). */
 export function checkChange(c: ChangeInput): ChangeReport {
-  const report: ChangeReport = { base: c.base, added: [], changed: [], removed: [], erased: [], problems: [] };
-  const problem = (file: string, code: string, message: string, hint?: string, pos = { line: 1, column: 1 }) =>
-    report.problems.push({ file, ...pos, severity: 'error', code, message, ...(hint ? { hint } : {}) });
+  const report: ChangeReport = {
+    base: c.base,
+    added: [],
+    changed: [],
+    removed: [],
+    erased: [],
+    problems: [],
+  };
+  const problem = (
+    file: string,
+    code: string,
+    message: string,
+    hint?: string,
+    pos = { line: 1, column: 1 },
+  ) =>
+    report.problems.push({
+      file,
+      ...pos,
+      severity: 'error',
+      code,
+      message,
+      ...(hint ? { hint } : {}),
+    });
   const contributor = c.role === 'contributor';
-  const addedRecords = new Set(c.changes.filter((ch) => ch.status === 'A' && ch.signature?.erased).map((ch) => ch.signature!.id));
+  const addedRecords = new Set(
+    c.changes
+      .filter((ch) => ch.status === 'A' && ch.signature?.erased)
+      .map((ch) => ch.signature!.id),
+  );
   const recordOf = (id: string) => {
     const before = c.removedAtBase.get(id);
-    return before && c.letter ? c.erased.find((e) => addedRecords.has(e.id) && erases(e, before, c.letter!.slug)) : undefined;
+    return before && c.letter
+      ? c.erased.find((e) => addedRecords.has(e.id) && erases(e, before, c.letter!.slug))
+      : undefined;
   };
 
   for (const ch of c.changes) {
@@ -87,53 +113,118 @@ export function checkChange(c: ChangeInput): ChangeReport {
     if (ch.signature?.erased) {
       // An erasure is final: removing its record (a revert, an old branch) would let the name come back.
       if (ch.status === 'D')
-        problem(ch.file, 'erasure-record-removed', `the change removes the erasure record ${id}; an erasure is final, whoever makes the change`, `restore it (git checkout ${c.base} -- ${ch.file})`);
-      else if (contributor) problem(ch.file, 'erasure-by-contributor', `the change ${ch.status === 'A' ? 'adds' : 'changes'} the erasure record ${id}; only an editor erases a signature`, 'ask an editor: letter withdraw --erase');
+        problem(
+          ch.file,
+          'erasure-record-removed',
+          `the change removes the erasure record ${id}; an erasure is final, whoever makes the change`,
+          `restore it (git checkout ${c.base} -- ${ch.file})`,
+        );
+      else if (contributor)
+        problem(
+          ch.file,
+          'erasure-by-contributor',
+          `the change ${ch.status === 'A' ? 'adds' : 'changes'} the erasure record ${id}; only an editor erases a signature`,
+          'ask an editor: letter withdraw --erase',
+        );
       continue;
     }
     if (id !== undefined) {
       const record = ch.status === 'D' ? recordOf(id) : undefined;
       if (record) {
         report.erased.push(id);
-        if (contributor) problem(ch.file, 'erasure-by-contributor', `the change erases the signature ${id} (replaced by the erasure record ${record.id}); only an editor erases a signature`, 'ask an editor: letter withdraw --erase');
+        if (contributor)
+          problem(
+            ch.file,
+            'erasure-by-contributor',
+            `the change erases the signature ${id} (replaced by the erasure record ${record.id}); only an editor erases a signature`,
+            'ask an editor: letter withdraw --erase',
+          );
         continue;
       }
       if (ch.status === 'A') report.added.push(id);
       else if (ch.status === 'M') report.changed.push(id);
       else report.removed.push(id);
       if (ch.status === 'D')
-        problem(ch.file, 'signature-removed', `the change removes the signature ${id} (present at ${c.base})`, `restore it (git checkout ${c.base} -- ${ch.file}); to take a name off the letter, use letter withdraw`);
+        problem(
+          ch.file,
+          'signature-removed',
+          `the change removes the signature ${id} (present at ${c.base})`,
+          `restore it (git checkout ${c.base} -- ${ch.file}); to take a name off the letter, use letter withdraw`,
+        );
       else if (ch.status === 'M' && contributor)
-        problem(ch.file, 'signature-changed', `the change modifies the signature ${id}; a contributor may only add their own`, 'ask an editor, or undo this part of the change');
+        problem(
+          ch.file,
+          'signature-changed',
+          `the change modifies the signature ${id}; a contributor may only add their own`,
+          'ask an editor, or undo this part of the change',
+        );
       continue;
     }
     if (ch.inLetter === 'private' || ch.inLetter.startsWith('private/')) {
       if (ch.status !== 'D')
-        problem(ch.file, 'private-in-change', `the change ${ch.status === 'A' ? 'adds' : 'modifies'} ${ch.inLetter}, in the private store: contact details never go in git`, `take it out of the change: git rm --cached -- ${ch.file}, and keep private/ in the letter's .gitignore`);
+        problem(
+          ch.file,
+          'private-in-change',
+          `the change ${ch.status === 'A' ? 'adds' : 'modifies'} ${ch.inLetter}, in the private store: contact details never go in git`,
+          `take it out of the change: git rm --cached -- ${ch.file}, and keep private/ in the letter's .gitignore`,
+        );
       continue;
     }
     if (ch.inLetter === 'CHANGELOG.md') {
       if (contributor && (ch.status !== 'M' || !c.changelogOnlyAdds))
-        problem(ch.file, 'changelog-edited', 'the change rewrites CHANGELOG.md; a contributor may only add lines to it', `undo it; CHANGELOG.md is derived from the signatures`);
+        problem(
+          ch.file,
+          'changelog-edited',
+          'the change rewrites CHANGELOG.md; a contributor may only add lines to it',
+          `undo it; CHANGELOG.md is derived from the signatures`,
+        );
       else report.problems.push(...changelogAdditions(c, ch.file));
       continue;
     }
     if (contributor)
-      problem(ch.file, 'text-changed', `the change ${ch.status === 'A' ? 'adds' : ch.status === 'D' ? 'deletes' : 'modifies'} ${ch.inLetter}; a contributor may not touch the letter's text, settings or templates`, 'open a separate pull request for an editor');
+      problem(
+        ch.file,
+        'text-changed',
+        `the change ${ch.status === 'A' ? 'adds' : ch.status === 'D' ? 'deletes' : 'modifies'} ${ch.inLetter}; a contributor may not touch the letter's text, settings or templates`,
+        'open a separate pull request for an editor',
+      );
   }
 
   if (contributor && report.added.length > c.maxAdded)
     for (const id of report.added.slice(c.maxAdded))
-      problem(c.changes.find((ch) => ch.signature?.id === id)!.file, 'too-many-added', `the change adds ${report.added.length} signatures; a contributor's change may add at most ${c.maxAdded}`, 'one pull request per signatory');
+      problem(
+        c.changes.find((ch) => ch.signature?.id === id)!.file,
+        'too-many-added',
+        `the change adds ${report.added.length} signatures; a contributor's change may add at most ${c.maxAdded}`,
+        'one pull request per signatory',
+      );
 
   if (contributor) {
     for (const [file, { signature, locate }] of c.added) {
-      if (c.letterStatus === 'closed') problem(file, 'letter-closed', 'the letter is closed to new signatures');
-      if (signature.status !== 'pending' || signature.verified || signature.withdrawn || signature.rejected)
-        problem(file, 'not-pending', `an added signature must be pending; this one is ${signature.status}`, 'set status: pending and remove any verified, withdrawn or rejected block; an editor verifies it', locate(['status']));
+      if (c.letterStatus === 'closed')
+        problem(file, 'letter-closed', 'the letter is closed to new signatures');
+      if (
+        signature.status !== 'pending' ||
+        signature.verified ||
+        signature.withdrawn ||
+        signature.rejected
+      )
+        problem(
+          file,
+          'not-pending',
+          `an added signature must be pending; this one is ${signature.status}`,
+          'set status: pending and remove any verified, withdrawn or rejected block; an editor verifies it',
+          locate(['status']),
+        );
       const age = Date.parse(c.now) - Date.parse(signature.signed_at);
       if (age > 31 * 86_400_000 || age < -3_600_000)
-        problem(file, 'signed-at-out-of-range', `signed_at ${signature.signed_at} is not the time of this change`, 'use the time you sign, e.g. by running letter sign', locate(['signed_at']));
+        problem(
+          file,
+          'signed-at-out-of-range',
+          `signed_at ${signature.signed_at} is not the time of this change`,
+          'use the time you sign, e.g. by running letter sign',
+          locate(['signed_at']),
+        );
     }
   }
 
@@ -142,9 +233,21 @@ export function checkChange(c: ChangeInput): ChangeReport {
   if (c.author !== undefined && contributor) {
     for (const [file, { signature, locate }] of c.added) {
       if (signature.github === undefined)
-        problem(file, 'github-missing', `the added signature has no github login; the pull request is by ${c.author}`, `add a line: github: ${c.author}`, locate([]));
+        problem(
+          file,
+          'github-missing',
+          `the added signature has no github login; the pull request is by ${c.author}`,
+          `add a line: github: ${c.author}`,
+          locate([]),
+        );
       else if (signature.github.toLowerCase() !== c.author.toLowerCase())
-        problem(file, 'github-mismatch', `the added signature is for GitHub user ${signature.github}, but the pull request is by ${c.author}: nobody signs for someone else`, 'sign only for yourself; an editor can add others', locate(['github']));
+        problem(
+          file,
+          'github-mismatch',
+          `the added signature is for GitHub user ${signature.github}, but the pull request is by ${c.author}: nobody signs for someone else`,
+          'sign only for yourself; an editor can add others',
+          locate(['github']),
+        );
     }
   }
   return report;
@@ -163,16 +266,28 @@ function addedDuplicates(c: ChangeInput): Problem[] {
   for (const [file, { signature, locate }] of c.added) {
     const match = index
       .find(signature.name, signature)
-      .find((m) => isCertain(m) || (needsDecision(m) && !(c.role === 'editor' && signature.distinct_from?.includes(m.id))));
+      .find(
+        (m) =>
+          isCertain(m) ||
+          (needsDecision(m) && !(c.role === 'editor' && signature.distinct_from?.includes(m.id))),
+      );
     if (match) {
-      const how = match.kind === 'likely' ? 'likely the same person as' : match.kind === 'look-alike' ? 'the name, in look-alike letters, of' : 'the same name as';
+      const how =
+        match.kind === 'likely'
+          ? 'likely the same person as'
+          : match.kind === 'look-alike'
+            ? 'the name, in look-alike letters, of'
+            : 'the same name as';
       problems.push({
-        file, ...locate(['name']), severity: 'error', code: 'likely-duplicate-added',
+        file,
+        ...locate(['name']),
+        severity: 'error',
+        code: 'likely-duplicate-added',
         message: `the change adds "${signature.name}", ${how} ${match.id} ("${match.name}", ${match.status}) already on the letter: ${match.reason}`,
         hint: isCertain(match)
           ? 'remove this signature'
           : c.role === 'editor'
-            ? `if they are different people: letter distinct ${file.replace(/\/signatures\/[^]*$/, '')} ${signature.id} ${match.id}`
+            ? `if they are different people: letter distinct ${file.replace(/\/signatures\/[\s\S]*$/, '')} ${signature.id} ${match.id}`
             : 'if you are a different person, say so in the pull request: an editor records it (letter distinct)',
       });
     }
@@ -180,7 +295,6 @@ function addedDuplicates(c: ChangeInput): Problem[] {
   }
   return problems;
 }
-
 
 /**
  * The lines CHANGELOG.md gains that no signature file gives: for a contributor, the events
@@ -194,14 +308,23 @@ function changelogAdditions(c: ChangeInput, file: string): Problem[] {
   let given: string[];
   if (c.role === 'editor') given = changelogLines(c.letter, all, c.erased);
   else {
-    const touched = new Set(c.changes.filter((ch) => ch.status !== 'D' && ch.signature).map((ch) => ch.signature!.id));
-    given = eventsOf(all.filter((s) => touched.has(s.id)), c.erased.filter((e) => touched.has(e.id))).map(changelogLine);
+    const touched = new Set(
+      c.changes.filter((ch) => ch.status !== 'D' && ch.signature).map((ch) => ch.signature!.id),
+    );
+    given = eventsOf(
+      all.filter((s) => touched.has(s.id)),
+      c.erased.filter((e) => touched.has(e.id)),
+    ).map(changelogLine);
   }
   const allowed = new Set(['', ...given]);
   return c.changelogAdded
     .filter((l) => !allowed.has(l.text))
     .map((l) => ({
-      file, line: l.line, column: 1, severity: 'error' as const, code: 'changelog-line-unexplained',
+      file,
+      line: l.line,
+      column: 1,
+      severity: 'error' as const,
+      code: 'changelog-line-unexplained',
       message: `CHANGELOG.md gains a line that no ${c.role === 'editor' ? 'signature file of the letter' : 'signature the change adds'} gives`,
       hint: `remove it; CHANGELOG.md only holds the lines letter derives from the signatures (letter changelog ${file.replace(/\/CHANGELOG\.md$/, '')})`,
     }));
@@ -224,7 +347,8 @@ export interface OutsideInput {
   reported: readonly string[];
 }
 
-const inside = (file: string, folder: string) => folder === '.' ? !file.startsWith('../') : file === folder || file.startsWith(`${folder}/`);
+const inside = (file: string, folder: string) =>
+  folder === '.' ? !file.startsWith('../') : file === folder || file.startsWith(`${folder}/`);
 
 /**
  * What a change does outside the letters it is checked for, and every symbolic link it
@@ -236,24 +360,50 @@ const inside = (file: string, folder: string) => folder === '.' ? !file.startsWi
 export function checkOutsideLetters(o: OutsideInput): Problem[] {
   const contributor = o.role === 'contributor';
   const severity = contributor ? ('error' as const) : ('warning' as const);
-  const who = contributor ? "; a contributor's change may only add their own signature" : '; for a maintainer to review';
+  const who = contributor
+    ? "; a contributor's change may only add their own signature"
+    : '; for a maintainer to review';
   const problems: Problem[] = [];
   for (const ch of o.changes) {
     const verb = ch.status === 'A' ? 'adds' : ch.status === 'D' ? 'deletes' : 'modifies';
     if (ch.symlink) {
-      problems.push({ file: ch.file, line: 1, column: 1, severity, code: 'symbolic-link-in-change', message: `the change ${ch.status === 'A' ? 'adds' : 'makes'} a symbolic link (git mode 120000)${who}`, hint: 'replace the link with the file itself' });
+      problems.push({
+        file: ch.file,
+        line: 1,
+        column: 1,
+        severity,
+        code: 'symbolic-link-in-change',
+        message: `the change ${ch.status === 'A' ? 'adds' : 'makes'} a symbolic link (git mode 120000)${who}`,
+        hint: 'replace the link with the file itself',
+      });
       continue;
     }
-    if (o.letters.some((l) => inside(ch.file, l)) || o.reported.some((r) => inside(ch.file, r))) continue;
+    if (o.letters.some((l) => inside(ch.file, l)) || o.reported.some((r) => inside(ch.file, r)))
+      continue;
     const parts = ch.file.split('/').filter((p) => p !== '..' && p !== '.');
     const what =
-      parts[0] === 'templates' ? 'a shared template'
-      : parts[0] === '.github' ? 'a GitHub workflow or setting'
-      : parts.some((p) => p.startsWith('.')) ? 'a hidden file or folder'
-      : parts[0] === 'letters' && parts.length === 2 ? 'a file beside the letters'
-      : parts[0] === 'letters' ? 'a file of a letter not checked here'
-      : 'a file outside the letters';
-    problems.push({ file: ch.file, line: 1, column: 1, severity, code: 'outside-letters', message: `the change ${verb} ${what}${who}`, hint: contributor ? 'take it out of this pull request; a maintainer changes it' : 'check that the repository owner meant this (CODEOWNERS)' });
+      parts[0] === 'templates'
+        ? 'a shared template'
+        : parts[0] === '.github'
+          ? 'a GitHub workflow or setting'
+          : parts.some((p) => p.startsWith('.'))
+            ? 'a hidden file or folder'
+            : parts[0] === 'letters' && parts.length === 2
+              ? 'a file beside the letters'
+              : parts[0] === 'letters'
+                ? 'a file of a letter not checked here'
+                : 'a file outside the letters';
+    problems.push({
+      file: ch.file,
+      line: 1,
+      column: 1,
+      severity,
+      code: 'outside-letters',
+      message: `the change ${verb} ${what}${who}`,
+      hint: contributor
+        ? 'take it out of this pull request; a maintainer changes it'
+        : 'check that the repository owner meant this (CODEOWNERS)',
+    });
   }
   return problems;
 }

@@ -26,20 +26,38 @@ export interface LetterEvent {
 
 /** The time (ISO 8601 UTC) of event `kind` of signature `s`, if it has that event. */
 function timeOf(s: Signature, kind: LetterEvent['kind']): string | undefined {
-  return kind === 'signed' ? s.signed_at : kind === 'verified' ? s.verified?.at : kind === 'withdrawn' ? s.withdrawn?.at : kind === 'rejected' ? s.rejected?.at : undefined;
+  return kind === 'signed'
+    ? s.signed_at
+    : kind === 'verified'
+      ? s.verified?.at
+      : kind === 'withdrawn'
+        ? s.withdrawn?.at
+        : kind === 'rejected'
+          ? s.rejected?.at
+          : undefined;
 }
 
 /** Event `kind` of signature `s` (which has it). */
 function signatureEvent(s: Signature, kind: LetterEvent['kind']): LetterEvent {
   const base = { at: timeOf(s, kind)!, kind, id: s.id, name: s.name };
-  if (kind === 'verified') return { ...base, by: s.verified!.by, ...(s.verified!.evidence ? { evidence: s.verified!.evidence } : {}) };
+  if (kind === 'verified')
+    return {
+      ...base,
+      by: s.verified!.by,
+      ...(s.verified!.evidence ? { evidence: s.verified!.evidence } : {}),
+    };
   const ended = kind === 'withdrawn' ? s.withdrawn : kind === 'rejected' ? s.rejected : undefined;
   return ended ? { ...base, reason: ended.reason, ...(ended.by ? { by: ended.by } : {}) } : base;
 }
 
 /** Event `kind` of erasure record `e` (signed, verified or erased). */
 function erasedEvent(e: ErasedRecord, kind: LetterEvent['kind']): LetterEvent {
-  return { at: kind === 'signed' ? e.signed_at : kind === 'verified' ? e.verified_at! : e.erased_at, kind, id: e.id, name: ERASED_NAME };
+  return {
+    at: kind === 'signed' ? e.signed_at : kind === 'verified' ? e.verified_at! : e.erased_at,
+    kind,
+    id: e.id,
+    name: ERASED_NAME,
+  };
 }
 
 const KINDS_OF_SIGNATURE = ['signed', 'verified', 'withdrawn', 'rejected'] as const;
@@ -52,7 +70,11 @@ const KINDS_OF_SIGNATURE = ['signed', 'verified', 'withdrawn', 'rejected'] as co
  * event's number into one float sorted natively; the ids only within a tie.
  * Stops early when `fn` returns false, and says whether it went through.
  */
-export function forEachEventInOrder(signatures: readonly Signature[], erased: readonly ErasedRecord[], fn: (e: LetterEvent) => boolean | void): boolean {
+export function forEachEventInOrder(
+  signatures: readonly Signature[],
+  erased: readonly ErasedRecord[],
+  fn: (e: LetterEvent) => boolean | undefined,
+): boolean {
   // Event i: its time in seconds, its kind's rank, and where it comes from (a signature, or erasure record -1 - n).
   const times: number[] = [];
   const ranks: number[] = [];
@@ -77,9 +99,12 @@ export function forEachEventInOrder(signatures: readonly Signature[], erased: re
   const eventAt = (i: number): LetterEvent => {
     const source = sources[i]!;
     const kind = EVENT_KINDS[ranks[i]!]!;
-    return source >= 0 ? signatureEvent(signatures[source]!, kind) : erasedEvent(erased[-1 - source]!, kind);
+    return source >= 0
+      ? signatureEvent(signatures[source]!, kind)
+      : erasedEvent(erased[-1 - source]!, kind);
   };
-  const idAt = (i: number) => (sources[i]! >= 0 ? signatures[sources[i]!]!.id : erased[-1 - sources[i]!]!.id);
+  const idAt = (i: number) =>
+    sources[i]! >= 0 ? signatures[sources[i]!]!.id : erased[-1 - sources[i]!]!.id;
   let order: ArrayLike<number>;
   let t0 = count > 0 ? times[0]! : 0;
   for (const t of times) if (t < t0) t0 = t;
@@ -96,20 +121,32 @@ export function forEachEventInOrder(signatures: readonly Signature[], erased: re
     // Within a tie of time and kind, by id.
     for (let k = 0; k < count; ) {
       let end = k + 1;
-      while (end < count && Math.floor(keys[end]! / 2 ** 22) === Math.floor(keys[k]! / 2 ** 22)) end++;
-      if (end - k > 1) sorted.subarray(k, end).sort((a, b) => (idAt(a) < idAt(b) ? -1 : idAt(a) > idAt(b) ? 1 : 0));
+      while (end < count && Math.floor(keys[end]! / 2 ** 22) === Math.floor(keys[k]! / 2 ** 22))
+        end++;
+      if (end - k > 1)
+        sorted
+          .subarray(k, end)
+          .sort((a, b) => (idAt(a) < idAt(b) ? -1 : idAt(a) > idAt(b) ? 1 : 0));
       k = end;
     }
     order = sorted;
   } else {
-    order = Array.from({ length: count }, (_, i) => i).sort((a, b) => times[a]! - times[b]! || ranks[a]! - ranks[b]! || (idAt(a) < idAt(b) ? -1 : idAt(a) > idAt(b) ? 1 : 0));
+    order = Array.from({ length: count }, (_, i) => i).sort(
+      (a, b) =>
+        times[a]! - times[b]! ||
+        ranks[a]! - ranks[b]! ||
+        (idAt(a) < idAt(b) ? -1 : idAt(a) > idAt(b) ? 1 : 0),
+    );
   }
   for (let k = 0; k < count; k++) if (fn(eventAt(order[k]!)) === false) return false;
   return true;
 }
 
 /** Every event of every signature and erasure record, oldest first (ties: kind order, then id); see `forEachEventInOrder`. */
-export function eventsOf(signatures: readonly Signature[], erased: readonly ErasedRecord[] = []): LetterEvent[] {
+export function eventsOf(
+  signatures: readonly Signature[],
+  erased: readonly ErasedRecord[] = [],
+): LetterEvent[] {
   const events: LetterEvent[] = [];
   forEachEventInOrder(signatures, erased, (e) => {
     events.push(e);
@@ -123,10 +160,17 @@ function secondsOf(at: string): number {
   return Date.UTC(n(0, 4), n(5, 7) - 1, n(8, 10), n(11, 13), n(14, 16), n(17, 19)) / 1000;
 }
 
-const KIND_RANK: Record<LetterEvent['kind'], number> = { signed: 0, verified: 1, withdrawn: 2, rejected: 3, erased: 4 };
+const KIND_RANK: Record<LetterEvent['kind'], number> = {
+  signed: 0,
+  verified: 1,
+  withdrawn: 2,
+  rejected: 3,
+  erased: 4,
+};
 
 // Text that needs no folding or escaping (most names) is returned as it is.
-const oneLine = (s: string) => (isPlainMarkdown(s) ? s : escapeMarkdownInline(s.replace(/\s+/g, ' ').trim()));
+const oneLine = (s: string) =>
+  isPlainMarkdown(s) ? s : escapeMarkdownInline(s.replace(/\s+/g, ' ').trim());
 
 /** One Markdown list line for an event, e.g. `- 2020-05-26T09:00:00Z signed: Ban Ki\-moon (ban-ki-moon)`. */
 export function changelogLine(e: LetterEvent): string {
@@ -148,18 +192,30 @@ export function changelogLine(e: LetterEvent): string {
 export const CHANGELOG_HEADER_LINES = 4;
 
 /** The lines of CHANGELOG.md for a letter, without line ends: a header of four lines (three when there is no event), then one line per event. */
-export function changelogLines(letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[] = []): string[] {
+export function changelogLines(
+  letter: LetterFile,
+  signatures: readonly Signature[],
+  erased: readonly ErasedRecord[] = [],
+): string[] {
   const events = eventsOf(signatures, erased).map(changelogLine);
   return events.length > 0 ? [...changelogHeader(letter), '', ...events] : changelogHeader(letter);
 }
 
 /** The three lines CHANGELOG.md starts with (a blank line follows when there are events). */
 export function changelogHeader(letter: LetterFile): string[] {
-  return [`# Changelog: ${oneLine(letter.title)}`, '', 'Derived from signatures/ by `letter`; rebuild it with `letter changelog <letter>`.'];
+  return [
+    `# Changelog: ${oneLine(letter.title)}`,
+    '',
+    'Derived from signatures/ by `letter`; rebuild it with `letter changelog <letter>`.',
+  ];
 }
 
 /** The whole text of CHANGELOG.md for a letter: a header of four lines, then one line per event. */
-export function renderChangelog(letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[] = []): string {
+export function renderChangelog(
+  letter: LetterFile,
+  signatures: readonly Signature[],
+  erased: readonly ErasedRecord[] = [],
+): string {
   return `${changelogLines(letter, signatures, erased).join('\n')}\n`;
 }
 
@@ -177,7 +233,10 @@ export function publishedChangelog(
   keys?: readonly (string | undefined)[],
 ): { text: string; leftOut: LeftOut[] } {
   const gate = publishable(letter, signatures, erased, keys);
-  return { text: renderChangelog(letter, gate.leftOut.length === 0 ? signatures : gate.signatures, erased), leftOut: gate.leftOut };
+  return {
+    text: renderChangelog(letter, gate.leftOut.length === 0 ? signatures : gate.signatures, erased),
+    leftOut: gate.leftOut,
+  };
 }
 
 /**
@@ -189,9 +248,15 @@ export function publishedChangelog(
  * @returns the new text (bytes for bytes); undefined when it does not have the form
  *   `renderChangelog` gives, or the place is ambiguous (render the whole changelog then).
  */
-export function insertEvent<T extends string | Uint8Array>(changelog: T, event: LetterEvent): T | undefined {
+export function insertEvent<T extends string | Uint8Array>(
+  changelog: T,
+  event: LetterEvent,
+): T | undefined {
   // Bytes throughout (a sign onto a large letter never decodes the whole file); only the few lines compared are decoded.
-  const text = typeof changelog === 'string' ? Buffer.from(changelog) : Buffer.from(changelog.buffer, changelog.byteOffset, changelog.byteLength);
+  const text =
+    typeof changelog === 'string'
+      ? Buffer.from(changelog)
+      : Buffer.from(changelog.buffer, changelog.byteOffset, changelog.byteLength);
   const out = (b: Buffer) => (typeof changelog === 'string' ? b.toString('utf8') : b) as T;
   // The header is three lines and a blank one; events follow, one per line, each ending in "\n".
   let start = 0;

@@ -4,17 +4,22 @@
  * with the signatures. Pure: it reads nothing, it returns problems.
  */
 import type { Locate, Problem } from '../errors.js';
-import { changelogHeader, changelogLine, changelogLines, forEachEventInOrder } from './changelog.js';
+import {
+  changelogHeader,
+  changelogLine,
+  changelogLines,
+  forEachEventInOrder,
+} from './changelog.js';
 import { toIsoTimestamp } from './dates.js';
-import { textVersion } from './text-version.js';
-import { isNormalUrl, normaliseUrl } from './urls.js';
 import { mixedScriptLetter, type NameSeed } from './duplicates.js';
 import { erasedNames } from './erasure.js';
-import { publishable } from './publishing.js';
 import { normaliseName } from './names.js';
+import { publishable } from './publishing.js';
+import type { ErasedRecord, LetterFile, RequirableField, Signature } from './schema.js';
 import { sameNameConflicts, undecidedPairs } from './signatures.js';
 import { sortAsLine, sortKeyToWrite } from './sort-key.js';
-import type { ErasedRecord, LetterFile, RequirableField, Signature } from './schema.js';
+import { textVersion } from './text-version.js';
+import { isNormalUrl, normaliseUrl } from './urls.js';
 
 /** What `checkLetter` needs: the parsed files with the names and locators of their files. */
 export interface CheckInput {
@@ -30,7 +35,13 @@ export interface CheckInput {
   /** The translations' bodies, by language. */
   translations: Readonly<Record<string, { file: string; text: string | undefined }>>;
   /** With `key`, the name's normal form when known, which saves normalising each name again. */
-  signatures: readonly { signature: Signature; file: string; locate: Locate; key?: string; seed?: NameSeed }[];
+  signatures: readonly {
+    signature: Signature;
+    file: string;
+    locate: Locate;
+    key?: string;
+    seed?: NameSeed;
+  }[];
   /** Erasure records: a signature whose name has an erased fingerprint is an error. */
   erased: readonly ErasedRecord[];
   /** CHANGELOG.md as text; or as its bytes (UTF-8), compared without decoding a changelog of a million lines. */
@@ -48,18 +59,33 @@ export const FLAT_LAYOUT_LIMIT = 100_000;
 
 /** How to put right a signature that lacks a field the letter requires; `shown` names the letter, `groups` its group ids. */
 const REQUIRED_HINT: Record<RequirableField, (shown: string, groups: string[]) => string> = {
-  country: () => 'add country: with an ISO 3166-1 alpha-2 code such as GB, or remove country from requires in letter.yaml',
+  country: () =>
+    'add country: with an ISO 3166-1 alpha-2 code such as GB, or remove country from requires in letter.yaml',
   role: () => 'add role:, or remove role from requires in letter.yaml',
   organisation: () => 'add organisation:, or remove organisation from requires in letter.yaml',
-  group: (_, groups) => `add group: with one of ${groups.join(', ') || '(the letter declares none)'}, or remove group from requires in letter.yaml`,
+  group: (_, groups) =>
+    `add group: with one of ${groups.join(', ') || '(the letter declares none)'}, or remove group from requires in letter.yaml`,
 };
 
 /**
  * A link not stored in its normal form (urls.ts): what a reviewer reads must be where a browser
  * goes, so an international domain name shows as Punycode and nothing is left for the parser to change.
  */
-function notNormalUrl(file: string, pos: { line: number; column: number }, field: string, url: string, shown: string): Problem {
-  return { file, ...pos, severity: 'error', code: 'url-not-normal', message: `${field} is not in the normal form a browser reads it in: ${normaliseUrl(url)}`, hint: `run letter fmt ${shown} to rewrite it` };
+function notNormalUrl(
+  file: string,
+  pos: { line: number; column: number },
+  field: string,
+  url: string,
+  shown: string,
+): Problem {
+  return {
+    file,
+    ...pos,
+    severity: 'error',
+    code: 'url-not-normal',
+    message: `${field} is not in the normal form a browser reads it in: ${normaliseUrl(url)}`,
+    hint: `run letter fmt ${shown} to rewrite it`,
+  };
 }
 
 /** Every rule-level problem of a letter whose files each parsed; errors before warnings is not guaranteed. */
@@ -69,56 +95,127 @@ export function checkLetter(input: CheckInput): Problem[] {
   const at = (file: string, pos: { line: number; column: number }) => ({ file, ...pos });
 
   if (letter.slug !== input.folderName)
-    problems.push({ ...at(letterFile, locateLetter(['slug'])), severity: 'error', code: 'slug-mismatch', message: `slug "${letter.slug}" differs from the folder name "${input.folderName}"`, hint: `rename the folder or set slug: ${input.folderName}` });
+    problems.push({
+      ...at(letterFile, locateLetter(['slug'])),
+      severity: 'error',
+      code: 'slug-mismatch',
+      message: `slug "${letter.slug}" differs from the folder name "${input.folderName}"`,
+      hint: `rename the folder or set slug: ${input.folderName}`,
+    });
 
   const groupIds = new Map<string, number>();
   letter.groups.forEach((g, i) => {
     if (groupIds.has(g.id))
-      problems.push({ ...at(letterFile, locateLetter(['groups', i, 'id'])), severity: 'error', code: 'duplicate-group', message: `group id "${g.id}" is declared twice`, hint: 'give each group its own id' });
+      problems.push({
+        ...at(letterFile, locateLetter(['groups', i, 'id'])),
+        severity: 'error',
+        code: 'duplicate-group',
+        message: `group id "${g.id}" is declared twice`,
+        hint: 'give each group its own id',
+      });
     groupIds.set(g.id, i);
   });
 
   letter.organisers.forEach((o, i) => {
-    if (o.url !== undefined && !isNormalUrl(o.url)) problems.push(notNormalUrl(letterFile, locateLetter(['organisers', i, 'url']), `organisers[${i}].url`, o.url, input.shown));
+    if (o.url !== undefined && !isNormalUrl(o.url))
+      problems.push(
+        notNormalUrl(
+          letterFile,
+          locateLetter(['organisers', i, 'url']),
+          `organisers[${i}].url`,
+          o.url,
+          input.shown,
+        ),
+      );
   });
-  if (letter.sign_url !== undefined && !isNormalUrl(letter.sign_url)) problems.push(notNormalUrl(letterFile, locateLetter(['sign_url']), 'sign_url', letter.sign_url, input.shown));
+  if (letter.sign_url !== undefined && !isNormalUrl(letter.sign_url))
+    problems.push(
+      notNormalUrl(
+        letterFile,
+        locateLetter(['sign_url']),
+        'sign_url',
+        letter.sign_url,
+        input.shown,
+      ),
+    );
 
   if (letter.requires.includes('group') && letter.groups.length === 0)
-    problems.push({ ...at(letterFile, locateLetter(['requires'])), severity: 'error', code: 'requires-groups', message: 'requires group, but the letter declares no groups', hint: 'declare groups: in letter.yaml, or remove group from requires' });
+    problems.push({
+      ...at(letterFile, locateLetter(['requires'])),
+      severity: 'error',
+      code: 'requires-groups',
+      message: 'requires group, but the letter declares no groups',
+      hint: 'declare groups: in letter.yaml, or remove group from requires',
+    });
 
   if (input.body !== undefined && input.body.trim() === '')
-    problems.push({ file: input.bodyFile, line: 1, column: 1, severity: 'warning', code: 'empty-body', message: 'the letter has no text yet' });
+    problems.push({
+      file: input.bodyFile,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      code: 'empty-body',
+      message: 'the letter has no text yet',
+    });
 
   // The same name twice is an error until a person decides they are two people and something tells them apart; never next to a fake.
-  const conflicts = new Map(sameNameConflicts(input.signatures.map((e) => e.signature), (s, i) => input.signatures[i]!.key ?? normaliseName(s.name)).map((c) => [c.at, c]));
+  const conflicts = new Map(
+    sameNameConflicts(
+      input.signatures.map((e) => e.signature),
+      (s, i) => input.signatures[i]!.key ?? normaliseName(s.name),
+    ).map((c) => [c.at, c]),
+  );
   const entryOf = new Map(input.signatures.map((e) => [e.signature, e]));
-  const ids = new Set([...input.signatures.map((e) => e.signature.id), ...input.erased.map((e) => e.id)]);
+  const ids = new Set([
+    ...input.signatures.map((e) => e.signature.id),
+    ...input.erased.map((e) => e.id),
+  ]);
   const erasedAs = erasedNames(input.erased, letter.slug);
   const nowIso = toIsoTimestamp(input.now);
   for (const [n, entry] of input.signatures.entries()) {
     // The file and the locator are only asked for a problem (the locator may parse the file again).
     const s = entry.signature;
     if (s.group !== undefined && !groupIds.has(s.group))
-      problems.push({ ...at(entry.file, entry.locate(['group'])), severity: 'error', code: 'unknown-group', message: `group "${s.group}" is not a group of this letter`, hint: `use one of: ${[...groupIds.keys()].join(', ') || '(the letter declares none)'}` });
+      problems.push({
+        ...at(entry.file, entry.locate(['group'])),
+        severity: 'error',
+        code: 'unknown-group',
+        message: `group "${s.group}" is not a group of this letter`,
+        hint: `use one of: ${[...groupIds.keys()].join(', ') || '(the letter declares none)'}`,
+      });
     // What the letter requires (`requires:`) of the signatures it shows or may show; a
     // withdrawn or rejected record stays as it was made, whatever the letter asks later.
     if (letter.requires.length > 0 && (s.status === 'pending' || s.status === 'verified')) {
       for (const field of letter.requires) {
         if (s[field] !== undefined) continue;
-        problems.push({ ...at(entry.file, entry.locate([])), severity: 'error', code: `missing-${field}`, message: `missing required field "${field}" (letter.yaml requires it)`, hint: REQUIRED_HINT[field](input.shown, [...groupIds.keys()]) });
+        problems.push({
+          ...at(entry.file, entry.locate([])),
+          severity: 'error',
+          code: `missing-${field}`,
+          message: `missing required field "${field}" (letter.yaml requires it)`,
+          hint: REQUIRED_HINT[field](input.shown, [...groupIds.keys()]),
+        });
       }
     }
 
     const erasure = erasedAs(s.name, entry.key);
     if (erasure)
-      problems.push({ ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'erased-name', message: `"${s.name}" was erased from this letter at the signatory's request (${erasure.id}) and must not come back`, hint: `delete ${entry.file}` });
+      problems.push({
+        ...at(entry.file, entry.locate(['name'])),
+        severity: 'error',
+        code: 'erased-name',
+        message: `"${s.name}" was erased from this letter at the signatory's request (${erasure.id}) and must not come back`,
+        hint: `delete ${entry.file}`,
+      });
     const conflict = conflicts.get(n);
     if (conflict) {
       const { blamed, other, fake, recorded } = conflict;
       const later = entryOf.get(blamed)!;
       const lookAlike = mixedScriptLetter(blamed.name) ?? mixedScriptLetter(other.name);
       problems.push({
-        ...at(later.file, later.locate(['name'])), severity: 'error', code: 'duplicate-name',
+        ...at(later.file, later.locate(['name'])),
+        severity: 'error',
+        code: 'duplicate-name',
         message: `"${blamed.name}" is the same name as signature ${other.id} ("${other.name}"${other.status === 'rejected' ? ', rejected as fake' : ''}) after normalisation${recorded && !fake ? ', and nothing tells the two apart' : ''}`,
         hint: lookAlike
           ? `one is written in look-alike letters: delete ${later.file}`
@@ -130,34 +227,78 @@ export function checkLetter(input: CheckInput): Problem[] {
       });
     }
     for (const [i, other] of (s.distinct_from ?? []).entries()) {
-      const why = other === s.id ? 'is the signature itself' : (s.distinct_from ?? []).indexOf(other) < i ? 'is listed twice' : !ids.has(other) ? 'is not a signature of this letter' : undefined;
+      const why =
+        other === s.id
+          ? 'is the signature itself'
+          : (s.distinct_from ?? []).indexOf(other) < i
+            ? 'is listed twice'
+            : !ids.has(other)
+              ? 'is not a signature of this letter'
+              : undefined;
       if (why)
-        problems.push({ ...at(entry.file, entry.locate(['distinct_from', i])), severity: 'error', code: 'distinct-from-invalid', message: `distinct_from: "${other}" ${why}`, hint: 'list the ids of other signatures with the same or a likely-same name; letter distinct writes them' });
+        problems.push({
+          ...at(entry.file, entry.locate(['distinct_from', i])),
+          severity: 'error',
+          code: 'distinct-from-invalid',
+          message: `distinct_from: "${other}" ${why}`,
+          hint: 'list the ids of other signatures with the same or a likely-same name; letter distinct writes them',
+        });
     }
     const mixed = mixedScriptLetter(s.name);
     if (mixed)
       problems.push({
-        ...at(entry.file, entry.locate(['name'])), severity: 'error', code: 'mixed-script',
+        ...at(entry.file, entry.locate(['name'])),
+        severity: 'error',
+        code: 'mixed-script',
         message: `"${s.name}" mixes scripts in one word: "${mixed.char}" (${mixed.codePoint}, ${mixed.script}) inside "${mixed.word}"`,
-        hint: 'type the name again in one script; a letter of another script can pass for someone else\'s name (Unicode TR39)',
+        hint: "type the name again in one script; a letter of another script can pass for someone else's name (Unicode TR39)",
       });
 
-    for (const [field, value] of [['signed_at', s.signed_at], ['verified', s.verified?.at], ['withdrawn', s.withdrawn?.at]] as const) {
+    for (const [field, value] of [
+      ['signed_at', s.signed_at],
+      ['verified', s.verified?.at],
+      ['withdrawn', s.withdrawn?.at],
+    ] as const) {
       if (value !== undefined && value > nowIso)
-        problems.push({ ...at(entry.file, entry.locate(field === 'signed_at' ? [field] : [field, 'at'])), severity: 'warning', code: 'future-date', message: `${field === 'signed_at' ? 'signed_at' : `${field}.at`} ${value} is in the future` });
+        problems.push({
+          ...at(entry.file, entry.locate(field === 'signed_at' ? [field] : [field, 'at'])),
+          severity: 'warning',
+          code: 'future-date',
+          message: `${field === 'signed_at' ? 'signed_at' : `${field}.at`} ${value} is in the future`,
+        });
     }
-    for (const [url, where] of [[s.url, ['url']], [s.verified?.evidence, ['verified', 'evidence']]] as const)
-      if (url !== undefined && !isNormalUrl(url)) problems.push(notNormalUrl(entry.file, entry.locate([...where]), where.join('.'), url, input.shown));
+    for (const [url, where] of [
+      [s.url, ['url']],
+      [s.verified?.evidence, ['verified', 'evidence']],
+    ] as const)
+      if (url !== undefined && !isNormalUrl(url))
+        problems.push(
+          notNormalUrl(entry.file, entry.locate([...where]), where.join('.'), url, input.shown),
+        );
     if (s.verified && s.verified.at < s.signed_at)
-      problems.push({ ...at(entry.file, entry.locate(['verified', 'at'])), severity: 'error', code: 'date-order', message: `verified.at ${s.verified.at} is before signed_at ${s.signed_at}` });
+      problems.push({
+        ...at(entry.file, entry.locate(['verified', 'at'])),
+        severity: 'error',
+        code: 'date-order',
+        message: `verified.at ${s.verified.at} is before signed_at ${s.signed_at}`,
+      });
     if (s.withdrawn && s.withdrawn.at < s.signed_at)
-      problems.push({ ...at(entry.file, entry.locate(['withdrawn', 'at'])), severity: 'error', code: 'date-order', message: `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}` });
+      problems.push({
+        ...at(entry.file, entry.locate(['withdrawn', 'at'])),
+        severity: 'error',
+        code: 'date-order',
+        message: `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}`,
+      });
   }
 
   const files = input.signatures.length + input.erased.length;
   if ((letter.layout ?? 'flat') === 'flat' && files > FLAT_LAYOUT_LIMIT)
     problems.push({
-      file: letterFile, line: 1, column: 1, severity: 'warning', code: 'flat-layout-full',
+      file: letterFile,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      code: 'flat-layout-full',
       message: `${files.toLocaleString('en')} signature files in one folder; past ${FLAT_LAYOUT_LIMIT.toLocaleString('en')}, file systems and git slow down`,
       hint: `move them into shards: letter fmt ${input.shown} --layout sharded`,
     });
@@ -174,15 +315,24 @@ export function checkLetter(input: CheckInput): Problem[] {
  * are `duplicate-name` errors above.
  */
 function checkLikelyDuplicates(input: CheckInput): Problem[] {
-  const live = input.signatures.filter((e) => e.signature.status === 'pending' || e.signature.status === 'verified');
+  const live = input.signatures.filter(
+    (e) => e.signature.status === 'pending' || e.signature.status === 'verified',
+  );
   if (live.length < 2) return [];
   const entries = new Map(live.map((e) => [e.signature, e]));
-  return undecidedPairs(live.map((e) => e.signature), undefined, live.map((e) => e.seed))
+  return undecidedPairs(
+    live.map((e) => e.signature),
+    undefined,
+    live.map((e) => e.seed),
+  )
     .filter((p) => p.match.kind === 'likely' || p.match.kind === 'same-email')
     .map(({ earlier, later, match }) => {
       const e = entries.get(later)!;
       return {
-        file: e.file, ...e.locate(['name']), severity: 'warning' as const, code: 'likely-duplicate',
+        file: e.file,
+        ...e.locate(['name']),
+        severity: 'warning' as const,
+        code: 'likely-duplicate',
         message: `"${later.name}" is likely the same person as ${earlier.id} ("${earlier.name}"): ${match.reason}`,
         hint: `if they are different people: letter distinct ${input.shown} ${later.id} ${earlier.id}; else withdraw or reject one of them`,
       };
@@ -205,17 +355,26 @@ function checkSortKeys(input: CheckInput): Problem[] {
     const key = sortKeyToWrite(s.name, { language: input.letter.language });
     if (key !== undefined) lacking.push({ entry, key });
   }
-  const message = (n: number) => `${n} published ${n === 1 ? 'signature has' : 'signatures have'} no sort_as: renders sort ${n === 1 ? 'it' : 'them'} by the name as displayed, given name first`;
+  const message = (n: number) =>
+    `${n} published ${n === 1 ? 'signature has' : 'signatures have'} no sort_as: renders sort ${n === 1 ? 'it' : 'them'} by the name as displayed, given name first`;
   if (lacking.length > SORT_KEY_WARNINGS_LIMIT) {
     const { entry, key } = lacking[0]!;
-    return [{
-      file: entry.file, ...entry.locate(['name']), severity: 'warning', code: 'sort-key-missing',
-      message: `${message(lacking.length)} (the first: ${entry.file})`,
-      hint: `fill them all in with: letter fmt ${input.shown} --sort-keys (here: ${sortAsLine(key)})`,
-    }];
+    return [
+      {
+        file: entry.file,
+        ...entry.locate(['name']),
+        severity: 'warning',
+        code: 'sort-key-missing',
+        message: `${message(lacking.length)} (the first: ${entry.file})`,
+        hint: `fill them all in with: letter fmt ${input.shown} --sort-keys (here: ${sortAsLine(key)})`,
+      },
+    ];
   }
   return lacking.map(({ entry, key }) => ({
-    file: entry.file, ...entry.locate(['name']), severity: 'warning' as const, code: 'sort-key-missing',
+    file: entry.file,
+    ...entry.locate(['name']),
+    severity: 'warning' as const,
+    code: 'sort-key-missing',
     message: `"${entry.signature.name}" has no sort_as: renders sort it by the name as displayed, given name first`,
     hint: `add the line: ${sortAsLine(key)}`,
   }));
@@ -226,11 +385,21 @@ function checkTextVersions(input: CheckInput): Problem[] {
   if (input.body === undefined) return [];
   const problems: Problem[] = [];
   const current = textVersion(input.body);
-  const earlier = input.signatures.filter((s) => s.signature.text_version !== undefined && s.signature.text_version !== current && s.signature.status !== 'withdrawn' && s.signature.status !== 'rejected');
+  const earlier = input.signatures.filter(
+    (s) =>
+      s.signature.text_version !== undefined &&
+      s.signature.text_version !== current &&
+      s.signature.status !== 'withdrawn' &&
+      s.signature.status !== 'rejected',
+  );
   if (earlier.length > 0) {
     const versions = [...new Set(earlier.map((s) => s.signature.text_version))].join(', ');
     problems.push({
-      file: input.bodyFile, line: 1, column: 1, severity: 'warning', code: 'text-changed',
+      file: input.bodyFile,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      code: 'text-changed',
       message: `the text changed after people signed: ${earlier.length} ${earlier.length === 1 ? 'signature was' : 'signatures were'} made on ${versions}; the text is now ${current}`,
       hint: 'if the change is more than a correction, ask them to confirm',
     });
@@ -238,10 +407,20 @@ function checkTextVersions(input: CheckInput): Problem[] {
   for (const [lang, t] of Object.entries(input.letter.translations ?? {})) {
     const body = input.translations[lang];
     if (body?.text === undefined)
-      problems.push({ file: input.letterFile, ...input.locateLetter(['translations', lang]), severity: 'error', code: 'missing-translation', message: `the ${lang} translation has no text: letter.${lang}.md does not exist`, hint: `write letter.${lang}.md or remove translations.${lang}` });
+      problems.push({
+        file: input.letterFile,
+        ...input.locateLetter(['translations', lang]),
+        severity: 'error',
+        code: 'missing-translation',
+        message: `the ${lang} translation has no text: letter.${lang}.md does not exist`,
+        hint: `write letter.${lang}.md or remove translations.${lang}`,
+      });
     else if (t.source !== current)
       problems.push({
-        file: input.letterFile, ...input.locateLetter(['translations', lang, 'source']), severity: 'warning', code: 'translation-outdated',
+        file: input.letterFile,
+        ...input.locateLetter(['translations', lang, 'source']),
+        severity: 'warning',
+        code: 'translation-outdated',
         message: `the ${lang} translation was made from the text ${t.source}; the text is now ${current}`,
         hint: `update letter.${lang}.md, then set translations.${lang}.source: ${current}`,
       });
@@ -253,22 +432,42 @@ function checkChangelog(input: CheckInput): Problem[] {
   const fix = `run: letter changelog ${input.shown}`;
   const bytes = input.changelogBytes;
   if (input.changelog === undefined && bytes === undefined)
-    return [{ file: input.changelogFile, line: 1, column: 1, severity: 'error', code: 'changelog-missing', message: 'CHANGELOG.md is missing', hint: fix }];
+    return [
+      {
+        file: input.changelogFile,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'changelog-missing',
+        message: 'CHANGELOG.md is missing',
+        hint: fix,
+      },
+    ];
   // The events of the signatures the publishing gate lets through: what `letter` writes (see `publishedChangelog`).
   const all = input.signatures.map((s) => s.signature);
-  const gate = publishable(input.letter, all, input.erased, input.signatures.map((s) => s.key));
+  const gate = publishable(
+    input.letter,
+    all,
+    input.erased,
+    input.signatures.map((s) => s.key),
+  );
   const signatures = gate.leftOut.length === 0 ? all : gate.signatures;
   const header = changelogHeader(input.letter);
   // Line by line against the file as it is, each line made as it is compared: a changelog of
   // a million lines is neither joined nor held whole. Line endings, a byte-order mark and
   // the final newlines are form, not content (`letter fmt` settles them).
-  const compare = bytes && !bytes.includes(13) ? bytesMatcher(bytes) : textMatcher(input.changelog ?? new TextDecoder().decode(bytes));
+  const compare =
+    bytes && !bytes.includes(13)
+      ? bytesMatcher(bytes)
+      : textMatcher(input.changelog ?? new TextDecoder().decode(bytes));
   let first = true;
-  const inStep = header.every(compare.matches) && forEachEventInOrder(signatures, input.erased, (e) => {
-    if (first && !compare.matches('')) return false;
-    first = false;
-    return compare.matches(changelogLine(e));
-  });
+  const inStep =
+    header.every(compare.matches) &&
+    forEachEventInOrder(signatures, input.erased, (e) => {
+      if (first && !compare.matches('')) return false;
+      first = false;
+      return compare.matches(changelogLine(e));
+    });
   if (inStep && compare.atEnd()) return [];
   const text = normalisedText(input.changelog ?? new TextDecoder().decode(bytes));
   const have = text.split('\n');
@@ -280,7 +479,17 @@ function checkChangelog(input: CheckInput): Problem[] {
     const present = new Set(have);
     if (have.every((l) => !l.startsWith('- ') || wanted.has(l))) {
       const missing = want.filter((l) => l.startsWith('- ') && !present.has(l)).length;
-      return [{ file: input.changelogFile, line: 1, column: 1, severity: 'warning', code: 'changelog-behind', message: `CHANGELOG.md lacks ${missing} ${missing === 1 ? 'event' : 'events'} (this letter refreshes it after merges)`, hint: fix }];
+      return [
+        {
+          file: input.changelogFile,
+          line: 1,
+          column: 1,
+          severity: 'warning',
+          code: 'changelog-behind',
+          message: `CHANGELOG.md lacks ${missing} ${missing === 1 ? 'event' : 'events'} (this letter refreshes it after merges)`,
+          hint: fix,
+        },
+      ];
     }
   }
   let i = 0;
@@ -288,13 +497,34 @@ function checkChangelog(input: CheckInput): Problem[] {
   // git's union merge driver (`CHANGELOG.md merge=union`, written by `letter init`) keeps the
   // lines of both branches, ours then theirs: the right events, not always in time order.
   if (i > header.length && sameLines(have, want))
-    return [{ file: input.changelogFile, line: i + 1, column: 1, severity: 'warning', code: 'changelog-order', message: 'CHANGELOG.md lists the right events out of time order (as a union merge of two branches leaves it)', hint: fix }];
+    return [
+      {
+        file: input.changelogFile,
+        line: i + 1,
+        column: 1,
+        severity: 'warning',
+        code: 'changelog-order',
+        message:
+          'CHANGELOG.md lists the right events out of time order (as a union merge of two branches leaves it)',
+        hint: fix,
+      },
+    ];
   const column = commonPrefix(want[i] ?? '', have[i] ?? '') + 1;
   const message =
     want[i] === undefined || (want[i] === '' && i === want.length - 1)
       ? `CHANGELOG.md is out of step with the signatures: line ${i + 1} and after match no signature`
       : `CHANGELOG.md is out of step with the signatures: line ${i + 1} should read "${want[i]}"`;
-  return [{ file: input.changelogFile, line: i + 1, column, severity: 'error', code: 'changelog-stale', message, hint: fix }];
+  return [
+    {
+      file: input.changelogFile,
+      line: i + 1,
+      column,
+      severity: 'error',
+      code: 'changelog-stale',
+      message,
+      hint: fix,
+    },
+  ];
 }
 
 /** Whether two lists hold the same lines, each as many times, in any order. */
@@ -351,7 +581,10 @@ function bytesMatcher(bytes: Uint8Array): LineMatcher {
       if (scratch.length < line.length * 3) scratch = Buffer.allocUnsafe(line.length * 3);
       const { written } = encoder.encodeInto(line, scratch);
       const next = at + written;
-      const same = next <= end && data.compare(scratch, 0, written, at, next) === 0 && (next === end || data[next] === 10);
+      const same =
+        next <= end &&
+        data.compare(scratch, 0, written, at, next) === 0 &&
+        (next === end || data[next] === 10);
       at = next + 1;
       return same;
     },

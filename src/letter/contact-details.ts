@@ -23,7 +23,8 @@
 import type { Problem } from '../errors.js';
 
 // A phone number's shape, bounded in length (so linear), not inside a longer token; judged by `isPhoneNumber`.
-const PHONE_CANDIDATE = /(?<![\p{L}\p{N}_.\-/+@%#])(?:tel:\s*)?\+?\(?\d[\d ().-]{5,24}\d(?![\p{L}\p{N}_\-/@]|[.,]\d)/gu;
+const PHONE_CANDIDATE =
+  /(?<![\p{L}\p{N}_.\-/+@%#])(?:tel:\s*)?\+?\(?\d[\d ().-]{5,24}\d(?![\p{L}\p{N}_\-/@]|[.,]\d)/gu;
 // Only text with one of these can hold a national phone number: a 0 or ( starting a number
 // (not the minutes and seconds of a timestamp, :00:00Z), or the 3-3-4 form.
 const NATIONAL_HINT = /(?<![\w.\-/+@%])[0(]\d(?!\d?[:Z])|\d{3}[ .-]\d{3}[ .-]\d{4}/;
@@ -38,13 +39,17 @@ const MARKS = ['@', '+', 'tel:', '%40', '\uff20', '\ufe6b', '\uff0b'];
  */
 function undisguised(line: string): string | undefined {
   let s = line.normalize('NFKC');
-  if (s.includes('%')) s = s.replace(/%([0-9A-Fa-f]{2})/g, (m, h: string) => (Number.parseInt(h, 16) < 0x80 ? String.fromCharCode(Number.parseInt(h, 16)) : m));
+  if (s.includes('%'))
+    s = s.replace(/%([0-9A-Fa-f]{2})/g, (m, h: string) =>
+      Number.parseInt(h, 16) < 0x80 ? String.fromCharCode(Number.parseInt(h, 16)) : m,
+    );
   return s === line ? undefined : s;
 }
 
 /** Whether `text` (or its UTF-8 bytes) may hold contact details: a quick test before `findContactDetails`. */
 export function mayHoldContactDetails(text: string | Uint8Array): boolean {
-  const t = typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  const t =
+    typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
   if (MARKS.some((m) => t.includes(m))) return true;
   // Digits are ASCII: Latin-1 keeps their places in UTF-8 bytes without decoding the rest.
   return NATIONAL_HINT.test(typeof t === 'string' ? t : t.toString('latin1'));
@@ -63,14 +68,23 @@ export interface ContactScanOptions {
 
 /** The form in which a contact is compared with `public_contacts:`: an address in lower case, a phone number as its digits. */
 export function allowedContactKey(contact: string): string {
-  return contact.includes('@') ? contact.trim().replace(/^mailto:/i, '').toLowerCase() : contact.replace(/\D/g, '');
+  return contact.includes('@')
+    ? contact
+        .trim()
+        .replace(/^mailto:/i, '')
+        .toLowerCase()
+    : contact.replace(/\D/g, '');
 }
 
 /**
  * Every email address or phone number in `text`, as errors at their line and column (1-based)
  * in `file`; see the module's notes for what is and is not one. Messages never hold the value.
  */
-export function findContactDetails(text: string, file: string, options: ContactScanOptions = {}): Problem[] {
+export function findContactDetails(
+  text: string,
+  file: string,
+  options: ContactScanOptions = {},
+): Problem[] {
   const problems: Problem[] = [];
   if (!mayHoldContactDetails(text)) return problems;
   const lines = text.split(/\r?\n/);
@@ -78,12 +92,23 @@ export function findContactDetails(text: string, file: string, options: ContactS
     const found = scanLine(line, options);
     // An address written with fullwidth letters or percent-encoding is still an address: found in the line as read.
     const plain = undisguised(line);
-    const hidden = plain === undefined ? [] : scanLine(plain, options).filter((h) => !found.some((f) => f.text === h.text));
+    const hidden =
+      plain === undefined
+        ? []
+        : scanLine(plain, options).filter((h) => !found.some((f) => f.text === h.text));
     // A disguised address is reported at its first encoded or fullwidth character.
-    const disguisedAt = Math.max(0, line.search(/%40|\uff20|\ufe6b|[\uff0b\uff10-\uff19\uff21-\uff5a]/)) + 1;
-    for (const { what, index, disguised } of [...found.map((f) => ({ ...f, disguised: false })), ...hidden.map((h) => ({ ...h, disguised: true }))]) {
+    const disguisedAt =
+      Math.max(0, line.search(/%40|\uff20|\ufe6b|[\uff0b\uff10-\uff19\uff21-\uff5a]/)) + 1;
+    for (const { what, index, disguised } of [
+      ...found.map((f) => ({ ...f, disguised: false })),
+      ...hidden.map((h) => ({ ...h, disguised: true })),
+    ]) {
       problems.push({
-        file, line: i + 1, column: disguised ? disguisedAt : index + 1, severity: 'error', code: 'contact-details',
+        file,
+        line: i + 1,
+        column: disguised ? disguisedAt : index + 1,
+        severity: 'error',
+        code: 'contact-details',
         message: `${what}${disguised ? ' (written with encoded or fullwidth characters)' : ''} in a public file of the letter`,
         hint: options.allowed
           ? "if it is the organisers' own public contact, list it under public_contacts: in letter.yaml; a signatory's contact belongs in the private store, never in git"
@@ -104,14 +129,20 @@ interface Found {
 /** The email addresses and phone numbers of one line, in the order they appear. */
 function scanLine(line: string, options: ContactScanOptions): Found[] {
   const out: Found[] = [];
-  for (const m of emailAddresses(line)) if (!options.allowed?.has(allowedContactKey(m.text))) out.push({ what: 'an email address', ...m });
+  for (const m of emailAddresses(line))
+    if (!options.allowed?.has(allowedContactKey(m.text)))
+      out.push({ what: 'an email address', ...m });
   if (line.search(/\d/) >= 0) {
     for (const m of line.matchAll(PHONE_CANDIDATE)) {
       // A bracket that opens no area code, "(0612345678", is not part of the number.
       const open = m[0].startsWith('(') && !m[0].includes(')') ? 1 : 0;
       const text = m[0].slice(open);
       const index = (m.index ?? 0) + open;
-      if (isPhoneNumber(text, line.slice(Math.max(0, index - 12), index)) && !options.allowed?.has(allowedContactKey(text))) out.push({ what: 'a phone number', text, index });
+      if (
+        isPhoneNumber(text, line.slice(Math.max(0, index - 12), index)) &&
+        !options.allowed?.has(allowedContactKey(text))
+      )
+        out.push({ what: 'a phone number', text, index });
     }
   }
   return out.sort((a, b) => a.index - b.index);
@@ -141,8 +172,10 @@ function emailAddresses(line: string): { text: string; index: number }[] {
     while (end < line.length && DOMAIN_CHAR.test(line[end]!)) end++;
     const labels = line.slice(at + 1, end).split('.');
     while (labels.length > 0 && !TLD.test(labels.at(-1)!)) labels.pop();
-    if (labels.length < 2 || labels.some((l) => l === '' || l.startsWith('-') || l.endsWith('-'))) continue;
-    const index = line.slice(Math.max(0, start - 7), start).toLowerCase() === 'mailto:' ? start - 7 : start;
+    if (labels.length < 2 || labels.some((l) => l === '' || l.startsWith('-') || l.endsWith('-')))
+      continue;
+    const index =
+      line.slice(Math.max(0, start - 7), start).toLowerCase() === 'mailto:' ? start - 7 : start;
     out.push({ text: line.slice(index, at + 1 + labels.join('.').length), index });
   }
   return out;
@@ -162,14 +195,20 @@ function isPhoneNumber(candidate: string, before: string): boolean {
   if (!m) return false;
   const groups = [m[1]!.replace(/\D/g, ''), ...m[2]!.split(/[ .-]/).slice(1)];
   // A date with a four-digit year first or last in its group of three: 2020-05-26, 26.05.2020.
-  if (/^(?:\d{4}[.-]\d{1,2}[.-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})(?!\d)/.test(candidate)) return false;
+  if (/^(?:\d{4}[.-]\d{1,2}[.-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})(?!\d)/.test(candidate))
+    return false;
   if (groups[0]!.startsWith('0')) {
     // A trunk 0 (or 00, an international call): 9 to 15 digits in groups of two or more.
     if (groups.length === 1) return digits >= 10 && digits <= 12;
     return digits >= 9 && digits <= 15 && groups.every((g) => g.length >= 2 && g.length <= 8);
   }
   // The North American form: (555) 123-4567, 555-123-4567, 555.123.4567.
-  return groups.length === 3 && groups[0]!.length === 3 && groups[1]!.length === 3 && groups[2]!.length === 4;
+  return (
+    groups.length === 3 &&
+    groups[0]!.length === 3 &&
+    groups[1]!.length === 3 &&
+    groups[2]!.length === 4
+  );
 }
 
 /**

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 let list: typeof import('i18n-iso-countries') | undefined;
 /** The i18n-iso-countries module, loaded on first use. */
-export const isoCountries = () => (list ??= require('i18n-iso-countries') as typeof import('i18n-iso-countries'));
+export const isoCountries = () =>
+  (list ??= require('i18n-iso-countries') as typeof import('i18n-iso-countries'));
 
 /**
  * Codes i18n-iso-countries lists that ISO 3166-1 does not assign: XK (Kosovo) is a
@@ -23,7 +24,9 @@ export function isCountryCode(code: string): boolean {
 
 /** Every assigned ISO 3166-1 alpha-2 code (249), sorted. */
 export function countryCodes(): string[] {
-  return Object.keys(isoCountries().getAlpha2Codes()).filter((c) => !NOT_ASSIGNED.has(c)).sort();
+  return Object.keys(isoCountries().getAlpha2Codes())
+    .filter((c) => !NOT_ASSIGNED.has(c))
+    .sort();
 }
 
 // Names by language, then by code: a list of 100,000 signatories asks for a few dozen names many times.
@@ -33,7 +36,10 @@ const displayNames = new Map<string, { names: Intl.DisplayNames; known: Map<stri
 export function countryName(code: string, language = 'en'): string {
   let lang = displayNames.get(language);
   if (!lang) {
-    lang = { names: new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' }), known: new Map() };
+    lang = {
+      names: new Intl.DisplayNames([language, 'en'], { type: 'region', fallback: 'code' }),
+      known: new Map(),
+    };
     displayNames.set(language, lang);
   }
   let name = lang.known.get(code);
@@ -43,4 +49,3 @@ export function countryName(code: string, language = 'en'): string {
   }
   return name;
 }
-

@@ -5,8 +5,9 @@
  * small table of other names in common use. Names of places that are not an ISO 3166-1
  * country ("England", "Kosovo") are never mapped: `unknownCountryReason` suggests a code.
  */
-import { distance } from 'fastest-levenshtein';
+
 import { createRequire } from 'node:module';
+import { distance } from 'fastest-levenshtein';
 import { countryCodes, countryName, isCountryCode, isoCountries } from './countries.js';
 
 let english: ReturnType<typeof isoCountries> | undefined;
@@ -21,7 +22,14 @@ function countries(): ReturnType<typeof isoCountries> {
 }
 
 let byDisplayName: Map<string, string> | undefined;
-const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (x: string) =>
+  x
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /**
  * A country as a person typed it: an ISO 3166-1 alpha-2 or alpha-3 code in any case, an English
@@ -62,9 +70,24 @@ function displayNames(): Map<string, string> {
  * forms. Keys are folded (see `fold`).
  */
 const OTHER_NAMES: Readonly<Record<string, string>> = {
-  'viet nam': 'VN', burma: 'MM', swaziland: 'SZ', macedonia: 'MK', 'east timor': 'TL', vatican: 'VA', britain: 'GB',
-  drc: 'CD', 'dr congo': 'CD', 'democratic republic of congo': 'CD', 'republic of korea': 'KR', 'korea republic of': 'KR',
-  'russian federation': 'RU', 'the gambia': 'GM', 'the bahamas': 'BS', 'cape verde': 'CV', 'czech republic': 'CZ', 'turkiye': 'TR',
+  'viet nam': 'VN',
+  burma: 'MM',
+  swaziland: 'SZ',
+  macedonia: 'MK',
+  'east timor': 'TL',
+  vatican: 'VA',
+  britain: 'GB',
+  drc: 'CD',
+  'dr congo': 'CD',
+  'democratic republic of congo': 'CD',
+  'republic of korea': 'KR',
+  'korea republic of': 'KR',
+  'russian federation': 'RU',
+  'the gambia': 'GM',
+  'the bahamas': 'BS',
+  'cape verde': 'CV',
+  'czech republic': 'CZ',
+  turkiye: 'TR',
 };
 
 /**
@@ -78,7 +101,9 @@ const NOT_ISO: Readonly<Record<string, { code?: string; why: string }>> = {
   'northern ireland': { code: 'GB', why: 'is part of the United Kingdom' },
   holland: { code: 'NL', why: 'is part of the Netherlands' },
   catalonia: { code: 'ES', why: 'is part of Spain' },
-  kosovo: { why: 'has no ISO 3166-1 code (XK is a user-assigned code, not part of ISO 3166-1); leave the country empty or write it in the role' },
+  kosovo: {
+    why: 'has no ISO 3166-1 code (XK is a user-assigned code, not part of ISO 3166-1); leave the country empty or write it in the role',
+  },
   europe: { why: 'is a continent, not a country' },
   eu: { why: 'is a union of countries, not one' },
   'european union': { why: 'is a union of countries, not one' },
@@ -94,7 +119,8 @@ export function unknownCountryReason(s: string): string {
   const t = s.trim();
   const plain = `"${t}" is not a country name or ISO 3166-1 code`;
   const known = NOT_ISO[fold(t)];
-  if (known?.code) return `"${t}" ${known.why}, not an ISO 3166-1 country; use ${known.code} (${countryName(known.code, 'en')})?`;
+  if (known?.code)
+    return `"${t}" ${known.why}, not an ISO 3166-1 country; use ${known.code} (${countryName(known.code, 'en')})?`;
   if (known) return `"${t}" ${known.why}`;
   const folded = fold(t);
   if (folded.length >= 5) {

@@ -41,7 +41,8 @@ export function parseTimestampInput(s: string): string | undefined {
   const t = s.trim();
   if (isIsoDate(t)) return `${t}T00:00:00Z`;
   const m = INPUT.exec(t);
-  if (!m || !isIsoDate(m[1]!) || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) return undefined;
+  if (!m || !isIsoDate(m[1]!) || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59)
+    return undefined;
   const zone = m[5] === 'Z' ? 'Z' : m[5]!.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const ms = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${zone}`);
   return Number.isNaN(ms) ? undefined : toIsoTimestamp(new Date(ms));
@@ -82,11 +83,16 @@ export function dayMonthOrder(values: Iterable<string>): DayMonthOrder | 'mixed'
  * @returns `{ value }`, the canonical UTC timestamp (`YYYY-MM-DDTHH:MM:SSZ`), or `{ reason }`
  *   saying why `s` cannot be read, to show after the value.
  */
-export function parseSpreadsheetTimestamp(s: string, order?: DayMonthOrder): { value: string } | { reason: string } {
+export function parseSpreadsheetTimestamp(
+  s: string,
+  order?: DayMonthOrder,
+): { value: string } | { reason: string } {
   const iso = parseTimestampInput(s);
   if (iso !== undefined) return { value: iso };
   const t = s.trim();
-  const unreadable = { reason: `"${t}" is not a date and time letter can read; use ISO 8601 such as 2021-03-24T10:15:00Z (or 2021/03/24 10:15:00 AM GMT+1)` };
+  const unreadable = {
+    reason: `"${t}" is not a date and time letter can read; use ISO 8601 such as 2021-03-24T10:15:00Z (or 2021/03/24 10:15:00 AM GMT+1)`,
+  };
   const m = SPREADSHEET.exec(t);
   if (!m) return unreadable;
   let year: number;
@@ -96,28 +102,49 @@ export function parseSpreadsheetTimestamp(s: string, order?: DayMonthOrder): { v
   else {
     const [a, b] = [Number(m[4]), Number(m[6])];
     year = Number(m[7]);
-    const which: DayMonthOrder | undefined = m[5] === '.' || a > 12 ? 'dmy' : b > 12 ? 'mdy' : order;
+    const which: DayMonthOrder | undefined =
+      m[5] === '.' || a > 12 ? 'dmy' : b > 12 ? 'mdy' : order;
     if (which === undefined)
-      return { reason: `"${t}" could be ${a} ${monthName(b)} or ${b} ${monthName(a)}, and no other value of the column tells which; write dates as ${year}-${pad(b)}-${pad(a)} (ISO 8601)` };
+      return {
+        reason: `"${t}" could be ${a} ${monthName(b)} or ${b} ${monthName(a)}, and no other value of the column tells which; write dates as ${year}-${pad(b)}-${pad(a)} (ISO 8601)`,
+      };
     [month, day] = which === 'dmy' ? [b, a] : [a, b];
   }
-  if (!isIsoDate(`${year}-${pad(month)}-${pad(day)}`)) return { reason: `"${t}" names a day that does not exist` };
+  if (!isIsoDate(`${year}-${pad(month)}-${pad(day)}`))
+    return { reason: `"${t}" names a day that does not exist` };
   let hour = m[8] === undefined ? 0 : Number(m[8]);
   const minute = m[9] === undefined ? 0 : Number(m[9]);
   const second = m[10] === undefined ? 0 : Number(m[10]);
   if (m[11] !== undefined) {
-    if (hour < 1 || hour > 12) return { reason: `"${t}" has an hour that does not exist with AM or PM` };
+    if (hour < 1 || hour > 12)
+      return { reason: `"${t}" has an hour that does not exist with AM or PM` };
     hour = (hour % 12) + (m[11].toLowerCase() === 'p' ? 12 : 0);
   }
-  if (hour > 23 || minute > 59 || second > 59) return { reason: `"${t}" names a time that does not exist` };
-  const offset = m[12] === undefined ? 0 : (m[12] === '-' ? -1 : 1) * (Number(m[13]) * 60 + Number(m[14] ?? 0));
-  if (Math.abs(offset) > 14 * 60) return { reason: `"${t}" has a time zone offset beyond 14 hours` };
+  if (hour > 23 || minute > 59 || second > 59)
+    return { reason: `"${t}" names a time that does not exist` };
+  const offset =
+    m[12] === undefined ? 0 : (m[12] === '-' ? -1 : 1) * (Number(m[13]) * 60 + Number(m[14] ?? 0));
+  if (Math.abs(offset) > 14 * 60)
+    return { reason: `"${t}" has a time zone offset beyond 14 hours` };
   const ms = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
   return { value: toIsoTimestamp(new Date(ms)) };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const monthName = (n: number) => MONTHS[n - 1] ?? String(n);
 
 /**

@@ -17,7 +17,22 @@
  * - `possible`: a score of at least `POSSIBLE_SCORE`: only reported.
  */
 import { createRequire } from 'node:module';
-import { type ContextNote, contextNotes, describePairs, foldSyllable, LIKELY_SCORE, profileConsonants, type MatchContext, type NameProfile, nameProfile, POSSIBLE_SCORE, scoreProfiles, soundKey, wordConsonants, wordWeight } from './name-match.js';
+import {
+  type ContextNote,
+  contextNotes,
+  describePairs,
+  foldSyllable,
+  LIKELY_SCORE,
+  type MatchContext,
+  type NameProfile,
+  nameProfile,
+  POSSIBLE_SCORE,
+  profileConsonants,
+  scoreProfiles,
+  soundKey,
+  wordConsonants,
+  wordWeight,
+} from './name-match.js';
 
 // unhomoglyph's table of confusables loads on first use: most runs compare no names. Its
 // keys are single code points, so a lookup per code point maps as its one regular
@@ -30,13 +45,20 @@ function unhomoglyph(s: string): string {
   for (const c of s) out += Object.hasOwn(table, c) ? table[c] : c;
   return out;
 }
+
 import { normaliseName } from './names.js';
 
 /** How a name matches an existing one (see the module comment). */
 export type DuplicateKind = 'look-alike' | 'exact' | 'same-email' | 'likely' | 'possible';
 
 /** Kinds in order of strength. */
-export const DUPLICATE_KINDS: readonly DuplicateKind[] = ['look-alike', 'exact', 'same-email', 'likely', 'possible'];
+export const DUPLICATE_KINDS: readonly DuplicateKind[] = [
+  'look-alike',
+  'exact',
+  'same-email',
+  'likely',
+  'possible',
+];
 
 /** What the index holds of each signature: its id, name and status, and the context that tells people apart. */
 export interface IndexedName extends MatchContext {
@@ -117,7 +139,9 @@ function transliterateWord(w: string): string {
   return out;
 }
 
-const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Coptic'].map((s) => new RegExp(`\\p{Script=${s}}`, 'u'));
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Cherokee', 'Coptic'].map(
+  (s) => new RegExp(`\\p{Script=${s}}`, 'u'),
+);
 
 /** True when the letters of `name` come from two or more of the scripts whose letters look alike. */
 export function mixesScripts(name: string): boolean {
@@ -149,7 +173,9 @@ function push<K>(map: Map<K, number[]>, k: K, i: number): void {
  * Cyrillic "а" in "Bаn". Undefined when every word keeps to one script. Unicode TR39
  * (mixed-script detection), applied per word so that a name may give two scripts side by side.
  */
-export function mixedScriptLetter(name: string): { char: string; codePoint: string; script: string; word: string } | undefined {
+export function mixedScriptLetter(
+  name: string,
+): { char: string; codePoint: string; script: string; word: string } | undefined {
   // Plain ASCII holds one script only; most names are.
   if (/^[\x00-\x7f]*$/.test(name)) return undefined;
   for (const w of name.normalize('NFKC').split(/[\s\-\u2010\u2011]+/)) {
@@ -159,7 +185,12 @@ export function mixedScriptLetter(name: string): { char: string; codePoint: stri
     const main = counts.indexOf(Math.max(...counts));
     const odd = letters.find((c) => !SCRIPTS[main]!.test(c) && SCRIPTS.some((re) => re.test(c)))!;
     const script = SCRIPT_NAMES[SCRIPTS.findIndex((re) => re.test(odd))]!;
-    return { char: odd, codePoint: `U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, script, word: w };
+    return {
+      char: odd,
+      codePoint: `U+${odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+      script,
+      word: w,
+    };
   }
   return undefined;
 }
@@ -229,7 +260,15 @@ export class NameIndex {
 
   /** An index over `columns`, which it adopts (and adds to): no copy of a large list. */
   constructor(columns?: NameColumns) {
-    this.c = columns ?? { ids: [], names: [], statuses: [], keys: [], skeletons: [], translits: [], contexts: [] };
+    this.c = columns ?? {
+      ids: [],
+      names: [],
+      statuses: [],
+      keys: [],
+      skeletons: [],
+      translits: [],
+      contexts: [],
+    };
     this.c.contexts ??= [];
     while (this.c.contexts.length < this.c.ids.length) this.c.contexts.push(0);
   }
@@ -295,7 +334,8 @@ export class NameIndex {
   private allConsonants(): Map<string, number[]> {
     if (!this.consonantMap) {
       this.consonantMap = new Map();
-      for (let i = 0; i < this.c.ids.length; i++) for (const k of this.consonantKeys(this.profile(i))) push(this.consonantMap, k, i);
+      for (let i = 0; i < this.c.ids.length; i++)
+        for (const k of this.consonantKeys(this.profile(i))) push(this.consonantMap, k, i);
     }
     return this.consonantMap;
   }
@@ -308,7 +348,8 @@ export class NameIndex {
     if (p.abjad) for (const k of this.consonantKeys(p)) push(this.abjadMap, k, i);
     if (this.consonantMap) for (const k of this.consonantKeys(p)) push(this.consonantMap, k, i);
     p.words.forEach((x, k) => {
-      if (p.words.findIndex((y) => y.w === x.w) === k) this.df.set(x.w, (this.df.get(x.w) ?? 0) + 1);
+      if (p.words.findIndex((y) => y.w === x.w) === k)
+        this.df.set(x.w, (this.df.get(x.w) ?? 0) + 1);
     });
   }
 
@@ -325,8 +366,14 @@ export class NameIndex {
     const found = new Set<number>();
     const keys = this.keysOf(p, key, skeleton);
     // Names written without vowels and their Latin forms: by their consonants.
-    const byConsonants = p.abjad ? this.allConsonants() : this.abjadMap.size > 0 ? this.abjadMap : undefined;
-    if (byConsonants) for (const k of this.consonantKeys(p)) for (const i of (byConsonants.get(k) ?? []).slice(0, COMMON_WORD_LIST)) found.add(i);
+    const byConsonants = p.abjad
+      ? this.allConsonants()
+      : this.abjadMap.size > 0
+        ? this.abjadMap
+        : undefined;
+    if (byConsonants)
+      for (const k of this.consonantKeys(p))
+        for (const i of (byConsonants.get(k) ?? []).slice(0, COMMON_WORD_LIST)) found.add(i);
     const common: number[][] = [];
     const rare = Math.max(8, Math.min(RARE_WORD_LIST, Math.floor(this.c.ids.length / 100)));
     for (const k of keys) {
@@ -340,7 +387,8 @@ export class NameIndex {
     // the work per name is bounded, so that a list of look-alike names stays linear.
     if (p.words.filter((w) => !w.initial).length >= 2 && common.length >= 2) {
       // Counts in a reused array (a Map per name costs more than the rest of the lookup).
-      if (this.counts.length < this.c.ids.length) this.counts = new Uint8Array(Math.max(1024, this.c.ids.length * 2));
+      if (this.counts.length < this.c.ids.length)
+        this.counts = new Uint8Array(Math.max(1024, this.c.ids.length * 2));
       const counts = this.counts;
       const touched: number[] = [];
       let budget = COUNT_BUDGET;
@@ -348,7 +396,10 @@ export class NameIndex {
         if ((budget -= list.length) < 0) break;
         for (const i of list) if ((counts[i] = counts[i]! + 1) === 2) touched.push(i);
       }
-      const ranked = touched.length <= SHARED_CANDIDATES ? touched : touched.sort((a, b) => counts[b]! - counts[a]!).slice(0, SHARED_CANDIDATES);
+      const ranked =
+        touched.length <= SHARED_CANDIDATES
+          ? touched
+          : touched.sort((a, b) => counts[b]! - counts[a]!).slice(0, SHARED_CANDIDATES);
       for (const i of ranked) found.add(i);
       for (const list of common) for (const i of list) counts[i] = 0;
     }
@@ -356,7 +407,11 @@ export class NameIndex {
   }
 
   private weight = (w: { w: string; initial: boolean; particle: boolean }) =>
-    wordWeight(w as never, Math.max(this.df.get(w.w) ?? 0, this.expected?.df.get(w.w) ?? 0), Math.max(this.c.ids.length, this.expected?.n ?? 0));
+    wordWeight(
+      w as never,
+      Math.max(this.df.get(w.w) ?? 0, this.expected?.df.get(w.w) ?? 0),
+      Math.max(this.c.ids.length, this.expected?.n ?? 0),
+    );
 
   /**
    * Tells the index the names it will hold once an import is done (the letter's and the
@@ -365,11 +420,20 @@ export class NameIndex {
    */
   expect(names: readonly string[]): void {
     const df = new Map<string, number>();
-    for (const name of names) for (const w of new Set(nameProfile(name).words.map((x) => x.w))) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const name of names)
+      for (const w of new Set(nameProfile(name).words.map((x) => x.w)))
+        df.set(w, (df.get(w) ?? 0) + 1);
     this.expected = { df, n: names.length };
   }
 
-  private match(name: string, key: string, skeleton: string, p: NameProfile, ctx: MatchContext, i: number): DuplicateMatch | undefined {
+  private match(
+    name: string,
+    key: string,
+    skeleton: string,
+    p: NameProfile,
+    ctx: MatchContext,
+    i: number,
+  ): DuplicateMatch | undefined {
     const existing = this.c.names[i]!;
     const other = unpackContext(this.c.contexts[i]);
     const base = { id: this.c.ids[i]!, name: existing, status: this.c.statuses[i]!, ...other };
@@ -378,17 +442,39 @@ export class NameIndex {
     const notes = contextNotes(ctx, other);
     const moved = notes.reduce((s, n) => s + n.delta, 0);
     if (key === eKey) {
-      if (mixesScripts(name) && !mixesScripts(existing)) return { ...base, kind: 'look-alike', score: 1, reason: reasonFor('look-alike', name, existing) };
+      if (mixesScripts(name) && !mixesScripts(existing))
+        return {
+          ...base,
+          kind: 'look-alike',
+          score: 1,
+          reason: reasonFor('look-alike', name, existing),
+        };
       if (base.status === 'rejected') notes.push({ what: 'rejected as fake', delta: 0 });
-      return { ...base, kind: 'exact', score: Math.min(1, 1 + moved), reason: withNotes(reasonFor('exact', name, existing), notes) };
+      return {
+        ...base,
+        kind: 'exact',
+        score: Math.min(1, 1 + moved),
+        reason: withNotes(reasonFor('exact', name, existing), notes),
+      };
     }
-    if (skeleton === eSkeleton && skeleton !== '') return { ...base, kind: 'look-alike', score: 1, reason: reasonFor('look-alike', name, existing) };
+    if (skeleton === eSkeleton && skeleton !== '')
+      return {
+        ...base,
+        kind: 'look-alike',
+        score: 1,
+        reason: reasonFor('look-alike', name, existing),
+      };
     const s = scoreProfiles(p, this.profile(i), this.weight);
     const score = Math.max(0, Math.min(1, s.score + moved));
     if (score < POSSIBLE_SCORE) return undefined;
     if (base.status === 'rejected') notes.push({ what: 'rejected as fake', delta: 0 });
     const kind = score >= LIKELY_SCORE ? 'likely' : 'possible';
-    return { ...base, kind, score: Math.round(score * 100) / 100, reason: withNotes(`score ${score.toFixed(2)}: ${describePairs(s.pairs)}`, notes) };
+    return {
+      ...base,
+      kind,
+      score: Math.round(score * 100) / 100,
+      reason: withNotes(`score ${score.toFixed(2)}: ${describePairs(s.pairs)}`, notes),
+    };
   }
 
   /**
@@ -412,7 +498,9 @@ export class NameIndex {
    * Every pair of names in the index that match (each pair once, `later` the one added
    * after `earlier`), for checking a whole letter. `include(i)` picks the entries to pair.
    */
-  pairs(include: (i: number) => boolean = () => true): { earlier: number; later: number; match: DuplicateMatch }[] {
+  pairs(
+    include: (i: number) => boolean = () => true,
+  ): { earlier: number; later: number; match: DuplicateMatch }[] {
     this.ensureMaps();
     const out: { earlier: number; later: number; match: DuplicateMatch }[] = [];
     for (let j = 0; j < this.c.ids.length; j++) {
@@ -437,7 +525,11 @@ export class NameIndex {
 }
 
 function byStrength(a: DuplicateMatch, b: DuplicateMatch): number {
-  return DUPLICATE_KINDS.indexOf(a.kind) - DUPLICATE_KINDS.indexOf(b.kind) || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    DUPLICATE_KINDS.indexOf(a.kind) - DUPLICATE_KINDS.indexOf(b.kind) ||
+    b.score - a.score ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }
 
 function withNotes(reason: string, notes: readonly ContextNote[]): string {
@@ -453,10 +545,16 @@ export function compareNames(name: string, existing: string): DuplicateKind | un
 }
 
 /** The reason of a certain match, in words. */
-export function reasonFor(kind: 'exact' | 'look-alike' | 'same-email', name: string, existing: string): string {
+export function reasonFor(
+  kind: 'exact' | 'look-alike' | 'same-email',
+  name: string,
+  existing: string,
+): string {
   switch (kind) {
     case 'exact':
-      return name === existing ? 'the same name' : 'the same name once case, accents, spacing and punctuation are folded';
+      return name === existing
+        ? 'the same name'
+        : 'the same name once case, accents, spacing and punctuation are folded';
     case 'look-alike':
       return 'the same name written with look-alike characters from another script (Unicode TR39 confusables)';
     case 'same-email':

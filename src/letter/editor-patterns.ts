@@ -31,7 +31,8 @@ export const WEB_URL_PATTERN =
   /^https?:\/\/[^\u0000-\u0020\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f/?#@\\]+(?:[/?#][^\u0000-\u0020\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]*)?$/;
 
 /** An organiser's public email address (schema.ts `publicContact`). */
-export const PUBLIC_EMAIL_PATTERN = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+export const PUBLIC_EMAIL_PATTERN =
+  /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 
 /** An organiser's public phone number (schema.ts `publicContact`): 6 to 30 digits, spaces and `+().-`. Not expressed: at least 8 digits. */
 export const PUBLIC_PHONE_PATTERN = /^\+?[0-9 ().-]{6,30}$/;

@@ -54,12 +54,41 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 // The skeleton of each printable ASCII character, by code: letters and digits in lower case, the rest dropped.
 const ASCII_SKELETON: string[] = Array.from({ length: 127 }, (_, code) => {
   const c = String.fromCharCode(code);
-  const mapped: Record<string, string> = { '0': 'o', '1': 'l', '|': 'l', I: 'l', m: 'rn', '%': 'o0' };
+  const mapped: Record<string, string> = {
+    '0': 'o',
+    '1': 'l',
+    '|': 'l',
+    I: 'l',
+    m: 'rn',
+    '%': 'o0',
+  };
   return mapped[c] ?? (/[A-Za-z0-9]/.test(c) ? c.toLowerCase() : '');
 });
 
 // Titles and degrees around a name, in its normal form: "Dr. Eva Chen", "Eva Chen PhD".
-const TITLES = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'mx', 'miss', 'sir', 'dame', 'lord', 'lady', 'rev', 'hon', 'phd', 'md', 'msc', 'mba', 'jr', 'sr', 'esq']);
+const TITLES = new Set([
+  'dr',
+  'prof',
+  'professor',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'miss',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'rev',
+  'hon',
+  'phd',
+  'md',
+  'msc',
+  'mba',
+  'jr',
+  'sr',
+  'esq',
+]);
 
 /**
  * The hash of the name's words in any order, titles and degrees left out: SHA-256 of
@@ -68,13 +97,21 @@ const TITLES = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'mx', 'mis
  */
 export function wordOrderFingerprint(slug: string, normal: string): string | undefined {
   const words = normal.split(' ').filter((w) => w !== '' && !TITLES.has(w));
-  return words.length < 2 ? undefined : `sha256:${sha256Hex(`letter-words:${slug}:${words.sort().join(' ')}`)}`;
+  return words.length < 2
+    ? undefined
+    : `sha256:${sha256Hex(`letter-words:${slug}:${words.sort().join(' ')}`)}`;
 }
 
 /** What an erasure record keeps of a name: the fingerprint of its normal form, and those of its look-alike forms and of its words in any order. */
-export function erasureFingerprints(slug: string, name: string): { fingerprint: string; fingerprints: string[] } {
+export function erasureFingerprints(
+  slug: string,
+  name: string,
+): { fingerprint: string; fingerprints: string[] } {
   const words = wordOrderFingerprint(slug, normaliseName(name));
-  return { fingerprint: nameFingerprint(slug, name), fingerprints: [...lookAlikeFingerprints(slug, name), ...(words ? [words] : [])].sort() };
+  return {
+    fingerprint: nameFingerprint(slug, name),
+    fingerprints: [...lookAlikeFingerprints(slug, name), ...(words ? [words] : [])].sort(),
+  };
 }
 
 /**
@@ -83,10 +120,15 @@ export function erasureFingerprints(slug: string, name: string): { fingerprint: 
  * when the caller has it, saves computing it again. The look-alike forms are only computed
  * when a record holds some.
  */
-export function erasedNames(erased: readonly ErasedRecord[], slug: string): (name: string, key?: string) => ErasedRecord | undefined {
+export function erasedNames(
+  erased: readonly ErasedRecord[],
+  slug: string,
+): (name: string, key?: string) => ErasedRecord | undefined {
   if (erased.length === 0) return () => undefined;
   const byPrint = new Map(erased.map((e) => [e.fingerprint, e]));
-  const byLookAlike = new Map(erased.flatMap((e) => (e.fingerprints ?? []).map((f) => [f, e] as const)));
+  const byLookAlike = new Map(
+    erased.flatMap((e) => (e.fingerprints ?? []).map((f) => [f, e] as const)),
+  );
   return (name, key) => {
     const normal = key ?? normaliseName(name);
     const found = byPrint.get(nameFingerprint(slug, name, normal));

@@ -28,7 +28,10 @@ export interface LetterRunner {
 }
 
 /** Runs the `letter` the campaign's lockfile pins (a dev dependency). */
-export const DEFAULT_RUNNER: LetterRunner = { install: 'npm ci', command: 'npx --no-install letter' };
+export const DEFAULT_RUNNER: LetterRunner = {
+  install: 'npm ci',
+  command: 'npx --no-install letter',
+};
 
 /** Actions pinned by full commit SHA (tags can move); the comment names the release. */
 export const CHECKOUT = 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2';
@@ -43,40 +46,107 @@ const SAFE_RUN_TEXT = /^[A-Za-z0-9 ._/@=:-]+$/;
  * @param version the letter's text version (text-version.ts), named in the consent box.
  * @throws Error when `letterPath` or the runner holds characters that would not be plain in a shell.
  */
-export function githubSignFiles(letter: LetterFile, letterPath: string, version: string, runner: LetterRunner = DEFAULT_RUNNER): RepoFile[] {
-  for (const [what, text] of [['letter path', letterPath], ['install command', runner.install], ['letter command', runner.command]] as const)
-    if (!SAFE_RUN_TEXT.test(text)) throw new Error(`the ${what} "${text}" must be letters, digits, spaces and . _ / @ = : - only`);
+export function githubSignFiles(
+  letter: LetterFile,
+  letterPath: string,
+  version: string,
+  runner: LetterRunner = DEFAULT_RUNNER,
+): RepoFile[] {
+  for (const [what, text] of [
+    ['letter path', letterPath],
+    ['install command', runner.install],
+    ['letter command', runner.command],
+  ] as const)
+    if (!SAFE_RUN_TEXT.test(text))
+      throw new Error(
+        `the ${what} "${text}" must be letters, digits, spaces and . _ / @ = : - only`,
+      );
   return [
     { path: `.github/ISSUE_TEMPLATE/sign-${letter.slug}.yml`, text: issueForm(letter, version) },
-    { path: `.github/workflows/sign-${letter.slug}.yml`, text: signWorkflow(letter, letterPath, runner) },
+    {
+      path: `.github/workflows/sign-${letter.slug}.yml`,
+      text: signWorkflow(letter, letterPath, runner),
+    },
   ];
 }
 
 /** The issue form (GitHub Docs, "Syntax for issue forms"): name, affiliation, country and group as the letter needs, web page, consent. */
 export function issueForm(letter: LetterFile, version: string): string {
-  const required = (field: string) => ({ required: field === 'name' || (letter.requires as readonly string[]).includes(field) });
-  const input = (field: 'name' | 'role' | 'organisation' | 'country' | 'url', description: string, placeholder: string) => ({
-    type: 'input', id: field, attributes: { label: FORM_LABELS[field], description, placeholder }, validations: required(field),
+  const required = (field: string) => ({
+    required: field === 'name' || (letter.requires as readonly string[]).includes(field),
+  });
+  const input = (
+    field: 'name' | 'role' | 'organisation' | 'country' | 'url',
+    description: string,
+    placeholder: string,
+  ) => ({
+    type: 'input',
+    id: field,
+    attributes: { label: FORM_LABELS[field], description, placeholder },
+    validations: required(field),
   });
   const elements: Record<string, unknown>[] = [
-    { type: 'markdown', attributes: { value: `Sign **${letter.title}** by filling in this form. Your GitHub login is recorded with your signature; an organiser checks it before it is published. This issue is public: give no email address or phone number.` } },
+    {
+      type: 'markdown',
+      attributes: {
+        value: `Sign **${letter.title}** by filling in this form. Your GitHub login is recorded with your signature; an organiser checks it before it is published. This issue is public: give no email address or phone number.`,
+      },
+    },
   ];
   for (const field of formFields(letter)) {
-    if (field === 'name') elements.push(input('name', 'Your name as it should appear on the letter.', 'Ada Lovelace'));
-    else if (field === 'role') elements.push(input('role', 'Your role or title.', 'Professor of Mathematics'));
-    else if (field === 'organisation') elements.push(input('organisation', 'Your organisation.', 'University of London'));
-    else if (field === 'country') elements.push(input('country', 'Country name or ISO 3166-1 code.', 'GB'));
-    else if (field === 'url') elements.push(input('url', 'A public web page about you (https://...), optional.', 'https://example.org/ada'));
+    if (field === 'name')
+      elements.push(input('name', 'Your name as it should appear on the letter.', 'Ada Lovelace'));
+    else if (field === 'role')
+      elements.push(input('role', 'Your role or title.', 'Professor of Mathematics'));
+    else if (field === 'organisation')
+      elements.push(input('organisation', 'Your organisation.', 'University of London'));
+    else if (field === 'country')
+      elements.push(input('country', 'Country name or ISO 3166-1 code.', 'GB'));
+    else if (field === 'url')
+      elements.push(
+        input(
+          'url',
+          'A public web page about you (https://...), optional.',
+          'https://example.org/ada',
+        ),
+      );
     else if (field === 'group')
-      elements.push({ type: 'dropdown', id: 'group', attributes: { label: FORM_LABELS.group, description: 'The group you sign in.', options: letter.groups.map((g) => g.name) }, validations: required('group') });
-    else elements.push({ type: 'checkboxes', id: 'consent', attributes: { label: FORM_LABELS.consent, options: [{ label: consentText(version), required: true }] } });
+      elements.push({
+        type: 'dropdown',
+        id: 'group',
+        attributes: {
+          label: FORM_LABELS.group,
+          description: 'The group you sign in.',
+          options: letter.groups.map((g) => g.name),
+        },
+        validations: required('group'),
+      });
+    else
+      elements.push({
+        type: 'checkboxes',
+        id: 'consent',
+        attributes: {
+          label: FORM_LABELS.consent,
+          options: [{ label: consentText(version), required: true }],
+        },
+      });
   }
-  const form = { name: `Sign: ${letter.title}`, description: `Add your name to the open letter "${letter.title}".`, title: `Sign: ${letter.title}`, labels: [signLabel(letter)], body: elements };
+  const form = {
+    name: `Sign: ${letter.title}`,
+    description: `Add your name to the open letter "${letter.title}".`,
+    title: `Sign: ${letter.title}`,
+    labels: [signLabel(letter)],
+    body: elements,
+  };
   return `# Made by letter (letter github issue-form); made again when the text of the letter changes.\n${stringify(form, { lineWidth: 0 })}`;
 }
 
 /** The workflow: on an issue opened with the form, `letter sign --from-issue`, a branch, a pull request and a comment. */
-export function signWorkflow(letter: LetterFile, letterPath: string, runner: LetterRunner = DEFAULT_RUNNER): string {
+export function signWorkflow(
+  letter: LetterFile,
+  letterPath: string,
+  runner: LetterRunner = DEFAULT_RUNNER,
+): string {
   const label = signLabel(letter);
   return `# Made by letter (letter github issue-form). Turns an issue opened with the form
 # .github/ISSUE_TEMPLATE/sign-${letter.slug}.yml into a pull request adding one pending signature.

@@ -4,19 +4,32 @@
  * signature or of an earlier row, and which are invalid, with the reason. Pure.
  */
 import { maskContact } from './contact-details.js';
-import type { DuplicateMatch, NameIndex } from './duplicates.js';
-import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
 import { parseCountryName, unknownCountryReason } from './country-names.js';
+import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
+import type { DuplicateMatch, NameIndex } from './duplicates.js';
 import { idForName } from './names.js';
 import type { ErasedRecord, Group, LetterFile, Signature } from './schema.js';
-import { checkName, indexedName, indexOf, InvalidSignatureInput, sign } from './signatures.js';
+import { checkName, InvalidSignatureInput, indexedName, indexOf, sign } from './signatures.js';
 import { sortKeyToWrite } from './sort-key.js';
 
 /**
  * Fields a column can map to; `email` and `phone` go to the private store; `first_name` and
  * `last_name` make the name ("First Last") and the sort key ("Last First").
  */
-export const IMPORT_FIELDS = ['name', 'first_name', 'last_name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'signed_at', 'email', 'phone'] as const;
+export const IMPORT_FIELDS = [
+  'name',
+  'first_name',
+  'last_name',
+  'sort_as',
+  'role',
+  'organisation',
+  'country',
+  'group',
+  'url',
+  'signed_at',
+  'email',
+  'phone',
+] as const;
 /** One of `IMPORT_FIELDS`. */
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -29,7 +42,14 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   last_name: ['last name', 'lastname', 'last', 'family name', 'surname'],
   sort_as: ['sort as', 'sort_as', 'sort key', 'sort'],
   role: ['role', 'position', 'title', 'job title', 'function'],
-  organisation: ['organisation', 'organization', 'company', 'affiliation', 'institution', 'employer'],
+  organisation: [
+    'organisation',
+    'organization',
+    'company',
+    'affiliation',
+    'institution',
+    'employer',
+  ],
   country: ['country', 'nation', 'country code'],
   group: ['group', 'category'],
   url: ['url', 'website', 'web', 'link', 'homepage'],
@@ -46,23 +66,39 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
  *   them those the map left out on purpose (`excluded`).
  * @throws Error naming a mapping entry that is malformed or names an unknown field or column.
  */
-export function mapHeaders(headers: readonly string[], map?: string): { mapping: Map<string, ImportField>; unmapped: string[]; excluded: string[] } {
+export function mapHeaders(
+  headers: readonly string[],
+  map?: string,
+): { mapping: Map<string, ImportField>; unmapped: string[]; excluded: string[] } {
   const mapping = new Map<string, ImportField>();
   const explicit = new Map<string, ImportField>();
   const ignored = new Set<string>();
-  for (const part of (map ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of (map ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.lastIndexOf('=');
     const header = part.slice(0, eq).trim();
     const field = part.slice(eq + 1).trim() as ImportField | '';
-    if (eq <= 0 || (field !== '' && !IMPORT_FIELDS.includes(field))) throw new Error(`"${part}" is not HEADER=FIELD with FIELD one of ${IMPORT_FIELDS.join(', ')} (or empty, to leave the column out)`);
-    if (!headers.includes(header)) throw new Error(`"${header}" is not a column of the file; columns: ${headers.join(', ')}`);
+    if (eq <= 0 || (field !== '' && !IMPORT_FIELDS.includes(field)))
+      throw new Error(
+        `"${part}" is not HEADER=FIELD with FIELD one of ${IMPORT_FIELDS.join(', ')} (or empty, to leave the column out)`,
+      );
+    if (!headers.includes(header))
+      throw new Error(`"${header}" is not a column of the file; columns: ${headers.join(', ')}`);
     if (field === '') ignored.add(header);
     else explicit.set(header, field);
   }
-  const fold = (s: string) => s.trim().toLowerCase().replace(/[\s_]+/g, ' ');
+  const fold = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, ' ');
   const unmapped: string[] = [];
   for (const h of headers) {
-    const field = ignored.has(h) ? undefined : (explicit.get(h) ?? IMPORT_FIELDS.find((f) => HEADER_ALIASES[f].includes(fold(h))));
+    const field = ignored.has(h)
+      ? undefined
+      : (explicit.get(h) ?? IMPORT_FIELDS.find((f) => HEADER_ALIASES[f].includes(fold(h))));
     if (field && ![...mapping.values()].includes(field)) mapping.set(h, field);
     else unmapped.push(h);
   }
@@ -152,7 +188,9 @@ export interface PlanContext {
 export function findGroup(letter: LetterFile, value: string): Group | undefined {
   const v = value.trim();
   const asId = idForName(v, new Set());
-  return letter.groups.find((g) => g.id === v || g.name.toLowerCase() === v.toLowerCase() || g.id === asId);
+  return letter.groups.find(
+    (g) => g.id === v || g.name.toLowerCase() === v.toLowerCase() || g.id === asId,
+  );
 }
 
 // An email address as a whole cell, and a mailto: link (its address before any ?subject=).
@@ -171,7 +209,15 @@ const MAILTO = /^mailto:([^?#]*)/i;
  * its first and last names when columns hold them.
  */
 export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPlan {
-  const plan: ImportPlan = { toAdd: [], alreadySigned: [], likely: [], possible: [], invalid: [], notes: [], columnsLeftOut: [] };
+  const plan: ImportPlan = {
+    toAdd: [],
+    alreadySigned: [],
+    likely: [],
+    possible: [],
+    invalid: [],
+    notes: [],
+    columnsLeftOut: [],
+  };
   const index = c.index ?? indexOf(c.signatures);
   const owners = new Map(c.emailOwners);
   const signatures = [...c.signatures];
@@ -184,20 +230,34 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   };
   const requires = new Set<string>(c.letter.requires);
   const signedAtColumn = fieldOf.get('signed_at');
-  const order = signedAtColumn === undefined ? undefined : dayMonthOrder(rows.map((r) => r.cells[signedAtColumn] ?? ''));
+  const order =
+    signedAtColumn === undefined
+      ? undefined
+      : dayMonthOrder(rows.map((r) => r.cells[signedAtColumn] ?? ''));
   let groupColumn = fieldOf.get('group');
   // A letter without groups has nothing to put a group column's values in: the column is left out, once, not every row.
   if (groupColumn !== undefined && c.letter.groups.length === 0) {
-    plan.columnsLeftOut.push({ column: groupColumn, reason: 'the letter declares no groups (declare them under groups: in letter.yaml to import this column)' });
+    plan.columnsLeftOut.push({
+      column: groupColumn,
+      reason:
+        'the letter declares no groups (declare them under groups: in letter.yaml to import this column)',
+    });
     fieldOf.delete('group');
     groupColumn = undefined;
   }
 
-  index.expect([...c.signatures.map((s) => s.name), ...rows.map((r) => nameOf(cell(r, 'name'), cell(r, 'first_name'), cell(r, 'last_name'))).filter((n): n is string => n !== undefined)]);
+  index.expect([
+    ...c.signatures.map((s) => s.name),
+    ...rows
+      .map((r) => nameOf(cell(r, 'name'), cell(r, 'first_name'), cell(r, 'last_name')))
+      .filter((n): n is string => n !== undefined),
+  ]);
 
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: each row returns early with `return void plan.x.push(...)`; the value is discarded.
   rows.forEach((row, i) => {
     c.onProgress?.(i + 1);
-    const invalid = (field: string, reason: string, hint?: string) => void plan.invalid.push({ line: row.line, field, reason, ...(hint ? { hint } : {}) });
+    const invalid = (field: string, reason: string, hint?: string) =>
+      void plan.invalid.push({ line: row.line, field, reason, ...(hint ? { hint } : {}) });
     const first = cell(row, 'first_name');
     const last = cell(row, 'last_name');
     const given = cell(row, 'name');
@@ -207,22 +267,45 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
     const inName = NAME_WITH_EMAIL.exec(written);
     const name = inName ? inName[1]!.trimEnd() : written;
     const email = cell(row, 'email') ?? inName?.[2];
-    if (inName) plan.notes.push({ line: row.line, field: 'name', note: `held an email address; the name is "${name}" and the address is kept in the private store${cell(row, 'email') ? ' (the email column wins)' : ''}` });
+    if (inName)
+      plan.notes.push({
+        line: row.line,
+        field: 'name',
+        note: `held an email address; the name is "${name}" and the address is kept in the private store${cell(row, 'email') ? ' (the email column wins)' : ''}`,
+      });
     const emailCheck = email ? { key: email.toLowerCase(), owners } : undefined;
     const found = checkName(index, c.erased, c.letter.slug, name, emailCheck, {
-      url: cell(row, 'url'), role: cell(row, 'role'), organisation: cell(row, 'organisation'), country: parseCountryName(cell(row, 'country') ?? ''),
+      url: cell(row, 'url'),
+      role: cell(row, 'role'),
+      organisation: cell(row, 'organisation'),
+      country: parseCountryName(cell(row, 'country') ?? ''),
     });
     // The same name with nothing that tells the two apart, look-alike letters, or a fake's name: never added.
     const same = found.certain;
     if (same || found.erased) {
       const matches = same ? [same] : [];
       const dup: DuplicateRow = { line: row.line, name, matches, confirmable: false };
-      if (found.erased) return void plan.likely.push({ ...dup, matches: [{ id: found.erased.id, name: '(name erased)', status: 'erased', kind: 'exact', score: 1, reason: 'erased at the signatory\'s request' }] });
-      return void (same?.name.normalize('NFC').replace(/\s+/g, ' ').trim() === name.normalize('NFC').replace(/\s+/g, ' ')
+      if (found.erased)
+        return void plan.likely.push({
+          ...dup,
+          matches: [
+            {
+              id: found.erased.id,
+              name: '(name erased)',
+              status: 'erased',
+              kind: 'exact',
+              score: 1,
+              reason: "erased at the signatory's request",
+            },
+          ],
+        });
+      return void (same?.name.normalize('NFC').replace(/\s+/g, ' ').trim() ===
+      name.normalize('NFC').replace(/\s+/g, ' ')
         ? plan.alreadySigned.push(dup)
         : plan.likely.push(dup));
     }
-    if (found.possible.length > 0) plan.possible.push({ line: row.line, name, matches: found.possible, confirmable: true });
+    if (found.possible.length > 0)
+      plan.possible.push({ line: row.line, name, matches: found.possible, confirmable: true });
     let similar: DuplicateMatch[] = [];
     if (found.likely.length > 0) {
       const dup: DuplicateRow = { line: row.line, name, matches: found.likely, confirmable: true };
@@ -243,19 +326,31 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
       countryCode = parseCountryName(country);
       if (countryCode === undefined) return invalid('country', unknownCountryReason(country));
     }
-    if (countryCode === undefined && requires.has('country')) return invalid('country', 'is empty; the letter requires a country: add a country column or pass --country');
+    if (countryCode === undefined && requires.has('country'))
+      return invalid(
+        'country',
+        'is empty; the letter requires a country: add a country column or pass --country',
+      );
     const groupValue = cell(row, 'group') ?? c.defaultGroup;
     let group: string | undefined;
     if (groupValue !== undefined) {
       group = findGroup(c.letter, groupValue)?.id;
       if (group === undefined) {
         const declared = c.letter.groups.map((g) => g.id).join(', ');
-        const away = groupColumn === undefined ? '' : `, or leave the column out with --map "${groupColumn}="`;
-        return invalid('group', `"${groupValue}" is not a group of this letter (${declared ? `its groups: ${declared}` : 'it declares none'})`, `declare the groups under groups: in letter.yaml${away}`);
+        const away =
+          groupColumn === undefined ? '' : `, or leave the column out with --map "${groupColumn}="`;
+        return invalid(
+          'group',
+          `"${groupValue}" is not a group of this letter (${declared ? `its groups: ${declared}` : 'it declares none'})`,
+          `declare the groups under groups: in letter.yaml${away}`,
+        );
       }
     }
     if (group === undefined && requires.has('group'))
-      return invalid('group', 'is empty; the letter requires a group: add a group column or pass --group');
+      return invalid(
+        'group',
+        'is empty; the letter requires a group: add a group column or pass --group',
+      );
     let url = cell(row, 'url');
     let privateEmail = email;
     const urlEmail = url === undefined ? undefined : emailInUrl(url);
@@ -263,28 +358,61 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
       url = undefined;
       if (urlEmail !== '' && !email) {
         privateEmail = urlEmail;
-        plan.notes.push({ line: row.line, field: 'url', note: 'held an email address; kept in the private store as the email, not published' });
-      } else plan.notes.push({ line: row.line, field: 'url', note: 'held an email address; left out, not published' });
+        plan.notes.push({
+          line: row.line,
+          field: 'url',
+          note: 'held an email address; kept in the private store as the email, not published',
+        });
+      } else
+        plan.notes.push({
+          line: row.line,
+          field: 'url',
+          note: 'held an email address; left out, not published',
+        });
     }
     const phone = cell(row, 'phone');
-    if (privateEmail !== undefined && !/^[^\s@]+@(?=[^\s@]+$)[^\s@]+\.[^\s@]+$/.test(privateEmail)) return invalid(privateEmail === email ? 'email' : 'url', `"${maskContact(privateEmail)}" is not an email address`);
-    if (phone !== undefined && !/^\+?[0-9 ()./-]{6,30}$/.test(phone)) return invalid('phone', `"${maskContact(phone)}" is not a phone number`);
+    if (privateEmail !== undefined && !/^[^\s@]+@(?=[^\s@]+$)[^\s@]+\.[^\s@]+$/.test(privateEmail))
+      return invalid(
+        privateEmail === email ? 'email' : 'url',
+        `"${maskContact(privateEmail)}" is not an email address`,
+      );
+    if (phone !== undefined && !/^\+?[0-9 ()./-]{6,30}$/.test(phone))
+      return invalid('phone', `"${maskContact(phone)}" is not a phone number`);
     try {
       const { signature } = sign(
         c.letter,
         signatures,
         {
-          name, sort_as: cell(row, 'sort_as') ?? sortKeyToWrite(name, { language: c.letter.language, first, last }), role: cell(row, 'role') ?? c.defaultRole,
-          organisation: cell(row, 'organisation') ?? c.defaultOrganisation, country: countryCode, group, url, signed_at: signedAtValue,
+          name,
+          sort_as:
+            cell(row, 'sort_as') ??
+            sortKeyToWrite(name, { language: c.letter.language, first, last }),
+          role: cell(row, 'role') ?? c.defaultRole,
+          organisation: cell(row, 'organisation') ?? c.defaultOrganisation,
+          country: countryCode,
+          group,
+          url,
+          signed_at: signedAtValue,
         },
         c.now,
-        { erased: c.erased, index, allowSimilar: true, takenIds: taken, ...(c.textVersion ? { textVersion: c.textVersion } : {}) },
+        {
+          erased: c.erased,
+          index,
+          allowSimilar: true,
+          takenIds: taken,
+          ...(c.textVersion ? { textVersion: c.textVersion } : {}),
+        },
       );
       signatures.push(signature);
       taken.add(signature.id);
       index.add(indexedName(signature));
       if (privateEmail) owners.set(privateEmail.toLowerCase(), signature);
-      plan.toAdd.push({ line: row.line, signature, contact: { ...(privateEmail ? { email: privateEmail } : {}), ...(phone ? { phone } : {}) }, similar });
+      plan.toAdd.push({
+        line: row.line,
+        signature,
+        contact: { ...(privateEmail ? { email: privateEmail } : {}), ...(phone ? { phone } : {}) },
+        similar,
+      });
     } catch (e) {
       if (e instanceof InvalidSignatureInput) invalid(e.field, e.reason);
       else throw e;
@@ -299,7 +427,8 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
 // A name followed by an address in angle brackets or brackets, as mail programs write it. The
 // name (trimmed by the caller) holds a letter or digit, the domain a dot with text on both sides:
 // both said in lookaheads, so that no part of the text can be read two ways (linear time).
-const NAME_WITH_EMAIL = /^(?=[^<>()@]*[\p{L}\p{N}])([^<>()@]*)[<(]\s*(?:mailto:)?([^\s<>()@]+@(?=[^\s<>()@]+\.[^\s<>()@])[^\s<>()@]+)\s*[>)]\s*$/u;
+const NAME_WITH_EMAIL =
+  /^(?=[^<>()@]*[\p{L}\p{N}])([^<>()@]*)[<(]\s*(?:mailto:)?([^\s<>()@]+@(?=[^\s<>()@]+\.[^\s<>()@])[^\s<>()@]+)\s*[>)]\s*$/u;
 
 /**
  * The email address a url cell holds: a `mailto:` link's address ('' when it names none), or
@@ -325,9 +454,13 @@ function hasWord(name: string, word: string): boolean {
  * The displayed name of a row: the name column; else first and last name ("Ada Lovelace").
  * A last name the name column lacks is added after it ("Ada" and "Lovelace": "Ada Lovelace").
  */
-export function nameOf(name: string | undefined, first: string | undefined, last: string | undefined): string | undefined {
-  if (name !== undefined) return last !== undefined && !hasWord(name, last) ? `${name} ${last}` : name;
+export function nameOf(
+  name: string | undefined,
+  first: string | undefined,
+  last: string | undefined,
+): string | undefined {
+  if (name !== undefined)
+    return last !== undefined && !hasWord(name, last) ? `${name} ${last}` : name;
   const parts = [first, last].filter((p) => p !== undefined);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
-

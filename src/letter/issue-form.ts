@@ -38,15 +38,19 @@ export function consentText(version: string): string {
   return `I agree to the text of this letter as it reads at version ${version}; my name will be public.`;
 }
 
-const CONSENT = /^I agree to the text of this letter as it reads at version (sha256:[0-9a-f]{12}); my name will be public\.$/;
+const CONSENT =
+  /^I agree to the text of this letter as it reads at version (sha256:[0-9a-f]{12}); my name will be public\.$/;
 
 /** The fields the form of `letter` asks for: name, role, organisation, web page, consent; country when required; group when the letter has groups. */
 export function formFields(letter: LetterFile): FormField[] {
   return [
-    'name', 'role', 'organisation',
+    'name',
+    'role',
+    'organisation',
     ...(letter.requires.includes('country') ? (['country'] as const) : []),
     ...(letter.groups.length > 0 ? (['group'] as const) : []),
-    'url', 'consent',
+    'url',
+    'consent',
   ];
 }
 
@@ -57,7 +61,10 @@ export class IssueRefused extends UserError {
     reason: string,
     hint = 'Open a new issue with the sign form to try again.',
   ) {
-    super(`${field === 'event' ? 'the event' : `issue field "${field}"`}: ${reason}; nothing was written.`, hint);
+    super(
+      `${field === 'event' ? 'the event' : `issue field "${field}"`}: ${reason}; nothing was written.`,
+      hint,
+    );
   }
 }
 
@@ -116,31 +123,58 @@ export function parseFormBody(body: string): Map<string, string | undefined> {
  */
 export function readSignRequest(event: unknown, letter: LetterFile, version: string): SignRequest {
   const e = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
-  const issue = (typeof e.issue === 'object' && e.issue !== null ? e.issue : undefined) as Record<string, unknown> | undefined;
-  if (!issue || 'pull_request' in e || 'comment' in e) throw new IssueRefused('event', 'it is not an issues event');
-  if (e.action !== 'opened') throw new IssueRefused('event', `it is an issue ${typeof e.action === 'string' ? JSON.stringify(e.action) : 'event'}, not an issue opened: only opening an issue signs`);
-  const user = (typeof issue.user === 'object' && issue.user !== null ? issue.user : {}) as Record<string, unknown>;
+  const issue = (typeof e.issue === 'object' && e.issue !== null ? e.issue : undefined) as
+    | Record<string, unknown>
+    | undefined;
+  if (!issue || 'pull_request' in e || 'comment' in e)
+    throw new IssueRefused('event', 'it is not an issues event');
+  if (e.action !== 'opened')
+    throw new IssueRefused(
+      'event',
+      `it is an issue ${typeof e.action === 'string' ? JSON.stringify(e.action) : 'event'}, not an issue opened: only opening an issue signs`,
+    );
+  const user = (typeof issue.user === 'object' && issue.user !== null ? issue.user : {}) as Record<
+    string,
+    unknown
+  >;
   const login = typeof user.login === 'string' ? user.login : '';
-  if (user.type === 'Bot' || login.endsWith('[bot]')) throw new IssueRefused('event', `the issue was opened by a bot (${login}); only a person signs for themselves`);
-  if (!GITHUB_LOGIN_PATTERN.test(login)) throw new IssueRefused('event', 'the issue author has no valid GitHub login');
-  if (typeof issue.number !== 'number' || !Number.isSafeInteger(issue.number)) throw new IssueRefused('event', 'the issue has no number');
+  if (user.type === 'Bot' || login.endsWith('[bot]'))
+    throw new IssueRefused(
+      'event',
+      `the issue was opened by a bot (${login}); only a person signs for themselves`,
+    );
+  if (!GITHUB_LOGIN_PATTERN.test(login))
+    throw new IssueRefused('event', 'the issue author has no valid GitHub login');
+  if (typeof issue.number !== 'number' || !Number.isSafeInteger(issue.number))
+    throw new IssueRefused('event', 'the issue has no number');
   const created = typeof issue.created_at === 'string' ? issue.created_at : '';
-  if (!isIsoTimestamp(created)) throw new IssueRefused('event', 'the issue has no created_at time in ISO 8601 UTC');
-  if (typeof issue.body !== 'string' || issue.body.trim() === '') throw new IssueRefused('event', 'the issue has no body: it was not made with the sign form');
+  if (!isIsoTimestamp(created))
+    throw new IssueRefused('event', 'the issue has no created_at time in ISO 8601 UTC');
+  if (typeof issue.body !== 'string' || issue.body.trim() === '')
+    throw new IssueRefused('event', 'the issue has no body: it was not made with the sign form');
 
   const answers = parseFormBody(issue.body);
   const consent = answers.get(FORM_LABELS.consent);
-  const ticked = consent?.split('\n').map((l) => /^- \[[xX]\] (.*)$/.exec(l.trim())?.[1]?.trim()).find((t) => t !== undefined && CONSENT.test(t));
-  if (ticked === undefined) throw new IssueRefused(FORM_LABELS.consent, `the box "${consentText(version)}" is not ticked`);
+  const ticked = consent
+    ?.split('\n')
+    .map((l) => /^- \[[xX]\] (.*)$/.exec(l.trim())?.[1]?.trim())
+    .find((t) => t !== undefined && CONSENT.test(t));
+  if (ticked === undefined)
+    throw new IssueRefused(FORM_LABELS.consent, `the box "${consentText(version)}" is not ticked`);
   const agreed = CONSENT.exec(ticked)![1]!;
   if (agreed !== version)
-    throw new IssueRefused(FORM_LABELS.consent, `the signer agreed to the text at version ${agreed}, but the letter now reads ${version}`, 'The text changed since the form was made: an organiser regenerates the form, and the signer opens a new issue.');
+    throw new IssueRefused(
+      FORM_LABELS.consent,
+      `the signer agreed to the text at version ${agreed}, but the letter now reads ${version}`,
+      'The text changed since the form was made: an organiser regenerates the form, and the signer opens a new issue.',
+    );
 
   const asked = new Set(formFields(letter));
   const answer = (field: Exclude<FormField, 'consent'>): string | undefined => {
     const value = asked.has(field) ? answers.get(FORM_LABELS[field]) : undefined;
     if (value === undefined) {
-      if (field === 'name' || letter.requires.includes(field as never)) throw new IssueRefused(FORM_LABELS[field], 'is required and was left empty');
+      if (field === 'name' || letter.requires.includes(field as never))
+        throw new IssueRefused(FORM_LABELS[field], 'is required and was left empty');
       return undefined;
     }
     if (/\n/.test(value)) throw new IssueRefused(FORM_LABELS[field], 'must be one line');
@@ -149,11 +183,29 @@ export function readSignRequest(event: unknown, letter: LetterFile, version: str
   const name = answer('name')!;
   const countryText = answer('country');
   const country = countryText === undefined ? undefined : parseCountryName(countryText);
-  if (countryText !== undefined && country === undefined) throw new IssueRefused(FORM_LABELS.country, 'is not a country name or ISO 3166-1 code', 'Use a code such as JO, US or KR.');
+  if (countryText !== undefined && country === undefined)
+    throw new IssueRefused(
+      FORM_LABELS.country,
+      'is not a country name or ISO 3166-1 code',
+      'Use a code such as JO, US or KR.',
+    );
   const groupText = answer('group');
-  const group = groupText === undefined ? undefined : letter.groups.find((g) => g.name === groupText || g.id === groupText)?.id;
-  if (groupText !== undefined && group === undefined) throw new IssueRefused(FORM_LABELS.group, `is not a group of this letter; one of: ${letter.groups.map((g) => g.name).join('; ')}`);
-  const optional = { role: answer('role'), organisation: answer('organisation'), country, group, url: answer('url') };
+  const group =
+    groupText === undefined
+      ? undefined
+      : letter.groups.find((g) => g.name === groupText || g.id === groupText)?.id;
+  if (groupText !== undefined && group === undefined)
+    throw new IssueRefused(
+      FORM_LABELS.group,
+      `is not a group of this letter; one of: ${letter.groups.map((g) => g.name).join('; ')}`,
+    );
+  const optional = {
+    role: answer('role'),
+    organisation: answer('organisation'),
+    country,
+    group,
+    url: answer('url'),
+  };
   return {
     issue: issue.number,
     login,

@@ -30,12 +30,22 @@ type Json = Record<string, unknown>;
  * `VERSION_KEY`); with `letter`, the signature schema lists that letter's group ids and
  * makes the fields it `requires` required of pending and verified signatures, as check does.
  */
-export function jsonSchemaOf(kind: SchemaKind, version: string, letter?: Pick<LetterFile, 'groups' | 'requires'>): Json {
-  const json = z.toJSONSchema(kind === 'letter' ? letterSchema : signatureSchema, { target: 'draft-7', io: 'input' }) as Json;
+export function jsonSchemaOf(
+  kind: SchemaKind,
+  version: string,
+  letter?: Pick<LetterFile, 'groups' | 'requires'>,
+): Json {
+  const json = z.toJSONSchema(kind === 'letter' ? letterSchema : signatureSchema, {
+    target: 'draft-7',
+    io: 'input',
+  }) as Json;
   const { $schema, ...rest } = json;
   const head = {
     $schema,
-    title: kind === 'letter' ? 'letter.yaml of an open letter' : 'A signature of an open letter (signatures/<id>.yaml)',
+    title:
+      kind === 'letter'
+        ? 'letter.yaml of an open letter'
+        : 'A signature of an open letter (signatures/<id>.yaml)',
     description: `Written by letter ${version} (refresh: letter schema --update). letter check also checks what JSON Schema cannot say: duplicates, contact details, links in normal form.`,
     [VERSION_KEY]: version,
   };
@@ -44,29 +54,52 @@ export function jsonSchemaOf(kind: SchemaKind, version: string, letter?: Pick<Le
   // The list, not a pattern: "XX" has the form of a code and is none.
   const { pattern: _, ...country } = properties.country!;
   properties.country = { ...country, enum: countryCodes() };
-  if (letter) properties.group = groupProperty(properties.group!, letter.groups.map((g) => g.id));
+  if (letter)
+    properties.group = groupProperty(
+      properties.group!,
+      letter.groups.map((g) => g.id),
+    );
   return { ...head, ...rest, allOf: [...STATUS_BLOCKS, ...requiredFields(letter?.requires ?? [])] };
 }
 
-const statusIs = (...statuses: string[]): Json => ({ properties: { status: { enum: statuses } }, required: ['status'] });
+const statusIs = (...statuses: string[]): Json => ({
+  properties: { status: { enum: statuses } },
+  required: ['status'],
+});
 
 /** schema.ts `signatureSchema.superRefine`: each status has its block, and a block its status. */
 const STATUS_BLOCKS: Json[] = [
   { if: statusIs('verified'), then: { required: ['verified'] } },
   { if: statusIs('pending'), then: { properties: { verified: false } } },
-  { if: statusIs('withdrawn'), then: { required: ['withdrawn'] }, else: { properties: { withdrawn: false } } },
-  { if: statusIs('rejected'), then: { required: ['rejected'] }, else: { properties: { rejected: false } } },
+  {
+    if: statusIs('withdrawn'),
+    then: { required: ['withdrawn'] },
+    else: { properties: { withdrawn: false } },
+  },
+  {
+    if: statusIs('rejected'),
+    then: { required: ['rejected'] },
+    else: { properties: { rejected: false } },
+  },
 ];
 
 /** check.ts: a pending or verified signature gives every field the letter requires. */
 function requiredFields(requires: readonly string[]): Json[] {
-  return requires.length === 0 ? [] : [{ if: statusIs('pending', 'verified'), then: { required: [...requires] } }];
+  return requires.length === 0
+    ? []
+    : [{ if: statusIs('pending', 'verified'), then: { required: [...requires] } }];
 }
 
 /** The letter's group ids as the only values of `group:` (none when it declares no groups, as check says). */
 function groupProperty(group: Json, ids: string[]): Json {
   const { pattern: _, patternErrorMessage: __, ...rest } = group;
-  if (ids.length === 0) return { ...rest, not: {}, errorMessage: 'this letter declares no groups: remove group, or declare groups in letter.yaml' };
+  if (ids.length === 0)
+    return {
+      ...rest,
+      not: {},
+      errorMessage:
+        'this letter declares no groups: remove group, or declare groups in letter.yaml',
+    };
   return { ...rest, enum: ids, errorMessage: `must be a group of this letter: ${ids.join(', ')}` };
 }
 

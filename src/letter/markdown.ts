@@ -14,7 +14,8 @@ const LEADING_BLOCK = /^(?:[#+\-=>]|\d+(?=[.)]))/;
 
 // Text with nothing to escape or fold (most names): no special character, no line break,
 // no leading block marker or digit, single spaces between words.
-const PLAIN = /^[^\s\\`*_[\]<>&~|!#+\-=\d\r\n\u2028\u2029][^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]*(?: [^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]+)*$/;
+const PLAIN =
+  /^[^\s\\`*_[\]<>&~|!#+\-=\d\r\n\u2028\u2029][^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]*(?: [^\s\\`*_[\]<>&~|!\r\n\u2028\u2029]+)*$/;
 
 // GitHub Flavored Markdown's extended autolinks (spec 0.29-gfm, section 6.9) turn `www.` and
 // `http:`, `https:` or `ftp:` followed by `//` (and `mailto:`, `xmpp:`) into links with no

@@ -23,20 +23,33 @@
  * name, an initial) are capped below the "likely" threshold.
  */
 import { createRequire } from 'node:module';
-import { distance } from 'fastest-levenshtein';
 import anyAscii from 'any-ascii';
-import { AMBIGUOUS_NON_NAME_WORDS, COMMON_FAMILY_NAMES, COMMON_GIVEN_NAMES, DIMINUTIVES, GIVEN_NAME_GROUPS, NON_NAME_WORDS } from './name-data.js';
+import { distance } from 'fastest-levenshtein';
+import {
+  AMBIGUOUS_NON_NAME_WORDS,
+  COMMON_FAMILY_NAMES,
+  COMMON_GIVEN_NAMES,
+  DIMINUTIVES,
+  GIVEN_NAME_GROUPS,
+  NON_NAME_WORDS,
+} from './name-data.js';
 import { normaliseName } from './names.js';
 
 // pinyin-pro and talisman load on first use: most names need neither.
 const require = createRequire(import.meta.url);
 let pinyinOf: ((s: string) => string[]) | undefined;
 const hanSyllables = (s: string): string[] => {
-  pinyinOf ??= (t: string) => (require('pinyin-pro') as { pinyin: (t: string, o: object) => string[] }).pinyin(t, { toneType: 'none', type: 'array', v: true });
+  pinyinOf ??= (t: string) =>
+    (require('pinyin-pro') as { pinyin: (t: string, o: object) => string[] }).pinyin(t, {
+      toneType: 'none',
+      type: 'array',
+      v: true,
+    });
   return pinyinOf(s);
 };
 let dmOf: ((s: string) => string[]) | undefined;
-const dmCodes = (s: string): string[] => (dmOf ??= require('talisman/phonetics/daitch-mokotoff') as (s: string) => string[])(s);
+const dmCodes = (s: string): string[] =>
+  (dmOf ??= require('talisman/phonetics/daitch-mokotoff') as (s: string) => string[])(s);
 
 /** At or above this score, a person is asked whether the names are one person. */
 export const LIKELY_SCORE = 0.8;
@@ -66,7 +79,34 @@ export interface NameProfile {
   abjad: boolean;
 }
 
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'al', 'el', 'bin', 'ibn', 'ben', 'ter', 'ten', 'y', 'e', 'zu', 'af', 'op']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'le',
+  'la',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ben',
+  'ter',
+  'ten',
+  'y',
+  'e',
+  'zu',
+  'af',
+  'op',
+]);
 const HAN = /\p{Script=Han}/u;
 const HANGUL = /\p{Script=Hangul}/u;
 const ABJAD = /[\p{Script=Arabic}\p{Script=Hebrew}]/u;
@@ -99,11 +139,25 @@ function memo(cache: Map<string, string>, w: string, f: (w: string) => string): 
 
 function foldSpellingOnce(w: string): string {
   let s = w
-    .replace(/tsch/g, 'ch').replace(/sch/g, 'sh').replace(/tch/g, 'ch').replace(/^chr/, 'khr').replace(/ph/g, 'f')
-    .replace(/ck/g, 'k').replace(/q/g, 'k').replace(/x/g, 'ks').replace(/w/g, 'v').replace(/y/g, 'i').replace(/ou/g, 'u')
-    .replace(/dzh/g, 'j').replace(/zh/g, 'j').replace(/ij/g, 'i').replace(/dh/g, 'd').replace(/gh/g, 'g')
+    .replace(/tsch/g, 'ch')
+    .replace(/sch/g, 'sh')
+    .replace(/tch/g, 'ch')
+    .replace(/^chr/, 'khr')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/ou/g, 'u')
+    .replace(/dzh/g, 'j')
+    .replace(/zh/g, 'j')
+    .replace(/ij/g, 'i')
+    .replace(/dh/g, 'd')
+    .replace(/gh/g, 'g')
     // A "j" after another letter is the German, Dutch or Polish "y" (Fjodor, Dostojewski); "io" after a consonant is Russian "ё" (Fiodor, Fedor).
-    .replace(/(?<=.)j/g, 'i').replace(/(?<=[^aeiou])io/g, 'e');
+    .replace(/(?<=.)j/g, 'i')
+    .replace(/(?<=[^aeiou])io/g, 'e');
   s = s.replace(/(.)\1+/g, '$1');
   return s;
 }
@@ -114,7 +168,13 @@ export function soundKey(fold: string): string {
 }
 
 function soundKeyOnce(fold: string): string {
-  const s = fold.replace(/sh|ch|j/g, 'S').replace(/c/g, 'k').replace(/z/g, 's').replace(/b/g, 'p').replace(/d/g, 't').replace(/g/g, 'k');
+  const s = fold
+    .replace(/sh|ch|j/g, 'S')
+    .replace(/c/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/b/g, 'p')
+    .replace(/d/g, 't')
+    .replace(/g/g, 'k');
   let out = s[0] === undefined ? '' : /[aeiou]/.test(s[0]) ? 'a' : s[0];
   for (let i = 1; i < s.length; i++) {
     const c = s[i]!;
@@ -133,9 +193,20 @@ function foldSyllableOnce(w: string): string {
   // Aspirated and plain consonants are one class: Wade-Giles writes with p, t, k, ch what pinyin writes b, d, g, j/zh
   // (the apostrophe of p', t', k', ch' is lost when names are typed); Korean romanisations differ the same way.
   return w
-    .replace(/hs|x|sh/g, 's').replace(/ts|tz|c(?!h)/g, 'z').replace(/ch|zh|q|j/g, 'j').replace(/k/g, 'g').replace(/p/g, 'b').replace(/t/g, 'd')
-    .replace(/ung/g, 'ong').replace(/ieh/g, 'ie').replace(/ien/g, 'ian').replace(/ih/g, 'i').replace(/oo/g, 'u').replace(/eo|eu(?=n)/g, (m) => (m === 'eo' ? 'o' : 'u'))
-    .replace(/ee/g, 'i').replace(/l/g, 'r');
+    .replace(/hs|x|sh/g, 's')
+    .replace(/ts|tz|c(?!h)/g, 'z')
+    .replace(/ch|zh|q|j/g, 'j')
+    .replace(/k/g, 'g')
+    .replace(/p/g, 'b')
+    .replace(/t/g, 'd')
+    .replace(/ung/g, 'ong')
+    .replace(/ieh/g, 'ie')
+    .replace(/ien/g, 'ian')
+    .replace(/ih/g, 'i')
+    .replace(/oo/g, 'u')
+    .replace(/eo|eu(?=n)/g, (m) => (m === 'eo' ? 'o' : 'u'))
+    .replace(/ee/g, 'i')
+    .replace(/l/g, 'r');
 }
 
 const GROUPS_OF = (() => {
@@ -164,19 +235,33 @@ export function givenNameForms(a: string, b: string): 'near' | 'far' | undefined
   const n = Math.max(a.length, b.length);
   // Starting alike: the same first letter, or a vowel or y/j sound (Yevgeny / Eugene / Jewgeni).
   const soft = (c: string) => 'aeiouyj'.includes(c);
-  return (a[0] === b[0] && d <= 0.6 * n) || (soft(a[0]!) && soft(b[0]!) && d <= 0.5 * n) ? 'near' : 'far';
+  return (a[0] === b[0] && d <= 0.6 * n) || (soft(a[0]!) && soft(b[0]!) && d <= 0.5 * n)
+    ? 'near'
+    : 'far';
 }
 
 function word(w: string): NameWord {
-  return { w, fold: foldSpelling(w), initial: w.length === 1 && w >= 'a', particle: PARTICLES.has(w) };
+  return {
+    w,
+    fold: foldSpelling(w),
+    initial: w.length === 1 && w >= 'a',
+    particle: PARTICLES.has(w),
+  };
 }
 
 /** The romanised words of one word of the original name, with Han and Hangul split into syllables. */
 function romanise(original: string): string[] {
-  if (HAN.test(original)) return hanSyllables(original).map((s) => normaliseName(s)).filter(Boolean);
-  if (HANGUL.test(original)) return [...original].map((c) => normaliseName(anyAscii(c))).filter(Boolean);
+  if (HAN.test(original))
+    return hanSyllables(original)
+      .map((s) => normaliseName(s))
+      .filter(Boolean);
+  if (HANGUL.test(original))
+    return [...original].map((c) => normaliseName(anyAscii(c))).filter(Boolean);
   // Greek "ου" is the sound "u"; any-ascii writes it "oy".
-  if (GREEK.test(original)) return normaliseName(original.replace(/ου/gi, 'ou').replace(/ΟΥ/g, 'OU')).split(' ').filter(Boolean);
+  if (GREEK.test(original))
+    return normaliseName(original.replace(/ου/gi, 'ou').replace(/ΟΥ/g, 'OU'))
+      .split(' ')
+      .filter(Boolean);
   return normaliseName(original).split(' ').filter(Boolean);
 }
 
@@ -190,13 +275,25 @@ export const MAX_NAME_WORDS = 12;
 export function nameProfile(name: string, key?: string): NameProfile {
   // A fediverse handle ("@alice@mastodon.social") is the user's name on a server: the server is not part of it.
   const plain = name.normalize('NFKC');
-  const nfkc = plain.includes('@') ? plain.replace(/^(@?[\p{L}\p{N}_.-]+)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u, '$1') : plain;
+  const nfkc = plain.includes('@')
+    ? plain.replace(/^(@?[\p{L}\p{N}_.-]+)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u, '$1')
+    : plain;
   // Most names need no script of their own: their words are those of their normal form (`key`, when known).
-  let words = key !== undefined && nfkc === plain && !SYLLABIC.test(nfkc) ? (key === '' ? [] : key.split(' ')) : nfkc.split(/[\s\u3000]+/).filter(Boolean).flatMap(romanise);
+  let words =
+    key !== undefined && nfkc === plain && !SYLLABIC.test(nfkc)
+      ? key === ''
+        ? []
+        : key.split(' ')
+      : nfkc
+          .split(/[\s\u3000]+/)
+          .filter(Boolean)
+          .flatMap(romanise);
   if (words[0] === 'h' && words[1] === 'e' && words.length > 3) words = words.slice(2);
   // "U" is a Burmese honorific before a name ("U Thant"); elsewhere it is an initial.
   if (words[0] === 'u' && words.length > 1) words = words.slice(1);
-  const kept = words.filter((w, i) => !NON_NAME_WORDS.has(w) || (AMBIGUOUS_NON_NAME_WORDS.has(w) && i === words.length - 1));
+  const kept = words.filter(
+    (w, i) => !NON_NAME_WORDS.has(w) || (AMBIGUOUS_NON_NAME_WORDS.has(w) && i === words.length - 1),
+  );
   // Numbers ("III" aside, which is dropped above) are not words of a name: "Signatory 12" and "Signatory 21" differ by their numbers alone.
   const named = kept.filter((w) => !/^[0-9]+$/.test(w));
   const final = named.length > 0 ? named : kept.length > 0 ? kept : words;
@@ -219,14 +316,28 @@ export function profileConsonants(p: NameProfile): string {
  * transliterations confuse folded (q/g/k, dh/d, th/t, sh/s, b/p).
  */
 function consonantsOf(words: readonly string[]): string {
-  return wordConsonants(words.filter((w) => !PARTICLES.has(w)).map((w) => (w.length > 3 ? w.replace(/^(al|el|l)(?=[^aeiou])/, '') : w)).join(''));
+  return wordConsonants(
+    words
+      .filter((w) => !PARTICLES.has(w))
+      .map((w) => (w.length > 3 ? w.replace(/^(al|el|l)(?=[^aeiou])/, '') : w))
+      .join(''),
+  );
 }
 
 /** The consonants of one word as an abjad writes them (see `consonantsOf`). */
 export function wordConsonants(w: string): string {
   return (w.length > 3 ? w.replace(/^(al|el|l)(?=[^aeiou])/, '') : w)
-    .replace(/dh/g, 'd').replace(/th/g, 't').replace(/sh/g, 's').replace(/kh/g, 'k').replace(/[qgc]/g, 'k').replace(/p/g, 'b').replace(/j/g, 'y').replace(/z/g, 's')
-    .replace(/h$/, '').replace(/[aeiouywv`']/g, '').replace(/(.)\1+/g, '$1');
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't')
+    .replace(/sh/g, 's')
+    .replace(/kh/g, 'k')
+    .replace(/[qgc]/g, 'k')
+    .replace(/p/g, 'b')
+    .replace(/j/g, 'y')
+    .replace(/z/g, 's')
+    .replace(/h$/, '')
+    .replace(/[aeiouywv`']/g, '')
+    .replace(/(.)\1+/g, '$1');
 }
 
 /** How much each word counts: its rarity on the letter and among given names (see `NameIndex`). */
@@ -273,15 +384,31 @@ export function wordLikeness(a: NameWord, b: NameWord): WordLikeness | undefined
   if (form === 'near') return { sim: 0.9, how: 'given-name' };
   if (form === 'far') return { sim: 0.65, how: 'given-name' };
   // Two different given names, both well known ("Sven" and "Owen", "Julien" and "Colin"), are two names, not a typo.
-  if (COMMON_GIVEN_NAMES.has(a.w) && COMMON_GIVEN_NAMES.has(b.w) && foldSyllable(a.w) !== foldSyllable(b.w)) return undefined;
+  if (
+    COMMON_GIVEN_NAMES.has(a.w) &&
+    COMMON_GIVEN_NAMES.has(b.w) &&
+    foldSyllable(a.w) !== foldSyllable(b.w)
+  )
+    return undefined;
   const long = Math.max(a.fold.length, b.fold.length);
-  if ((long <= 7 || a.syl || b.syl) && (a.syl ?? foldSyllable(a.w)) === (b.syl ?? foldSyllable(b.w))) return { sim: 0.88, how: 'romanisation' };
+  if (
+    (long <= 7 || a.syl || b.syl) &&
+    (a.syl ?? foldSyllable(a.w)) === (b.syl ?? foldSyllable(b.w))
+  )
+    return { sim: 0.88, how: 'romanisation' };
   const d = distance(a.fold, b.fold);
   let sim = long < 4 ? 0 : 1 - (1.6 * d) / long;
   let how: WordLikeness['how'] = 'letters';
   // One letter more or less in a longer word ("Merkl" / "Merkel", "Dostoevsky" / "Dostoyevsky") is a common slip.
   if (d === 1 && long >= 5 && a.fold.length !== b.fold.length) sim = Math.max(sim, 0.86);
-  if (long >= 5 && Math.min(a.fold.length, b.fold.length) >= 4 && sim < 0.72 && d <= long / 2 && !COMMON_GIVEN_NAMES.has(a.w) && !COMMON_GIVEN_NAMES.has(b.w)) {
+  if (
+    long >= 5 &&
+    Math.min(a.fold.length, b.fold.length) >= 4 &&
+    sim < 0.72 &&
+    d <= long / 2 &&
+    !COMMON_GIVEN_NAMES.has(a.w) &&
+    !COMMON_GIVEN_NAMES.has(b.w)
+  ) {
     const codes = dm(b.w);
     if (dm(a.w).some((c) => codes.includes(c))) {
       sim = 0.72;
@@ -321,7 +448,10 @@ function joinNeighbours(a: NameWord[], b: NameWord[]): NameWord[] {
     const y = a[i + 1];
     if (y && !x.initial && !y.initial && !b.some((w) => w.w === x.w || w.w === y.w)) {
       const j = joined(x, y);
-      const alike = (w: NameWord) => w.fold === j.fold || (j.fold.length >= 6 && distance(w.fold, j.fold) <= 1) || foldSyllable(w.w) === j.syl;
+      const alike = (w: NameWord) =>
+        w.fold === j.fold ||
+        (j.fold.length >= 6 && distance(w.fold, j.fold) <= 1) ||
+        foldSyllable(w.w) === j.syl;
       if (b.some((w) => w.w.length > Math.max(x.w.length, y.w.length) && alike(w))) {
         out.push(j);
         i++;
@@ -344,7 +474,10 @@ export function scoreProfiles(p: NameProfile, q: NameProfile, weight: WordWeight
     const long = Math.max(x.length, y.length);
     if (long < 3) return { score: 0, pairs: [] };
     const sim = 1 - distance(x, y) / long;
-    return { score: Math.max(0, Math.min(0.9, sim)), pairs: [{ a: x, b: y, sim, how: 'romanisation' }] };
+    return {
+      score: Math.max(0, Math.min(0.9, sim)),
+      pairs: [{ a: x, b: y, sim, how: 'romanisation' }],
+    };
   }
   // Joining two words into one only helps the name with more words.
   const a = p.words.length > q.words.length ? joinNeighbours(p.words, q.words) : p.words;
@@ -358,7 +491,9 @@ export function scoreProfiles(p: NameProfile, q: NameProfile, weight: WordWeight
       const l = wordLikeness(a[i]!, b[j]!);
       if (l) candidates.push({ i, j, l });
     }
-  candidates.sort((x, y) => y.l.sim - x.l.sim || Math.min(wa[y.i]!, wb[y.j]!) - Math.min(wa[x.i]!, wb[x.j]!));
+  candidates.sort(
+    (x, y) => y.l.sim - x.l.sim || Math.min(wa[y.i]!, wb[y.j]!) - Math.min(wa[x.i]!, wb[x.j]!),
+  );
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   const pairs: WordPair[] = [];
@@ -379,7 +514,12 @@ export function scoreProfiles(p: NameProfile, q: NameProfile, weight: WordWeight
   }
   // A word left over weighs at least as much as a fairly rare word: "Hiroshi Harris" and "Ben Harris" differ, however common both given names are.
   const left = (words: NameWord[], used: Set<number>, w: number[]) =>
-    words.reduce((sum, x, i) => sum + (used.has(i) ? 0 : x.initial || x.particle ? w[i]! : Math.max(w[i]!, LEFT_WORD_WEIGHT)), 0);
+    words.reduce(
+      (sum, x, i) =>
+        sum +
+        (used.has(i) ? 0 : x.initial || x.particle ? w[i]! : Math.max(w[i]!, LEFT_WORD_WEIGHT)),
+      0,
+    );
   const leftA = left(a, usedA, wa);
   const leftB = left(b, usedB, wb);
   // Every word of the shorter name (two or more) paired, none by an initial: the longer one's other words are likely more of the same name.
@@ -389,7 +529,8 @@ export function scoreProfiles(p: NameProfile, q: NameProfile, weight: WordWeight
   const rest = (aInside ? 0.3 : 1) * leftB + (bInside ? 0.3 : 1) * leftA;
   let score = credit / (paired + rest || 1);
   // Little information behind the pairs (common names, initials): at most "possible".
-  if (info < MIN_INFO && !(leftA === 0 && leftB === 0 && pairs.every((x) => x.how === 'same'))) score = Math.min(score, LIKELY_SCORE - 0.1);
+  if (info < MIN_INFO && !(leftA === 0 && leftB === 0 && pairs.every((x) => x.how === 'same')))
+    score = Math.min(score, LIKELY_SCORE - 0.1);
   return { score: Math.max(0, Math.min(1, score)), pairs };
 }
 
@@ -410,12 +551,25 @@ export interface MatchContext {
 /** One piece of evidence from the context, and how it moved the score. */
 export interface ContextNote {
   what:
-    | 'same url' | 'different url' | 'same GitHub login' | 'different GitHub login' | 'same organisation' | 'similar role'
-    | 'different role and organisation' | 'different country' | 'same country' | 'rejected as fake';
+    | 'same url'
+    | 'different url'
+    | 'same GitHub login'
+    | 'different GitHub login'
+    | 'same organisation'
+    | 'similar role'
+    | 'different role and organisation'
+    | 'different country'
+    | 'same country'
+    | 'rejected as fake';
   delta: number;
 }
 
-const urlKey = (u: string) => u.trim().toLowerCase().replace(/^https?:\/\/(www\.)?/, '').replace(/(?<!\/)\/+$/, '');
+const urlKey = (u: string) =>
+  u
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\/(www\.)?/, '')
+    .replace(/(?<!\/)\/+$/, '');
 
 /**
  * Evidence from the context of two signatures: the same url (+0.2) or GitHub login (+0.3)
@@ -427,24 +581,70 @@ const urlKey = (u: string) => u.trim().toLowerCase().replace(/^https?:\/\/(www\.
  */
 export function contextNotes(a: MatchContext, b: MatchContext): ContextNote[] {
   const notes: ContextNote[] = [];
-  if (a.url && b.url) notes.push(urlKey(a.url) === urlKey(b.url) ? { what: 'same url', delta: 0.2 } : { what: 'different url', delta: -0.15 });
+  if (a.url && b.url)
+    notes.push(
+      urlKey(a.url) === urlKey(b.url)
+        ? { what: 'same url', delta: 0.2 }
+        : { what: 'different url', delta: -0.15 },
+    );
   if (a.github && b.github)
-    notes.push(a.github.toLowerCase() === b.github.toLowerCase() ? { what: 'same GitHub login', delta: 0.3 } : { what: 'different GitHub login', delta: -0.25 });
-  if (a.organisation && b.organisation && normaliseName(a.organisation) === normaliseName(b.organisation)) notes.push({ what: 'same organisation', delta: 0.05 });
+    notes.push(
+      a.github.toLowerCase() === b.github.toLowerCase()
+        ? { what: 'same GitHub login', delta: 0.3 }
+        : { what: 'different GitHub login', delta: -0.25 },
+    );
+  if (
+    a.organisation &&
+    b.organisation &&
+    normaliseName(a.organisation) === normaliseName(b.organisation)
+  )
+    notes.push({ what: 'same organisation', delta: 0.05 });
   else if ((a.role || a.organisation) && (b.role || b.organisation)) {
-    const overlap = wordOverlap(`${a.role ?? ''} ${a.organisation ?? ''}`, `${b.role ?? ''} ${b.organisation ?? ''}`);
+    const overlap = wordOverlap(
+      `${a.role ?? ''} ${a.organisation ?? ''}`,
+      `${b.role ?? ''} ${b.organisation ?? ''}`,
+    );
     if (overlap >= 1 / 3) notes.push({ what: 'similar role', delta: 0.1 });
     else if (overlap === 0) notes.push({ what: 'different role and organisation', delta: -0.05 });
   }
-  if (a.country && b.country) notes.push(a.country === b.country ? { what: 'same country', delta: 0.02 } : { what: 'different country', delta: -0.1 });
+  if (a.country && b.country)
+    notes.push(
+      a.country === b.country
+        ? { what: 'same country', delta: 0.02 }
+        : { what: 'different country', delta: -0.1 },
+    );
   return notes;
 }
 
-const ROLE_STOP_WORDS = new Set(['former', 'the', 'of', 'and', 'for', 'at', 'in', 'a', 'an', 'to', 'ex', 'on', 'de', 'la', 'le', 'du', 'des', 'et']);
+const ROLE_STOP_WORDS = new Set([
+  'former',
+  'the',
+  'of',
+  'and',
+  'for',
+  'at',
+  'in',
+  'a',
+  'an',
+  'to',
+  'ex',
+  'on',
+  'de',
+  'la',
+  'le',
+  'du',
+  'des',
+  'et',
+]);
 
 /** The share of distinct content words two texts have in common (Jaccard), 0 to 1. */
 function wordOverlap(a: string, b: string): number {
-  const words = (s: string) => new Set(normaliseName(s).split(' ').filter((w) => w.length > 1 && !ROLE_STOP_WORDS.has(w)));
+  const words = (s: string) =>
+    new Set(
+      normaliseName(s)
+        .split(' ')
+        .filter((w) => w.length > 1 && !ROLE_STOP_WORDS.has(w)),
+    );
   const x = words(a);
   const y = words(b);
   const shared = [...x].filter((w) => y.has(w)).length;
@@ -454,6 +654,10 @@ function wordOverlap(a: string, b: string): number {
 /** The words of a score in a sentence: "madeline ~ madeleine (spelling), albright (same)". */
 export function describePairs(pairs: readonly WordPair[]): string {
   return pairs
-    .map((p) => (p.how === 'same' ? p.a : `${p.a} ~ ${p.b} (${p.how === 'given-name' ? 'forms of one given name' : p.how === 'letters' ? 'spelling' : p.how})`))
+    .map((p) =>
+      p.how === 'same'
+        ? p.a
+        : `${p.a} ~ ${p.b} (${p.how === 'given-name' ? 'forms of one given name' : p.how === 'letters' ? 'spelling' : p.how})`,
+    )
     .join(', ');
 }

@@ -60,11 +60,16 @@ export function idForName(name: string, taken: ReadonlySet<string>): string {
  * it can confirm a guessed name, so it is a guard against re-adding, not a secret. `key`, the
  * name's normal form when the caller has it, saves normalising it again. See erasure.ts.
  */
-export function nameFingerprint(slug: string, name: string, key: string = normaliseName(name)): string {
+export function nameFingerprint(
+  slug: string,
+  name: string,
+  key: string = normaliseName(name),
+): string {
   return `sha256:${sha256Hex(`letter:${slug}:${key}`)}`;
 }
 
 /** The SHA-256 of a text (UTF-8) in hex: `crypto.hash` (several times faster) where Node has it (20.12 and later). */
 export const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text) : (text) => crypto.createHash('sha256').update(text).digest('hex');
-
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text)
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');

@@ -38,6 +38,9 @@ export function groupSignatures(
     group,
     signatures: shown.filter((s) => s.group === group.id).sort(compare),
   }));
-  result.push({ group: undefined, signatures: shown.filter((s) => s.group === undefined || !known.has(s.group)).sort(compare) });
+  result.push({
+    group: undefined,
+    signatures: shown.filter((s) => s.group === undefined || !known.has(s.group)).sort(compare),
+  });
   return result.filter((g) => g.signatures.length > 0);
 }

@@ -34,7 +34,12 @@ export function publishable(
 ): { signatures: Signature[]; leftOut: LeftOut[] } {
   const erasedAs = erasedNames(erased, letter.slug);
   const groups = new Set(letter.groups.map((g) => g.id));
-  const sameName = new Map(sameNameConflicts(signatures, (s, i) => keys?.[i] ?? normaliseName(s.name)).map((c) => [c.blamed, c.other]));
+  const sameName = new Map(
+    sameNameConflicts(signatures, (s, i) => keys?.[i] ?? normaliseName(s.name)).map((c) => [
+      c.blamed,
+      c.other,
+    ]),
+  );
   const leftOut: LeftOut[] = [];
   const kept = signatures.filter((s, i) => {
     const reason = leaveOut(s, keys?.[i]);
@@ -44,11 +49,16 @@ export function publishable(
   return { signatures: kept, leftOut };
 
   function leaveOut(s: Signature, key: string | undefined): string | undefined {
-    if (erasedAs(s.name, key)) return 'the name was erased at the signatory\'s request';
-    if (mixedScriptLetter(s.name)) return 'the name mixes scripts inside a word (look-alike letters)';
+    if (erasedAs(s.name, key)) return "the name was erased at the signatory's request";
+    if (mixedScriptLetter(s.name))
+      return 'the name mixes scripts inside a word (look-alike letters)';
     const other = sameName.get(s);
-    if (other) return other.status === 'rejected' ? `the name of ${other.id}, rejected as fake` : `the same name as ${other.id}, and no person decided they are two people`;
-    if (s.group !== undefined && !groups.has(s.group)) return `group "${s.group}" is not a group of this letter`;
+    if (other)
+      return other.status === 'rejected'
+        ? `the name of ${other.id}, rejected as fake`
+        : `the same name as ${other.id}, and no person decided they are two people`;
+    if (s.group !== undefined && !groups.has(s.group))
+      return `group "${s.group}" is not a group of this letter`;
     return undefined;
   }
 }

@@ -10,7 +10,8 @@
 import { CHECKOUT, SETUP_NODE } from './github-sign-files.js';
 
 /** GitHub Pages' own actions, pinned by commit SHA; the comment names the release. */
-const UPLOAD_PAGES = 'actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa # v3.0.1';
+const UPLOAD_PAGES =
+  'actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa # v3.0.1';
 const DEPLOY_PAGES = 'actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e # v4.0.5';
 
 /** What the texts depend on: the `letter` that writes them and the repository's default branch. */
@@ -189,11 +190,31 @@ function pullRequestTemplate(f: RepoFacts): string {
  */
 export const REPO_FILES: RepoFile[] = [
   // Git's built-in union driver keeps both sides' new lines without conflict markers; `check` accepts the result out of order (a warning) and `letter changelog` puts it back in order.
-  { path: '.gitattributes', kind: 'lines', github: false, text: () => '* text=auto eol=lf\nletters/*/CHANGELOG.md merge=union\n' },
-  { path: '.gitignore', kind: 'lines', github: false, text: () => 'out/\n*.lock/\nnode_modules/\n' },
+  {
+    path: '.gitattributes',
+    kind: 'lines',
+    github: false,
+    text: () => '* text=auto eol=lf\nletters/*/CHANGELOG.md merge=union\n',
+  },
+  {
+    path: '.gitignore',
+    kind: 'lines',
+    github: false,
+    text: () => 'out/\n*.lock/\nnode_modules/\n',
+  },
   { path: '.github/workflows/letter-check.yml', kind: 'whole', github: true, text: checkWorkflow },
-  { path: '.github/workflows/letter-publish.yml', kind: 'whole', github: true, text: publishWorkflow },
-  { path: '.github/pull_request_template.md', kind: 'whole', github: true, text: pullRequestTemplate },
+  {
+    path: '.github/workflows/letter-publish.yml',
+    kind: 'whole',
+    github: true,
+    text: publishWorkflow,
+  },
+  {
+    path: '.github/pull_request_template.md',
+    kind: 'whole',
+    github: true,
+    text: pullRequestTemplate,
+  },
 ];
 
 /**
@@ -207,6 +228,11 @@ export function withLines(existing: string | undefined, wanted: string): string 
   const have = new Set((existing ?? '').split(/\r?\n/).map(key));
   const missing = wanted.split('\n').filter((l) => l !== '' && !have.has(key(l)));
   if (missing.length === 0) return undefined;
-  const before = existing === undefined || existing === '' ? '' : existing.endsWith('\n') ? existing : `${existing}\n`;
+  const before =
+    existing === undefined || existing === ''
+      ? ''
+      : existing.endsWith('\n')
+        ? existing
+        : `${existing}\n`;
   return `${before}${missing.join('\n')}\n`;
 }

@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries.js';
 import { ISO_DATE_PATTERN, ISO_TIMESTAMP_PATTERN, isIsoDate, isIsoTimestamp } from './dates.js';
-import { LETTER_OR_DIGIT_PATTERN, ONE_LINE_PATTERN, PUBLIC_EMAIL_PATTERN, PUBLIC_PHONE_PATTERN, VISIBLE_PATTERN, WEB_URL_PATTERN } from './editor-patterns.js';
+import {
+  LETTER_OR_DIGIT_PATTERN,
+  ONE_LINE_PATTERN,
+  PUBLIC_EMAIL_PATTERN,
+  PUBLIC_PHONE_PATTERN,
+  VISIBLE_PATTERN,
+  WEB_URL_PATTERN,
+} from './editor-patterns.js';
 
 import { ID_PATTERN } from './ids.js';
 
@@ -17,59 +24,105 @@ export const SLUG_PATTERN = ID_PATTERN;
 
 const text = (max: number) =>
   z
-    .string({ error: (i) => (i.input === undefined ? 'is required' : 'must be text; put the value in quotes') })
+    .string({
+      error: (i) =>
+        i.input === undefined ? 'is required' : 'must be text; put the value in quotes',
+    })
     .refine((s) => s.trim().length > 0, 'must not be empty')
     .refine((s) => s.length <= max, `must be at most ${max} characters`)
-    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), 'must be one line, without tabs or control characters')
+    .refine(
+      (s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s),
+      'must be one line, without tabs or control characters',
+    )
     // A lone surrogate is not a character: it cannot be written as UTF-8 and shows as a replacement mark.
-    .refine((s) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s), 'must be valid Unicode text (it holds a lone surrogate)')
+    .refine(
+      (s) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s),
+      'must be valid Unicode text (it holds a lone surrogate)',
+    )
     // Hangul fillers and the Braille blank look like nothing: a name made of them is blank.
-    .refine((s) => s.replace(/[\s\u3164\u115f\u1160\uffa0\u2800]/g, '') !== '' || s.trim() === '', 'must not be blank (it holds only blank-looking characters such as U+3164 or U+2800)')
+    .refine(
+      (s) => s.replace(/[\s\u3164\u115f\u1160\uffa0\u2800]/g, '') !== '' || s.trim() === '',
+      'must not be blank (it holds only blank-looking characters such as U+3164 or U+2800)',
+    )
     // Unicode TR9 bidirectional controls can make a name display as another; invisible characters hide differences.
-    .refine((s) => !/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/.test(s), 'must not contain bidirectional control characters (such as U+202E)')
-    .refine((s) => !/[\u200b\u2060\ufeff\u00ad\u180e]/.test(s), 'must not contain invisible characters (zero-width space, word joiner, soft hyphen)')
+    .refine(
+      (s) => !/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/.test(s),
+      'must not contain bidirectional control characters (such as U+202E)',
+    )
+    .refine(
+      (s) => !/[\u200b\u2060\ufeff\u00ad\u180e]/.test(s),
+      'must not contain invisible characters (zero-width space, word joiner, soft hyphen)',
+    )
     // Joiners (U+200C, U+200D, U+034F) belong between letters, one at a time; between marks they
     // would let a flood of marks pass the limit below, so it counts marks with joiners removed.
-    .refine((s) => !/[\u200c\u200d\u034f]{2}/.test(s), 'must not repeat joiners (U+200C, U+200D, U+034F)')
-    .refine((s) => !/\p{M}{4,}/u.test(s.normalize('NFC').replace(/[\u200c\u200d\u034f]/g, '')), 'must not stack more than three combining marks on one letter')
+    .refine(
+      (s) => !/[\u200c\u200d\u034f]{2}/.test(s),
+      'must not repeat joiners (U+200C, U+200D, U+034F)',
+    )
+    .refine(
+      (s) => !/\p{M}{4,}/u.test(s.normalize('NFC').replace(/[\u200c\u200d\u034f]/g, '')),
+      'must not stack more than three combining marks on one letter',
+    )
     // For editors (json-schema.ts): what JSON Schema can say of the rules above.
     .meta({
       minLength: 1,
       maxLength: max,
       pattern: ONE_LINE_PATTERN.source,
-      patternErrorMessage: 'must be one line, without tabs, control, bidirectional or invisible characters (nor two joiners in a row)',
+      patternErrorMessage:
+        'must be one line, without tabs, control, bidirectional or invisible characters (nor two joiners in a row)',
       allOf: [{ pattern: VISIBLE_PATTERN.source, patternErrorMessage: 'must not be blank' }],
     });
 
 const timestamp = z
   .string({ error: 'must be an ISO 8601 UTC timestamp in quotes, such as "2020-05-26T09:00:00Z"' })
   .refine(isIsoTimestamp, 'must be a real ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z')
-  .meta({ pattern: ISO_TIMESTAMP_PATTERN.source, patternErrorMessage: 'must be a real ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z' });
+  .meta({
+    pattern: ISO_TIMESTAMP_PATTERN.source,
+    patternErrorMessage: 'must be a real ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z',
+  });
 
 const date = z
   .string({ error: 'must be an ISO 8601 date in quotes, such as "2020-05-26"' })
   .refine(isIsoDate, 'must be a real ISO 8601 date such as 2020-05-26')
-  .meta({ pattern: ISO_DATE_PATTERN.source, patternErrorMessage: 'must be a real ISO 8601 date such as 2020-05-26' });
+  .meta({
+    pattern: ISO_DATE_PATTERN.source,
+    patternErrorMessage: 'must be a real ISO 8601 date such as 2020-05-26',
+  });
 
 const webUrl = z
   .string({ error: 'must be a web address in quotes' })
   .refine((s) => {
     try {
       // Controls and bidi marks in a link would reach a terminal or hide where it goes; the URL parser would silently drop some.
-      if (/[\u0000-\u0020\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(s)) return false;
+      if (/[\u0000-\u0020\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f]/.test(s))
+        return false;
       const u = new URL(s);
-      return (u.protocol === 'https:' || u.protocol === 'http:') && u.username === '' && u.password === '';
+      return (
+        (u.protocol === 'https:' || u.protocol === 'http:') &&
+        u.username === '' &&
+        u.password === ''
+      );
     } catch {
       return false;
     }
   }, 'must be an http or https address without credentials, such as https://example.org')
-  .meta({ pattern: WEB_URL_PATTERN.source, patternErrorMessage: 'must be an http or https address without credentials or spaces, such as https://example.org' });
+  .meta({
+    pattern: WEB_URL_PATTERN.source,
+    patternErrorMessage:
+      'must be an http or https address without credentials or spaces, such as https://example.org',
+  });
 
 const country = z
   .string({ error: 'must be an ISO 3166-1 alpha-2 code in quotes, such as "JO"' })
-  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US')
+  .refine(
+    isCountryCode,
+    'must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US',
+  )
   // json-schema.ts adds the list of codes (loading it here would load it for every run).
-  .meta({ pattern: '^[A-Z]{2}$', errorMessage: 'must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US' });
+  .meta({
+    pattern: '^[A-Z]{2}$',
+    errorMessage: 'must be an ISO 3166-1 alpha-2 country code in upper case, such as JO or US',
+  });
 
 const ident = (what: string) =>
   z
@@ -94,13 +147,21 @@ const languageTag = z
   .meta({ patternErrorMessage: 'must be a BCP 47 language tag such as en or fr' });
 
 /** A short content hash: `sha256:` and the first 12 hex digits of the SHA-256 of a text (see `textVersion`). */
-const textHash = z.string({ error: 'must be a text version such as sha256:0123456789ab' }).regex(/^sha256:[0-9a-f]{12}$/, 'must be sha256: and 12 hex digits').meta({ patternErrorMessage: 'must be sha256: and 12 hex digits' });
+const textHash = z
+  .string({ error: 'must be a text version such as sha256:0123456789ab' })
+  .regex(/^sha256:[0-9a-f]{12}$/, 'must be sha256: and 12 hex digits')
+  .meta({ patternErrorMessage: 'must be sha256: and 12 hex digits' });
 
 /** A group signatories fall in, e.g. `{ id: nobel-laureates, name: Nobel laureates, names: { fr: Lauréats du prix Nobel } }`. */
 export const groupSchema = z.strictObject({
-  id: ident('group id').meta({ description: 'The group\'s id, which signatures name in `group:`: lower-case letters, digits and hyphens.' }),
-  name: text(200).meta({ description: 'The group\'s heading as the letter shows it.' }),
-  names: z.record(languageTag, text(200)).optional().meta({ description: 'The heading in other languages, by BCP 47 tag: `fr: Lauréats du prix Nobel`.' }),
+  id: ident('group id').meta({
+    description:
+      "The group's id, which signatures name in `group:`: lower-case letters, digits and hyphens.",
+  }),
+  name: text(200).meta({ description: "The group's heading as the letter shows it." }),
+  names: z.record(languageTag, text(200)).optional().meta({
+    description: 'The heading in other languages, by BCP 47 tag: `fr: Lauréats du prix Nobel`.',
+  }),
 });
 
 /**
@@ -111,14 +172,20 @@ export const groupSchema = z.strictObject({
 export const translationSchema = z.strictObject({
   title: text(300).meta({ description: 'The title in this language.' }),
   /** The addressee in this language, with the words the language puts before it ("aux gouvernements du monde"). */
-  addressee: text(300).optional().meta({ description: 'The addressee in this language, with the words it puts before it ("aux gouvernements du monde").' }),
-  source: textHash.meta({ description: 'The version (sha256:...) of letter.md this translation was made from; `letter check` warns when letter.md has moved on.' }),
+  addressee: text(300).optional().meta({
+    description:
+      'The addressee in this language, with the words it puts before it ("aux gouvernements du monde").',
+  }),
+  source: textHash.meta({
+    description:
+      'The version (sha256:...) of letter.md this translation was made from; `letter check` warns when letter.md has moved on.',
+  }),
 });
 
 /** A person or organisation behind the letter. */
 export const organiserSchema = z.strictObject({
-  name: text(200).meta({ description: 'The organiser\'s name.' }),
-  url: webUrl.optional().meta({ description: 'The organiser\'s web page (http or https).' }),
+  name: text(200).meta({ description: "The organiser's name." }),
+  url: webUrl.optional().meta({ description: "The organiser's web page (http or https)." }),
 });
 
 /**
@@ -131,24 +198,55 @@ export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
 
 /** An email address or phone number as organisers publish theirs (`public_contacts:`), e.g. press@example.org or "+41 22 000 00 00". */
 const publicContact = z
-  .string({ error: 'must be an email address or phone number in quotes, such as "press@example.org"' })
+  .string({
+    error: 'must be an email address or phone number in quotes, such as "press@example.org"',
+  })
   .refine(
-    (s) => PUBLIC_EMAIL_PATTERN.test(s) || (PUBLIC_PHONE_PATTERN.test(s) && s.replace(/\D/g, '').length >= 8),
+    (s) =>
+      PUBLIC_EMAIL_PATTERN.test(s) ||
+      (PUBLIC_PHONE_PATTERN.test(s) && s.replace(/\D/g, '').length >= 8),
     'must be an email address such as press@example.org or a phone number such as "+41 22 000 00 00"',
   )
-  .meta({ anyOf: [{ pattern: PUBLIC_EMAIL_PATTERN.source }, { pattern: PUBLIC_PHONE_PATTERN.source }], errorMessage: 'must be an email address or a phone number' });
+  .meta({
+    anyOf: [{ pattern: PUBLIC_EMAIL_PATTERN.source }, { pattern: PUBLIC_PHONE_PATTERN.source }],
+    errorMessage: 'must be an email address or a phone number',
+  });
 
 /** The shape of `letter.yaml`. */
 export const letterSchema = z.strictObject({
   title: text(300).meta({ description: 'The title of the letter.' }),
-  slug: z.string({ error: 'is required' }).regex(SLUG_PATTERN, 'must be lower-case letters, digits and hyphens').meta({ description: 'The letter\'s short name, equal to its folder\'s name: lower-case letters, digits and hyphens.' }),
-  addressee: text(300).meta({ description: 'To whom the letter is addressed: the governments of the world.' }),
-  organisers: z.array(organiserSchema).min(1, 'must name at least one organiser').meta({ description: 'Who wrote the letter and stands behind it; at least one.' }),
-  status: z.enum(LETTER_STATUSES, { error: `must be one of ${LETTER_STATUSES.join(', ')}` }).meta({ description: 'draft (not yet signable in public), open, or closed (takes no more signatures).' }),
-  opened: date.optional().meta({ description: 'The day the letter opened, ISO 8601 (2020-05-26).' }),
-  language: languageTag.meta({ description: 'The language of letter.md, a BCP 47 tag (en, fr, pt-BR); it sets collation and date formats.' }),
-  translations: z.record(languageTag, translationSchema).optional().meta({ description: 'Translations by BCP 47 tag; the text of each is in letter.<tag>.md.' }),
-  groups: z.array(groupSchema).default([]).meta({ description: 'The groups signatories fall in, in display order; a signature names one in `group:`.' }),
+  slug: z
+    .string({ error: 'is required' })
+    .regex(SLUG_PATTERN, 'must be lower-case letters, digits and hyphens')
+    .meta({
+      description:
+        "The letter's short name, equal to its folder's name: lower-case letters, digits and hyphens.",
+    }),
+  addressee: text(300).meta({
+    description: 'To whom the letter is addressed: the governments of the world.',
+  }),
+  organisers: z
+    .array(organiserSchema)
+    .min(1, 'must name at least one organiser')
+    .meta({ description: 'Who wrote the letter and stands behind it; at least one.' }),
+  status: z.enum(LETTER_STATUSES, { error: `must be one of ${LETTER_STATUSES.join(', ')}` }).meta({
+    description: 'draft (not yet signable in public), open, or closed (takes no more signatures).',
+  }),
+  opened: date
+    .optional()
+    .meta({ description: 'The day the letter opened, ISO 8601 (2020-05-26).' }),
+  language: languageTag.meta({
+    description:
+      'The language of letter.md, a BCP 47 tag (en, fr, pt-BR); it sets collation and date formats.',
+  }),
+  translations: z
+    .record(languageTag, translationSchema)
+    .optional()
+    .meta({ description: 'Translations by BCP 47 tag; the text of each is in letter.<tag>.md.' }),
+  groups: z.array(groupSchema).default([]).meta({
+    description:
+      'The groups signatories fall in, in display order; a signature names one in `group:`.',
+  }),
   /**
    * What every signature must give besides its name: any of country, role, organisation,
    * group. Default: nothing (a public letter signed by name alone). `letter sign`, `letter
@@ -158,43 +256,77 @@ export const letterSchema = z.strictObject({
     .array(z.enum(REQUIRABLE_FIELDS, { error: `must be one of ${REQUIRABLE_FIELDS.join(', ')}` }))
     .refine((l) => new Set(l).size === l.length, 'must name each field once')
     .default([])
-    .meta({ description: 'What every pending or verified signature must give besides its name: any of country, role, organisation, group (default: nothing).', uniqueItems: true }),
+    .meta({
+      description:
+        'What every pending or verified signature must give besides its name: any of country, role, organisation, group (default: nothing).',
+      uniqueItems: true,
+    }),
   /**
    * The organisers' own public addresses (a press contact), which may appear in letter.md,
    * letter.yaml and the translations without `letter check` taking them for a signatory's
    * contact details. An address in a signature is an error whether listed or not.
    */
-  public_contacts: z.array(publicContact).optional().meta({ description: 'The organisers\' own public email addresses and phone numbers (a press contact), allowed in the letter\'s texts; never in a signature.' }),
+  public_contacts: z.array(publicContact).optional().meta({
+    description:
+      "The organisers' own public email addresses and phone numbers (a press contact), allowed in the letter's texts; never in a signature.",
+  }),
   body: z
     .string({ error: 'must be a file name such as letter.md' })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/, 'must be a Markdown file name inside the letter folder, such as letter.md')
-    .default('letter.md').meta({ description: 'The Markdown file in the letter folder that holds the body (default letter.md).' }),
-  verification: z.enum(['optional', 'required'], { error: 'must be optional or required' }).default('optional').meta({ description: 'required: only verified signatures are shown; optional (default): pending ones are shown too.' }),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/,
+      'must be a Markdown file name inside the letter folder, such as letter.md',
+    )
+    .default('letter.md')
+    .meta({
+      description:
+        'The Markdown file in the letter folder that holds the body (default letter.md).',
+    }),
+  verification: z
+    .enum(['optional', 'required'], { error: 'must be optional or required' })
+    .default('optional')
+    .meta({
+      description:
+        'required: only verified signatures are shown; optional (default): pending ones are shown too.',
+    }),
   /**
    * `append`: every command that records an event rewrites CHANGELOG.md (staff working on
    * one branch). `on-merge`: commands leave it alone, so that pull requests that each sign
    * someone never touch the same file; `letter changelog` refreshes it after merges.
    */
-  changelog: z.enum(['append', 'on-merge'], { error: 'must be append or on-merge' }).default('append').meta({ description: 'append (default): every command rewrites CHANGELOG.md; on-merge: for letters signed through pull requests, `letter changelog` refreshes it after merges.' }),
+  changelog: z
+    .enum(['append', 'on-merge'], { error: 'must be append or on-merge' })
+    .default('append')
+    .meta({
+      description:
+        'append (default): every command rewrites CHANGELOG.md; on-merge: for letters signed through pull requests, `letter changelog` refreshes it after merges.',
+    }),
   /**
    * Where signature files live. `flat` (the default): `signatures/<id>.yaml`. `sharded`, for
    * letters past 100,000 signatures: `signatures/<first two characters of the id>/<id>.yaml`,
    * so that no folder holds more than a fraction of the list. `letter fmt --layout` moves a
    * letter between the two.
    */
-  layout: z.enum(['flat', 'sharded'], { error: 'must be flat or sharded' }).optional().meta({ description: 'flat (default): signatures/<id>.yaml; sharded, past 100,000 signatures: signatures/<first two characters>/<id>.yaml. `letter fmt --layout` moves the files.' }),
+  layout: z.enum(['flat', 'sharded'], { error: 'must be flat or sharded' }).optional().meta({
+    description:
+      'flat (default): signatures/<id>.yaml; sharded, past 100,000 signatures: signatures/<first two characters>/<id>.yaml. `letter fmt --layout` moves the files.',
+  }),
   /**
    * Where people sign the letter in a browser, e.g. its GitHub issue form
    * (https://github.com/<owner>/<repo>/issues/new?template=sign-<slug>.yml): the rendered page
    * shows a "Sign this letter" link to it while the letter is open.
    */
-  sign_url: webUrl.optional().meta({ description: 'Where people sign in a browser (an issue form): the rendered page links to it as "Sign this letter" while the letter is open.' }),
+  sign_url: webUrl.optional().meta({
+    description:
+      'Where people sign in a browser (an issue form): the rendered page links to it as "Sign this letter" while the letter is open.',
+  }),
 });
 
 const verifiedSchema = z.strictObject({
   by: text(200).meta({ description: 'Who verified the signature.' }),
   at: timestamp.meta({ description: 'When, ISO 8601 UTC: 2020-05-26T09:00:00Z.' }),
-  evidence: webUrl.optional().meta({ description: 'A public page that confirms it (http or https).' }),
+  evidence: webUrl
+    .optional()
+    .meta({ description: 'A public page that confirms it (http or https).' }),
 });
 
 const rejectedSchema = z.strictObject({
@@ -224,45 +356,109 @@ export const signatureSchema = z
         description: 'The name as displayed.',
         allOf: [
           { pattern: VISIBLE_PATTERN.source, patternErrorMessage: 'must not be blank' },
-          { pattern: LETTER_OR_DIGIT_PATTERN.source, patternErrorMessage: 'must contain a letter or digit' },
+          {
+            pattern: LETTER_OR_DIGIT_PATTERN.source,
+            patternErrorMessage: 'must contain a letter or digit',
+          },
         ],
       }),
-    sort_as: text(300).optional().meta({ description: 'The key the list is sorted by, family name first where that applies.' }),
-    role: text(500).optional().meta({ description: 'The signatory\'s role or title.' }),
-    organisation: text(300).optional().meta({ description: 'The signatory\'s organisation.' }),
-    country: country.optional().meta({ description: 'The signatory\'s country, an ISO 3166-1 alpha-2 code in upper case: KR, GB, NO.' }),
-    group: ident('group id').optional().meta({ description: 'The id of one of the letter\'s groups (groups: in letter.yaml); without one, the signature is listed under other signatories.' }),
-    url: webUrl.optional().meta({ description: 'A public page about the signatory (http or https, without credentials).' }),
-    text_version: textHash.optional().meta({ description: 'The version (sha256:...) of letter.md the signatory agreed to, written by `letter sign`.' }),
+    sort_as: text(300).optional().meta({
+      description: 'The key the list is sorted by, family name first where that applies.',
+    }),
+    role: text(500).optional().meta({ description: "The signatory's role or title." }),
+    organisation: text(300).optional().meta({ description: "The signatory's organisation." }),
+    country: country.optional().meta({
+      description: "The signatory's country, an ISO 3166-1 alpha-2 code in upper case: KR, GB, NO.",
+    }),
+    group: ident('group id').optional().meta({
+      description:
+        "The id of one of the letter's groups (groups: in letter.yaml); without one, the signature is listed under other signatories.",
+    }),
+    url: webUrl.optional().meta({
+      description: 'A public page about the signatory (http or https, without credentials).',
+    }),
+    text_version: textHash.optional().meta({
+      description:
+        'The version (sha256:...) of letter.md the signatory agreed to, written by `letter sign`.',
+    }),
     github: z
       .string({ error: 'must be a GitHub login in quotes' })
       .regex(GITHUB_LOGIN_PATTERN, 'must be a GitHub login (letters, digits and single hyphens)')
       .optional()
-      .meta({ description: "The signer's GitHub login, for signatures made through pull requests or issues.", patternErrorMessage: 'must be a GitHub login (letters, digits and single hyphens, at most 39)' }),
+      .meta({
+        description:
+          "The signer's GitHub login, for signatures made through pull requests or issues.",
+        patternErrorMessage:
+          'must be a GitHub login (letters, digits and single hyphens, at most 39)',
+      }),
     /**
      * Ids of signatures with the same or a likely-same name that a person decided are other
      * people (two "Alexander"s): every check honours the decision.
      */
-    distinct_from: z.array(ident('signature id'), { error: 'must be a list of signature ids' }).optional().meta({ description: 'Ids of signatures with the same or a likely-same name that a person decided are other people (`letter distinct` writes them).' }),
-    signed_at: timestamp.meta({ description: 'When the signature was given, ISO 8601 UTC: 2020-05-26T09:00:00Z.' }),
-    status: z.enum(SIGNATURE_STATUSES, { error: `must be one of ${SIGNATURE_STATUSES.join(', ')}` }).meta({ description: 'pending (waits for verification), verified (with a verified: block), withdrawn (with a withdrawn: block) or rejected (with a rejected: block).' }),
-    verified: verifiedSchema.optional().meta({ description: 'Who verified the signature and when (evidence: an optional link); when status is verified.' }),
-    withdrawn: withdrawnSchema.optional().meta({ description: 'When the signatory withdrew and why; when status is withdrawn.' }),
-    rejected: rejectedSchema.optional().meta({ description: 'When the signature was found to be fake and why; when status is rejected.' }),
+    distinct_from: z
+      .array(ident('signature id'), { error: 'must be a list of signature ids' })
+      .optional()
+      .meta({
+        description:
+          'Ids of signatures with the same or a likely-same name that a person decided are other people (`letter distinct` writes them).',
+      }),
+    signed_at: timestamp.meta({
+      description: 'When the signature was given, ISO 8601 UTC: 2020-05-26T09:00:00Z.',
+    }),
+    status: z
+      .enum(SIGNATURE_STATUSES, { error: `must be one of ${SIGNATURE_STATUSES.join(', ')}` })
+      .meta({
+        description:
+          'pending (waits for verification), verified (with a verified: block), withdrawn (with a withdrawn: block) or rejected (with a rejected: block).',
+      }),
+    verified: verifiedSchema.optional().meta({
+      description:
+        'Who verified the signature and when (evidence: an optional link); when status is verified.',
+    }),
+    withdrawn: withdrawnSchema
+      .optional()
+      .meta({ description: 'When the signatory withdrew and why; when status is withdrawn.' }),
+    rejected: rejectedSchema.optional().meta({
+      description: 'When the signature was found to be fake and why; when status is rejected.',
+    }),
   })
   .superRefine((s, ctx) => {
     if (s.status === 'rejected' && !s.rejected)
-      ctx.addIssue({ code: 'custom', path: ['status'], message: 'is rejected but the file has no `rejected:` block (at, reason)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        message: 'is rejected but the file has no `rejected:` block (at, reason)',
+      });
     if (s.status !== 'rejected' && s.rejected)
-      ctx.addIssue({ code: 'custom', path: ['rejected'], message: `is set but status is ${s.status}; set status: rejected` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rejected'],
+        message: `is set but status is ${s.status}; set status: rejected`,
+      });
     if (s.status === 'verified' && !s.verified)
-      ctx.addIssue({ code: 'custom', path: ['status'], message: 'is verified but the file has no `verified:` block (by, at)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        message: 'is verified but the file has no `verified:` block (by, at)',
+      });
     if (s.status === 'withdrawn' && !s.withdrawn)
-      ctx.addIssue({ code: 'custom', path: ['status'], message: 'is withdrawn but the file has no `withdrawn:` block (at, reason)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        message: 'is withdrawn but the file has no `withdrawn:` block (at, reason)',
+      });
     if (s.status !== 'withdrawn' && s.withdrawn)
-      ctx.addIssue({ code: 'custom', path: ['withdrawn'], message: `is set but status is ${s.status}; set status: withdrawn` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['withdrawn'],
+        message: `is set but status is ${s.status}; set status: withdrawn`,
+      });
     if (s.status === 'pending' && s.verified)
-      ctx.addIssue({ code: 'custom', path: ['verified'], message: 'is set but status is pending; set status: verified' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['verified'],
+        message: 'is set but status is pending; set status: verified',
+      });
   });
 
 /** A letter as read from `letter.yaml`, defaults applied. */
@@ -278,12 +474,41 @@ export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 
 /** Key order of letter.yaml, as `letter` writes it. */
 export const LETTER_KEY_ORDER = [
-  'title', 'slug', 'addressee', 'organisers', 'public_contacts', 'status', 'opened', 'language', 'translations', 'groups', 'requires', 'body', 'verification', 'changelog', 'layout', 'sign_url',
+  'title',
+  'slug',
+  'addressee',
+  'organisers',
+  'public_contacts',
+  'status',
+  'opened',
+  'language',
+  'translations',
+  'groups',
+  'requires',
+  'body',
+  'verification',
+  'changelog',
+  'layout',
+  'sign_url',
 ] as const;
 
 /** Key order of a signature file, as `letter` writes it. */
 export const SIGNATURE_KEY_ORDER = [
-  'name', 'sort_as', 'role', 'organisation', 'country', 'group', 'url', 'github', 'text_version', 'distinct_from', 'signed_at', 'status', 'verified', 'withdrawn', 'rejected',
+  'name',
+  'sort_as',
+  'role',
+  'organisation',
+  'country',
+  'group',
+  'url',
+  'github',
+  'text_version',
+  'distinct_from',
+  'signed_at',
+  'status',
+  'verified',
+  'withdrawn',
+  'rejected',
 ] as const;
 
 /** Ids of erasure records start with this; no signature id does. */
@@ -295,9 +520,14 @@ export const ERASED_PREFIX = 'erased-';
  * erasure.ts: so that the name is refused if it comes back) and the dates of its events.
  */
 export const erasedSchema = z.strictObject({
-  fingerprint: z.string({ error: 'is required' }).regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: and 64 hex digits'),
+  fingerprint: z
+    .string({ error: 'is required' })
+    .regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: and 64 hex digits'),
   /** Hashes of the name's look-alike forms (see erasure.ts); absent in records made before them. */
-  fingerprints: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: and 64 hex digits')).max(8, 'holds at most 8 fingerprints').optional(),
+  fingerprints: z
+    .array(z.string().regex(/^sha256:[0-9a-f]{64}$/, 'must be sha256: and 64 hex digits'))
+    .max(8, 'holds at most 8 fingerprints')
+    .optional(),
   signed_at: timestamp,
   verified_at: timestamp.optional(),
   erased_at: timestamp,
@@ -309,4 +539,10 @@ export type ErasedFile = z.output<typeof erasedSchema>;
 export type ErasedRecord = ErasedFile & { id: string };
 
 /** Key order of an erasure record. */
-export const ERASED_KEY_ORDER = ['fingerprint', 'fingerprints', 'signed_at', 'verified_at', 'erased_at'] as const;
+export const ERASED_KEY_ORDER = [
+  'fingerprint',
+  'fingerprints',
+  'signed_at',
+  'verified_at',
+  'erased_at',
+] as const;

@@ -2,15 +2,39 @@
  * What can happen to a signature: signing, verification, withdrawal. Pure functions
  * over plain values; the caller supplies the clock and writes the result.
  */
-import { normaliseUrl } from './urls.js';
-import { AlreadySigned, ErasedSignatory, InvalidTransition, LikelyDuplicate, SignatureNotFound, UsageError } from '../errors.js';
-import { toIsoTimestamp } from './dates.js';
+
+import {
+  AlreadySigned,
+  ErasedSignatory,
+  InvalidTransition,
+  LikelyDuplicate,
+  SignatureNotFound,
+  UsageError,
+} from '../errors.js';
 import { findContactDetails } from './contact-details.js';
-import { type DuplicateMatch, type IndexedName, isCertain, NameIndex, type NameSeed, needsDecision, reasonFor } from './duplicates.js';
-import { contextNotes, type MatchContext } from './name-match.js';
+import { toIsoTimestamp } from './dates.js';
+import {
+  type DuplicateMatch,
+  type IndexedName,
+  isCertain,
+  NameIndex,
+  type NameSeed,
+  needsDecision,
+  reasonFor,
+} from './duplicates.js';
 import { erasedNames, erasureFingerprints } from './erasure.js';
+import { contextNotes, type MatchContext } from './name-match.js';
 import { idForName, normaliseName } from './names.js';
-import { ERASED_PREFIX, type ErasedRecord, type LetterFile, type Signature, type SignatureFile, type SignatureStatus, signatureSchema } from './schema.js';
+import {
+  ERASED_PREFIX,
+  type ErasedRecord,
+  type LetterFile,
+  type Signature,
+  type SignatureFile,
+  type SignatureStatus,
+  signatureSchema,
+} from './schema.js';
+import { normaliseUrl } from './urls.js';
 
 /**
  * What a person gives when they sign; `signed_at` defaults to now. Country, role,
@@ -41,7 +65,16 @@ export function indexOf(signatures: readonly Signature[]): NameIndex {
 
 /** What the name index keeps of a signature: id, name, status and the context that tells people apart. */
 export function indexedName(s: Signature): IndexedName {
-  return { id: s.id, name: s.name, status: s.status, url: s.url, github: s.github, role: s.role, organisation: s.organisation, country: s.country };
+  return {
+    id: s.id,
+    name: s.name,
+    status: s.status,
+    url: s.url,
+    github: s.github,
+    role: s.role,
+    organisation: s.organisation,
+    country: s.country,
+  };
 }
 
 /** Where a new name stands against the letter: refused, to be decided by a person, or new. */
@@ -73,7 +106,14 @@ export function checkName(
   const owner = email ? email.owners.get(email.key) : undefined;
   if (owner) {
     const at = matches.findIndex((m) => m.id === owner.id);
-    const same: DuplicateMatch = { id: owner.id, name: owner.name, status: owner.status, kind: 'same-email', score: 1, reason: reasonFor('same-email', name, owner.name) };
+    const same: DuplicateMatch = {
+      id: owner.id,
+      name: owner.name,
+      status: owner.status,
+      kind: 'same-email',
+      score: 1,
+      reason: reasonFor('same-email', name, owner.name),
+    };
     if (at < 0) matches.push(same);
     else if (!isCertain(matches[at]!) && matches[at]!.kind !== 'exact') matches[at] = same;
   }
@@ -100,8 +140,15 @@ export function undecidedPairs(
   const index = NameIndex.of(signatures.map((s, i) => ({ ...indexedName(s), seed: seeds?.[i] })));
   return index
     .pairs((i) => include(signatures[i]!))
-    .filter(({ earlier, later, match }) => needsDecision(match) && !decided(signatures[earlier]!, signatures[later]!))
-    .map(({ earlier, later, match }) => ({ earlier: signatures[earlier]!, later: signatures[later]!, match }));
+    .filter(
+      ({ earlier, later, match }) =>
+        needsDecision(match) && !decided(signatures[earlier]!, signatures[later]!),
+    )
+    .map(({ earlier, later, match }) => ({
+      earlier: signatures[earlier]!,
+      later: signatures[later]!,
+      match,
+    }));
 }
 
 /**
@@ -124,12 +171,19 @@ export function undecidedMatches(all: readonly Signature[], s: Signature): Dupli
  *   written in look-alike letters (Unicode TR39): no person can decide those away.
  * @throws UsageError when an id is not on the letter.
  */
-export function recordDistinct(sig: Signature, all: readonly Signature[], others: readonly string[]): Signature {
+export function recordDistinct(
+  sig: Signature,
+  all: readonly Signature[],
+  others: readonly string[],
+): Signature {
   for (const id of others) {
     const other = all.find((s) => s.id === id);
     if (!other) throw new UsageError(`no signature with id "${id}"`);
     const match = indexOf([other]).find(sig.name, sig)[0];
-    if (!match) throw new InvalidTransition(`${sig.id} ("${sig.name}") and ${id} ("${other.name}") are not similar names: there is nothing to decide.`);
+    if (!match)
+      throw new InvalidTransition(
+        `${sig.id} ("${sig.name}") and ${id} ("${other.name}") are not similar names: there is nothing to decide.`,
+      );
     if (isCertain(match))
       throw new InvalidTransition(
         match.status === 'rejected' || sig.status === 'rejected'
@@ -171,12 +225,21 @@ export function sameNameConflicts(
   signatures.forEach((s, i) => {
     const key = keyOf(s, i);
     const before = seen.get(key);
-    const first = before?.find((b) => !decided(s, b) || !toldApart(s, b) || s.status === 'rejected' || b.status === 'rejected');
+    const first = before?.find(
+      (b) =>
+        !decided(s, b) || !toldApart(s, b) || s.status === 'rejected' || b.status === 'rejected',
+    );
     if (first) {
       const later = first.signed_at + first.id <= s.signed_at + s.id ? s : first;
       const blamed = first.status === 'rejected' ? s : s.status === 'rejected' ? first : later;
       const fake = s.status === 'rejected' || first.status === 'rejected';
-      conflicts.push({ blamed, other: blamed === s ? first : s, fake, recorded: decided(s, first), at: i });
+      conflicts.push({
+        blamed,
+        other: blamed === s ? first : s,
+        fake,
+        recorded: decided(s, first),
+        at: i,
+      });
     }
     if (before) before.push(s);
     else seen.set(key, [s]);
@@ -193,7 +256,10 @@ export function toldApart(a: Signature, b: Signature): boolean {
 }
 
 /** True when a person decided that `a` and `b` are different people (either lists the other in `distinct_from`). */
-export function decided(a: Pick<Signature, 'id' | 'distinct_from'>, b: Pick<Signature, 'id' | 'distinct_from'>): boolean {
+export function decided(
+  a: Pick<Signature, 'id' | 'distinct_from'>,
+  b: Pick<Signature, 'id' | 'distinct_from'>,
+): boolean {
   return Boolean(a.distinct_from?.includes(b.id) || b.distinct_from?.includes(a.id));
 }
 
@@ -244,10 +310,18 @@ export function sign(
   now: Date,
   options: SignOptions = {},
 ): { signature: Signature; similar: DuplicateMatch[]; possible: DuplicateMatch[] } {
-  if (letter.status === 'closed') throw new InvalidTransition(`The letter "${letter.title}" is closed to new signatures.`);
+  if (letter.status === 'closed')
+    throw new InvalidTransition(`The letter "${letter.title}" is closed to new signatures.`);
   const file = buildSignatureFile(letter, input, now);
   const erased = options.erased ?? [];
-  const found = checkName(options.index ?? indexOf(signatures), erased, letter.slug, file.name, options.email, file);
+  const found = checkName(
+    options.index ?? indexOf(signatures),
+    erased,
+    letter.slug,
+    file.name,
+    options.email,
+    file,
+  );
   if (found.certain) throw new AlreadySigned(file.name, found.certain);
   if (found.erased) throw new ErasedSignatory(found.erased.id);
   if (found.likely.length > 0 && !options.allowSimilar) {
@@ -255,9 +329,18 @@ export function sign(
     if (exact) throw new AlreadySigned(file.name, exact, true);
     throw new LikelyDuplicate(file.name, found.likely);
   }
-  const id = idForName(file.name, options.takenIds ?? new Set([...signatures.map((s) => s.id), ...erased.map((e) => e.id)]));
-  const distinct = [...new Set([...(file.distinct_from ?? []), ...found.likely.map((m) => m.id)])].sort();
-  const recorded: SignatureFile = { ...file, ...(options.textVersion ? { text_version: options.textVersion } : {}), ...(distinct.length > 0 ? { distinct_from: distinct } : {}) };
+  const id = idForName(
+    file.name,
+    options.takenIds ?? new Set([...signatures.map((s) => s.id), ...erased.map((e) => e.id)]),
+  );
+  const distinct = [
+    ...new Set([...(file.distinct_from ?? []), ...found.likely.map((m) => m.id)]),
+  ].sort();
+  const recorded: SignatureFile = {
+    ...file,
+    ...(options.textVersion ? { text_version: options.textVersion } : {}),
+    ...(distinct.length > 0 ? { distinct_from: distinct } : {}),
+  };
   return { signature: { id, ...recorded }, similar: found.likely, possible: found.possible };
 }
 
@@ -266,8 +349,13 @@ export function sign(
  * status `pending`, checked against the schema, the contact-details rule and the letter's
  * `requires:` and groups; the url in its normal form (urls.ts). @throws InvalidSignatureInput naming the field.
  */
-export function buildSignatureFile(letter: LetterFile, input: SignatureInput, now: Date): SignatureFile {
-  const clean = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim().replace(/\s+/g, ' '));
+export function buildSignatureFile(
+  letter: LetterFile,
+  input: SignatureInput,
+  now: Date,
+): SignatureFile {
+  const clean = (s: string | undefined) =>
+    s === undefined || s.trim() === '' ? undefined : s.trim().replace(/\s+/g, ' ');
   const candidate = {
     name: clean(input.name),
     sort_as: clean(input.sort_as),
@@ -290,15 +378,26 @@ export function buildSignatureFile(letter: LetterFile, input: SignatureInput, no
   for (const field of ['name', 'sort_as', 'role', 'organisation', 'url'] as const) {
     const value = parsed.data[field];
     if (value !== undefined && findContactDetails(value, '').length > 0)
-      throw new InvalidSignatureInput(field, 'holds an email address or phone number; contact details go in --email or --phone, never in a public field');
+      throw new InvalidSignatureInput(
+        field,
+        'holds an email address or phone number; contact details go in --email or --phone, never in a public field',
+      );
   }
   const groups = letter.groups.map((g) => g.id);
   for (const field of letter.requires) {
     if (parsed.data[field] !== undefined) continue;
-    throw new InvalidSignatureInput(field, field === 'group' ? `is required; one of: ${groups.join(', ') || '(the letter declares none)'}` : 'is required by this letter (requires: in letter.yaml)');
+    throw new InvalidSignatureInput(
+      field,
+      field === 'group'
+        ? `is required; one of: ${groups.join(', ') || '(the letter declares none)'}`
+        : 'is required by this letter (requires: in letter.yaml)',
+    );
   }
   if (parsed.data.group !== undefined && !groups.includes(parsed.data.group))
-    throw new InvalidSignatureInput('group', `"${parsed.data.group}" is not a group of this letter; one of: ${groups.join(', ') || '(none)'}`);
+    throw new InvalidSignatureInput(
+      'group',
+      `"${parsed.data.group}" is not a group of this letter; one of: ${groups.join(', ') || '(none)'}`,
+    );
   return parsed.data;
 }
 
@@ -318,9 +417,21 @@ export function getSignature(signatures: readonly Signature[], id: string): Sign
  * @throws InvalidTransition when it is withdrawn or already verified.
  */
 export function verify(sig: Signature, by: string, now: Date, evidence?: string): Signature {
-  if (sig.status === 'withdrawn' || sig.status === 'rejected') throw new InvalidTransition(`Signature ${sig.id} was ${sig.status}; it cannot be verified.`);
-  if (sig.status === 'verified') throw new InvalidTransition(`Signature ${sig.id} is already verified (by ${sig.verified?.by}).`);
-  return { ...sig, status: 'verified', verified: { by, at: toIsoTimestamp(now), ...(evidence ? { evidence: normaliseUrl(evidence) } : {}) } };
+  if (sig.status === 'withdrawn' || sig.status === 'rejected')
+    throw new InvalidTransition(`Signature ${sig.id} was ${sig.status}; it cannot be verified.`);
+  if (sig.status === 'verified')
+    throw new InvalidTransition(
+      `Signature ${sig.id} is already verified (by ${sig.verified?.by}).`,
+    );
+  return {
+    ...sig,
+    status: 'verified',
+    verified: {
+      by,
+      at: toIsoTimestamp(now),
+      ...(evidence ? { evidence: normaliseUrl(evidence) } : {}),
+    },
+  };
 }
 
 /**
@@ -328,12 +439,20 @@ export function verify(sig: Signature, by: string, now: Date, evidence?: string)
  * @throws InvalidTransition when it is already withdrawn.
  */
 export function withdraw(sig: Signature, reason: string, now: Date, by?: string): Signature {
-  if (sig.status === 'withdrawn') throw new InvalidTransition(`Signature ${sig.id} is already withdrawn (${sig.withdrawn?.at}).`);
-  if (sig.status === 'rejected') throw new InvalidTransition(`Signature ${sig.id} was rejected as fake; it cannot be withdrawn.`);
+  if (sig.status === 'withdrawn')
+    throw new InvalidTransition(`Signature ${sig.id} is already withdrawn (${sig.withdrawn?.at}).`);
+  if (sig.status === 'rejected')
+    throw new InvalidTransition(
+      `Signature ${sig.id} was rejected as fake; it cannot be withdrawn.`,
+    );
   if (by !== undefined && by.trim() === '') throw new UsageError('--by must not be empty');
   const text = reason.trim();
   if (text === '') throw new UsageError('--reason must not be empty');
-  return { ...sig, status: 'withdrawn', withdrawn: { ...(by ? { by } : {}), at: toIsoTimestamp(now), reason: text } };
+  return {
+    ...sig,
+    status: 'withdrawn',
+    withdrawn: { ...(by ? { by } : {}), at: toIsoTimestamp(now), reason: text },
+  };
 }
 
 /**
@@ -342,11 +461,16 @@ export function withdraw(sig: Signature, reason: string, now: Date, by?: string)
  * @throws InvalidTransition when it is already rejected or withdrawn.
  */
 export function reject(sig: Signature, reason: string, now: Date, by?: string): Signature {
-  if (sig.status === 'rejected' || sig.status === 'withdrawn') throw new InvalidTransition(`Signature ${sig.id} is already ${sig.status}.`);
+  if (sig.status === 'rejected' || sig.status === 'withdrawn')
+    throw new InvalidTransition(`Signature ${sig.id} is already ${sig.status}.`);
   if (by !== undefined && by.trim() === '') throw new UsageError('--by must not be empty');
   const text = reason.trim();
   if (text === '') throw new UsageError('--reason must not be empty');
-  return { ...sig, status: 'rejected', rejected: { ...(by ? { by } : {}), at: toIsoTimestamp(now), reason: text } };
+  return {
+    ...sig,
+    status: 'rejected',
+    rejected: { ...(by ? { by } : {}), at: toIsoTimestamp(now), reason: text },
+  };
 }
 
 /**
@@ -357,7 +481,10 @@ export function reject(sig: Signature, reason: string, now: Date, by?: string): 
  * @throws InvalidTransition when the signature was rejected (a fake is kept as evidence).
  */
 export function erase(letter: LetterFile, sig: Signature, now: Date): ErasedRecord {
-  if (sig.status === 'rejected') throw new InvalidTransition(`Signature ${sig.id} was rejected as fake; it is kept as evidence, not erased.`);
+  if (sig.status === 'rejected')
+    throw new InvalidTransition(
+      `Signature ${sig.id} was rejected as fake; it is kept as evidence, not erased.`,
+    );
   const { fingerprint, fingerprints } = erasureFingerprints(letter.slug, sig.name);
   return {
     id: `${ERASED_PREFIX}${fingerprint.slice('sha256:'.length, 'sha256:'.length + 12)}`,

@@ -22,57 +22,409 @@ export interface SortKeyHints {
 
 // Words are compared in lower case without their final full stop ("Dr." → "dr", "H.E." → "h.e").
 const HONORIFICS = new Set([
-  'dr', 'dra', 'prof', 'professor', 'sir', 'dame', 'h.e', 'mr', 'mrs', 'ms', 'miss', 'mx', 'mme', 'mlle', 'rev', 'revd',
-  'hon', 'rt', 'lord', 'lady', 'herr', 'frau', 'sr', 'sra', 'srta', 'dott', 'dott.ssa', 'ing', 'lic',
+  'dr',
+  'dra',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'h.e',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'mme',
+  'mlle',
+  'rev',
+  'revd',
+  'hon',
+  'rt',
+  'lord',
+  'lady',
+  'herr',
+  'frau',
+  'sr',
+  'sra',
+  'srta',
+  'dott',
+  'dott.ssa',
+  'ing',
+  'lic',
 ]);
 // Compared without any full stop ("Ph.D." → "phd").
-const SUFFIXES = new Set(['jr', 'jnr', 'sr', 'snr', 'ii', 'iii', 'iv', 'phd', 'dphil', 'md', 'esq', 'obe', 'cbe', 'kbe', 'dbe', 'mbe', 'frs', 'qc', 'kc', 'mp', 'mep']);
+const SUFFIXES = new Set([
+  'jr',
+  'jnr',
+  'sr',
+  'snr',
+  'ii',
+  'iii',
+  'iv',
+  'phd',
+  'dphil',
+  'md',
+  'esq',
+  'obe',
+  'cbe',
+  'kbe',
+  'dbe',
+  'mbe',
+  'frs',
+  'qc',
+  'kc',
+  'mp',
+  'mep',
+]);
 // Portuguese agnomes stay with the family name before them ("Guimarães Filho").
 const AGNOMES = new Set(['filho', 'neto', 'júnior', 'junior', 'sobrinho']);
 const PARTICLES = new Set([
-  'van', 'der', 'den', 'de', 'del', 'della', 'delle', 'dei', 'degli', 'di', 'da', 'das', 'do', 'dos', 'du', 'des', 'von', 'zu', 'und',
-  'le', 'la', 'les', 'ten', 'ter', 'te', 'bin', 'ibn', 'bint', 'al', 'el', 'af', 'av', 'y', 'e', "d'", "l'",
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'delle',
+  'dei',
+  'degli',
+  'di',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'du',
+  'des',
+  'von',
+  'zu',
+  'und',
+  'le',
+  'la',
+  'les',
+  'ten',
+  'ter',
+  'te',
+  'bin',
+  'ibn',
+  'bint',
+  'al',
+  'el',
+  'af',
+  'av',
+  'y',
+  'e',
+  "d'",
+  "l'",
 ]);
 // Spanish particles that join the word before them into one compound surname ("Ponce de León", "Ortega y Gasset").
 const JOINING = new Set(['de', 'del', 'y']);
 const ORGANISATION_WORDS = new Set([
-  'foundation', 'fondation', 'stiftung', 'fundación', 'fundação', 'institute', 'institut', 'instituto', 'inc', 'incorporated',
-  'project', 'association', 'asociación', 'associação', 'university', 'université', 'universidad', 'universität', 'ltd', 'limited',
-  'llc', 'llp', 'plc', 'gmbh', 'e.v', 'corp', 'corporation', 'company', 'society', 'council', 'committee', 'coalition', 'alliance',
-  'network', 'federation', 'trust', 'centre', 'center', 'college', 'ngo', 'international', 'campaign', 'movement', 'ministry',
-  'agency', 'organisation', 'organization', 'group', 'labs', '&', 'lab', 'laboratory', 'commons', 'club', 'team', 'collective',
-  'cooperative', 'coop', 'initiative', 'community', 'experiment', 'software', 'technologies', 'technology', 'systems', 'solutions',
-  'media', 'press', 'studio', 'studios', 'the', 'for', 'of', 'and', 'und', 'et', 'gnu', 'linux', 'open', 'free', 'party', 'union',
-  'consortium', 'hackerspace', 'makerspace', 'school', 'academy', 'museum', 'library', 'department',
+  'foundation',
+  'fondation',
+  'stiftung',
+  'fundación',
+  'fundação',
+  'institute',
+  'institut',
+  'instituto',
+  'inc',
+  'incorporated',
+  'project',
+  'association',
+  'asociación',
+  'associação',
+  'university',
+  'université',
+  'universidad',
+  'universität',
+  'ltd',
+  'limited',
+  'llc',
+  'llp',
+  'plc',
+  'gmbh',
+  'e.v',
+  'corp',
+  'corporation',
+  'company',
+  'society',
+  'council',
+  'committee',
+  'coalition',
+  'alliance',
+  'network',
+  'federation',
+  'trust',
+  'centre',
+  'center',
+  'college',
+  'ngo',
+  'international',
+  'campaign',
+  'movement',
+  'ministry',
+  'agency',
+  'organisation',
+  'organization',
+  'group',
+  'labs',
+  '&',
+  'lab',
+  'laboratory',
+  'commons',
+  'club',
+  'team',
+  'collective',
+  'cooperative',
+  'coop',
+  'initiative',
+  'community',
+  'experiment',
+  'software',
+  'technologies',
+  'technology',
+  'systems',
+  'solutions',
+  'media',
+  'press',
+  'studio',
+  'studios',
+  'the',
+  'for',
+  'of',
+  'and',
+  'und',
+  'et',
+  'gnu',
+  'linux',
+  'open',
+  'free',
+  'party',
+  'union',
+  'consortium',
+  'hackerspace',
+  'makerspace',
+  'school',
+  'academy',
+  'museum',
+  'library',
+  'department',
 ]);
 // Common Chinese family names in pinyin, Wade-Giles and Cantonese spellings, and Korean ones.
 const EAST_ASIAN_FAMILY_NAMES = new Set([
-  'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu', 'guo', 'he', 'lin', 'luo',
-  'gao', 'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao', 'peng', 'zeng', 'xiao', 'tian', 'dong', 'pan', 'yuan',
-  'cai', 'jiang', 'yu', 'du', 'ye', 'cheng', 'wei', 'su', 'lu', 'ding', 'ren', 'shen', 'yao', 'jin', 'fu', 'zhong', 'tan', 'xi', 'mao',
-  'wen', 'bo', 'qian', 'kong', 'lei', 'chiang', 'chou', 'hsu', 'tsai', 'chang', 'wong', 'cheung', 'leung', 'lau', 'chan', 'lee', 'kim',
-  'park', 'choi', 'jung', 'chung', 'kang', 'cho', 'yoon', 'jang', 'lim', 'shin', 'moon', 'roh', 'kwon', 'hwang', 'ahn', 'ban', 'chun',
+  'wang',
+  'li',
+  'zhang',
+  'liu',
+  'chen',
+  'yang',
+  'huang',
+  'zhao',
+  'wu',
+  'zhou',
+  'xu',
+  'sun',
+  'ma',
+  'zhu',
+  'hu',
+  'guo',
+  'he',
+  'lin',
+  'luo',
+  'gao',
+  'zheng',
+  'liang',
+  'xie',
+  'song',
+  'tang',
+  'han',
+  'feng',
+  'deng',
+  'cao',
+  'peng',
+  'zeng',
+  'xiao',
+  'tian',
+  'dong',
+  'pan',
+  'yuan',
+  'cai',
+  'jiang',
+  'yu',
+  'du',
+  'ye',
+  'cheng',
+  'wei',
+  'su',
+  'lu',
+  'ding',
+  'ren',
+  'shen',
+  'yao',
+  'jin',
+  'fu',
+  'zhong',
+  'tan',
+  'xi',
+  'mao',
+  'wen',
+  'bo',
+  'qian',
+  'kong',
+  'lei',
+  'chiang',
+  'chou',
+  'hsu',
+  'tsai',
+  'chang',
+  'wong',
+  'cheung',
+  'leung',
+  'lau',
+  'chan',
+  'lee',
+  'kim',
+  'park',
+  'choi',
+  'jung',
+  'chung',
+  'kang',
+  'cho',
+  'yoon',
+  'jang',
+  'lim',
+  'shin',
+  'moon',
+  'roh',
+  'kwon',
+  'hwang',
+  'ahn',
+  'ban',
+  'chun',
 ]);
-const VIETNAMESE_FAMILY_NAMES = new Set(['nguyen', 'nguyễn', 'tran', 'trần', 'le', 'lê', 'pham', 'phạm', 'hoang', 'hoàng', 'vo', 'võ', 'phan', 'vu', 'vũ', 'dang', 'đặng', 'bui', 'bùi', 'do', 'đỗ', 'ngo', 'ngô', 'duong', 'dương']);
+const VIETNAMESE_FAMILY_NAMES = new Set([
+  'nguyen',
+  'nguyễn',
+  'tran',
+  'trần',
+  'le',
+  'lê',
+  'pham',
+  'phạm',
+  'hoang',
+  'hoàng',
+  'vo',
+  'võ',
+  'phan',
+  'vu',
+  'vũ',
+  'dang',
+  'đặng',
+  'bui',
+  'bùi',
+  'do',
+  'đỗ',
+  'ngo',
+  'ngô',
+  'duong',
+  'dương',
+]);
 const VIETNAMESE_MIDDLE_NAMES = new Set(['van', 'văn', 'thi', 'thị']);
 // Spanish given names, never read as a surname ("Juan Carlos Onetti"); one of them first also marks a name as Spanish.
 const SPANISH_GIVEN_NAMES = new Set([
-  'josé', 'jose', 'juan', 'luis', 'carlos', 'jorge', 'pedro', 'pablo', 'óscar', 'ernesto', 'miguel', 'francisco', 'javier', 'alejandro',
-  'fernando', 'felipe', 'gonzalo', 'maría', 'carmen', 'dolores', 'rigoberta', 'alberto', 'andrés', 'manuel', 'ricardo', 'rafael',
-  'sergio', 'diego', 'raúl', 'jesús', 'mercedes', 'pilar', 'guadalupe', 'isabel', 'beatriz', 'verónica', 'evo', 'hugo', 'nicolás',
-  'sebastián', 'ramón', 'gabriela', 'ángel', 'joaquín', 'ignacio', 'santiago',
+  'josé',
+  'jose',
+  'juan',
+  'luis',
+  'carlos',
+  'jorge',
+  'pedro',
+  'pablo',
+  'óscar',
+  'ernesto',
+  'miguel',
+  'francisco',
+  'javier',
+  'alejandro',
+  'fernando',
+  'felipe',
+  'gonzalo',
+  'maría',
+  'carmen',
+  'dolores',
+  'rigoberta',
+  'alberto',
+  'andrés',
+  'manuel',
+  'ricardo',
+  'rafael',
+  'sergio',
+  'diego',
+  'raúl',
+  'jesús',
+  'mercedes',
+  'pilar',
+  'guadalupe',
+  'isabel',
+  'beatriz',
+  'verónica',
+  'evo',
+  'hugo',
+  'nicolás',
+  'sebastián',
+  'ramón',
+  'gabriela',
+  'ángel',
+  'joaquín',
+  'ignacio',
+  'santiago',
 ]);
 // Common Spanish surnames with neither an accent nor the ending -ez.
 const SPANISH_FAMILY_NAMES = new Set([
-  'arias', 'garcia', 'vargas', 'torres', 'flores', 'rivera', 'ramos', 'reyes', 'morales', 'ortiz', 'castillo', 'romero', 'herrera',
-  'medina', 'castro', 'vega', 'mendoza', 'ruiz', 'moreno', 'rojas', 'cruz', 'ortega', 'navarro', 'delgado', 'aguilar', 'guerrero',
-  'molina', 'soto', 'contreras', 'espinoza', 'sandoval', 'salazar', 'zapatero', 'ponce', 'llosa', 'gasset',
+  'arias',
+  'garcia',
+  'vargas',
+  'torres',
+  'flores',
+  'rivera',
+  'ramos',
+  'reyes',
+  'morales',
+  'ortiz',
+  'castillo',
+  'romero',
+  'herrera',
+  'medina',
+  'castro',
+  'vega',
+  'mendoza',
+  'ruiz',
+  'moreno',
+  'rojas',
+  'cruz',
+  'ortega',
+  'navarro',
+  'delgado',
+  'aguilar',
+  'guerrero',
+  'molina',
+  'soto',
+  'contreras',
+  'espinoza',
+  'sandoval',
+  'salazar',
+  'zapatero',
+  'ponce',
+  'llosa',
+  'gasset',
 ]);
 
-const EAST_ASIAN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const EAST_ASIAN_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const SPANISH_LETTERS = /[áéíóúñ]/;
 // A pinyin syllable (tone marks removed): an optional initial and a final.
-const PINYIN = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)';
+const PINYIN =
+  '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)';
 const TWO_PINYIN_SYLLABLES = new RegExp(`^${PINYIN}${PINYIN}$`);
 const ONE_SYLLABLE = /^[^aeiouyáéíóúäöü]*[aeiouyáéíóúäöü]+[^aeiouyáéíóúäöü]*$/;
 // A romanised Chinese or Korean given name in two parts: "Ki-moon", "Dae-jung", "Tse-tung".
@@ -82,7 +434,8 @@ const bare = (word: string) => word.toLowerCase().replace(/\.$/, '');
 const isHonorific = (word: string) => HONORIFICS.has(bare(word));
 const isSuffix = (word: string) => SUFFIXES.has(word.toLowerCase().replace(/\./g, ''));
 // "y" and "e" (Spanish and Portuguese "and") only in lower case: an upper-case letter is an initial.
-const isParticle = (word: string) => (word.length > 1 ? PARTICLES.has(word.toLowerCase()) : word === 'y' || word === 'e');
+const isParticle = (word: string) =>
+  word.length > 1 ? PARTICLES.has(word.toLowerCase()) : word === 'y' || word === 'e';
 const ascii = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
@@ -147,7 +500,13 @@ export function deriveSortKey(name: string, hints: SortKeyHints = {}): string | 
     return first === '' ? last : `${last} ${first}`;
   }
   // A nickname in quotes ("Félix 'Salamandar' Piédallu"), and words without a letter (a dash, an emoji), are not part of the order.
-  const clean = tidy(tidy(name).replace(/(^|\s)(["'“”‘’«»]).*?\2(?=\s|$)|(^|\s)["“‘«][^"”’»]*["”’»](?=\s|$)/gu, ' ').split(' ').filter((w) => /\p{L}/u.test(w)).join(' '));
+  const clean = tidy(
+    tidy(name)
+      .replace(/(^|\s)(["'“”‘’«»]).*?\2(?=\s|$)|(^|\s)["“‘«][^"”’»]*["”’»](?=\s|$)/gu, ' ')
+      .split(' ')
+      .filter((w) => /\p{L}/u.test(w))
+      .join(' '),
+  );
   if (clean === '') return undefined;
   const words = clean.split(' ');
   if (words.some((w) => w.startsWith('@') || /[0-9_]/.test(w))) return undefined;
@@ -155,7 +514,10 @@ export function deriveSortKey(name: string, hints: SortKeyHints = {}): string | 
   if (EAST_ASIAN_SCRIPT.test(clean)) return clean;
 
   // "Given Family, Jr." and "Family, Given": the parts after commas.
-  const [head, ...rest] = clean.split(',').map((s) => s.trim()).filter(Boolean);
+  const [head, ...rest] = clean
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (head === undefined) return undefined;
   const suffixes: string[] = [];
   let inverted: string | undefined;
@@ -168,18 +530,24 @@ export function deriveSortKey(name: string, hints: SortKeyHints = {}): string | 
   let core = dropHonorifics(head.split(' '));
   while (core.length > 1 && isSuffix(core[core.length - 1]!)) suffixes.unshift(core.pop()!);
   // A trailing initial ("Daniel Córdova A.") is not a family name: it goes after, like a suffix.
-  while (core.length > 2 && /^\p{L}\.?$/u.test(core[core.length - 1]!)) suffixes.unshift(core.pop()!);
+  while (core.length > 2 && /^\p{L}\.?$/u.test(core[core.length - 1]!))
+    suffixes.unshift(core.pop()!);
   if (core.length === 0) return undefined;
   const join = (...parts: string[][]) => parts.flat().join(' ');
   if (inverted !== undefined) return join(core, dropHonorifics(inverted.split(' ')), suffixes);
-  if (core.length === 1 || hints.familyNameFirst || writtenFamilyFirst(core, hints.language)) return join(core, suffixes);
+  if (core.length === 1 || hints.familyNameFirst || writtenFamilyFirst(core, hints.language))
+    return join(core, suffixes);
 
   const language = (hints.language ?? '').toLowerCase().split('-')[0];
   let start = unitStart(core, core.length - 1, false);
   if (language !== 'pt') {
     const spanishStart = unitStart(core, core.length - 1, true);
-    const second = spanishStart > 1 && !SPANISH_GIVEN_NAMES.has(core[spanishStart - 1]!.toLowerCase()) ? unitStart(core, spanishStart - 1, true) : undefined;
-    if (second !== undefined && (language === 'es' || looksSpanish(core, second, spanishStart))) start = second;
+    const second =
+      spanishStart > 1 && !SPANISH_GIVEN_NAMES.has(core[spanishStart - 1]!.toLowerCase())
+        ? unitStart(core, spanishStart - 1, true)
+        : undefined;
+    if (second !== undefined && (language === 'es' || looksSpanish(core, second, spanishStart)))
+      start = second;
     else if (language === 'es' || spanishSurname(core.slice(spanishStart))) start = spanishStart;
   }
   core = [...core.slice(start), ...core.slice(0, start)];
@@ -196,11 +564,35 @@ function dropHonorifics(words: string[]): string[] {
 /** Names whose written order is already family name first (see `deriveSortKey`). */
 function writtenFamilyFirst(words: string[], language: string | undefined): boolean {
   const [first, second, third] = words.map((w) => ascii(w));
-  if (language?.toLowerCase().split('-')[0] === 'is' || /d[oó]ttir$/i.test(words[words.length - 1]!)) return true;
-  if (words.length === 2 && HYPHENATED_GIVEN.test(words[1]!) && ONE_SYLLABLE.test(first!)) return true;
-  if (words.length === 2 && EAST_ASIAN_FAMILY_NAMES.has(first!) && first !== 'lee' && first !== 'kim' && TWO_PINYIN_SYLLABLES.test(second!)) return true;
-  if (words.length === 3 && EAST_ASIAN_FAMILY_NAMES.has(first!) && [second!, third!].every((w, i) => w.length <= 4 && ONE_SYLLABLE.test(w) && /^\p{Lu}/u.test(words[i + 1]!))) return true;
-  if (words.length >= 3 && VIETNAMESE_FAMILY_NAMES.has(words[0]!.toLowerCase()) && VIETNAMESE_MIDDLE_NAMES.has(words[1]!.toLowerCase())) return true;
+  if (
+    language?.toLowerCase().split('-')[0] === 'is' ||
+    /d[oó]ttir$/i.test(words[words.length - 1]!)
+  )
+    return true;
+  if (words.length === 2 && HYPHENATED_GIVEN.test(words[1]!) && ONE_SYLLABLE.test(first!))
+    return true;
+  if (
+    words.length === 2 &&
+    EAST_ASIAN_FAMILY_NAMES.has(first!) &&
+    first !== 'lee' &&
+    first !== 'kim' &&
+    TWO_PINYIN_SYLLABLES.test(second!)
+  )
+    return true;
+  if (
+    words.length === 3 &&
+    EAST_ASIAN_FAMILY_NAMES.has(first!) &&
+    [second!, third!].every(
+      (w, i) => w.length <= 4 && ONE_SYLLABLE.test(w) && /^\p{Lu}/u.test(words[i + 1]!),
+    )
+  )
+    return true;
+  if (
+    words.length >= 3 &&
+    VIETNAMESE_FAMILY_NAMES.has(words[0]!.toLowerCase()) &&
+    VIETNAMESE_MIDDLE_NAMES.has(words[1]!.toLowerCase())
+  )
+    return true;
   return false;
 }
 
@@ -215,7 +607,14 @@ function unitStart(words: string[], end: number, spanish: boolean): number {
   for (;;) {
     while (i > 1 && isParticle(words[i - 1]!)) i--;
     const before = words[i - 1];
-    if (spanish && i > 1 && i < end && JOINING.has(words[i]!) && !isParticle(before!) && !SPANISH_GIVEN_NAMES.has(before!.toLowerCase())) {
+    if (
+      spanish &&
+      i > 1 &&
+      i < end &&
+      JOINING.has(words[i]!) &&
+      !isParticle(before!) &&
+      !SPANISH_GIVEN_NAMES.has(before!.toLowerCase())
+    ) {
       i--;
       continue;
     }
@@ -227,7 +626,12 @@ function unitStart(words: string[], end: number, spanish: boolean): number {
 function spanishSurname(unit: string[]): boolean {
   return unit.some((w) => {
     const lower = w.toLowerCase();
-    return SPANISH_LETTERS.test(lower) || (lower.length >= 4 && lower.endsWith('ez')) || SPANISH_FAMILY_NAMES.has(lower) || (w === 'y' && unit.length > 1);
+    return (
+      SPANISH_LETTERS.test(lower) ||
+      (lower.length >= 4 && lower.endsWith('ez')) ||
+      SPANISH_FAMILY_NAMES.has(lower) ||
+      (w === 'y' && unit.length > 1)
+    );
   });
 }
 
@@ -243,7 +647,9 @@ function looksSpanish(words: string[], second: number, first: number): boolean {
  * quotes (JSON strings are YAML double-quoted strings).
  */
 export function sortAsLine(key: string): string {
-  const plain = /^\p{L}[\p{L}\p{M}\p{N} .'’-]*$/u.test(key) && !/^(?:null|true|false|y|n|yes|no|on|off)$/i.test(key);
+  const plain =
+    /^\p{L}[\p{L}\p{M}\p{N} .'’-]*$/u.test(key) &&
+    !/^(?:null|true|false|y|n|yes|no|on|off)$/i.test(key);
   return `sort_as: ${plain ? key : JSON.stringify(key)}`;
 }
 
@@ -254,7 +660,9 @@ export function sortAsLine(key: string): string {
  */
 export function sortKeyToWrite(name: string, hints: SortKeyHints = {}): string | undefined {
   const key = deriveSortKey(name, hints);
-  return key === undefined || key === name.normalize('NFC').trim().replace(/\s+/g, ' ') ? undefined : key;
+  return key === undefined || key === name.normalize('NFC').trim().replace(/\s+/g, ' ')
+    ? undefined
+    : key;
 }
 
 /**
@@ -262,7 +670,11 @@ export function sortKeyToWrite(name: string, hints: SortKeyHints = {}): string |
  * `sortKeyToWrite` gives it; any other signature as it is.
  */
 export function withDerivedSortKey(signature: Signature, language: string): Signature {
-  if (signature.sort_as !== undefined || (signature.status !== 'pending' && signature.status !== 'verified')) return signature;
+  if (
+    signature.sort_as !== undefined ||
+    (signature.status !== 'pending' && signature.status !== 'verified')
+  )
+    return signature;
   const key = sortKeyToWrite(signature.name, { language });
   if (key === undefined) return signature;
   // Key order in the file is settled when it is written (signatureText).

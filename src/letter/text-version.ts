@@ -8,6 +8,10 @@ import { createHash } from 'node:crypto';
  */
 export function textVersion(body: string): string {
   // The look-behind lets a match start only where a run of spaces starts: a long run is read once, not once per space.
-  const normal = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/(?<![ \t])[ \t]+$/gm, '').trim();
+  const normal = body
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?<![ \t])[ \t]+$/gm, '')
+    .trim();
   return `sha256:${createHash('sha256').update(normal).digest('hex').slice(0, 12)}`;
 }

@@ -25,7 +25,9 @@ export function normaliseUrl(url: string): string {
     return url;
   }
   const href = u.href;
-  return u.pathname === '/' && u.search === '' && u.hash === '' && !url.endsWith('/') ? href.slice(0, -1) : href;
+  return u.pathname === '/' && u.search === '' && u.hash === '' && !url.endsWith('/')
+    ? href.slice(0, -1)
+    : href;
 }
 
 /** True when `url` is in its normal form (see `normaliseUrl`). */

@@ -13,7 +13,12 @@ const PAD = { left: 48, right: 16, top: 16, bottom: 36 };
  * @param days ISO 8601 UTC timestamps of the signatures
  * @param format formats a `YYYY-MM-DD` day for the axis labels (the letter's language)
  */
-export function signaturesChart(timestamps: readonly string[], title: string, format: (day: string) => string, formatNumber: (n: number) => string): string | null {
+export function signaturesChart(
+  timestamps: readonly string[],
+  title: string,
+  format: (day: string) => string,
+  formatNumber: (n: number) => string,
+): string | null {
   const perDay = new Map<string, number>();
   for (const t of timestamps) perDay.set(t.slice(0, 10), (perDay.get(t.slice(0, 10)) ?? 0) + 1);
   const days = [...perDay.keys()].sort();
@@ -21,7 +26,8 @@ export function signaturesChart(timestamps: readonly string[], title: string, fo
   const start = Date.parse(`${days[0]}T00:00:00Z`);
   const span = Date.parse(`${days.at(-1)}T00:00:00Z`) - start || 1;
   const total = timestamps.length;
-  const x = (day: string) => PAD.left + ((Date.parse(`${day}T00:00:00Z`) - start) / span) * (W - PAD.left - PAD.right);
+  const x = (day: string) =>
+    PAD.left + ((Date.parse(`${day}T00:00:00Z`) - start) / span) * (W - PAD.left - PAD.right);
   const y = (n: number) => H - PAD.bottom - (n / total) * (H - PAD.top - PAD.bottom);
   let running = 0;
   const points = days.map((d) => {

@@ -9,7 +9,11 @@ import { escapeMarkdownInline, markdownLinkDestination } from '../letter/markdow
 /** HTML text and double-quoted attribute escaping (& < > "); the apostrophe is kept, since every attribute is double-quoted. */
 export function escapeHtml(s: string): string {
   // Most text has nothing to escape: a test is cheaper than a replace.
-  return HTML_SPECIAL.test(s) ? s.replace(HTML_SPECIALS, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;')) : s;
+  return HTML_SPECIAL.test(s)
+    ? s.replace(HTML_SPECIALS, (c) =>
+        c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+      )
+    : s;
 }
 
 const HTML_SPECIAL = /[&<>"]/;
@@ -24,7 +28,10 @@ export interface Escaper {
 /** Escaping for HTML output. */
 export const htmlEscaper: Escaper = { text: escapeHtml, url: escapeHtml };
 /** Escaping for Markdown output. */
-export const markdownEscaper: Escaper = { text: escapeMarkdownInline, url: markdownLinkDestination };
+export const markdownEscaper: Escaper = {
+  text: escapeMarkdownInline,
+  url: markdownLinkDestination,
+};
 
 /**
  * A deep copy of `view` with every string escaped by `esc`: keys named `url` with

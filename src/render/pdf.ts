@@ -7,7 +7,13 @@ import { existsSync } from 'node:fs';
 import { EnvironmentError } from '../errors.js';
 import { PRINT_CSP } from './search-script.js';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
 
 /** The Chromium to use. @throws EnvironmentError (exit 2) saying how to install one when none is found. */
 export function findChromium(env: Record<string, string | undefined>): string {
@@ -25,14 +31,28 @@ export function findChromium(env: Record<string, string | undefined>): string {
 }
 
 /** Flags for a headless Chromium that needs no sandbox setup and stays off the network. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 /**
  * Flags for printing only: every connection the page's own requests do not cover (a
  * WebSocket, a beacon) goes to a proxy that does not exist, loopback included, and WebRTC
  * may send no UDP outside a proxy.
  */
-export const PRINT_ARGS = [...CHROMIUM_ARGS, '--proxy-server=http://127.0.0.1:9', '--proxy-bypass-list=<-loopback>', '--force-webrtc-ip-handling-policy=disable_non_proxied_udp', '--webrtc-ip-handling-policy=disable_non_proxied_udp'];
+export const PRINT_ARGS = [
+  ...CHROMIUM_ARGS,
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
+  '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+];
 
 /** The address the print version is served at inside the browser; it never reaches a network. */
 const PRINT_URL = 'https://print.letter.invalid/';
@@ -43,19 +63,29 @@ const PRINT_URL = 'https://print.letter.invalid/';
  * 8601) so that the same letter gives the same bytes.
  * @throws EnvironmentError when Chromium or playwright-core is missing.
  */
-export async function printPdfs(htmls: readonly string[], env: Record<string, string | undefined>, date: string): Promise<Buffer[]> {
+export async function printPdfs(
+  htmls: readonly string[],
+  env: Record<string, string | undefined>,
+  date: string,
+): Promise<Buffer[]> {
   const executablePath = findChromium(env);
   let chromium: typeof import('playwright-core').chromium;
   try {
     ({ chromium } = await import('playwright-core'));
   } catch {
-    throw new EnvironmentError('A PDF needs the playwright-core package, which is not installed.', 'Run: npm install playwright-core');
+    throw new EnvironmentError(
+      'A PDF needs the playwright-core package, which is not installed.',
+      'Run: npm install playwright-core',
+    );
   }
   let browser: import('playwright-core').Browser;
   try {
     browser = await chromium.launch({ executablePath, args: PRINT_ARGS, timeout: 30_000 });
   } catch (e) {
-    throw new EnvironmentError(`Chromium at ${executablePath} did not start: ${((e as Error).message.split('\n')[0] ?? '').replace(/^browserType\.launch: /, '')}`, 'Check the browser (run it with --version), or point LETTER_CHROMIUM at a working Chrome or Chromium.');
+    throw new EnvironmentError(
+      `Chromium at ${executablePath} did not start: ${((e as Error).message.split('\n')[0] ?? '').replace(/^browserType\.launch: /, '')}`,
+      'Check the browser (run it with --version), or point LETTER_CHROMIUM at a working Chrome or Chromium.',
+    );
   }
   try {
     const pdfs: Buffer[] = [];
@@ -67,11 +97,26 @@ export async function printPdfs(htmls: readonly string[], env: Record<string, st
       const page = await context.newPage();
       await page.route('**/*', (route) =>
         route.request().url() === PRINT_URL && route.request().isNavigationRequest()
-          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': PRINT_CSP }, body: html })
+          ? route.fulfill({
+              status: 200,
+              contentType: 'text/html; charset=utf-8',
+              headers: { 'Content-Security-Policy': PRINT_CSP },
+              body: html,
+            })
           : route.abort(),
       );
       await page.goto(PRINT_URL, { waitUntil: 'load', timeout: 60_000 });
-      pdfs.push(fixDates(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }), date));
+      pdfs.push(
+        fixDates(
+          await page.pdf({
+            preferCSSPageSize: true,
+            printBackground: true,
+            tagged: true,
+            outline: true,
+          }),
+          date,
+        ),
+      );
       await page.close();
     }
     await context.close();
@@ -84,6 +129,8 @@ export async function printPdfs(htmls: readonly string[], env: Record<string, st
 /** Replaces the PDF date stamps (D:YYYYMMDDHHmmSS...) by `date`, keeping every byte offset. */
 function fixDates(pdf: Buffer, date: string): Buffer {
   const stamp = `D:${date.replace(/[-:T]/g, '').slice(0, 14).padEnd(14, '0')}`;
-  const text = pdf.toString('latin1').replace(/D:\d{14}[^)]*/g, (m) => (stamp + "+00'00'").padEnd(m.length, ' ').slice(0, m.length));
+  const text = pdf
+    .toString('latin1')
+    .replace(/D:\d{14}[^)]*/g, (m) => `${stamp}+00'00'`.padEnd(m.length, ' ').slice(0, m.length));
   return Buffer.from(text, 'latin1');
 }

@@ -34,7 +34,10 @@ const en: Phrases = {
   signatories: 'Signatories',
   otherSignatories: 'Other signatories',
   signedBy: (n, f) => (n === 1 ? 'Signed by 1 person' : `Signed by ${f} people`),
-  signedCurrentText: (n, f) => (n === 1 ? '1 of them signed the text as it reads now' : `${f} of them signed the text as it reads now`),
+  signedCurrentText: (n, f) =>
+    n === 1
+      ? '1 of them signed the text as it reads now'
+      : `${f} of them signed the text as it reads now`,
   search: 'Search the signatories',
   searchHint: 'Type a name, a role, an organisation or a country.',
   shown: (s, t) => `${s} of ${t} shown`,
@@ -55,7 +58,8 @@ const fr: Phrases = {
   signatories: 'Signataires',
   otherSignatories: 'Autres signataires',
   signedBy: (n, f) => (n <= 1 ? `Signée par ${f} personne` : `Signée par ${f} personnes`),
-  signedCurrentText: (n, f) => (n <= 1 ? `dont ${f} a signé le texte actuel` : `dont ${f} ont signé le texte actuel`),
+  signedCurrentText: (n, f) =>
+    n <= 1 ? `dont ${f} a signé le texte actuel` : `dont ${f} ont signé le texte actuel`,
   search: 'Rechercher parmi les signataires',
   searchHint: 'Saisissez un nom, une fonction, une organisation ou un pays.',
   shown: (s, t) => `${s} sur ${t} affichés`,
@@ -75,7 +79,8 @@ const es: Phrases = {
   signatories: 'Firmantes',
   otherSignatories: 'Otros firmantes',
   signedBy: (n, f) => (n === 1 ? 'Firmada por 1 persona' : `Firmada por ${f} personas`),
-  signedCurrentText: (n, f) => (n === 1 ? '1 de ellas firmó el texto actual' : `${f} de ellas firmaron el texto actual`),
+  signedCurrentText: (n, f) =>
+    n === 1 ? '1 de ellas firmó el texto actual' : `${f} de ellas firmaron el texto actual`,
   search: 'Buscar entre los firmantes',
   searchHint: 'Escriba un nombre, un cargo, una organización o un país.',
   shown: (s, t) => `${s} de ${t} mostrados`,

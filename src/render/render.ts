@@ -14,7 +14,10 @@ export const RENDER_FORMATS = ['md', 'html', 'print'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
 /** For each format: its template's file name, the suffix of its output file, and its escaping. */
-export const FORMAT_SPECS: Record<RenderFormat, { template: string; suffix: string; escaper: Escaper }> = {
+export const FORMAT_SPECS: Record<
+  RenderFormat,
+  { template: string; suffix: string; escaper: Escaper }
+> = {
   md: { template: 'letter.md.hbs', suffix: '.md', escaper: markdownEscaper },
   html: { template: 'letter.html.hbs', suffix: '.html', escaper: htmlEscaper },
   print: { template: 'letter.print.html.hbs', suffix: '.print.html', escaper: htmlEscaper },
@@ -34,7 +37,9 @@ function templateMessage(full: string): string {
   const lines = full.split('\n');
   if (lines[0]?.startsWith('Parse error')) {
     const last = lines.at(-1) ?? '';
-    return /got 'EOF'/.test(last) ? 'a block opened with {{#...}} is never closed' : `cannot parse the template: ${last.replace(/'/g, '')}`;
+    return /got 'EOF'/.test(last)
+      ? 'a block opened with {{#...}} is never closed'
+      : `cannot parse the template: ${last.replace(/'/g, '')}`;
   }
   if (/^The partial .* could not be found/.test(lines[0] ?? '')) return lines[0]!;
   return lines[0] ?? full;
@@ -64,7 +69,12 @@ export class TemplateError extends UserError {}
  * `strict` (a missing field is an error) and only the built-in helpers.
  * @throws TemplateError naming the template file and, where Handlebars gives it, the line.
  */
-export function renderDocument(view: LetterView, format: RenderFormat, template: TemplateSource, partials: readonly TemplateSource[]): string {
+export function renderDocument(
+  view: LetterView,
+  format: RenderFormat,
+  template: TemplateSource,
+  partials: readonly TemplateSource[],
+): string {
   const hbs = Handlebars.create();
   // The built-in log helper writes to the console, which is stdout: not in a render.
   hbs.unregisterHelper('log');
@@ -72,12 +82,23 @@ export function renderDocument(view: LetterView, format: RenderFormat, template:
   const lang = view.language;
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
   // Helpers for editors' templates, in the language rendered; what they return is escaped for the format.
-  hbs.registerHelper('date', (iso: unknown) => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso) ? esc(dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))) : ''));
-  hbs.registerHelper('country', (code: unknown) => (typeof code === 'string' && isCountryCode(code) ? esc(countryName(code, lang)) : ''));
-  hbs.registerHelper('number', (n: unknown) => (typeof n === 'number' ? esc(new Intl.NumberFormat(lang).format(n)) : ''));
+  hbs.registerHelper('date', (iso: unknown) =>
+    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso)
+      ? esc(dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)))
+      : '',
+  );
+  hbs.registerHelper('country', (code: unknown) =>
+    typeof code === 'string' && isCountryCode(code) ? esc(countryName(code, lang)) : '',
+  );
+  hbs.registerHelper('number', (n: unknown) =>
+    typeof n === 'number' ? esc(new Intl.NumberFormat(lang).format(n)) : '',
+  );
   hbs.registerHelper('length', (list: unknown) => (Array.isArray(list) ? list.length : 0));
   const compileOptions = {
-    noEscape: true, strict: true, knownHelpersOnly: true, preventIndent: false,
+    noEscape: true,
+    strict: true,
+    knownHelpersOnly: true,
+    preventIndent: false,
     knownHelpers: { date: true, country: true, number: true, length: true },
   } as const;
   let current = template;
@@ -99,8 +120,15 @@ export function renderDocument(view: LetterView, format: RenderFormat, template:
     const line = /(?:line |- )(\d+)(?::(\d+))?/.exec(full);
     const message = templateMessage(full);
     const block = /got 'EOF'/.test(full) ? unclosedBlock(current.text) : undefined;
-    const where = block ? `${current.file}:${block.line}:${block.column}` : line ? `${current.file}:${line[1]}:${Number(line[2] ?? 0) + 1}` : current.file;
-    throw new TemplateError(`${where}: template error: ${message}`, 'Fix the template, or remove it to use the default.');
+    const where = block
+      ? `${current.file}:${block.line}:${block.column}`
+      : line
+        ? `${current.file}:${line[1]}:${Number(line[2] ?? 0) + 1}`
+        : current.file;
+    throw new TemplateError(
+      `${where}: template error: ${message}`,
+      'Fix the template, or remove it to use the default.',
+    );
   }
 }
 
@@ -119,15 +147,37 @@ export function templateProblems(source: TemplateSource): Problem[] {
     const full = (e as Error).message;
     const pos = /got 'EOF'/.test(full) ? unclosedBlock(source.text) : undefined;
     const line = Number(/line (\d+)/.exec(full)?.[1] ?? 1);
-    return [{ file: source.file, line: pos?.line ?? line, column: pos?.column ?? 1, severity: 'error', code: 'template-syntax', message: `template error: ${templateMessage(full)}` }];
+    return [
+      {
+        file: source.file,
+        line: pos?.line ?? line,
+        column: pos?.column ?? 1,
+        severity: 'error',
+        code: 'template-syntax',
+        message: `template error: ${templateMessage(full)}`,
+      },
+    ];
   }
   const problems: Problem[] = [];
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
-    const n = node as { type?: string; escaped?: boolean; path?: { original?: string }; loc?: { start: { line: number; column: number } } };
-    if (n.type === 'MustacheStatement' && n.escaped === false && !/(Html|Markdown)$/.test(n.path?.original ?? '')) {
+    const n = node as {
+      type?: string;
+      escaped?: boolean;
+      path?: { original?: string };
+      loc?: { start: { line: number; column: number } };
+    };
+    if (
+      n.type === 'MustacheStatement' &&
+      n.escaped === false &&
+      !/(Html|Markdown)$/.test(n.path?.original ?? '')
+    ) {
       problems.push({
-        file: source.file, line: n.loc?.start.line ?? 1, column: (n.loc?.start.column ?? 0) + 1, severity: 'warning', code: 'template-unescaped',
+        file: source.file,
+        line: n.loc?.start.line ?? 1,
+        column: (n.loc?.start.column ?? 0) + 1,
+        severity: 'warning',
+        code: 'template-unescaped',
         message: `the template outputs "${n.path?.original ?? '?'}" unescaped ({{{ }}}); signature data should use {{ }}`,
         hint: 'use double braces; only fields ending in Html or Markdown are meant to be raw',
       });

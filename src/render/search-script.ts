@@ -40,4 +40,5 @@ export const PAGE_CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src 
  * data: URLs, no script and no network. `letter` also sends it as a header when it prints
  * the PDF, so a custom template that drops the meta tag gains nothing.
  */
-export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
+export const PRINT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";

@@ -94,7 +94,10 @@ export interface LetterView {
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv', 'ckb', 'sd', 'ug']);
 // ASCII text has no accents to remove.
-const fold = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+const fold = (s: string) =>
+  /^[\x00-\x7f]*$/.test(s)
+    ? s.toLowerCase()
+    : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Options of `letterView`: the language to render (the letter's own by default) and its body. */
 export interface ViewOptions {
@@ -107,7 +110,12 @@ export interface ViewOptions {
  * Builds the unescaped view of a letter in one language. Withdrawn and rejected signatures
  * are left out, and pending ones when the letter requires verification.
  */
-export function letterView(letter: LetterFile, body: string, signatures: readonly Signature[], options: ViewOptions = {}): LetterView {
+export function letterView(
+  letter: LetterFile,
+  body: string,
+  signatures: readonly Signature[],
+  options: ViewOptions = {},
+): LetterView {
   const lang = options.lang ?? letter.language;
   const words = phrasesFor(lang);
   const numbers = new Intl.NumberFormat(lang);
@@ -134,9 +142,19 @@ export function letterView(letter: LetterFile, body: string, signatures: readonl
         const affiliation = [s.role, s.organisation].filter(Boolean).join(', ') || null;
         const country = s.country === undefined ? null : countryName(s.country, lang);
         return {
-          id: s.id, name: s.name, sortKey: s.sort_as ?? s.name, role: s.role ?? null, organisation: s.organisation ?? null,
-          affiliation, country: s.country ?? null, countryName: country, url: s.url ?? null, status: s.status,
-          signedAt: s.signed_at, signedOn: day(s.signed_at), search: fold([s.name, affiliation, country].filter(Boolean).join(' ')),
+          id: s.id,
+          name: s.name,
+          sortKey: s.sort_as ?? s.name,
+          role: s.role ?? null,
+          organisation: s.organisation ?? null,
+          affiliation,
+          country: s.country ?? null,
+          countryName: country,
+          url: s.url ?? null,
+          status: s.status,
+          signedAt: s.signed_at,
+          signedOn: day(s.signed_at),
+          search: fold([s.name, affiliation, country].filter(Boolean).join(' ')),
         };
       }),
     }),
@@ -146,31 +164,59 @@ export function letterView(letter: LetterFile, body: string, signatures: readonl
   // Only signatures that recorded a version can say which text they saw.
   const current = textVersion(body);
   const onCurrent = published.filter((s) => s.text_version === current).length;
-  const onEarlier = published.some((s) => s.text_version !== undefined && s.text_version !== current);
+  const onEarlier = published.some(
+    (s) => s.text_version !== undefined && s.text_version !== current,
+  );
   const text = options.body ?? body;
   return {
-    title: lang === letter.language ? letter.title : (letter.translations?.[lang]?.title ?? letter.title),
+    title:
+      lang === letter.language
+        ? letter.title
+        : (letter.translations?.[lang]?.title ?? letter.title),
     slug: letter.slug,
-    addressee: lang === letter.language ? letter.addressee : (letter.translations?.[lang]?.addressee ?? letter.addressee),
+    addressee:
+      lang === letter.language
+        ? letter.addressee
+        : (letter.translations?.[lang]?.addressee ?? letter.addressee),
     language: lang,
     direction: RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr',
     status: letter.status,
     organisers: letter.organisers.map((o) => ({ name: o.name, url: o.url ?? null })),
-    sign: letter.sign_url !== undefined && letter.status === 'open' ? { url: letter.sign_url, text: words.signThisLetter } : null,
+    sign:
+      letter.sign_url !== undefined && letter.status === 'open'
+        ? { url: letter.sign_url, text: words.signThisLetter }
+        : null,
     opened: letter.opened ?? null,
     openedDisplay: letter.opened ? day(letter.opened) : null,
     count,
     countText: words.signedBy(count, numbers.format(count)),
-    currentTextNote: onEarlier ? words.signedCurrentText(onCurrent, numbers.format(onCurrent)) : null,
+    currentTextNote: onEarlier
+      ? words.signedCurrentText(onCurrent, numbers.format(onCurrent))
+      : null,
     groups,
     phrases: {
-      openLetterTo: words.openLetterTo, organisedBy: words.organisedBy, and: words.and, opened: words.opened, signatories: words.signatories,
-      search: words.search, searchHint: words.searchHint, shownTemplate: words.shown('{shown}', '{total}'), noMatch: words.noMatch,
-      page: words.page, of: words.of, chartTitle: words.chartTitle, link: words.link,
+      openLetterTo: words.openLetterTo,
+      organisedBy: words.organisedBy,
+      and: words.and,
+      opened: words.opened,
+      signatories: words.signatories,
+      search: words.search,
+      searchHint: words.searchHint,
+      shownTemplate: words.shown('{shown}', '{total}'),
+      noMatch: words.noMatch,
+      page: words.page,
+      of: words.of,
+      chartTitle: words.chartTitle,
+      link: words.link,
     },
     bodyMarkdown: text.replace(/\r\n/g, '\n').trim(),
     bodyHtml: markdown.render(text).trim(),
-    chartHtml: signaturesChart(published.map((s) => s.signed_at), words.chartTitle, day, (n) => numbers.format(n)),
+    chartHtml: signaturesChart(
+      published.map((s) => s.signed_at),
+      words.chartTitle,
+      day,
+      (n) => numbers.format(n),
+    ),
     scriptHtml: SEARCH_SCRIPT,
     cspHtml: PAGE_CSP,
     printCspHtml: PRINT_CSP,

@@ -9,12 +9,13 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 
 /** The cache folder from the environment, or undefined when caching is off. */
-export function cacheDir(env: Record<string, string | undefined> = process.env): string | undefined {
+export function cacheDir(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
   if (env.LETTER_NO_CACHE && env.LETTER_NO_CACHE !== '0') return undefined;
   if (env.LETTER_CACHE_DIR) return env.LETTER_CACHE_DIR;
   return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'letter');
 }
-
 
 /**
  * The cache file of `kind` for the folder `dir`: named by a hash of the folder's real path,
@@ -26,7 +27,10 @@ export async function cacheFileFor(dir: string, kind: string): Promise<string | 
   if (!folder) return undefined;
   // A missing folder has nothing worth caching, but still a name.
   const real = await realpath(dir).catch(() => dir);
-  return path.join(folder, `${createHash('sha256').update(real).digest('hex').slice(0, 32)}${kind ? `.${kind}` : ''}.json`);
+  return path.join(
+    folder,
+    `${createHash('sha256').update(real).digest('hex').slice(0, 32)}${kind ? `.${kind}` : ''}.json`,
+  );
 }
 
 /**
@@ -43,5 +47,7 @@ export async function dropCaches(letterDir: string, folders: readonly string[]):
   ]);
   const { rm } = await import('node:fs/promises');
   for (const file of files)
-    if (file) for (const f of [file, file.replace(/\.json$/, '.new.json')]) await rm(f, { force: true }).catch(() => {});
+    if (file)
+      for (const f of [file, file.replace(/\.json$/, '.new.json')])
+        await rm(f, { force: true }).catch(() => {});
 }

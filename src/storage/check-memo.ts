@@ -12,14 +12,18 @@ import { createHash } from 'node:crypto';
 import { access, lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { SCHEMAS_DIR, SIGNATURES_DIR } from './layout.js';
 import { cacheFileFor } from './cache-dir.js';
-import { type ScanSum, scanSum, type SignatureScan, sumText } from './signature-scan.js';
+import { SCHEMAS_DIR, SIGNATURES_DIR } from './layout.js';
+import { type ScanSum, type SignatureScan, scanSum, sumText } from './signature-scan.js';
 
 const VERSION = `letter ${pkg.version} check memo 1`;
 
 /** Identities of the entries of `dir` (recursively under each of `deep`), skipping `skip`; "" for a missing folder. */
-export async function folderIdentities(dir: string, deep: ReadonlySet<string>, skip: ReadonlySet<string>): Promise<string> {
+export async function folderIdentities(
+  dir: string,
+  deep: ReadonlySet<string>,
+  skip: ReadonlySet<string>,
+): Promise<string> {
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
@@ -32,8 +36,11 @@ export async function folderIdentities(dir: string, deep: ReadonlySet<string>, s
     const full = path.join(dir, n);
     const st = await lstat(full).catch(() => undefined);
     if (!st) continue;
-    parts.push(`${n}:${st.isFile() ? 'f' : st.isDirectory() ? 'd' : 'o'}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`);
-    if (deep.has(n) && st.isDirectory()) parts.push(`${n}/[${await folderIdentities(full, new Set(['partials']), new Set())}]`);
+    parts.push(
+      `${n}:${st.isFile() ? 'f' : st.isDirectory() ? 'd' : 'o'}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`,
+    );
+    if (deep.has(n) && st.isDirectory())
+      parts.push(`${n}/[${await folderIdentities(full, new Set(['partials']), new Set())}]`);
   }
   return parts.join('\n');
 }
@@ -42,8 +49,17 @@ export async function folderIdentities(dir: string, deep: ReadonlySet<string>, s
  * The key of a check of the letter in `dir`: a hex SHA-256 over everything the result
  * depends on. `scan` is the letter's `scanSignatures`; `templates` the package's own templates folder.
  */
-export async function checkKey(dir: string, cwd: string, scan: SignatureScan, templates: string): Promise<string> {
-  return stateKey(dir, await scanSum(scan), [VERSION, cwd, await folderIdentities(templates, new Set(['partials']), new Set())]);
+export async function checkKey(
+  dir: string,
+  cwd: string,
+  scan: SignatureScan,
+  templates: string,
+): Promise<string> {
+  return stateKey(dir, await scanSum(scan), [
+    VERSION,
+    cwd,
+    await folderIdentities(templates, new Set(['partials']), new Set()),
+  ]);
 }
 
 /**
@@ -51,26 +67,48 @@ export async function checkKey(dir: string, cwd: string, scan: SignatureScan, te
  * signature-scan.ts): a hex SHA-256 of the identities of the letter's other files, the sum,
  * and `salt` (what the key is for, and anything else the result depends on).
  */
-export async function stateKey(dir: string, sum: ScanSum, salt: readonly string[]): Promise<string> {
+export async function stateKey(
+  dir: string,
+  sum: ScanSum,
+  salt: readonly string[],
+): Promise<string> {
   const hash = createHash('sha256');
   hash.update(`${salt.join('\n')}\n${dir}\n${sumText(sum)}\n`);
-  hash.update(await folderIdentities(dir, new Set(['templates', SCHEMAS_DIR]), new Set([SIGNATURES_DIR])));
+  hash.update(
+    await folderIdentities(dir, new Set(['templates', SCHEMAS_DIR]), new Set([SIGNATURES_DIR])),
+  );
   return hash.digest('hex');
 }
 
 /** True when a result is remembered for `dir` (under any key): only then is a key worth computing first. */
 export async function hasMemo(dir: string): Promise<boolean> {
   const file = await cacheFileFor(dir, 'check');
-  return file !== undefined && (await access(file).then(() => true, () => false));
+  return (
+    file !== undefined &&
+    (await access(file).then(
+      () => true,
+      () => false,
+    ))
+  );
 }
 
 /** The result remembered for `dir` under `key`, if any and if `isValid` accepts its shape (a damaged memo is ignored). */
-export async function readMemo<T>(dir: string, key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
+export async function readMemo<T>(
+  dir: string,
+  key: string,
+  isValid: (value: unknown) => value is T,
+): Promise<T | undefined> {
   const file = await cacheFileFor(dir, 'check');
   if (!file) return undefined;
   try {
-    const memo = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown; key?: unknown; value?: unknown } | null;
-    return memo?.version === VERSION && memo.key === key && isValid(memo.value) ? memo.value : undefined;
+    const memo = JSON.parse(await readFile(file, 'utf8')) as {
+      version?: unknown;
+      key?: unknown;
+      value?: unknown;
+    } | null;
+    return memo?.version === VERSION && memo.key === key && isValid(memo.value)
+      ? memo.value
+      : undefined;
   } catch {
     return undefined;
   }

@@ -14,7 +14,21 @@
  * (`owner-<pid>`, holding the host name), so that a lock left by a killed process is known
  * at once (proper-lockfile's own lock folder must stay empty: it watches its time stamp).
  */
-import { chmod, copyFile, link, lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  copyFile,
+  link,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -56,7 +70,8 @@ const exists = (e: unknown) => (e as NodeJS.ErrnoException).code !== 'ENOENT';
 /** The absolute path of `rel` in the letter, refusing anything that leaves its folder (a journal could be forged). */
 function inside(letterDir: string, rel: string): string {
   const abs = path.resolve(letterDir, rel);
-  if (path.isAbsolute(rel) || abs === letterDir || !abs.startsWith(letterDir + path.sep)) throw new Error(`journal names a path outside the letter: ${rel}`);
+  if (path.isAbsolute(rel) || abs === letterDir || !abs.startsWith(letterDir + path.sep))
+    throw new Error(`journal names a path outside the letter: ${rel}`);
   return abs;
 }
 
@@ -66,9 +81,16 @@ function inside(letterDir: string, rel: string): string {
  * @throws Error naming the link.
  */
 async function noLinkOnTheWay(letterDir: string, target: string): Promise<void> {
-  for (let d = path.dirname(target); d !== letterDir && d.startsWith(letterDir + path.sep); d = path.dirname(d)) {
+  for (
+    let d = path.dirname(target);
+    d !== letterDir && d.startsWith(letterDir + path.sep);
+    d = path.dirname(d)
+  ) {
     const st = await lstat(d).catch(() => undefined);
-    if (st?.isSymbolicLink()) throw new Error(`journal names a path through a symbolic link: ${path.relative(letterDir, d)}`);
+    if (st?.isSymbolicLink())
+      throw new Error(
+        `journal names a path through a symbolic link: ${path.relative(letterDir, d)}`,
+      );
   }
 }
 
@@ -84,7 +106,11 @@ async function keep(from: string, to: string): Promise<void> {
 }
 
 /** Writes `text` to `file` and flushes it to disk before returning. */
-export async function writeDurably(file: string, text: string | Uint8Array, mode?: number): Promise<void> {
+export async function writeDurably(
+  file: string,
+  text: string | Uint8Array,
+  mode?: number,
+): Promise<void> {
   await writeFile(file, text, { flush: true, ...(mode === undefined ? {} : { mode }) });
   if (mode !== undefined) await chmod(file, mode);
 }
@@ -106,7 +132,11 @@ async function syncDir(dir: string): Promise<void> {
  * Must run under the letter's lock, with no record left (see `rollBack`).
  * @returns the open journal; close it with `commit`, or undo it with `rollBack`.
  */
-export async function begin(letterDir: string, paths: readonly string[], newDirs: readonly string[]): Promise<Journal> {
+export async function begin(
+  letterDir: string,
+  paths: readonly string[],
+  newDirs: readonly string[],
+): Promise<Journal> {
   const dir = journalDir(letterDir);
   await clear(dir);
   await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
@@ -133,7 +163,11 @@ export async function begin(letterDir: string, paths: readonly string[], newDirs
     );
     files.push(...part);
   }
-  const intent: Intent = { version: 1, files, dirs: newDirs.map((d) => path.relative(letterDir, d)) };
+  const intent: Intent = {
+    version: 1,
+    files,
+    dirs: newDirs.map((d) => path.relative(letterDir, d)),
+  };
   await writeDurably(path.join(dir, `${INTENT}.new`), JSON.stringify(intent));
   await rename(path.join(dir, `${INTENT}.new`), path.join(dir, INTENT));
   await syncDir(dir);
@@ -158,7 +192,11 @@ const OWNER = /^owner-(\d+)$/;
 async function clear(dir: string): Promise<void> {
   await unlink(path.join(dir, INTENT)).catch(() => {});
   const names = await readdir(dir).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n !== ownerFile(process.pid)).map((n) => rm(path.join(dir, n), { recursive: true, force: true })));
+  await Promise.all(
+    names
+      .filter((n) => n !== ownerFile(process.pid))
+      .map((n) => rm(path.join(dir, n), { recursive: true, force: true })),
+  );
   await rmdir(dir).catch(() => {});
 }
 
@@ -210,7 +248,13 @@ export async function lockOwnerDied(letterDir: string): Promise<boolean> {
     const pid = Number(OWNER.exec(n)?.[1]);
     if (!pid || pid === process.pid || running(pid)) continue;
     if ((await readFile(path.join(dir, n), 'utf8').catch(() => '')) !== hostname()) continue;
-    if (await unlink(path.join(dir, n)).then(() => true, () => false)) return true;
+    if (
+      await unlink(path.join(dir, n)).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -266,7 +310,8 @@ async function readIntent(dir: string): Promise<Intent | undefined> {
     return undefined;
   }
   const intent = JSON.parse(text) as Intent;
-  if (intent?.version !== 1 || !Array.isArray(intent.files) || !Array.isArray(intent.dirs)) throw new Error(`${dir}/${INTENT} is not a journal of letter`);
+  if (intent?.version !== 1 || !Array.isArray(intent.files) || !Array.isArray(intent.dirs))
+    throw new Error(`${dir}/${INTENT} is not a journal of letter`);
   return intent;
 }
 
@@ -284,27 +329,42 @@ async function undo(letterDir: string, intent: Intent, recovery: Recovery): Prom
     if (f.backup === null) {
       await unlink(target).then(() => recovery.removed++, ignoreMissing);
     } else {
-      if (!/^b\d+$/.test(String(f.backup))) throw new Error(`journal names a backup outside it: ${f.backup}`);
+      if (!/^b\d+$/.test(String(f.backup)))
+        throw new Error(`journal names a backup outside it: ${f.backup}`);
       const backup = path.join(dir, f.backup);
       // Gone when an earlier rollback, itself interrupted, already moved it back; the file
       // itself when the write had not replaced it yet.
-      const [kept, now] = await Promise.all([lstat(backup).catch(ignoreMissing), lstat(target).catch(ignoreMissing)]);
+      const [kept, now] = await Promise.all([
+        lstat(backup).catch(ignoreMissing),
+        lstat(target).catch(ignoreMissing),
+      ]);
       if (kept && (!now || now.ino !== kept.ino || now.dev !== kept.dev)) {
         await rename(backup, target);
         recovery.restored++;
       }
     }
   }
-  for (const d of [...intent.dirs].reverse()) await rmdir(inside(letterDir, String(d))).catch(() => {});
-  for (const folder of folders) if (folder !== letterDir && !intent.dirs.includes(path.relative(letterDir, folder))) await sweep(letterDir, folder, recovery.temporary);
+  for (const d of [...intent.dirs].reverse())
+    await rmdir(inside(letterDir, String(d))).catch(() => {});
+  for (const folder of folders)
+    if (folder !== letterDir && !intent.dirs.includes(path.relative(letterDir, folder)))
+      await sweep(letterDir, folder, recovery.temporary);
 }
 
 /** One line for the user: what a recovery put back (`cwd` for relative names). */
 export function describeRecovery(r: Recovery, cwd: string): string {
   const shown = path.relative(cwd, r.letter) || '.';
-  const undone = r.restored + r.removed > 0 ? `; put back ${r.restored} file(s) as they were and removed ${r.removed} it had added` : '';
-  const temporary = r.temporary.length > 0 ? `; deleted temporary file(s) left behind: ${r.temporary.join(', ')}` : '';
-  return r.restored + r.removed > 0 || !temporary ? `a write to ${shown} did not finish (the process was killed) and was undone${undone}${temporary}.` : `${shown}: deleted temporary file(s) a killed write left behind: ${r.temporary.join(', ')}.`;
+  const undone =
+    r.restored + r.removed > 0
+      ? `; put back ${r.restored} file(s) as they were and removed ${r.removed} it had added`
+      : '';
+  const temporary =
+    r.temporary.length > 0
+      ? `; deleted temporary file(s) left behind: ${r.temporary.join(', ')}`
+      : '';
+  return r.restored + r.removed > 0 || !temporary
+    ? `a write to ${shown} did not finish (the process was killed) and was undone${undone}${temporary}.`
+    : `${shown}: deleted temporary file(s) a killed write left behind: ${r.temporary.join(', ')}.`;
 }
 
 /** Where messages about recoveries go (set once by the command line: its stderr). */

@@ -27,7 +27,9 @@ export const SHARD_PATTERN = /^[a-z0-9][a-z0-9-]?$/;
 
 /** The path of the file of signature `id` relative to the letter folder, in `layout`: `signatures/ma/margaret-chan.yaml`. */
 export function signatureFileName(id: string, layout: SignatureLayout = 'flat'): string {
-  return layout === 'sharded' ? path.join(SIGNATURES_DIR, shardOf(id), `${id}.yaml`) : path.join(SIGNATURES_DIR, `${id}.yaml`);
+  return layout === 'sharded'
+    ? path.join(SIGNATURES_DIR, shardOf(id), `${id}.yaml`)
+    : path.join(SIGNATURES_DIR, `${id}.yaml`);
 }
 
 /**
@@ -37,7 +39,13 @@ export function signatureFileName(id: string, layout: SignatureLayout = 'flat'):
  */
 export function signatureIdOf(inLetter: string): { id: string; erased: boolean } | undefined {
   const parts = inLetter.split('/');
-  if (parts[0] !== SIGNATURES_DIR || parts.length < 2 || parts.length > 3 || !parts.at(-1)!.endsWith('.yaml')) return undefined;
+  if (
+    parts[0] !== SIGNATURES_DIR ||
+    parts.length < 2 ||
+    parts.length > 3 ||
+    !parts.at(-1)!.endsWith('.yaml')
+  )
+    return undefined;
   const id = parts.at(-1)!.slice(0, -'.yaml'.length);
   if (!ID_PATTERN.test(id) || (parts.length === 3 && parts[1] !== shardOf(id))) return undefined;
   // ERASED_PREFIX of schema.ts, not imported: that module brings zod, which a layout question does not need.
@@ -53,23 +61,40 @@ export const MAX_BODY_BYTES = 4 * 1024 * 1024;
  * A file's bytes, undefined when it does not exist.
  * @throws UserError naming the file when it is a folder, a symbolic link, unreadable, or larger than `max` bytes.
  */
-export async function readBytes(p: string, shown: string, max = MAX_BODY_BYTES): Promise<Buffer | undefined> {
+export async function readBytes(
+  p: string,
+  shown: string,
+  max = MAX_BODY_BYTES,
+): Promise<Buffer | undefined> {
   try {
     const st = await lstat(p);
-    if (st.isSymbolicLink()) throw new UserError(`${shown} is a symbolic link; the files of a letter are plain files inside its folder.`);
-    if (st.size > max) throw new UserError(`${shown} is ${st.size.toLocaleString('en')} bytes, more than the ${max.toLocaleString('en')} a letter file may hold.`);
+    if (st.isSymbolicLink())
+      throw new UserError(
+        `${shown} is a symbolic link; the files of a letter are plain files inside its folder.`,
+      );
+    if (st.size > max)
+      throw new UserError(
+        `${shown} is ${st.size.toLocaleString('en')} bytes, more than the ${max.toLocaleString('en')} a letter file may hold.`,
+      );
     return await readFile(p);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'EISDIR') throw new UserError(`${shown} is a folder; a letter expects a file there.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`${shown} cannot be read: permission denied.`);
+    if (code === 'EISDIR')
+      throw new UserError(`${shown} is a folder; a letter expects a file there.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new UserError(`${shown} cannot be read: permission denied.`);
     throw e;
   }
 }
 
 /** A file's text (UTF-8), undefined when it does not exist; a file that is not UTF-8 adds a problem and reads as empty. */
-export async function readText(p: string, shown: string, problems?: Problem[], max?: number): Promise<string | undefined> {
+export async function readText(
+  p: string,
+  shown: string,
+  problems?: Problem[],
+  max?: number,
+): Promise<string | undefined> {
   const bytes = await readBytes(p, shown, max);
   if (bytes === undefined) return undefined;
   const decoded = decodeUtf8(bytes, shown);
@@ -85,23 +110,49 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * @returns the text, or a problem at the line and column of the first byte that is not UTF-8
  *   (a UTF-16 file is named as such).
  */
-export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { problem: Problem } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+  file: string,
+): { text: string } | { problem: Problem } {
   const bad = (line: number, column: number, message: string): { problem: Problem } => ({
-    problem: { file, line, column, severity: 'error', code: 'not-utf8', message, hint: 'save the file as UTF-8' },
+    problem: {
+      file,
+      line,
+      column,
+      severity: 'error',
+      code: 'not-utf8',
+      message,
+      hint: 'save the file as UTF-8',
+    },
   });
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return bad(1, 1, 'the file is UTF-16 text; letter files are UTF-8');
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return bad(1, 1, 'the file is UTF-16 text; letter files are UTF-8');
   try {
     return { text: utf8.decode(bytes) };
   } catch {
     const loose = new TextDecoder('utf-8').decode(bytes);
     const at = loose.indexOf('\uFFFD');
     const before = loose.slice(0, Math.max(at, 0)).split('\n');
-    return bad(before.length, before.at(-1)!.length + 1, 'the file is not UTF-8 text (a byte here is from another encoding, such as Latin-1)');
+    return bad(
+      before.length,
+      before.at(-1)!.length + 1,
+      'the file is not UTF-8 text (a byte here is from another encoding, such as Latin-1)',
+    );
   }
 }
 
 /** Names a letter folder may hold besides the body: anything else is reported, never skipped silently. */
-const LETTER_ENTRIES = new Set([LETTER_FILE, CHANGELOG_FILE, SIGNATURES_DIR, SCHEMAS_DIR, 'templates', 'private', '.gitignore', '.gitattributes', 'README.md']);
+const LETTER_ENTRIES = new Set([
+  LETTER_FILE,
+  CHANGELOG_FILE,
+  SIGNATURES_DIR,
+  SCHEMAS_DIR,
+  'templates',
+  'private',
+  '.gitignore',
+  '.gitattributes',
+  'README.md',
+]);
 // Translations of the body: letter.fr.md, letter.pt-BR.md.
 const TRANSLATION = /^letter\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.md$/;
 
@@ -115,15 +166,32 @@ export async function strayFiles(dir: string, shown: string, bodyName: string): 
   const links: Problem[] = [];
   for (const n of names) {
     if ((await lstat(path.join(dir, n))).isSymbolicLink())
-      links.push({ file: path.join(shown, n), line: 1, column: 1, severity: 'error', code: 'symbolic-link', message: `"${n}" is a symbolic link; a letter folder holds plain files only`, hint: 'replace the link with the file itself' });
+      links.push({
+        file: path.join(shown, n),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'symbolic-link',
+        message: `"${n}" is a symbolic link; a letter folder holds plain files only`,
+        hint: 'replace the link with the file itself',
+      });
   }
-  return links.concat(names
-    .filter((n) => !LETTER_ENTRIES.has(n) && n !== bodyName && !TRANSLATION.test(n))
-    .map((n) => ({
-      file: path.join(shown, n), line: 1, column: 1, severity: 'error' as const, code: 'unknown-file',
-      message: `"${n}" is not part of a letter folder`,
-      hint: n.endsWith('.yaml') || n.endsWith('.yml') ? 'a signature goes in signatures/ (see the layout field of letter.yaml)' : 'move it out of the letter folder, or delete it',
-    })));
+  return links.concat(
+    names
+      .filter((n) => !LETTER_ENTRIES.has(n) && n !== bodyName && !TRANSLATION.test(n))
+      .map((n) => ({
+        file: path.join(shown, n),
+        line: 1,
+        column: 1,
+        severity: 'error' as const,
+        code: 'unknown-file',
+        message: `"${n}" is not part of a letter folder`,
+        hint:
+          n.endsWith('.yaml') || n.endsWith('.yml')
+            ? 'a signature goes in signatures/ (see the layout field of letter.yaml)'
+            : 'move it out of the letter folder, or delete it',
+      })),
+  );
 }
 
 /** Where a file holds merge-conflict markers (<<<<<<<, =======, >>>>>>> at the start of a line), if it does. */
@@ -131,7 +199,15 @@ export function conflictMarker(text: string, file: string): Problem | undefined 
   const m = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
   if (!m) return undefined;
   const line = text.slice(0, m.index).split('\n').length;
-  return { file, line, column: 1, severity: 'error', code: 'merge-conflict', message: 'the file holds merge-conflict markers from an unfinished git merge', hint: 'resolve the conflict: keep the right lines, delete the markers' };
+  return {
+    file,
+    line,
+    column: 1,
+    severity: 'error',
+    code: 'merge-conflict',
+    message: 'the file holds merge-conflict markers from an unfinished git merge',
+    hint: 'resolve the conflict: keep the right lines, delete the markers',
+  };
 }
 
 /** The folder of every letter, under the root (see `lettersRoot`). */
@@ -162,7 +238,13 @@ export async function lettersRoot(cwd: string): Promise<string> {
  * names no letter, rather than the one around it).
  */
 export async function letterAround(p: string): Promise<string | undefined> {
-  if (!(await lstat(p).then(() => true, () => false))) return undefined;
+  if (
+    !(await lstat(p).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return undefined;
   for (let dir = p, up = 0; up <= 3; up++, dir = path.dirname(dir)) {
     if (await isFile(path.join(dir, LETTER_FILE), true)) return dir;
     if (path.dirname(dir) === dir) break;
@@ -180,14 +262,22 @@ export async function listLetters(cwd: string): Promise<{ dirs: string[]; strays
   let names: string[] = [];
   try {
     // A letter's lock (`letters/<slug>.lock/`, while a command writes) is not a letter.
-    names = (await readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory() && !d.name.startsWith('.') && !d.name.endsWith('.lock')).map((d) => d.name).sort();
+    names = (await readdir(root, { withFileTypes: true }))
+      .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !d.name.endsWith('.lock'))
+      .map((d) => d.name)
+      .sort();
   } catch {
     // no letters/ folder: reported below
   }
   const dirs: string[] = [];
   const strays: string[] = [];
-  for (const n of names) (await isFile(path.join(root, n, LETTER_FILE)) ? dirs : strays).push(path.join(root, n));
-  if (dirs.length === 0 && strays.length === 0) throw new UsageError('No letters found under letters/.', 'Name a letter folder: letter check letters/<slug>');
+  for (const n of names)
+    ((await isFile(path.join(root, n, LETTER_FILE))) ? dirs : strays).push(path.join(root, n));
+  if (dirs.length === 0 && strays.length === 0)
+    throw new UsageError(
+      'No letters found under letters/.',
+      'Name a letter folder: letter check letters/<slug>',
+    );
   return { dirs, strays };
 }
 
@@ -195,9 +285,13 @@ export async function listLetters(cwd: string): Promise<{ dirs: string[]; strays
  * The letters a command given none works on (`letter check`, `letter fmt`): the letter `cwd`
  * is inside, else every letter under the root (see `listLetters`; `all` is then true).
  */
-export async function defaultLetters(cwd: string): Promise<{ dirs: string[]; strays: string[]; all: boolean }> {
+export async function defaultLetters(
+  cwd: string,
+): Promise<{ dirs: string[]; strays: string[]; all: boolean }> {
   const here = await letterAround(cwd);
-  return here ? { dirs: [here], strays: [], all: false } : { ...(await listLetters(cwd)), all: true };
+  return here
+    ? { dirs: [here], strays: [], all: false }
+    : { ...(await listLetters(cwd)), all: true };
 }
 
 async function isFolder(p: string): Promise<boolean> {
@@ -231,11 +325,15 @@ export async function resolveLetterDir(arg: string, cwd: string): Promise<string
   if (!path.isAbsolute(arg)) {
     const root = await lettersRoot(cwd);
     const candidates = [path.resolve(root, arg)];
-    if (!arg.includes('/') && !arg.includes(path.sep)) candidates.unshift(path.resolve(root, LETTERS_DIR, arg));
+    if (!arg.includes('/') && !arg.includes(path.sep))
+      candidates.unshift(path.resolve(root, LETTERS_DIR, arg));
     for (const candidate of candidates) {
       const dir = await letterAround(candidate);
       if (dir) return dir;
     }
   }
-  throw new UsageError(`No letter at "${arg}": expected a folder holding ${LETTER_FILE}.`, 'Name a letter folder such as letters/time-to-act.');
+  throw new UsageError(
+    `No letter at "${arg}": expected a folder holding ${LETTER_FILE}.`,
+    'Name a letter folder such as letters/time-to-act.',
+  );
 }

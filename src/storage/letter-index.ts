@@ -64,7 +64,9 @@ export function indexKey(dir: string, sum: ScanSum): Promise<string> {
 }
 
 /** The index of the letter in `dir`, the key of the state it was made for, and where it came from; undefined when there is none. */
-export async function readLetterIndex(dir: string): Promise<{ key: string; index: LetterIndex; origin: IndexOrigin } | undefined> {
+export async function readLetterIndex(
+  dir: string,
+): Promise<{ key: string; index: LetterIndex; origin: IndexOrigin } | undefined> {
   const file = await cacheFileFor(dir, 'index');
   if (!file) return undefined;
   const read = async (f: string) => {
@@ -82,7 +84,16 @@ export async function readLetterIndex(dir: string): Promise<{ key: string; index
   // The journal's names go on the end of the index's columns.
   if (top) for (const col of COLUMNS) (base[col] as unknown[]).push(...top[col]);
   const last = top ?? base;
-  return { key: last.key, index: { sum: last.sum, names: base, erased: last.erased, changelogInStep: last.changelogInStep }, origin: { baseKey: base.key, baseCount: base.ids.length - (top?.ids.length ?? 0) } };
+  return {
+    key: last.key,
+    index: {
+      sum: last.sum,
+      names: base,
+      erased: last.erased,
+      changelogInStep: last.changelogInStep,
+    },
+    origin: { baseKey: base.key, baseCount: base.ids.length - (top?.ids.length ?? 0) },
+  };
 }
 
 /**
@@ -90,16 +101,33 @@ export async function readLetterIndex(dir: string): Promise<{ key: string; index
  * (the index it extends, as read), only the signatures past the index file's go to the
  * journal, while it stays small. Errors are ignored: it only saves time.
  */
-export async function writeLetterIndex(dir: string, key: string, index: LetterIndex, origin?: IndexOrigin): Promise<void> {
+export async function writeLetterIndex(
+  dir: string,
+  key: string,
+  index: LetterIndex,
+  origin?: IndexOrigin,
+): Promise<void> {
   const file = await cacheFileFor(dir, 'index');
   if (!file) return;
   const count = index.names.ids.length;
-  const journal = origin !== undefined && count - origin.baseCount <= Math.max(JOURNAL_MIN, origin.baseCount * JOURNAL_SHARE);
+  const journal =
+    origin !== undefined &&
+    count - origin.baseCount <= Math.max(JOURNAL_MIN, origin.baseCount * JOURNAL_SHARE);
   const from = journal ? origin.baseCount : 0;
   const c: IndexFile = {
-    version: VERSION, key, ...(journal ? { base: origin.baseKey } : {}), sum: index.sum,
-    ids: index.names.ids.slice(from), names: index.names.names.slice(from), statuses: index.names.statuses.slice(from), keys: index.names.keys.slice(from),
-    skeletons: index.names.skeletons.slice(from), translits: index.names.translits.slice(from), contexts: index.names.contexts.slice(from), erased: index.erased, changelogInStep: index.changelogInStep,
+    version: VERSION,
+    key,
+    ...(journal ? { base: origin.baseKey } : {}),
+    sum: index.sum,
+    ids: index.names.ids.slice(from),
+    names: index.names.names.slice(from),
+    statuses: index.names.statuses.slice(from),
+    keys: index.names.keys.slice(from),
+    skeletons: index.names.skeletons.slice(from),
+    translits: index.names.translits.slice(from),
+    contexts: index.names.contexts.slice(from),
+    erased: index.erased,
+    changelogInStep: index.changelogInStep,
   };
   try {
     await mkdir(path.dirname(file), { recursive: true });
@@ -117,12 +145,29 @@ function wellFormed(c: unknown): c is IndexFile {
   if (c === null || typeof c !== 'object') return false;
   const f = c as Record<string, unknown>;
   const sum = f.sum as Record<string, unknown> | null;
-  if (f.version !== VERSION || typeof f.key !== 'string' || (f.base !== undefined && typeof f.base !== 'string')) return false;
-  if (sum === null || typeof sum !== 'object' || ![sum.a, sum.b, sum.n].every((x) => typeof x === 'number')) return false;
+  if (
+    f.version !== VERSION ||
+    typeof f.key !== 'string' ||
+    (f.base !== undefined && typeof f.base !== 'string')
+  )
+    return false;
+  if (
+    sum === null ||
+    typeof sum !== 'object' ||
+    ![sum.a, sum.b, sum.n].every((x) => typeof x === 'number')
+  )
+    return false;
   if (typeof f.changelogInStep !== 'boolean' || !Array.isArray(f.erased)) return false;
   const columns = COLUMNS.map((col) => f[col]);
-  if (!columns.every((col) => Array.isArray(col) && col.length === (f.ids as unknown[]).length)) return false;
-  return columns.every((col, k) => (col as unknown[]).every((v) => typeof v === 'string' || ((COLUMNS[k] === 'skeletons' || COLUMNS[k] === 'contexts') && v === 0)));
+  if (!columns.every((col) => Array.isArray(col) && col.length === (f.ids as unknown[]).length))
+    return false;
+  return columns.every((col, k) =>
+    (col as unknown[]).every(
+      (v) =>
+        typeof v === 'string' ||
+        ((COLUMNS[k] === 'skeletons' || COLUMNS[k] === 'contexts') && v === 0),
+    ),
+  );
 }
 
 function journalOf(file: string): string {

@@ -9,19 +9,44 @@
 import { isUtf8 } from 'node:buffer';
 import { utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidLetter, type Problem, UserError } from '../errors.js';
-import { ERASED_KEY_ORDER, type ErasedRecord, LETTER_KEY_ORDER, type LetterFile, letterSchema, SIGNATURE_KEY_ORDER, type Signature } from '../letter/schema.js';
 import type { Locate } from '../errors.js';
+import { InvalidLetter, type Problem, UserError } from '../errors.js';
 import { publishedChangelog } from '../letter/changelog.js';
-import { schemaHeader } from './schema-files.js';
 import {
-  CHANGELOG_FILE, conflictMarker, decodeUtf8, LETTER_FILE, MAX_LETTER_BYTES, readBytes, readText, signatureFileName, strayFiles,
+  ERASED_KEY_ORDER,
+  type ErasedRecord,
+  LETTER_KEY_ORDER,
+  type LetterFile,
+  letterSchema,
+  SIGNATURE_KEY_ORDER,
+  type Signature,
+} from '../letter/schema.js';
+import {
+  CHANGELOG_FILE,
+  conflictMarker,
+  decodeUtf8,
+  LETTER_FILE,
+  MAX_LETTER_BYTES,
+  readBytes,
+  readText,
+  signatureFileName,
+  strayFiles,
 } from './layout.js';
+import { schemaHeader } from './schema-files.js';
 import { type FileIndex, type LoadedSignature, loadSignatures } from './signature-files.js';
 import type { SignatureScan } from './signature-scan.js';
 
 export { resolveLetterDir } from './layout.js';
-import { claim, disclaim, hasJournal, journalDir, lockOwnerDied, reportRecovery, rollBack } from './journal.js';
+
+import {
+  claim,
+  disclaim,
+  hasJournal,
+  journalDir,
+  lockOwnerDied,
+  reportRecovery,
+  rollBack,
+} from './journal.js';
 import { type FileChange, holds, whileHeld } from './transaction.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 
@@ -67,14 +92,19 @@ export interface LoadedLetter {
  * Signature files unchanged since the last run come from the parse cache (see parse-cache.ts);
  * `scan`, a `scanSignatures` of the letter just made, saves listing them again.
  */
-export async function loadLetter(dir: string, cwd: string, scan?: SignatureScan): Promise<LoadedLetter> {
+export async function loadLetter(
+  dir: string,
+  cwd: string,
+  scan?: SignatureScan,
+): Promise<LoadedLetter> {
   const shown = path.relative(cwd, dir) || '.';
   await refuseUnfinishedWrite(dir, shown);
   const rel = (...parts: string[]) => path.join(shown, ...parts);
   const problems: Problem[] = [];
   const letterFile = rel(LETTER_FILE);
   const texts: LoadedLetter['texts'] = [];
-  const letterText = (await readText(path.join(dir, LETTER_FILE), letterFile, problems, MAX_LETTER_BYTES)) ?? '';
+  const letterText =
+    (await readText(path.join(dir, LETTER_FILE), letterFile, problems, MAX_LETTER_BYTES)) ?? '';
   texts.push({ file: letterFile, text: letterText });
   const letterConflict = conflictMarker(letterText, letterFile);
   const parsedLetter = letterConflict
@@ -99,15 +129,38 @@ export async function loadLetter(dir: string, cwd: string, scan?: SignatureScan)
     if (text !== undefined) texts.push({ file, text });
   }
   if (letter && body === undefined)
-    problems.push({ file: letterFile, ...parsedLetter.locate(['body']), severity: 'error', code: 'missing-body', message: `the body file ${bodyName} does not exist`, hint: `create ${bodyFile} or fix the body field` });
+    problems.push({
+      file: letterFile,
+      ...parsedLetter.locate(['body']),
+      severity: 'error',
+      code: 'missing-body',
+      message: `the body file ${bodyName} does not exist`,
+      hint: `create ${bodyFile} or fix the body field`,
+    });
 
-  const { signatures, erased, files, contacts, unread: unreadSignatures } = await loadSignatures(dir, shown, letter ? (letter.layout ?? 'flat') : undefined, problems, scan);
+  const {
+    signatures,
+    erased,
+    files,
+    contacts,
+    unread: unreadSignatures,
+  } = await loadSignatures(
+    dir,
+    shown,
+    letter ? (letter.layout ?? 'flat') : undefined,
+    problems,
+    scan,
+  );
 
   problems.push(...(await strayFiles(dir, shown, bodyName)));
   const changelogFile = rel(CHANGELOG_FILE);
   // The changelog grows with the letter (about 90 bytes an event): no size limit of its own.
   // It is kept as bytes and decoded only when asked for: a million events make 300 MB of text.
-  const changelogBytes = await readBytes(path.join(dir, CHANGELOG_FILE), changelogFile, Number.MAX_SAFE_INTEGER);
+  const changelogBytes = await readBytes(
+    path.join(dir, CHANGELOG_FILE),
+    changelogFile,
+    Number.MAX_SAFE_INTEGER,
+  );
   let changelogText: string | undefined;
   const decodeChangelog = (): string | undefined => {
     if (changelogBytes === undefined) return undefined;
@@ -122,11 +175,41 @@ export async function loadLetter(dir: string, cwd: string, scan?: SignatureScan)
       const decoded = decodeUtf8(changelogBytes, changelogFile);
       if ('problem' in decoded) problems.push(decoded.problem);
     }
-    texts.push({ file: changelogFile, bytes: changelogBytes, get text() { return decodeChangelog()!; } });
-    const changelogConflict = mayHoldConflict(changelogBytes) ? conflictMarker(decodeChangelog()!, changelogFile) : undefined;
-    if (changelogConflict) problems.push({ ...changelogConflict, hint: `take either side, then run: letter changelog ${shown}` });
+    texts.push({
+      file: changelogFile,
+      bytes: changelogBytes,
+      get text() {
+        return decodeChangelog()!;
+      },
+    });
+    const changelogConflict = mayHoldConflict(changelogBytes)
+      ? conflictMarker(decodeChangelog()!, changelogFile)
+      : undefined;
+    if (changelogConflict)
+      problems.push({
+        ...changelogConflict,
+        hint: `take either side, then run: letter changelog ${shown}`,
+      });
   }
-  const loaded = { dir, shown, letter, letterFile, locateLetter: parsedLetter.locate, body, bodyFile, translations, signatures, erased, files, changelogBytes, changelogFile, unreadSignatures, texts, contacts, problems };
+  const loaded = {
+    dir,
+    shown,
+    letter,
+    letterFile,
+    locateLetter: parsedLetter.locate,
+    body,
+    bodyFile,
+    translations,
+    signatures,
+    erased,
+    files,
+    changelogBytes,
+    changelogFile,
+    unreadSignatures,
+    texts,
+    contacts,
+    problems,
+  };
   // Not enumerable: a copy of the letter ({ ...loaded }) does not decode it.
   Object.defineProperty(loaded, 'changelog', { get: decodeChangelog, enumerable: false });
   return loaded as typeof loaded & { changelog: string | undefined };
@@ -145,7 +228,11 @@ function mayHoldConflict(bytes: Buffer): boolean {
 export async function loadLetterFile(dir: string, cwd: string): Promise<LetterFile> {
   const file = path.join(path.relative(cwd, dir) || '.', LETTER_FILE);
   const problems: Problem[] = [];
-  const parsed = parseYaml((await readText(path.join(dir, LETTER_FILE), file, problems, MAX_LETTER_BYTES)) ?? '', file, letterSchema);
+  const parsed = parseYaml(
+    (await readText(path.join(dir, LETTER_FILE), file, problems, MAX_LETTER_BYTES)) ?? '',
+    file,
+    letterSchema,
+  );
   if (problems.length > 0) throw new InvalidLetter(problems);
   if (!parsed.value) throw new InvalidLetter(parsed.problems);
   return parsed.value;
@@ -161,10 +248,15 @@ export interface ValidLetter extends LoadedLetter {
  * Loads a letter and insists its files are valid; `scan` as for `loadLetter`.
  * @throws InvalidLetter listing the errors (warnings do not count).
  */
-export async function loadValidLetter(dir: string, cwd: string, scan?: SignatureScan): Promise<ValidLetter> {
+export async function loadValidLetter(
+  dir: string,
+  cwd: string,
+  scan?: SignatureScan,
+): Promise<ValidLetter> {
   const loaded = await loadLetter(dir, cwd, scan);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0 || !loaded.letter || loaded.body === undefined) throw new InvalidLetter(errors);
+  if (errors.length > 0 || !loaded.letter || loaded.body === undefined)
+    throw new InvalidLetter(errors);
   return loaded as ValidLetter;
 }
 
@@ -180,7 +272,10 @@ export function signatureText(sig: Signature, place?: { dir: string; file: strin
 
 /** The text of letter.yaml in canonical form, headed by its schema line. */
 export function letterText(letter: Record<string, unknown>, dir: string): string {
-  return schemaHeader(dir, path.join(dir, LETTER_FILE), 'letter') + stringifyYaml(letter, LETTER_KEY_ORDER);
+  return (
+    schemaHeader(dir, path.join(dir, LETTER_FILE), 'letter') +
+    stringifyYaml(letter, LETTER_KEY_ORDER)
+  );
 }
 
 /** Where a letter's signature files are written: its folder, its layout, and the files it has now. */
@@ -224,8 +319,16 @@ export function changelogChange(dir: string, text: string | Buffer): FileChange 
  * keeps its changelog `on-merge`, unless `erasing`: an erasure rewrites it in every mode, as
  * the erased name must leave every file.
  */
-export function eventChanges(dir: string, letter: LetterFile, signatures: readonly Signature[], erased: readonly ErasedRecord[], erasing = false): FileChange[] {
-  return letter.changelog === 'on-merge' && !erasing ? [] : [changelogChange(dir, publishedChangelog(letter, signatures, erased).text)];
+export function eventChanges(
+  dir: string,
+  letter: LetterFile,
+  signatures: readonly Signature[],
+  erased: readonly ErasedRecord[],
+  erasing = false,
+): FileChange[] {
+  return letter.changelog === 'on-merge' && !erasing
+    ? []
+    : [changelogChange(dir, publishedChangelog(letter, signatures, erased).text)];
 }
 
 /**
@@ -288,7 +391,10 @@ export async function withLetterLock<T>(dir: string, fn: () => Promise<T>): Prom
     if (await hasJournal(dir)) await refuseTrackedJournal(dir);
     const recovered = await rollBack(dir).catch((e: Error) => {
       const record = path.basename(journalDir(dir));
-      throw new UserError(`The record of an unfinished write beside the letter, ${record}/, cannot be undone: ${e.message}. Nothing was written.`, `letter writes that record itself and never commits it: look at ${record}/ and delete it if you did not make it.`);
+      throw new UserError(
+        `The record of an unfinished write beside the letter, ${record}/, cannot be undone: ${e.message}. Nothing was written.`,
+        `letter writes that record itself and never commits it: look at ${record}/ and delete it if you did not make it.`,
+      );
     });
     if (recovered) reportRecovery(recovered);
     return await whileHeld(dir, fn);

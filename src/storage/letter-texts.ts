@@ -15,7 +15,11 @@ import { PRIVATE_DIR } from './private-store.js';
  * files over the size of a text and files that are not text (a NUL byte) are left out:
  * other checks report what must be reported about them.
  */
-export async function otherLetterTexts(dir: string, shown: string, known: ReadonlySet<string>): Promise<{ file: string; text: string }[]> {
+export async function otherLetterTexts(
+  dir: string,
+  shown: string,
+  known: ReadonlySet<string>,
+): Promise<{ file: string; text: string }[]> {
   const out: { file: string; text: string }[] = [];
   const walk = async (rel: string): Promise<void> => {
     let names: string[];
@@ -33,7 +37,8 @@ export async function otherLetterTexts(dir: string, shown: string, known: Readon
       if (st.isDirectory()) await walk(inLetter);
       else if (st.isFile() && st.size <= MAX_BODY_BYTES && !known.has(path.join(shown, inLetter))) {
         const bytes = await readBytes(full, path.join(shown, inLetter)).catch(() => undefined);
-        if (bytes && !bytes.includes(0)) out.push({ file: path.join(shown, inLetter), text: bytes.toString('utf8') });
+        if (bytes && !bytes.includes(0))
+          out.push({ file: path.join(shown, inLetter), text: bytes.toString('utf8') });
       }
     }
   };

@@ -4,9 +4,9 @@
  */
 import { existsSync } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
-import { UserError } from '../errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UserError } from '../errors.js';
 import type { TemplateSource } from '../render/render.js';
 
 let root: string | undefined;
@@ -30,7 +30,10 @@ export function defaultTemplatesDir(): string {
 }
 
 /** Reads `*.hbs` from each folder (and its partials/), later folders overriding earlier ones by name. */
-export async function loadTemplates(folders: string[], cwd: string): Promise<Map<string, TemplateSource>> {
+export async function loadTemplates(
+  folders: string[],
+  cwd: string,
+): Promise<Map<string, TemplateSource>> {
   const found = new Map<string, TemplateSource>();
   for (const folder of folders) {
     for (const sub of ['', 'partials/']) {
@@ -42,13 +45,21 @@ export async function loadTemplates(folders: string[], cwd: string): Promise<Map
       }
       for (const n of names) {
         const file = path.join(folder, sub, n);
-        if ((await lstat(file)).isSymbolicLink() || !(await lstat(path.join(folder, sub || '.'))).isDirectory())
-          throw new UserError(`${path.relative(cwd, file)} is a symbolic link; templates are plain files inside the letter folder.`);
+        if (
+          (await lstat(file)).isSymbolicLink() ||
+          !(await lstat(path.join(folder, sub || '.'))).isDirectory()
+        )
+          throw new UserError(
+            `${path.relative(cwd, file)} is a symbolic link; templates are plain files inside the letter folder.`,
+          );
         const name = `${sub}${n.replace(/\.hbs$/, '')}`;
-        found.set(sub ? name : n, { name: sub ? name : n, file: path.relative(cwd, file), text: await readFile(file, 'utf8') });
+        found.set(sub ? name : n, {
+          name: sub ? name : n,
+          file: path.relative(cwd, file),
+          text: await readFile(file, 'utf8'),
+        });
       }
     }
   }
   return found;
 }
-

@@ -19,16 +19,26 @@ import type { Stats } from 'node:fs';
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { cacheFileFor } from './cache-dir.js';
 import pkg from '../../package.json' with { type: 'json' };
 import type { NameSeed } from '../letter/duplicates.js';
-import { type ErasedFile, type ErasedRecord, type Signature, type SignatureFile, signatureSchema } from '../letter/schema.js';
+import {
+  type ErasedFile,
+  type ErasedRecord,
+  type Signature,
+  type SignatureFile,
+  signatureSchema,
+} from '../letter/schema.js';
+import { cacheFileFor } from './cache-dir.js';
 
 /** What the cache keeps of one valid file. */
-export type CachedValue = { kind: 'signature'; data: SignatureFile; key: string; seed?: NameSeed } | { kind: 'erased'; data: ErasedFile };
+export type CachedValue =
+  | { kind: 'signature'; data: SignatureFile; key: string; seed?: NameSeed }
+  | { kind: 'erased'; data: ErasedFile };
 
 /** A cached file as `get` gives it: the signature or erasure record with its id (the file's name without .yaml). */
-export type CachedFile = { kind: 'signature'; signature: Signature; key: string; seed?: NameSeed } | { kind: 'erased'; record: ErasedRecord };
+export type CachedFile =
+  | { kind: 'signature'; signature: Signature; key: string; seed?: NameSeed }
+  | { kind: 'erased'; record: ErasedRecord };
 
 /** File identity as `lstat` gives it. */
 export type Identity = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
@@ -64,11 +74,26 @@ const JOURNAL_MIN = 64;
 
 /** The JSON of `c`, a column of nulls written as 0. */
 function serialise(c: Columns): string {
-  return JSON.stringify({ ...c, fields: c.fields.map((col) => (col !== 0 && col.every((v) => v === null) ? 0 : col)) });
+  return JSON.stringify({
+    ...c,
+    fields: c.fields.map((col) => (col !== 0 && col.every((v) => v === null) ? 0 : col)),
+  });
 }
 
 function emptyColumns(): Columns {
-  return { version: VERSION, names: [], size: [], mtime: [], ctime: [], ino: [], fields: FIELDS.map(() => []), key: [], skeleton: [], translit: [], erased: [] };
+  return {
+    version: VERSION,
+    names: [],
+    size: [],
+    mtime: [],
+    ctime: [],
+    ino: [],
+    fields: FIELDS.map(() => []),
+    key: [],
+    skeleton: [],
+    translit: [],
+    erased: [],
+  };
 }
 
 function push(c: Columns, name: string, id: Identity, v: CachedValue): void {
@@ -85,7 +110,9 @@ function push(c: Columns, name: string, id: Identity, v: CachedValue): void {
     c.erased.push(v.data);
     return;
   }
-  FIELDS.forEach((f, i) => (c.fields[i] as unknown[]).push(v.data[f] ?? null));
+  FIELDS.forEach((f, i) => {
+    (c.fields[i] as unknown[]).push(v.data[f] ?? null);
+  });
   c.key.push(v.key);
   c.skeleton.push(v.seed === undefined ? null : v.seed[1] === v.key ? 0 : v.seed[1]);
   c.translit.push(v.seed?.[2] ?? null);
@@ -124,14 +151,22 @@ function valueAt(c: Columns, i: number): CachedFile {
   const key = c.key[i]!;
   const skeleton = c.skeleton[i]!;
   const translit = c.translit[i];
-  if (skeleton === null || translit === null || translit === undefined) return { kind: 'signature', signature: data as Signature, key };
-  return { kind: 'signature', signature: data as Signature, key, seed: [key, skeleton === 0 ? key : skeleton, translit] };
+  if (skeleton === null || translit === null || translit === undefined)
+    return { kind: 'signature', signature: data as Signature, key };
+  return {
+    kind: 'signature',
+    signature: data as Signature,
+    key,
+    seed: [key, skeleton === 0 ? key : skeleton, translit],
+  };
 }
 
 async function readColumns(file: string): Promise<Columns | undefined> {
   try {
     const c = JSON.parse(await readFile(file, 'utf8')) as Columns;
-    return c.version === VERSION && Array.isArray(c.names) && c.fields?.length === FIELDS.length ? c : undefined;
+    return c.version === VERSION && Array.isArray(c.names) && c.fields?.length === FIELDS.length
+      ? c
+      : undefined;
   } catch {
     return undefined;
   }
@@ -153,9 +188,13 @@ export class ParseCache {
     private readonly main: Columns | undefined,
     private readonly journal: Columns | undefined,
   ) {
-    main?.names.forEach((n, i) => this.previous.set(n, i));
+    main?.names.forEach((n, i) => {
+      this.previous.set(n, i);
+    });
     const offset = main?.names.length ?? 0;
-    journal?.names.forEach((n, i) => this.previous.set(n, offset + i));
+    journal?.names.forEach((n, i) => {
+      this.previous.set(n, offset + i);
+    });
   }
 
   /** Opens the cache of the folder `dir`; an absent or unreadable cache is empty. */
@@ -184,7 +223,13 @@ export class ParseCache {
     const at = this.previous.get(name);
     if (at === undefined) return undefined;
     const [c, i] = this.locate(at);
-    if (c.size[i] !== st.size || c.mtime[i] !== st.mtimeMs || (c.ctime[i] || c.mtime[i]) !== st.ctimeMs || c.ino[i] !== st.ino) return undefined;
+    if (
+      c.size[i] !== st.size ||
+      c.mtime[i] !== st.mtimeMs ||
+      (c.ctime[i] || c.mtime[i]) !== st.ctimeMs ||
+      c.ino[i] !== st.ino
+    )
+      return undefined;
     this.hits.push(at);
     this.kept++;
     return valueAt(c, i);
@@ -209,7 +254,11 @@ export class ParseCache {
       await mkdir(path.dirname(this.file), { recursive: true });
       const mainRows = this.main?.names.length ?? -1;
       const journalHits = this.hits.filter((at) => at >= Math.max(mainRows, 0));
-      if (this.main && removed === 0 && journalHits.length + added <= Math.max(JOURNAL_MIN, mainRows * JOURNAL_SHARE)) {
+      if (
+        this.main &&
+        removed === 0 &&
+        journalHits.length + added <= Math.max(JOURNAL_MIN, mainRows * JOURNAL_SHARE)
+      ) {
         const out = emptyColumns();
         for (const at of journalHits) copy(out, ...this.locate(at));
         for (let i = 0; i < added; i++) copy(out, this.added, i);

@@ -25,7 +25,11 @@ for (let from = 0; from < entries.length; from += batch) {
     const entry = entries[i]!;
     const f = folder[i]!;
     const id = entry.slice(0, -5);
-    results.push(open ? openSignatureFile(folders[f] + entry, shown[f] + entry, id) : parseSignatureFile(readFileSync(folders[f] + entry), shown[f] + entry, id));
+    results.push(
+      open
+        ? openSignatureFile(folders[f] + entry, shown[f] + entry, id)
+        : parseSignatureFile(readFileSync(folders[f] + entry), shown[f] + entry, id),
+    );
   }
   parentPort!.postMessage({ from, results });
 }

@@ -18,8 +18,14 @@ export const CONTACTS_FILE = 'contacts.yaml';
 
 /** Contact details of one signatory. */
 export const contactSchema = z.strictObject({
-  email: z.string().regex(/^[^\s@]+@(?=[^\s@]+$)[^\s@]+\.[^\s@]+$/, 'must be an email address').optional(),
-  phone: z.string().regex(/^\+?[0-9 ()./-]{6,30}$/, 'must be a phone number').optional(),
+  email: z
+    .string()
+    .regex(/^[^\s@]+@(?=[^\s@]+$)[^\s@]+\.[^\s@]+$/, 'must be an email address')
+    .optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ()./-]{6,30}$/, 'must be a phone number')
+    .optional(),
 });
 /** Contact details of one signatory. */
 export type Contact = z.output<typeof contactSchema>;
@@ -46,8 +52,16 @@ export async function readContacts(dir: string, cwd: string): Promise<Record<str
 
 /** The change that writes the contacts (ids sorted), readable by the owner only. */
 function contactsChange(dir: string, contacts: Record<string, Contact>): FileChange {
-  const sorted = Object.fromEntries(Object.keys(contacts).sort().map((k) => [k, contacts[k]]));
-  return { path: path.join(dir, PRIVATE_DIR, CONTACTS_FILE), text: stringifyYaml(sorted), mode: 0o600 };
+  const sorted = Object.fromEntries(
+    Object.keys(contacts)
+      .sort()
+      .map((k) => [k, contacts[k]]),
+  );
+  return {
+    path: path.join(dir, PRIVATE_DIR, CONTACTS_FILE),
+    text: stringifyYaml(sorted),
+    mode: 0o600,
+  };
 }
 
 /** The lines `letter init` writes in a letter's .gitignore, and any command adds when they are missing. */
@@ -84,9 +98,15 @@ export function isPrivateFile(dir: string, file: string): boolean {
  * @throws UserError (exit 1) when git tracks a file of the private store: a write would go
  *   into git's next commit. Nothing is written then; the hint says how to untrack it.
  */
-export async function contactsChanges(dir: string, contacts: Record<string, Contact>, cwd: string): Promise<FileChange[]> {
+export async function contactsChanges(
+  dir: string,
+  contacts: Record<string, Contact>,
+  cwd: string,
+): Promise<FileChange[]> {
   // Asked in the letter's folder: the repository that holds the letter is the one that matters.
-  const tracked = ((await trackedFiles(dir, PRIVATE_DIR)) ?? []).map((f) => path.relative(cwd, path.join(dir, f)));
+  const tracked = ((await trackedFiles(dir, PRIVATE_DIR)) ?? []).map((f) =>
+    path.relative(cwd, path.join(dir, f)),
+  );
   if (tracked.length > 0)
     throw new UserError(
       `${tracked.join(', ')} ${tracked.length === 1 ? 'is' : 'are'} tracked by git, and contact details must never be in git; nothing was written.`,
@@ -99,7 +119,14 @@ export async function contactsChanges(dir: string, contacts: Record<string, Cont
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
-  const guard: FileChange[] = ignoresPrivateStore(ignore) ? [] : [{ path: ignoreFile, text: `${ignore}${ignore === '' || ignore.endsWith('\n') ? '' : '\n'}${PRIVATE_GITIGNORE}` }];
+  const guard: FileChange[] = ignoresPrivateStore(ignore)
+    ? []
+    : [
+        {
+          path: ignoreFile,
+          text: `${ignore}${ignore === '' || ignore.endsWith('\n') ? '' : '\n'}${PRIVATE_GITIGNORE}`,
+        },
+      ];
   return [...guard, contactsChange(dir, contacts)];
 }
 

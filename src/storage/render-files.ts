@@ -12,7 +12,9 @@ import path from 'node:path';
  * made from any folder of the repository; under `cwd` for a letter kept elsewhere.
  */
 export function defaultOutDir(dir: string, slug: string, cwd: string): string {
-  return path.basename(path.dirname(dir)) === 'letters' ? path.resolve(dir, '..', '..', 'out', slug) : path.resolve(cwd, 'out', slug);
+  return path.basename(path.dirname(dir)) === 'letters'
+    ? path.resolve(dir, '..', '..', 'out', slug)
+    : path.resolve(cwd, 'out', slug);
 }
 
 /**
@@ -20,13 +22,29 @@ export function defaultOutDir(dir: string, slug: string, cwd: string): string {
  * exist in `out/<slug>/` under `cwd` or under the folder that holds `letters/` (two above
  * the letter's folder): absolute paths, each once.
  */
-export async function defaultRenderFiles(dir: string, slug: string, langs: readonly string[], cwd: string): Promise<string[]> {
-  const folders = [...new Set([path.resolve(cwd, 'out', slug), path.resolve(dir, '..', '..', 'out', slug)])];
+export async function defaultRenderFiles(
+  dir: string,
+  slug: string,
+  langs: readonly string[],
+  cwd: string,
+): Promise<string[]> {
+  const folders = [
+    ...new Set([path.resolve(cwd, 'out', slug), path.resolve(dir, '..', '..', 'out', slug)]),
+  ];
   // Loaded here: Handlebars is only needed by an erasure that looks for renders.
   const { FORMAT_SPECS } = await import('../render/render.js');
   const suffixes = [...Object.values(FORMAT_SPECS).map((f) => f.suffix), '.pdf'];
-  const names = langs.flatMap((lang, i) => suffixes.map((s) => `${i === 0 ? slug : `${slug}.${lang}`}${s}`));
+  const names = langs.flatMap((lang, i) =>
+    suffixes.map((s) => `${i === 0 ? slug : `${slug}.${lang}`}${s}`),
+  );
   const candidates = folders.flatMap((f) => names.map((n) => path.join(f, n)));
-  const found = await Promise.all(candidates.map((f) => access(f).then(() => f, () => undefined)));
+  const found = await Promise.all(
+    candidates.map((f) =>
+      access(f).then(
+        () => f,
+        () => undefined,
+      ),
+    ),
+  );
   return found.filter((f): f is string => f !== undefined);
 }

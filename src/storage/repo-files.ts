@@ -23,7 +23,14 @@ export interface RepoFilesResult {
  */
 export async function repoFacts(cwd: string): Promise<{ root: string; facts: RepoFacts }> {
   const root = (await repoRoot(cwd)) ?? cwd;
-  return { root, facts: { spec: `${pkg.name}@${pkg.version}`, version: pkg.version, branch: (await currentBranch(root)) ?? 'main' } };
+  return {
+    root,
+    facts: {
+      spec: `${pkg.name}@${pkg.version}`,
+      version: pkg.version,
+      branch: (await currentBranch(root)) ?? 'main',
+    },
+  };
 }
 
 /**
@@ -31,7 +38,11 @@ export async function repoFacts(cwd: string): Promise<{ root: string; facts: Rep
  * at `root`, as one change (see writeAll).
  * @throws the read or write error of a file that cannot be read or written.
  */
-export async function writeRepoFiles(root: string, facts: RepoFacts, github: boolean): Promise<RepoFilesResult> {
+export async function writeRepoFiles(
+  root: string,
+  facts: RepoFacts,
+  github: boolean,
+): Promise<RepoFilesResult> {
   const changes: FileChange[] = [];
   const kept: string[] = [];
   for (const f of REPO_FILES.filter((x) => github || !x.github)) {
@@ -39,7 +50,14 @@ export async function writeRepoFiles(root: string, facts: RepoFacts, github: boo
     const unreadable: Problem[] = [];
     const existing = await readText(file, f.path, unreadable);
     // A file that is not UTF-8 is the campaign's own business: left as it is.
-    const text = unreadable.length > 0 ? undefined : f.kind === 'lines' ? withLines(existing, f.text(facts)) : existing === undefined ? f.text(facts) : undefined;
+    const text =
+      unreadable.length > 0
+        ? undefined
+        : f.kind === 'lines'
+          ? withLines(existing, f.text(facts))
+          : existing === undefined
+            ? f.text(facts)
+            : undefined;
     if (text === undefined) kept.push(file);
     else changes.push({ path: file, text });
   }

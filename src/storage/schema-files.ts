@@ -13,7 +13,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Problem } from '../errors.js';
-import { jsonSchemaOf, SCHEMA_KINDS, type SchemaKind, schemaText, VERSION_KEY } from '../letter/json-schema.js';
+import {
+  jsonSchemaOf,
+  SCHEMA_KINDS,
+  type SchemaKind,
+  schemaText,
+  VERSION_KEY,
+} from '../letter/json-schema.js';
 import type { LetterFile } from '../letter/schema.js';
 import { SCHEMAS_DIR } from './layout.js';
 import type { FileChange } from './transaction.js';
@@ -28,13 +34,22 @@ export function schemaFile(kind: SchemaKind): string {
  * yaml-language-server, by a path relative to the file's folder, with `/` on every system.
  */
 export function schemaHeader(dir: string, file: string, kind: SchemaKind): string {
-  const relative = path.relative(path.dirname(file), path.join(dir, schemaFile(kind))).split(path.sep).join('/');
+  const relative = path
+    .relative(path.dirname(file), path.join(dir, schemaFile(kind)))
+    .split(path.sep)
+    .join('/');
   return `# yaml-language-server: $schema=${relative}\n`;
 }
 
 /** The changes that write the letter's schemas as this version of `letter` makes them for `letter` (its groups and requires). */
-export function schemaChanges(dir: string, letter: Pick<LetterFile, 'groups' | 'requires'>): FileChange[] {
-  return SCHEMA_KINDS.map((kind) => ({ path: path.join(dir, schemaFile(kind)), text: schemaText(jsonSchemaOf(kind, pkg.version, letter)) }));
+export function schemaChanges(
+  dir: string,
+  letter: Pick<LetterFile, 'groups' | 'requires'>,
+): FileChange[] {
+  return SCHEMA_KINDS.map((kind) => ({
+    path: path.join(dir, schemaFile(kind)),
+    text: schemaText(jsonSchemaOf(kind, pkg.version, letter)),
+  }));
 }
 
 /**
@@ -43,7 +58,11 @@ export function schemaChanges(dir: string, letter: Pick<LetterFile, 'groups' | '
  * file was edited); each names `letter schema --update <shown>`. Schemas that a newer
  * `letter` wrote are left alone.
  */
-export async function schemaProblems(dir: string, shown: string, letter: Pick<LetterFile, 'groups' | 'requires'>): Promise<Problem[]> {
+export async function schemaProblems(
+  dir: string,
+  shown: string,
+  letter: Pick<LetterFile, 'groups' | 'requires'>,
+): Promise<Problem[]> {
   const hint = `run letter schema --update ${shown}`;
   const problems: Problem[] = [];
   for (const change of schemaChanges(dir, letter)) {
@@ -52,12 +71,19 @@ export async function schemaProblems(dir: string, shown: string, letter: Pick<Le
     if (text === change.text) continue;
     const at = { file, line: 1, column: 1, severity: 'warning' as const, hint };
     if (text === undefined) {
-      problems.push({ ...at, code: 'schema-missing', message: 'the letter has no JSON Schema here, so editors cannot check its files' });
+      problems.push({
+        ...at,
+        code: 'schema-missing',
+        message: 'the letter has no JSON Schema here, so editors cannot check its files',
+      });
       continue;
     }
     const written = versionOf(text);
     if (written !== undefined && compareVersions(written, pkg.version) > 0) continue;
-    const why = written === undefined || compareVersions(written, pkg.version) < 0 ? `was written by an older letter (${written ?? 'unknown'}; this is ${pkg.version})` : 'does not match letter.yaml (its groups or requires changed, or the file was edited)';
+    const why =
+      written === undefined || compareVersions(written, pkg.version) < 0
+        ? `was written by an older letter (${written ?? 'unknown'}; this is ${pkg.version})`
+        : 'does not match letter.yaml (its groups or requires changed, or the file was edited)';
     problems.push({ ...at, code: 'schema-outdated', message: `this JSON Schema ${why}` });
   }
   return problems;
@@ -75,8 +101,13 @@ function versionOf(text: string): string | undefined {
 
 /** Compares two versions `major.minor.patch` by number (a pre-release suffix is ignored): negative, 0 or positive. */
 export function compareVersions(a: string, b: string): number {
-  const parts = (v: string) => v.split(/[-+]/)[0]!.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const parts = (v: string) =>
+    v
+      .split(/[-+]/)[0]!
+      .split('.')
+      .map((n) => Number.parseInt(n, 10) || 0);
   const [x, y] = [parts(a), parts(b)];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 }

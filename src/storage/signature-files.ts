@@ -17,13 +17,19 @@ import { Worker } from 'node:worker_threads';
 import type { Locate, Problem } from '../errors.js';
 import { type NameSeed, skeletonOf, transliterationKey } from '../letter/duplicates.js';
 import { type ErasedRecord, type Signature, signatureSchema } from '../letter/schema.js';
-import { MAX_SIGNATURE_BYTES, shardOf, SIGNATURES_DIR, type SignatureLayout } from './layout.js';
-import { type Identity, ParseCache } from './parse-cache.js';
-import { STAT_WIDTH } from './file-stats.js';
-import { PARALLEL_MIN, scanSignatures, type SignatureScan, threadCount, workerFile } from './signature-scan.js';
-import type { openSignatureFile, ParsedFile } from './signature-parse.js';
-import { parseYaml } from './yaml.js';
 import { trace } from '../trace.js';
+import { STAT_WIDTH } from './file-stats.js';
+import { MAX_SIGNATURE_BYTES, SIGNATURES_DIR, type SignatureLayout, shardOf } from './layout.js';
+import { type Identity, ParseCache } from './parse-cache.js';
+import type { openSignatureFile, ParsedFile } from './signature-parse.js';
+import {
+  PARALLEL_MIN,
+  type SignatureScan,
+  scanSignatures,
+  threadCount,
+  workerFile,
+} from './signature-scan.js';
+import { parseYaml } from './yaml.js';
 
 /** A signature as loaded, with the file it came from (relative to the working directory) and a locator for its fields. */
 export interface LoadedSignature {
@@ -61,7 +67,11 @@ class SignatureFromFile implements LoadedSignature {
   }
 
   get seed(): NameSeed {
-    return (this.known ??= [this.key, skeletonOf(this.signature.name, this.key), transliterationKey(this.key)]);
+    return (this.known ??= [
+      this.key,
+      skeletonOf(this.signature.name, this.key),
+      transliterationKey(this.key),
+    ]);
   }
 
   get locate(): Locate {
@@ -132,10 +142,18 @@ const BATCH = 2000;
  * misplaced. Problems of the files are appended to `problems`, in file order. `scan`, when
  * given, is a `scanSignatures` of the same folder just made.
  */
-export async function loadSignatures(dir: string, shown: string, layout: SignatureLayout | undefined, problems: Problem[], scan?: SignatureScan): Promise<LoadedSignatures> {
+export async function loadSignatures(
+  dir: string,
+  shown: string,
+  layout: SignatureLayout | undefined,
+  problems: Problem[],
+  scan?: SignatureScan,
+): Promise<LoadedSignatures> {
   const listed = scan ?? (await scanSignatures(dir, shown, 0.2));
   const { sigDir, folders, candidates, listing } = listed;
-  const places = folders.map((_, f): Place => ({ full: listed.folderPaths[f]!, shown: listed.shownFolders[f]! }));
+  const places = folders.map(
+    (_, f): Place => ({ full: listed.folderPaths[f]!, shown: listed.shownFolders[f]! }),
+  );
   // A copy: the scan stays as it was made (its sum is a key).
   const found = new Map([...listed.found].map(([slot, list]) => [slot, [...list]]));
   const report = (slot: number, p: Problem) => {
@@ -147,7 +165,9 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
   const contacts: Problem[] = [];
   const shared = new Map<string, string>();
   let unread = listed.unread;
-  const caches = await Promise.all(folders.map(({ shard }) => ParseCache.open(path.join(sigDir, shard))));
+  const caches = await Promise.all(
+    folders.map(({ shard }) => ParseCache.open(path.join(sigDir, shard))),
+  );
   trace('load: caches read');
   // Each folder's cache is written as soon as its last file is settled, and then let go: a
   // letter of a million never holds every cache at once.
@@ -161,23 +181,45 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
   };
 
   /** Settles candidate i, whose identity is `st` (kind first, see file-stats.ts): from `parsed` when it was just read, else from the cache; false when it must be parsed. */
-  const settle = (i: number, st: ArrayLike<number>, at: number, parsed: ParsedFile | undefined): boolean => {
+  const settle = (
+    i: number,
+    st: ArrayLike<number>,
+    at: number,
+    parsed: ParsedFile | undefined,
+  ): boolean => {
     const entry = candidates.entry[i]!;
     const slot = candidates.slot[i]!;
     const place = places[candidates.folder[i]!]!;
     const fail = (code: string, message: string, hint: string) => {
-      report(slot, { file: place.shown + entry, line: 1, column: 1, severity: 'error', code, message, hint });
+      report(slot, {
+        file: place.shown + entry,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code,
+        message,
+        hint,
+      });
       unread++;
     };
     const kind = st[at];
     if (kind !== 1) {
-      if (kind === 2) fail('not-a-file', `"${entry}" is not a regular file (a link or a folder)`, 'signature files are plain files inside the letter folder');
+      if (kind === 2)
+        fail(
+          'not-a-file',
+          `"${entry}" is not a regular file (a link or a folder)`,
+          'signature files are plain files inside the letter folder',
+        );
       settled(i);
       return true;
     }
     const size = st[at + 1]!;
     if (size > MAX_SIGNATURE_BYTES) {
-      fail('too-large', `the file is ${size.toLocaleString('en')} bytes; a signature file holds at most ${MAX_SIGNATURE_BYTES.toLocaleString('en')}`, 'a signature is a few short fields');
+      fail(
+        'too-large',
+        `the file is ${size.toLocaleString('en')} bytes; a signature file holds at most ${MAX_SIGNATURE_BYTES.toLocaleString('en')}`,
+        'a signature is a few short fields',
+      );
       settled(i);
       return true;
     }
@@ -186,7 +228,11 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
     const belongs = layout === 'sharded' ? shardOf(id) : '';
     if (layout !== undefined && shard !== belongs) {
       report(slot, {
-        file: place.shown + entry, line: 1, column: 1, severity: 'error', code: 'misplaced-file',
+        file: place.shown + entry,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'misplaced-file',
         message: `the letter's layout is ${layout}: this file belongs at ${path.join(SIGNATURES_DIR, belongs, entry)}`,
         hint: `move it there with git mv, or move every file with: letter fmt ${shown} --layout ${layout}`,
       });
@@ -200,11 +246,26 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
     }
     const cached = cache.get(entry, identity);
     if (!cached) return false;
-    slots[slot] = cached.kind === 'erased' ? { record: cached.record, place } : new SignatureFromFile(shareValues(cached.signature, shared), place, cached.key, cached.seed);
+    slots[slot] =
+      cached.kind === 'erased'
+        ? { record: cached.record, place }
+        : new SignatureFromFile(
+            shareValues(cached.signature, shared),
+            place,
+            cached.key,
+            cached.seed,
+          );
     settled(i);
     return true;
   };
-  const take = (slot: number, place: Place, entry: string, identity: Identity, cache: ParseCache, result: ParsedFile) => {
+  const take = (
+    slot: number,
+    place: Place,
+    entry: string,
+    identity: Identity,
+    cache: ParseCache,
+    result: ParsedFile,
+  ) => {
     if (result.problems) for (const p of result.problems) report(slot, p);
     if (result.contacts) contacts.push(...result.contacts);
     if (result.kind === 'invalid') {
@@ -214,7 +275,8 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
       if (result.cacheable) cache.set(entry, identity, { kind: 'erased', data: result.record });
     } else {
       slots[slot] = new SignatureFromFile(shareValues(result.signature, shared), place, result.key);
-      if (result.cacheable) cache.set(entry, identity, { kind: 'signature', data: result.signature, key: result.key });
+      if (result.cacheable)
+        cache.set(entry, identity, { kind: 'signature', data: result.signature, key: result.key });
     }
   };
 
@@ -224,11 +286,16 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
     // opened, stat-ed and parsed in one go (see openSignatureFile), spread over the threads,
     // and settled as its result comes in.
     const given = new Float64Array(all * STAT_WIDTH);
-    await eachParsed(listed, Array.from({ length: all }, (_, i) => i), true, (i, result) => {
-      const r = result as Opened;
-      given.set(r.identity, i * STAT_WIDTH);
-      settle(i, r.identity, 0, r.parsed);
-    });
+    await eachParsed(
+      listed,
+      Array.from({ length: all }, (_, i) => i),
+      true,
+      (i, result) => {
+        const r = result as Opened;
+        given.set(r.identity, i * STAT_WIDTH);
+        settle(i, r.identity, 0, r.parsed);
+      },
+    );
     listed.provideStats(given);
   } else {
     const stats = await listed.stats;
@@ -238,8 +305,20 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
     trace(`load: ${todo.length} files to parse`);
     await eachParsed(listed, todo, false, (i, result) => {
       const place = places[candidates.folder[i]!]!;
-      const identity = { size: stats[i * STAT_WIDTH + 1]!, mtimeMs: stats[i * STAT_WIDTH + 2]!, ctimeMs: stats[i * STAT_WIDTH + 3]!, ino: stats[i * STAT_WIDTH + 4]! };
-      take(candidates.slot[i]!, place, candidates.entry[i]!, identity, caches[candidates.folder[i]!]!, result as ParsedFile);
+      const identity = {
+        size: stats[i * STAT_WIDTH + 1]!,
+        mtimeMs: stats[i * STAT_WIDTH + 2]!,
+        ctimeMs: stats[i * STAT_WIDTH + 3]!,
+        ino: stats[i * STAT_WIDTH + 4]!,
+      };
+      take(
+        candidates.slot[i]!,
+        place,
+        candidates.entry[i]!,
+        identity,
+        caches[candidates.folder[i]!]!,
+        result as ParsedFile,
+      );
       settled(i);
     });
   }
@@ -269,7 +348,10 @@ export async function loadSignatures(dir: string, shown: string, layout: Signatu
         byId = new Map();
         for (const slot of slots) {
           if (slot === undefined) continue;
-          const [sid, place] = 'record' in slot ? [slot.record.id, slot.place] : [slot.signature.id, (slot as SignatureFromFile).place];
+          const [sid, place] =
+            'record' in slot
+              ? [slot.record.id, slot.place]
+              : [slot.signature.id, (slot as SignatureFromFile).place];
           byId.set(sid, `${place.full}${sid}.yaml`);
         }
       }
@@ -288,7 +370,12 @@ type Opened = ReturnType<typeof openSignatureFile>;
  * too when there are many, whose results come a batch at a time while this thread parses
  * its own share.
  */
-async function eachParsed(scan: SignatureScan, indices: number[], open: boolean, each: (i: number, result: Opened | ParsedFile) => void): Promise<void> {
+async function eachParsed(
+  scan: SignatureScan,
+  indices: number[],
+  open: boolean,
+  each: (i: number, result: Opened | ParsedFile) => void,
+): Promise<void> {
   if (indices.length === 0) return;
   // The parsers load only when a file must be parsed: a warm run never needs them.
   const { openSignatureFile, parseSignatureFile } = await import('./signature-parse.js');
@@ -297,10 +384,13 @@ async function eachParsed(scan: SignatureScan, indices: number[], open: boolean,
     const entry = candidates.entry[i]!;
     const f = candidates.folder[i]!;
     const id = entry.slice(0, -5);
-    return open ? openSignatureFile(folderPaths[f] + entry, shownFolders[f] + entry, id) : parseSignatureFile(readFileSync(folderPaths[f] + entry), shownFolders[f] + entry, id);
+    return open
+      ? openSignatureFile(folderPaths[f] + entry, shownFolders[f] + entry, id)
+      : parseSignatureFile(readFileSync(folderPaths[f] + entry), shownFolders[f] + entry, id);
   };
   const threads = threadCount();
-  const script = indices.length >= PARALLEL_MIN && threads > 1 ? workerFile('parse-worker.js') : undefined;
+  const script =
+    indices.length >= PARALLEL_MIN && threads > 1 ? workerFile('parse-worker.js') : undefined;
   // Workers first take a moment to load, so this thread takes a larger share.
   const size = script ? Math.ceil(indices.length / (threads + 0.3)) : 0;
   const ownEnd = indices.length - size * (threads - 1);
@@ -325,23 +415,41 @@ async function eachParsed(scan: SignatureScan, indices: number[], open: boolean,
 }
 
 /** Parses `chunk` (indices of `scan`'s candidates) in a worker thread, calling `each` as results come; resolves with the indices it did not give (all of them if the worker failed). */
-function inWorker(script: string, scan: SignatureScan, chunk: number[], open: boolean, each: (i: number, result: Opened | ParsedFile) => void): Promise<number[]> {
+function inWorker(
+  script: string,
+  scan: SignatureScan,
+  chunk: number[],
+  open: boolean,
+  each: (i: number, result: Opened | ParsedFile) => void,
+): Promise<number[]> {
   const { candidates, folderPaths, shownFolders } = scan;
-  const workerData = { folders: folderPaths, shown: shownFolders, entries: chunk.map((i) => candidates.entry[i]!), folder: chunk.map((i) => candidates.folder[i]!), open, batch: BATCH };
+  const workerData = {
+    folders: folderPaths,
+    shown: shownFolders,
+    entries: chunk.map((i) => candidates.entry[i]!),
+    folder: chunk.map((i) => candidates.folder[i]!),
+    open,
+    batch: BATCH,
+  };
   return new Promise((resolve) => {
     const worker = new Worker(script, { workerData });
     let given = 0;
     let done = false;
-    worker.on('message', (m: { from: number; results: (Opened | ParsedFile)[] } | { done: true }) => {
-      if ('done' in m) {
-        done = true;
-        resolve([]);
-        void worker.terminate();
-        return;
-      }
-      m.results.forEach((r, k) => each(chunk[m.from + k]!, r));
-      given = m.from + m.results.length;
-    });
+    worker.on(
+      'message',
+      (m: { from: number; results: (Opened | ParsedFile)[] } | { done: true }) => {
+        if ('done' in m) {
+          done = true;
+          resolve([]);
+          void worker.terminate();
+          return;
+        }
+        m.results.forEach((r, k) => {
+          each(chunk[m.from + k]!, r);
+        });
+        given = m.from + m.results.length;
+      },
+    );
     const fallback = () => {
       if (!done) {
         done = true;

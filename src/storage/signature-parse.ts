@@ -7,7 +7,13 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Problem } from '../errors.js';
 import { findContactDetails } from '../letter/contact-details.js';
 import { normaliseName } from '../letter/names.js';
-import { ERASED_PREFIX, type ErasedRecord, erasedSchema, type Signature, signatureSchema } from '../letter/schema.js';
+import {
+  ERASED_PREFIX,
+  type ErasedRecord,
+  erasedSchema,
+  type Signature,
+  signatureSchema,
+} from '../letter/schema.js';
 import { conflictMarker, decodeUtf8, MAX_SIGNATURE_BYTES } from './layout.js';
 import { parseYaml, parseYamlFast } from './yaml.js';
 
@@ -21,8 +27,21 @@ import { parseYaml, parseYamlFast } from './yaml.js';
  * neither problems nor contacts: only such files are cached, so that every run reports the others.
  */
 export type ParsedFile =
-  | { kind: 'signature'; signature: Signature; key: string; problems?: Problem[]; contacts?: Problem[]; cacheable: boolean }
-  | { kind: 'erased'; record: ErasedRecord; problems?: Problem[]; contacts?: Problem[]; cacheable: boolean }
+  | {
+      kind: 'signature';
+      signature: Signature;
+      key: string;
+      problems?: Problem[];
+      contacts?: Problem[];
+      cacheable: boolean;
+    }
+  | {
+      kind: 'erased';
+      record: ErasedRecord;
+      problems?: Problem[];
+      contacts?: Problem[];
+      cacheable: boolean;
+    }
   | { kind: 'invalid'; problems: Problem[]; contacts?: Problem[] };
 
 /** `list` when it holds anything, else nothing. */
@@ -43,12 +62,22 @@ export function parseSignatureFile(bytes: Uint8Array, file: string, id: string):
   if (id.startsWith(ERASED_PREFIX)) {
     const parsed = parseYaml(text, file, erasedSchema);
     if (!parsed.value) return { kind: 'invalid', problems: parsed.problems, contacts };
-    return { kind: 'erased', record: { id, ...parsed.value }, problems: some(parsed.problems), contacts, cacheable: parsed.problems.length === 0 && !contacts };
+    return {
+      kind: 'erased',
+      record: { id, ...parsed.value },
+      problems: some(parsed.problems),
+      contacts,
+      cacheable: parsed.problems.length === 0 && !contacts,
+    };
   }
   const parsed = parseYamlFast(text, file, signatureSchema);
   if (!parsed.value) return { kind: 'invalid', problems: parsed.problems, contacts };
   return {
-    kind: 'signature', signature: { id, ...parsed.value }, key: normaliseName(parsed.value.name), problems: some(parsed.problems), contacts,
+    kind: 'signature',
+    signature: { id, ...parsed.value },
+    key: normaliseName(parsed.value.name),
+    problems: some(parsed.problems),
+    contacts,
     cacheable: parsed.problems.length === 0 && !contacts,
   };
 }
@@ -59,7 +88,11 @@ export function parseSignatureFile(bytes: Uint8Array, file: string, id: string):
  * vanished) and, for a regular file of at most MAX_SIGNATURE_BYTES, what it gave.
  * Opening without following links replaces the `lstat` of a warm run.
  */
-export function openSignatureFile(full: string, file: string, id: string): { identity: number[]; parsed?: ParsedFile } {
+export function openSignatureFile(
+  full: string,
+  file: string,
+  id: string,
+): { identity: number[]; parsed?: ParsedFile } {
   let fd: number;
   try {
     fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);

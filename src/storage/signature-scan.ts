@@ -11,10 +11,10 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../errors.js';
 import { ID_PATTERN, RESERVED_ID_PATTERN } from '../letter/ids.js';
+import { trace } from '../trace.js';
 import { STAT_WIDTH, statInto } from './file-stats.js';
 import { SHARD_PATTERN, SIGNATURES_DIR } from './layout.js';
 import { packageRoot } from './package-files.js';
-import { trace } from '../trace.js';
 
 // write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
 const ATOMIC_TEMP = /\.yaml\.[0-9a-f]+$/;
@@ -66,7 +66,11 @@ export interface SignatureScan {
  * this thread can go on; this thread stats the `share` (0 to 1) of them itself first
  * (more for a caller with nothing else to do meanwhile).
  */
-export async function scanSignatures(dir: string, shown: string, share = 0): Promise<SignatureScan> {
+export async function scanSignatures(
+  dir: string,
+  shown: string,
+  share = 0,
+): Promise<SignatureScan> {
   const sigDir = path.join(dir, SIGNATURES_DIR);
   const found = new Map<number, Problem[]>();
   const listing: Problem[] = [];
@@ -76,7 +80,9 @@ export async function scanSignatures(dir: string, shown: string, share = 0): Pro
   trace('scan: listed');
   const candidates: Candidates = { entry: [], folder: [], slot: [] };
   const folderPaths = folders.map(({ shard }) => `${path.join(sigDir, shard)}${path.sep}`);
-  const shownFolders = folders.map(({ shard }) => `${path.join(shown, SIGNATURES_DIR, shard)}${path.sep}`);
+  const shownFolders = folders.map(
+    ({ shard }) => `${path.join(shown, SIGNATURES_DIR, shard)}${path.sep}`,
+  );
   folders.forEach(({ entries }, f) => {
     const shownFolder = shownFolders[f]!;
     for (const entry of entries) {
@@ -84,16 +90,46 @@ export async function scanSignatures(dir: string, shown: string, share = 0): Pro
       const slot = slots++;
       const file = () => shownFolder + entry;
       if (ATOMIC_TEMP.test(entry)) {
-        found.set(slot, [{ file: file(), line: 1, column: 1, severity: 'warning', code: 'temporary-file', message: `"${entry}" is the temporary file of a write that is under way or was interrupted`, hint: 'if no letter command is running, delete it' }]);
+        found.set(slot, [
+          {
+            file: file(),
+            line: 1,
+            column: 1,
+            severity: 'warning',
+            code: 'temporary-file',
+            message: `"${entry}" is the temporary file of a write that is under way or was interrupted`,
+            hint: 'if no letter command is running, delete it',
+          },
+        ]);
         continue;
       }
       if (!entry.endsWith('.yaml') || !ID_PATTERN.test(entry.slice(0, -5))) {
-        found.set(slot, [{ file: file(), line: 1, column: 1, severity: 'error', code: 'bad-file-name', message: `"${entry}" is not a signature file name`, hint: 'signature files are named <id>.yaml, the id in lower-case letters, digits and hyphens' }]);
+        found.set(slot, [
+          {
+            file: file(),
+            line: 1,
+            column: 1,
+            severity: 'error',
+            code: 'bad-file-name',
+            message: `"${entry}" is not a signature file name`,
+            hint: 'signature files are named <id>.yaml, the id in lower-case letters, digits and hyphens',
+          },
+        ]);
         unread++;
         continue;
       }
       if (RESERVED_ID_PATTERN.test(entry.slice(0, -5))) {
-        found.set(slot, [{ file: file(), line: 1, column: 1, severity: 'error', code: 'reserved-file-name', message: `"${entry}" is a name Windows reserves for a device: the file cannot be checked out there`, hint: `rename it to s-${entry}` }]);
+        found.set(slot, [
+          {
+            file: file(),
+            line: 1,
+            column: 1,
+            severity: 'error',
+            code: 'reserved-file-name',
+            message: `"${entry}" is a name Windows reserves for a device: the file cannot be checked out there`,
+            hint: `rename it to s-${entry}`,
+          },
+        ]);
         unread++;
         continue;
       }
@@ -105,9 +141,21 @@ export async function scanSignatures(dir: string, shown: string, share = 0): Pro
   trace('scan: named');
   let stats: Promise<Float64Array> | undefined;
   return {
-    sigDir, shown, folders, candidates, found, listing, slots, unread, folderPaths, shownFolders,
+    sigDir,
+    shown,
+    folders,
+    candidates,
+    found,
+    listing,
+    slots,
+    unread,
+    folderPaths,
+    shownFolders,
     get stats() {
-      return (stats ??= statAll(candidates.entry.map((e, i) => folderPaths[candidates.folder[i]!] + e), share));
+      return (stats ??= statAll(
+        candidates.entry.map((e, i) => folderPaths[candidates.folder[i]!] + e),
+        share,
+      ));
     },
     provideStats(given: Float64Array) {
       stats ??= Promise.resolve(given);
@@ -167,7 +215,8 @@ export async function scanSum(scan: SignatureScan): Promise<ScanSum> {
     addToSum(sum, `${scan.folders[scan.candidates.folder[i]!]!.shard}/${entry}`, identity);
   });
   // Entries that are not signature files count by their problems (names and folders).
-  for (const problems of [...scan.found.values(), scan.listing]) for (const p of problems) addToSum(sum, `${p.code}:${p.file}`, []);
+  for (const problems of [...scan.found.values(), scan.listing])
+    for (const p of problems) addToSum(sum, `${p.code}:${p.file}`, []);
   return sum;
 }
 
@@ -178,7 +227,8 @@ export function sumText(sum: ScanSum): string {
 
 /** The identities of `paths` (see file-stats.ts): in a worker thread when there are many, so that this thread can go on. */
 function statAll(paths: string[], share: number): Promise<Float64Array> {
-  const script = paths.length >= PARALLEL_MIN && threadCount() > 1 ? workerFile('stat-worker.js') : undefined;
+  const script =
+    paths.length >= PARALLEL_MIN && threadCount() > 1 ? workerFile('stat-worker.js') : undefined;
   const here = (from = 0) => {
     const out = new Float64Array(paths.length * STAT_WIDTH);
     statInto(paths.slice(from), out.subarray(from * STAT_WIDTH));
@@ -218,7 +268,11 @@ function statAll(paths: string[], share: number): Promise<Float64Array> {
  * The folders of signature files and their entries, sorted: signatures/ itself (shard "")
  * and each shard folder. Other folders and links are reported.
  */
-async function listFolders(sigDir: string, shown: string, problems: Problem[]): Promise<{ shard: string; entries: string[] }[]> {
+async function listFolders(
+  sigDir: string,
+  shown: string,
+  problems: Problem[],
+): Promise<{ shard: string; entries: string[] }[]> {
   let top: string[];
   try {
     top = (await readdir(sigDir)).sort();
@@ -227,8 +281,13 @@ async function listFolders(sigDir: string, shown: string, problems: Problem[]): 
     if (code === 'ENOENT') return [];
     if (code !== 'ENOTDIR') throw e;
     problems.push({
-      file: path.join(shown, SIGNATURES_DIR), line: 1, column: 1, severity: 'error', code: 'not-a-folder',
-      message: `${SIGNATURES_DIR} is a file; a letter keeps its signature files in a folder of that name`, hint: `move the file away, then: mkdir ${path.join(shown, SIGNATURES_DIR)}`,
+      file: path.join(shown, SIGNATURES_DIR),
+      line: 1,
+      column: 1,
+      severity: 'error',
+      code: 'not-a-folder',
+      message: `${SIGNATURES_DIR} is a file; a letter keeps its signature files in a folder of that name`,
+      hint: `move the file away, then: mkdir ${path.join(shown, SIGNATURES_DIR)}`,
     });
     return [];
   }
@@ -236,13 +295,20 @@ async function listFolders(sigDir: string, shown: string, problems: Problem[]): 
   const shards: { shard: string; entries: string[] }[] = [];
   for (const name of top) {
     // Signature files end in .yaml; only another name can be a folder (no need to stat every file here).
-    if (name.endsWith('.yaml') || !lstatSync(path.join(sigDir, name), { throwIfNoEntry: false })?.isDirectory()) {
+    if (
+      name.endsWith('.yaml') ||
+      !lstatSync(path.join(sigDir, name), { throwIfNoEntry: false })?.isDirectory()
+    ) {
       flat.push(name);
       continue;
     }
     if (!SHARD_PATTERN.test(name)) {
       problems.push({
-        file: path.join(shown, SIGNATURES_DIR, name), line: 1, column: 1, severity: 'error', code: 'bad-folder-name',
+        file: path.join(shown, SIGNATURES_DIR, name),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'bad-folder-name',
         message: `"${name}" is not a shard folder of signatures`,
         hint: 'a sharded letter keeps signatures/<first two characters of the id>/<id>.yaml; move its files, or delete the folder',
       });
@@ -250,7 +316,10 @@ async function listFolders(sigDir: string, shown: string, problems: Problem[]): 
     }
     shards.push({ shard: name, entries: (await readdir(path.join(sigDir, name))).sort() });
   }
-  return [...(flat.length > 0 || shards.length === 0 ? [{ shard: '', entries: flat }] : []), ...shards];
+  return [
+    ...(flat.length > 0 || shards.length === 0 ? [{ shard: '', entries: flat }] : []),
+    ...shards,
+  ];
 }
 
 /** A bundled worker script, when letter runs from its build (dist/). */
@@ -268,4 +337,3 @@ export function threadCount(): number {
   const asked = Number(process.env.LETTER_THREADS);
   return Number.isInteger(asked) && asked >= 1 ? asked : Math.min(availableParallelism(), 4);
 }
-

@@ -35,7 +35,8 @@ export function holds(dir: string): boolean {
 const within = (dir: string, p: string) => path.resolve(p).startsWith(dir + path.sep);
 
 /** Whether every path `c` names is inside `dir`. */
-const changeWithin = (dir: string, c: FileChange) => within(dir, c.path) && (!('from' in c) || within(dir, c.from));
+const changeWithin = (dir: string, c: FileChange) =>
+  within(dir, c.path) && (!('from' in c) || within(dir, c.from));
 
 /** The held letter folder a change of `changes` is inside, if there is one. */
 function heldLetterOf(changes: readonly FileChange[]): string | undefined {
@@ -46,7 +47,9 @@ function heldLetterOf(changes: readonly FileChange[]): string | undefined {
  * One file to write (`text`, or a Buffer of bytes), delete (`text` null), or move here
  * unchanged from `from` (a rename, with `text` undefined); `mode` for new files.
  */
-export type FileChange = { path: string; text: string | Buffer | null; mode?: number } | { path: string; from: string; text?: undefined };
+export type FileChange =
+  | { path: string; text: string | Buffer | null; mode?: number }
+  | { path: string; from: string; text?: undefined };
 
 async function previous(p: string): Promise<Buffer | null> {
   try {
@@ -68,7 +71,8 @@ export async function ensureDir(dir: string): Promise<void> {
   for (;;) {
     try {
       const st = await stat(at);
-      if (!st.isDirectory()) throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
+      if (!st.isDirectory())
+        throw Object.assign(new Error(`${at} is not a folder`), { code: 'ENOTDIR' });
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
@@ -102,7 +106,12 @@ async function apply(c: FileChange, j?: Journal): Promise<void> {
   if (j) {
     const staged = j.staged();
     // A file written again keeps its mode, as write-file-atomic keeps it.
-    const mode = c.mode ?? (await lstat(c.path).then((st) => st.mode & 0o7777, () => undefined));
+    const mode =
+      c.mode ??
+      (await lstat(c.path).then(
+        (st) => st.mode & 0o7777,
+        () => undefined,
+      ));
     await writeDurably(staged, c.text, mode);
     try {
       await rename(staged, c.path);
@@ -113,7 +122,10 @@ async function apply(c: FileChange, j?: Journal): Promise<void> {
       await unlink(staged);
     }
   }
-  await writeFileAtomic(c.path, c.text, { ...(typeof c.text === 'string' ? { encoding: 'utf8' as const } : {}), ...(c.mode ? { mode: c.mode } : {}) });
+  await writeFileAtomic(c.path, c.text, {
+    ...(typeof c.text === 'string' ? { encoding: 'utf8' as const } : {}),
+    ...(c.mode ? { mode: c.mode } : {}),
+  });
 }
 
 /** Whether no file appears twice in `batch`, so that its changes may run side by side. */
@@ -143,7 +155,10 @@ export async function writeAll(changes: readonly FileChange[]): Promise<string[]
   // write fails; a kill leaves them changed, as they are made again from the letter.
   const undoOutside = await writeDirect(changes.filter((c) => !changeWithin(letterDir, c)));
   try {
-    await writeJournaled(letterDir, changes.filter((c) => changeWithin(letterDir, c)));
+    await writeJournaled(
+      letterDir,
+      changes.filter((c) => changeWithin(letterDir, c)),
+    );
   } catch (e) {
     await undoOutside();
     throw e;
@@ -173,8 +188,16 @@ async function writeDirect(changes: readonly FileChange[]): Promise<() => Promis
         });
         // Two changes of one file keep their order.
         const results: PromiseSettledResult<void>[] = [];
-        if (distinctFiles(batch)) results.push(...(await Promise.allSettled(batch.map((c) => apply(c)))));
-        else for (const c of batch) results.push(await apply(c).then(() => ({ status: 'fulfilled' as const, value: undefined }), (reason: unknown) => ({ status: 'rejected' as const, reason })));
+        if (distinctFiles(batch))
+          results.push(...(await Promise.allSettled(batch.map((c) => apply(c)))));
+        else
+          for (const c of batch)
+            results.push(
+              await apply(c).then(
+                () => ({ status: 'fulfilled' as const, value: undefined }),
+                (reason: unknown) => ({ status: 'rejected' as const, reason }),
+              ),
+            );
         results.forEach((r, j) => {
           if (r.status === 'fulfilled') done.push(from + j);
         });
@@ -190,7 +213,9 @@ async function writeDirect(changes: readonly FileChange[]): Promise<() => Promis
   async function undo(): Promise<void> {
     for (const i of done.reverse()) {
       const c = changes[i]!;
-      await apply('from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null }).catch(() => {});
+      await apply(
+        'from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null },
+      ).catch(() => {});
     }
   }
   return undo;
@@ -200,10 +225,21 @@ async function writeDirect(changes: readonly FileChange[]): Promise<() => Promis
 async function missingDirs(letterDir: string, changes: readonly FileChange[]): Promise<string[]> {
   const missing = new Set<string>();
   const known = new Set<string>([letterDir]);
-  for (const parent of new Set(changes.filter((c) => c.text !== null).map((c) => path.dirname(path.resolve(c.path))))) {
+  for (const parent of new Set(
+    changes.filter((c) => c.text !== null).map((c) => path.dirname(path.resolve(c.path))),
+  )) {
     const chain: string[] = [];
-    for (let d = parent; !known.has(d) && !missing.has(d) && d.startsWith(letterDir + path.sep); d = path.dirname(d)) {
-      if (await stat(d).then(() => true, () => false)) {
+    for (
+      let d = parent;
+      !known.has(d) && !missing.has(d) && d.startsWith(letterDir + path.sep);
+      d = path.dirname(d)
+    ) {
+      if (
+        await stat(d).then(
+          () => true,
+          () => false,
+        )
+      ) {
         known.add(d);
         break;
       }
@@ -222,7 +258,13 @@ async function missingDirs(letterDir: string, changes: readonly FileChange[]): P
 async function writeJournaled(letterDir: string, changes: readonly FileChange[]): Promise<void> {
   if (changes.length === 0) return;
   await catchingInterrupts(async (interrupted) => {
-    const touched = [...new Set(changes.flatMap((c) => ('from' in c ? [c.from, c.path] : [c.path]).map((p) => path.resolve(p))))];
+    const touched = [
+      ...new Set(
+        changes.flatMap((c) =>
+          ('from' in c ? [c.from, c.path] : [c.path]).map((p) => path.resolve(p)),
+        ),
+      ),
+    ];
     const journal = await begin(letterDir, touched, await missingDirs(letterDir, changes));
     try {
       for (let from = 0; from < changes.length; from += WRITE_BATCH) {

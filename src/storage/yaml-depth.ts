@@ -18,7 +18,10 @@ export const MAX_YAML_DEPTH = 32;
  * that opens one on a line, plus one for each open `[` or `{`. The text of quoted values,
  * block scalars (`|`, `>`) and comments is skipped.
  */
-export function tooDeepAt(text: string, max = MAX_YAML_DEPTH): { line: number; column: number } | undefined {
+export function tooDeepAt(
+  text: string,
+  max = MAX_YAML_DEPTH,
+): { line: number; column: number } | undefined {
   const lines = text.split('\n');
   // Open block levels: the column of each, and whether it is a mapping (a sequence may sit at its key's column).
   const cols: number[] = [];
@@ -46,7 +49,8 @@ export function tooDeepAt(text: string, max = MAX_YAML_DEPTH): { line: number; c
           if (ch === "'" && line[i + 1] === "'") i++;
           else if (ch === "'") quote = '';
         } else if (ch === '#' && (prev === '' || prev === ' ' || prev === '\t')) return;
-        else if ((ch === '"' || ch === "'") && (prev === '' || '[{,:? \t'.includes(prev))) quote = ch;
+        else if ((ch === '"' || ch === "'") && (prev === '' || '[{,:? \t'.includes(prev)))
+          quote = ch;
         else if (ch === '[' || ch === '{') {
           flow++;
           if (deeper(i)) return;
@@ -68,8 +72,13 @@ export function tooDeepAt(text: string, max = MAX_YAML_DEPTH): { line: number; c
       continue;
     }
     if (blank) continue;
-    const indicator = (at: number) => '-?:'.includes(line[at] ?? '') && (at + 1 >= line.length || ' \t\r'.includes(line[at + 1]!));
-    if (c === 0 && (line.startsWith('---') || line.startsWith('...')) && (line.length === 3 || ' \t\r'.includes(line[3]!))) {
+    const indicator = (at: number) =>
+      '-?:'.includes(line[at] ?? '') && (at + 1 >= line.length || ' \t\r'.includes(line[at + 1]!));
+    if (
+      c === 0 &&
+      (line.startsWith('---') || line.startsWith('...')) &&
+      (line.length === 3 || ' \t\r'.includes(line[3]!))
+    ) {
       cols.length = maps.length = 0;
       c = 3;
       while (line[c] === ' ' || line[c] === '\t') c++;
@@ -129,7 +138,10 @@ function keyEnd(line: string, c: number): number {
     const comment = line.indexOf(' #', c);
     const end = comment < 0 ? line.length : comment;
     colon = line.indexOf(': ', c);
-    if (colon < 0 || colon >= end) colon = line.slice(0, end).trimEnd().endsWith(':') ? line.slice(0, end).trimEnd().length - 1 : -1;
+    if (colon < 0 || colon >= end)
+      colon = line.slice(0, end).trimEnd().endsWith(':')
+        ? line.slice(0, end).trimEnd().length - 1
+        : -1;
     if (colon < c) return -1;
   }
   return colon + 1 >= line.length || ' \t\r'.includes(line[colon + 1]!) ? colon : -1;

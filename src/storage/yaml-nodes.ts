@@ -21,8 +21,15 @@ const SPECIAL_KEYS = new Set(['__proto__']);
  * that is a list or a mapping.
  */
 export function structureProblems(
-  doc: Document, text: string, at: (o: number) => { line: number; column: number },
-  problem: (pos: { line: number; column: number }, code: string, message: string, hint?: string) => Problem,
+  doc: Document,
+  text: string,
+  at: (o: number) => { line: number; column: number },
+  problem: (
+    pos: { line: number; column: number },
+    code: string,
+    message: string,
+    hint?: string,
+  ) => Problem,
 ): Problem[] {
   const problems: Problem[] = [];
   const tagged = (node: Node) => {
@@ -31,7 +38,14 @@ export function structureProblems(
     let end = start;
     while (end < text.length && !/[ \t\n\r]/.test(text[end]!)) end++;
     const tag = text.slice(start, end);
-    problems.push(problem(at(start), 'yaml-tag', `the YAML tag ${JSON.stringify(tag)} is not read by letter: its files hold plain text, lists and fields`, 'remove the tag; put the value in quotes if it must stay text'));
+    problems.push(
+      problem(
+        at(start),
+        'yaml-tag',
+        `the YAML tag ${JSON.stringify(tag)} is not read by letter: its files hold plain text, lists and fields`,
+        'remove the tag; put the value in quotes if it must stay text',
+      ),
+    );
   };
   visit(doc, {
     Scalar: (_, node) => tagged(node),
@@ -43,15 +57,38 @@ export function structureProblems(
         if (!isScalar(pair.key)) {
           // A list or a mapping as a key (`? [a, b]`) would be turned into text by the parser, with a warning on stderr.
           const keyNode = pair.key as Node | null;
-          if (keyNode?.range) problems.push(problem(at(keyNode.range[0]), 'yaml-complex-key', 'a key must be plain text, not a list or a mapping', 'write the field name as text, then a colon and its value'));
+          if (keyNode?.range)
+            problems.push(
+              problem(
+                at(keyNode.range[0]),
+                'yaml-complex-key',
+                'a key must be plain text, not a list or a mapping',
+                'write the field name as text, then a colon and its value',
+              ),
+            );
           continue;
         }
         const key = pair.key.value;
         const pos = pair.key.range ? at(pair.key.range[0]) : { line: 1, column: 1 };
-        if (seen.has(key)) problems.push(problem(pos, 'yaml-duplicate-key', `invalid YAML: the field "${String(key)}" appears twice in the same mapping`, 'keep one of the two lines; a merge may have left both'));
+        if (seen.has(key))
+          problems.push(
+            problem(
+              pos,
+              'yaml-duplicate-key',
+              `invalid YAML: the field "${String(key)}" appears twice in the same mapping`,
+              'keep one of the two lines; a merge may have left both',
+            ),
+          );
         seen.add(key);
         if (SPECIAL_KEYS.has(String(key)))
-          problems.push(problem(pos, 'yaml-special-key', `the key "${String(key)}" is refused: it names a JavaScript object's prototype, and a parser would drop it or change what it reads`, 'remove this line'));
+          problems.push(
+            problem(
+              pos,
+              'yaml-special-key',
+              `the key "${String(key)}" is refused: it names a JavaScript object's prototype, and a parser would drop it or change what it reads`,
+              'remove this line',
+            ),
+          );
       }
     },
   });
@@ -83,7 +120,15 @@ export function capped(problems: Problem[], file: string): Problem[] {
   const more = problems.length - MAX_PROBLEMS_PER_FILE;
   return [
     ...problems.slice(0, MAX_PROBLEMS_PER_FILE),
-    { file, line: next.line, column: next.column, severity: 'error', code: 'too-many-problems', message: `and ${more} more problem${more === 1 ? '' : 's'} in this file, from here on`, hint: 'fix the problems above, then run letter check again' },
+    {
+      file,
+      line: next.line,
+      column: next.column,
+      severity: 'error',
+      code: 'too-many-problems',
+      message: `and ${more} more problem${more === 1 ? '' : 's'} in this file, from here on`,
+      hint: 'fix the problems above, then run letter check again',
+    },
   ];
 }
 
@@ -99,16 +144,20 @@ export function nodeIndex(doc: Document) {
     let byKey = indexed.get(map);
     if (!byKey) {
       byKey = new Map();
-      for (const pair of map.items) if (isScalar(pair.key) && !byKey.has(String(pair.key.value))) byKey.set(String(pair.key.value), pair);
+      for (const pair of map.items)
+        if (isScalar(pair.key) && !byKey.has(String(pair.key.value)))
+          byKey.set(String(pair.key.value), pair);
       indexed.set(map, byKey);
     }
     return byKey;
   };
   const child = (node: Node | undefined, key: string | number): Node | undefined => {
-    if (isSeq(node)) return typeof key === 'number' ? (node.items[key] as Node | undefined) : undefined;
+    if (isSeq(node))
+      return typeof key === 'number' ? (node.items[key] as Node | undefined) : undefined;
     return node ? (pairs(node)?.get(String(key))?.value as Node | undefined) : undefined;
   };
-  const at = (path: YamlPath): Node | undefined => path.reduce<Node | undefined>(child, (doc.contents ?? undefined) as Node | undefined);
+  const at = (path: YamlPath): Node | undefined =>
+    path.reduce<Node | undefined>(child, (doc.contents ?? undefined) as Node | undefined);
   return {
     /** The node at `path`, or undefined. */
     at,
@@ -116,13 +165,16 @@ export function nodeIndex(doc: Document) {
     has: (path: YamlPath): boolean => {
       const parent = at(path.slice(0, -1));
       const last = path.at(-1)!;
-      return isSeq(parent) ? typeof last === 'number' && last < parent.items.length : (parent !== undefined && pairs(parent)?.has(String(last))) === true;
+      return isSeq(parent)
+        ? typeof last === 'number' && last < parent.items.length
+        : (parent !== undefined && pairs(parent)?.has(String(last))) === true;
     },
     /** Key → its position, for the mapping at `path`. */
     keys: (path: YamlPath, pos: (o: number) => { line: number; column: number }) => {
       const positions = new Map<string, { line: number; column: number }>();
       const node = at(path);
-      for (const [key, pair] of (node && pairs(node)) ?? []) if (isScalar(pair.key) && pair.key.range) positions.set(key, pos(pair.key.range[0]));
+      for (const [key, pair] of (node && pairs(node)) ?? [])
+        if (isScalar(pair.key) && pair.key.range) positions.set(key, pos(pair.key.range[0]));
       return positions;
     },
   };

@@ -3,8 +3,9 @@
  * out. Pure (no file access). YAML 1.2 core schema via the `yaml` package, so `NO`
  * stays the string "NO" (Norway) and dates stay strings; duplicate keys are errors.
  */
-import { distance } from 'fastest-levenshtein';
+
 import { createRequire } from 'node:module';
+import { distance } from 'fastest-levenshtein';
 import { Document, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Locate, Problem } from '../errors.js';
@@ -16,7 +17,6 @@ import { capped, nodeIndex, structureProblems, type YamlPath } from './yaml-node
 const require = createRequire(import.meta.url);
 let jsyamlModule: typeof import('js-yaml') | undefined;
 const jsyaml = () => (jsyamlModule ??= require('js-yaml') as typeof import('js-yaml'));
-
 
 /** Result of `parseYaml`: the value when the text is valid, and every problem found. */
 export interface ParsedYaml<T> {
@@ -41,7 +41,10 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
   const deep = tooDeepAt(text);
   if (deep) {
     const problem: Problem = {
-      file, ...deep, severity: 'error', code: 'yaml-too-deep',
+      file,
+      ...deep,
+      severity: 'error',
+      code: 'yaml-too-deep',
       message: `invalid YAML: lists and fields nest more than ${MAX_YAML_DEPTH} levels deep here`,
       hint: 'a letter file nests at most four levels; remove the extra "- ", "[" or "{"',
     };
@@ -49,7 +52,13 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
   }
   const lineCounter = new LineCounter();
   // Keys are checked for duplicates below, in one pass: the parser's own check compares each key with every other.
-  const doc = parseDocument(text, { lineCounter, version: '1.2', schema: 'core', uniqueKeys: false, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: false,
+    prettyErrors: false,
+  });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -62,16 +71,41 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
     }
     return { line: 1, column: 1 };
   };
-  const problem = (pos: { line: number; column: number }, code: string, message: string, hint?: string): Problem => ({
-    file, ...pos, severity: 'error', code, message, ...(hint ? { hint } : {}),
+  const problem = (
+    pos: { line: number; column: number },
+    code: string,
+    message: string,
+    hint?: string,
+  ): Problem => ({
+    file,
+    ...pos,
+    severity: 'error',
+    code,
+    message,
+    ...(hint ? { hint } : {}),
   });
 
   const problems: Problem[] = doc.errors.map((e) => {
-    const pos = e.code === 'MISSING_CHAR' && /quote/.test(e.message) ? (unclosedQuote(text) ?? at(e.pos[0])) : at(Math.min(e.pos[0], text.length));
-    return problem(pos, `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`, `invalid YAML: ${yamlMessage(e.code, e.message)}`, yamlHint(e.code));
+    const pos =
+      e.code === 'MISSING_CHAR' && /quote/.test(e.message)
+        ? (unclosedQuote(text) ?? at(e.pos[0]))
+        : at(Math.min(e.pos[0], text.length));
+    return problem(
+      pos,
+      `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
+      `invalid YAML: ${yamlMessage(e.code, e.message)}`,
+      yamlHint(e.code),
+    );
   });
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2')
-    problems.push(problem({ line: 1, column: 1 }, 'yaml-version', `the file asks for YAML ${doc.directives.yaml.version}; letter reads YAML 1.2, where values such as NO and 2020-05-26 stay text`, 'remove the %YAML line'));
+    problems.push(
+      problem(
+        { line: 1, column: 1 },
+        'yaml-version',
+        `the file asks for YAML ${doc.directives.yaml.version}; letter reads YAML 1.2, where values such as NO and 2020-05-26 stay text`,
+        'remove the %YAML line',
+      ),
+    );
   if (problems.length === 0) problems.push(...structureProblems(doc, text, at, problem));
   if (problems.length > 0) return { value: undefined, problems: capped(problems, file), locate };
   const warnings: Problem[] = [];
@@ -81,7 +115,15 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
         const { line } = at(node.range[0]);
         const end = at(node.range[1]);
         if (end.line === line)
-          warnings.push({ ...problem({ line, column: end.column + 1 }, 'yaml-comment', `the text after "#" on this line is a YAML comment, not part of the value "${String(node.value)}"`, 'put the whole value in quotes if "#" belongs to it'), severity: 'warning' });
+          warnings.push({
+            ...problem(
+              { line, column: end.column + 1 },
+              'yaml-comment',
+              `the text after "#" on this line is a YAML comment, not part of the value "${String(node.value)}"`,
+              'put the whole value in quotes if "#" belongs to it',
+            ),
+            severity: 'warning',
+          });
       }
     },
   });
@@ -90,10 +132,22 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
-    return { value: undefined, problems: [problem({ line: 1, column: 1 }, 'yaml-aliases', `invalid YAML: ${(e as Error).message}`)], locate };
+    return {
+      value: undefined,
+      problems: [
+        problem({ line: 1, column: 1 }, 'yaml-aliases', `invalid YAML: ${(e as Error).message}`),
+      ],
+      locate,
+    };
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { value: undefined, problems: [problem(locate([]), 'not-a-mapping', 'must be a YAML mapping of fields (key: value lines)')], locate };
+    return {
+      value: undefined,
+      problems: [
+        problem(locate([]), 'not-a-mapping', 'must be a YAML mapping of fields (key: value lines)'),
+      ],
+      locate,
+    };
   }
 
   const parsed = schema.safeParse(raw);
@@ -104,11 +158,25 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
     if (issue.code === 'unrecognized_keys') {
       const keys = nodes.keys(path, at);
       const known = knownKeys(schema, path);
-      for (const key of issue.keys) problems.push(unknownKeyProblem(file, keys.get(key) ?? locate(path), key, known));
+      for (const key of issue.keys)
+        problems.push(unknownKeyProblem(file, keys.get(key) ?? locate(path), key, known));
     } else if (path.length > 0 && !nodes.has(path)) {
-      problems.push(problem(locate(path), 'missing-field', `missing required field "${fieldPath(path)}"`, `add a line \`${String(path.at(-1))}: ...\``));
+      problems.push(
+        problem(
+          locate(path),
+          'missing-field',
+          `missing required field "${fieldPath(path)}"`,
+          `add a line \`${String(path.at(-1))}: ...\``,
+        ),
+      );
     } else {
-      problems.push(problem(locate(path), 'invalid-field', `field "${fieldPath(path) || '(document)'}" ${plainMessage(issue)}`));
+      problems.push(
+        problem(
+          locate(path),
+          'invalid-field',
+          `field "${fieldPath(path) || '(document)'}" ${plainMessage(issue)}`,
+        ),
+      );
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
@@ -146,13 +214,16 @@ const EXPECTED: Record<string, string> = {
 
 /** Zod's own wording replaced by ours where it would leak ("Invalid input: expected object, received string"). */
 function plainMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) return EXPECTED[issue.expected] ?? `must be ${issue.expected}`;
-  if (issue.code === 'too_small' && issue.message.startsWith('Too small')) return 'must not be empty';
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input'))
+    return EXPECTED[issue.expected] ?? `must be ${issue.expected}`;
+  if (issue.code === 'too_small' && issue.message.startsWith('Too small'))
+    return 'must not be empty';
   return issue.message;
 }
 
 function yamlMessage(code: string, message: string): string {
-  if (code === 'MULTIPLE_DOCS') return 'the file holds more than one YAML document (a "---" line); a letter file is one document';
+  if (code === 'MULTIPLE_DOCS')
+    return 'the file holds more than one YAML document (a "---" line); a letter file is one document';
   return message.split('\n')[0]!;
 }
 
@@ -163,8 +234,13 @@ function yamlHint(code: string): string | undefined {
 }
 
 function knownKeys(schema: z.ZodType, path: YamlPath): string[] {
-  let s: unknown = schema;
-  const unwrap = (x: any): any => (x?.def?.innerType ? unwrap(x.def.innerType) : x?.def?.in ? unwrap(x.def.in) : x);
+  // zod 4's internals as far as this walk reads them: wrappers (optional, default, pipe) and shapes.
+  type Node =
+    | { def?: { innerType?: Node; in?: Node; element?: Node }; shape?: Record<string, Node> }
+    | undefined;
+  let s = schema as unknown as Node;
+  const unwrap = (x: Node): Node =>
+    x?.def?.innerType ? unwrap(x.def.innerType) : x?.def?.in ? unwrap(x.def.in) : x;
   for (const p of path) {
     const u = unwrap(s);
     s = typeof p === 'number' ? u?.def?.element : u?.shape?.[p];
@@ -173,10 +249,18 @@ function knownKeys(schema: z.ZodType, path: YamlPath): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
-function unknownKeyProblem(file: string, pos: { line: number; column: number }, key: string, known: string[]): Problem {
+function unknownKeyProblem(
+  file: string,
+  pos: { line: number; column: number },
+  key: string,
+  known: string[],
+): Problem {
   if ((PRIVATE_FIELDS as readonly string[]).includes(key.toLowerCase())) {
     return {
-      file, ...pos, severity: 'error', code: 'private-field',
+      file,
+      ...pos,
+      severity: 'error',
+      code: 'private-field',
       message: `field "${key}" holds private contact data, which never goes in a public file of the letter`,
       hint: 'remove this line; keep contact details outside the repository',
     };
@@ -186,7 +270,10 @@ function unknownKeyProblem(file: string, pos: { line: number; column: number }, 
     .filter(({ d, k }) => d <= Math.max(2, Math.floor(k.length / 3)))
     .sort((a, b) => a.d - b.d)[0];
   return {
-    file, ...pos, severity: 'error', code: 'unknown-field',
+    file,
+    ...pos,
+    severity: 'error',
+    code: 'unknown-field',
     message: `unknown field "${key}"`,
     hint: best ? `did you mean "${best.k}"?` : `known fields: ${known.join(', ')}`,
   };
@@ -196,10 +283,14 @@ function unknownKeyProblem(file: string, pos: { line: number; column: number }, 
  * Writes a value as YAML 1.2 text with keys in `keyOrder` first (then the rest in their
  * own order), no line folding, and a final newline. Same value, same bytes.
  */
-export function stringifyYaml(value: Record<string, unknown>, keyOrder: readonly string[] = []): string {
+export function stringifyYaml(
+  value: Record<string, unknown>,
+  keyOrder: readonly string[] = [],
+): string {
   const ordered: Record<string, unknown> = {};
   for (const k of keyOrder) if (value[k] !== undefined) ordered[k] = value[k];
-  for (const [k, v] of Object.entries(value)) if (v !== undefined && !(k in ordered)) ordered[k] = v;
+  for (const [k, v] of Object.entries(value))
+    if (v !== undefined && !(k in ordered)) ordered[k] = v;
   return new Document(ordered, { version: '1.2' }).toString({ lineWidth: 0 });
 }
 
@@ -223,9 +314,14 @@ export function parseYamlFast<T>(text: string, file: string, schema: z.ZodType<T
   } catch {
     return parseYaml(text, file, schema);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return parseYaml(text, file, schema);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return parseYaml(text, file, schema);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return parseYaml(text, file, schema);
   let full: ParsedYaml<T> | undefined;
-  return { value: parsed.data, problems: [], locate: (path) => (full ??= parseYaml(text, file, schema)).locate(path) };
+  return {
+    value: parsed.data,
+    problems: [],
+    locate: (path) => (full ??= parseYaml(text, file, schema)).locate(path),
+  };
 }

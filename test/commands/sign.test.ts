@@ -11,7 +11,14 @@ const L = 'letters/time-to-act';
 
 describe('sign on a terminal', () => {
   it('asks only for what the flags left out, offers the letter groups and searchable countries, then confirms', async () => {
-    const { ctx, asked, stderr } = testContext(t.dir, ['', 'JO', 'international-organisations', 'Former minister', '', true]);
+    const { ctx, asked, stderr } = testContext(t.dir, [
+      '',
+      'JO',
+      'international-organisations',
+      'Former minister',
+      '',
+      true,
+    ]);
     const r = await sign({ letter: L, name: 'Rania Example' }, ctx);
     expect(asked.map((q) => `${q.kind}: ${q.message}`)).toEqual([
       'text: Sort as (family name first):',
@@ -22,7 +29,10 @@ describe('sign on a terminal', () => {
       'confirm: Add this signature?',
     ]);
     expect(asked[0]?.default).toBe('Example Rania');
-    expect(asked[1]?.choices?.find((c) => c.value === 'JO')).toEqual({ value: 'JO', name: 'Jordan (JO)' });
+    expect(asked[1]?.choices?.find((c) => c.value === 'JO')).toEqual({
+      value: 'JO',
+      name: 'Jordan (JO)',
+    });
     expect(asked[2]?.choices).toEqual([
       { value: 'former-heads-of-state', name: 'Former heads of state and government' },
       { value: 'international-organisations', name: 'International organisations' },
@@ -33,16 +43,32 @@ describe('sign on a terminal', () => {
     expect(stderr()).toContain('name         Rania Example');
     expect(stderr()).toContain('country      Jordan (JO)');
     expect(r.signature).toEqual({
-      id: 'rania-example', name: 'Rania Example', sort_as: 'Example Rania', role: 'Former minister', country: 'JO', group: 'international-organisations',
-      text_version: expect.stringMatching(/^sha256:[0-9a-f]{12}$/), signed_at: '2026-11-29T12:00:00Z', status: 'pending',
+      id: 'rania-example',
+      name: 'Rania Example',
+      sort_as: 'Example Rania',
+      role: 'Former minister',
+      country: 'JO',
+      group: 'international-organisations',
+      text_version: expect.stringMatching(/^sha256:[0-9a-f]{12}$/),
+      signed_at: '2026-11-29T12:00:00Z',
+      status: 'pending',
     });
-    expect(readFileSync(path.join(t.letterDir, 'signatures/rania-example.yaml'), 'utf8')).toContain('name: Rania Example\nsort_as: Example Rania\n');
+    expect(readFileSync(path.join(t.letterDir, 'signatures/rania-example.yaml'), 'utf8')).toContain(
+      'name: Rania Example\nsort_as: Example Rania\n',
+    );
   });
 
   it('offers the derived sort key as the default and takes what the person types instead', async () => {
     const { ctx, asked } = testContext(t.dir, ['Arias Óscar', '', '', true]);
-    const r = await sign({ letter: L, name: 'Óscar Arias Sánchez', country: 'CR', group: 'former-heads-of-state' }, ctx);
-    expect(asked[0]).toEqual({ kind: 'text', message: 'Sort as (family name first):', default: 'Arias Sánchez Óscar' });
+    const r = await sign(
+      { letter: L, name: 'Óscar Arias Sánchez', country: 'CR', group: 'former-heads-of-state' },
+      ctx,
+    );
+    expect(asked[0]).toEqual({
+      kind: 'text',
+      message: 'Sort as (family name first):',
+      default: 'Arias Sánchez Óscar',
+    });
     expect(r.signature.sort_as).toBe('Arias Óscar');
   });
 
@@ -55,7 +81,19 @@ describe('sign on a terminal', () => {
 
   it('asks nothing with every flag and --yes', async () => {
     const { ctx, asked } = testContext(t.dir, []);
-    await sign({ letter: L, name: 'A B', sortAs: 'B A', country: 'FR', group: 'industry', role: 'x', organisation: 'y', yes: true }, ctx);
+    await sign(
+      {
+        letter: L,
+        name: 'A B',
+        sortAs: 'B A',
+        country: 'FR',
+        group: 'industry',
+        role: 'x',
+        organisation: 'y',
+        yes: true,
+      },
+      ctx,
+    );
     expect(asked).toEqual([]);
   });
 

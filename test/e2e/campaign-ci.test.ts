@@ -10,8 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, letter, ROOT } from '../helpers/cli.js';
 
-const gitEnv = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...gitEnv } });
+const gitEnv = {
+  GIT_AUTHOR_NAME: 'T',
+  GIT_AUTHOR_EMAIL: 't@example.org',
+  GIT_COMMITTER_NAME: 'T',
+  GIT_COMMITTER_EMAIL: 't@example.org',
+};
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...gitEnv } });
 const L = 'letters/clean-air';
 let top: string;
 let work: string;
@@ -20,16 +26,32 @@ let origin: string;
 /** The `run:` script of the step named `name` in a workflow or action file. */
 function stepScript(file: string, name: string): string {
   const doc = parse(readFileSync(file, 'utf8'));
-  const steps: { name?: string; run?: string }[] = doc.runs?.steps ?? Object.values(doc.jobs as Record<string, { steps: { name?: string; run?: string }[] }>).flatMap((j) => j.steps);
+  const steps: { name?: string; run?: string }[] =
+    doc.runs?.steps ??
+    Object.values(doc.jobs as Record<string, { steps: { name?: string; run?: string }[] }>).flatMap(
+      (j) => j.steps,
+    );
   const step = steps.find((s) => s.name === name);
   if (!step?.run) throw new Error(`no step "${name}" in ${file}`);
   return step.run;
 }
 
 /** Runs a workflow script as the runner does (bash -e -o pipefail) in `cwd`. */
-function runScript(script: string, cwd: string, env: Record<string, string>): { code: number; out: string } {
+function runScript(
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+): { code: number; out: string } {
   try {
-    return { code: 0, out: execFileSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, ...gitEnv, ...env } }) };
+    return {
+      code: 0,
+      out: execFileSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+        cwd,
+        encoding: 'utf8',
+        stdio: 'pipe',
+        env: { ...process.env, ...gitEnv, ...env },
+      }),
+    };
   } catch (e) {
     const err = e as { status: number; stdout: string; stderr: string };
     return { code: err.status, out: `${err.stdout}${err.stderr}` };
@@ -42,14 +64,28 @@ function checkoutClone(name: string, ref: 'merge' | 'head', depth: number): stri
   mkdirSync(dir);
   git(dir, 'init', '-q');
   git(dir, 'remote', 'add', 'origin', origin);
-  const refspecs = [`+refs/pull/1/${ref}:refs/remotes/pull/1/${ref}`, ...(depth === 0 ? ['+refs/heads/*:refs/remotes/origin/*'] : [])];
-  git(dir, 'fetch', '-q', '--no-tags', ...(depth > 0 ? [`--depth=${depth}`] : []), 'origin', ...refspecs);
+  const refspecs = [
+    `+refs/pull/1/${ref}:refs/remotes/pull/1/${ref}`,
+    ...(depth === 0 ? ['+refs/heads/*:refs/remotes/origin/*'] : []),
+  ];
+  git(
+    dir,
+    'fetch',
+    '-q',
+    '--no-tags',
+    ...(depth > 0 ? [`--depth=${depth}`] : []),
+    'origin',
+    ...refspecs,
+  );
   git(dir, 'checkout', '-q', '--detach', `refs/remotes/pull/1/${ref}`);
   return dir;
 }
 
 /** Pull request 1: `change` made on a branch from main as it is now, pushed as refs/pull/1/head, and its merge with main as refs/pull/1/merge (after `moveBase`). */
-async function pullRequest(change: () => Promise<void>, moveBase: () => Promise<void>): Promise<void> {
+async function pullRequest(
+  change: () => Promise<void>,
+  moveBase: () => Promise<void>,
+): Promise<void> {
   git(work, 'checkout', '-q', '-B', 'pr', 'main');
   await change();
   git(work, 'add', '-A');
@@ -75,7 +111,17 @@ function pinnedLetter(): string {
 }
 
 const sign = async (name: string, login: string, signedAt?: string) => {
-  const r = await letter(work, ['sign', L, '--name', name, '--country', 'FR', '--github', login, ...(signedAt ? ['--signed-at', signedAt] : [])]);
+  const r = await letter(work, [
+    'sign',
+    L,
+    '--name',
+    name,
+    '--country',
+    'FR',
+    '--github',
+    login,
+    ...(signedAt ? ['--signed-at', signedAt] : []),
+  ]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
 };
@@ -87,7 +133,18 @@ beforeAll(async () => {
   git(top, 'init', '-q', '--bare', '-b', 'main', origin);
   mkdirSync(work);
   git(work, 'init', '-q', '-b', 'main');
-  const r = await letter(work, ['init', L, '--title', 'Clean Air Now', '--addressee', 'the council', '--organiser', 'Us', '--yes', '--github']);
+  const r = await letter(work, [
+    'init',
+    L,
+    '--title',
+    'Clean Air Now',
+    '--addressee',
+    'the council',
+    '--organiser',
+    'Us',
+    '--yes',
+    '--github',
+  ]);
   expect(r.code).toBe(0);
   const file = path.join(work, L, 'letter.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace('status: draft', 'status: open'));
@@ -100,8 +157,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(top, { recursive: true, force: true }));
 
 describe('check --base in a clone made as the workflow makes it, after the base branch moved', () => {
-  const fetchStep = () => stepScript(path.join(ROOT, 'action.yml'), 'Fetch the history of the pull request and its base');
-  const check = (cwd: string, author = 'dan') => letter(cwd, ['check', '--base', 'origin/main', '--role', 'contributor', '--author', author]);
+  const fetchStep = () =>
+    stepScript(path.join(ROOT, 'action.yml'), 'Fetch the history of the pull request and its base');
+  const check = (cwd: string, author = 'dan') =>
+    letter(cwd, ['check', '--base', 'origin/main', '--role', 'contributor', '--author', author]);
 
   it('passes a clean pull request (exit 0) once the action fetched the history; stops with exit 2 in a clone without it', async () => {
     // Dan signs on a branch; meanwhile Bob's signature lands on main.
@@ -123,10 +182,20 @@ describe('check --base in a clone made as the workflow makes it, after the base 
     }
     // As the old action left it: one commit of each, no merge base. Never a guess (Bob "removed" by the pull request).
     const bare = checkoutClone('no-history', 'head', 1);
-    git(bare, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', '+refs/heads/main:refs/remotes/origin/main');
+    git(
+      bare,
+      'fetch',
+      '-q',
+      '--no-tags',
+      '--depth=1',
+      'origin',
+      '+refs/heads/main:refs/remotes/origin/main',
+    );
     const r = await check(bare);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--base: "origin/main" and HEAD have no merge base in this shallow clone');
+    expect(r.stderr).toContain(
+      '--base: "origin/main" and HEAD have no merge base in this shallow clone',
+    );
     expect(r.stderr).toContain('git fetch --unshallow');
     expect(r.stdout).not.toContain('bob-brown');
     // The workflow `init --github` writes: the whole history at checkout.
@@ -171,16 +240,28 @@ describe('check --base in a clone made as the workflow makes it, after the base 
     expect(contributor.code).toBe(1);
     expect(contributor.out).toContain(`::error file=${L}/signatures/alice-ames.yaml`);
     for (const association of ['OWNER', 'MEMBER', 'COLLABORATOR'])
-      expect(runScript(script, clone, { ...env, ASSOCIATION: association })).toMatchObject({ code: 0 });
+      expect(runScript(script, clone, { ...env, ASSOCIATION: association })).toMatchObject({
+        code: 0,
+      });
   });
 
-  it('a pull request the sign workflow opened (author github-actions[bot]) is checked as a contributor, with the signer\'s login taken from the issue', async () => {
-    await pullRequest(() => sign('Erin Earl', 'erin'), async () => {});
+  it("a pull request the sign workflow opened (author github-actions[bot]) is checked as a contributor, with the signer's login taken from the issue", async () => {
+    await pullRequest(
+      () => sign('Erin Earl', 'erin'),
+      async () => {},
+    );
     const workflow = path.join(work, '.github/workflows/letter-check.yml');
     const script = stepScript(workflow, 'Check the letters and the change');
     const clone = checkoutClone('bot-workflow', 'merge', 0);
-    const env = { RUNNER_TEMP: pinnedLetter(), BASE_REF: 'main', ASSOCIATION: 'NONE', NO_COLOR: '1' };
-    expect(runScript(script, clone, { ...env, AUTHOR: 'github-actions[bot]' })).toMatchObject({ code: 0 });
+    const env = {
+      RUNNER_TEMP: pinnedLetter(),
+      BASE_REF: 'main',
+      ASSOCIATION: 'NONE',
+      NO_COLOR: '1',
+    };
+    expect(runScript(script, clone, { ...env, AUTHOR: 'github-actions[bot]' })).toMatchObject({
+      code: 0,
+    });
     const other = runScript(script, clone, { ...env, AUTHOR: 'mallory' });
     expect(other.code).toBe(1);
     expect(other.out).toContain('github');
@@ -205,7 +286,9 @@ describe('two signs on two branches', () => {
     const checked = await letter(work, ['check', L]);
     expect(checked.code).toBe(0);
     expect(checked.stdout).toContain(`${L}/CHANGELOG.md:`);
-    expect(checked.stdout).toContain('warning: CHANGELOG.md lists the right events out of time order (as a union merge of two branches leaves it) (run: letter changelog letters/clean-air)');
+    expect(checked.stdout).toContain(
+      'warning: CHANGELOG.md lists the right events out of time order (as a union merge of two branches leaves it) (run: letter changelog letters/clean-air)',
+    );
     expect(await letter(work, ['changelog', L])).toMatchObject({ code: 0 });
     const ordered = readFileSync(path.join(work, L, 'CHANGELOG.md'), 'utf8');
     expect(ordered.indexOf('(amy-adams)')).toBeLessThan(ordered.indexOf('(zed-zola)'));
@@ -226,19 +309,41 @@ describe('the publish workflow init --github writes', () => {
     const events = lines.filter((l) => l.startsWith('- '));
     expect(events.length).toBeGreaterThan(2);
     // The header is four lines (title, blank, note, blank), the events follow.
-    writeFileSync(log, [...lines.slice(0, 4), events[1], events[0], ...events.slice(2), ''].join('\n'));
+    writeFileSync(
+      log,
+      [...lines.slice(0, 4), events[1], events[0], ...events.slice(2), ''].join('\n'),
+    );
     git(clone, 'commit', '-qam', 'merge');
     git(clone, 'push', '-q', 'origin', 'HEAD:main');
     const output = path.join(top, 'github-output');
     writeFileSync(output, '');
-    const env = { RUNNER_TEMP: pinnedLetter(), GITHUB_OUTPUT: output, GITHUB_REF_NAME: 'main', NO_COLOR: '1' };
-    expect(runScript(stepScript(workflow, 'Refresh CHANGELOG.md'), clone, env)).toMatchObject({ code: 0 });
+    const env = {
+      RUNNER_TEMP: pinnedLetter(),
+      GITHUB_OUTPUT: output,
+      GITHUB_REF_NAME: 'main',
+      NO_COLOR: '1',
+    };
+    expect(runScript(stepScript(workflow, 'Refresh CHANGELOG.md'), clone, env)).toMatchObject({
+      code: 0,
+    });
     const head = git(clone, 'rev-parse', 'HEAD').trim();
     expect(readFileSync(output, 'utf8')).toBe(`commit=${head}\n`);
-    expect(git(origin, 'log', '-1', '--format=%s %H', 'main')).toBe(`Refresh CHANGELOG.md after merge ${head}\n`);
-    expect(git(origin, 'show', `main:${L}/CHANGELOG.md`).split('\n').filter((l) => l.startsWith('- '))).toEqual(events);
-    expect(runScript(stepScript(workflow, 'Render every letter'), clone, env)).toMatchObject({ code: 0 });
-    expect(readFileSync(path.join(clone, 'site/index.html'), 'utf8')).toContain('<li><a href="clean-air/clean-air.html">clean-air</a></li>');
-    expect(readFileSync(path.join(clone, 'site/clean-air/clean-air.html'), 'utf8')).toContain('Clean Air Now');
+    expect(git(origin, 'log', '-1', '--format=%s %H', 'main')).toBe(
+      `Refresh CHANGELOG.md after merge ${head}\n`,
+    );
+    expect(
+      git(origin, 'show', `main:${L}/CHANGELOG.md`)
+        .split('\n')
+        .filter((l) => l.startsWith('- ')),
+    ).toEqual(events);
+    expect(runScript(stepScript(workflow, 'Render every letter'), clone, env)).toMatchObject({
+      code: 0,
+    });
+    expect(readFileSync(path.join(clone, 'site/index.html'), 'utf8')).toContain(
+      '<li><a href="clean-air/clean-air.html">clean-air</a></li>',
+    );
+    expect(readFileSync(path.join(clone, 'site/clean-air/clean-air.html'), 'utf8')).toContain(
+      'Clean Air Now',
+    );
   });
 });

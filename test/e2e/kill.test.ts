@@ -18,16 +18,27 @@ afterAll(() => {
   for (const cleanup of made) cleanup();
 });
 
-const git = (dir: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], { cwd: dir, stdio: 'pipe' });
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', ...args], {
+    cwd: dir,
+    stdio: 'pipe',
+  });
 /** Back to the last commit, every file git does not know (locks, journals, temporary files) gone. */
 const reset = (dir: string) => {
   git(dir, 'reset', '-q', '--hard');
   git(dir, 'clean', '-qfdx');
 };
 /** A snapshot with times (written by the clock of the run) made equal. */
-const normal = (dir: string) => Object.fromEntries(Object.entries(snapshot(dir)).map(([k, v]) => [k, v.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g, '<time>')]));
+const normal = (dir: string) =>
+  Object.fromEntries(
+    Object.entries(snapshot(dir)).map(([k, v]) => [
+      k,
+      v.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g, '<time>'),
+    ]),
+  );
 /** Files nobody should ever have to delete by hand: locks, journals, write-file-atomic's `<file>.<digits>`. */
-const leftovers = (dir: string) => Object.keys(snapshot(dir)).filter((f) => /\.lock\/|\.\d+$/.test(f));
+const leftovers = (dir: string) =>
+  Object.keys(snapshot(dir)).filter((f) => /\.lock\/|\.\d+$/.test(f));
 
 /** A letter under git in a temporary folder, with `setup` committed. */
 async function fixture(setup?: (dir: string) => Promise<void>): Promise<string> {
@@ -53,13 +64,19 @@ function csv(rows: number): string {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   };
-  const word = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? 'aeiou'[next() % 5] : 'bcdfghjklmnprstvz'[next() % 17])).join('');
+  const word = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      i % 2 ? 'aeiou'[next() % 5] : 'bcdfghjklmnprstvz'[next() % 17],
+    ).join('');
   const names = new Set<string>();
   while (names.size < rows) {
     const n = `${word(6)} ${word(8)}`;
     names.add(n[0]!.toUpperCase() + n.slice(1, 7) + n[7]!.toUpperCase() + n.slice(8));
   }
-  writeFileSync(file, `name,role,country,group\n${[...names].map((n) => `${n},Professor,FR,industry`).join('\n')}\n`);
+  writeFileSync(
+    file,
+    `name,role,country,group\n${[...names].map((n) => `${n},Professor,FR,industry`).join('\n')}\n`,
+  );
   return file;
 }
 
@@ -69,9 +86,18 @@ function csv(rows: number): string {
  * (`after` 0). Resolves with whether it was killed (else it finished first) and how long
  * the run went on after the trigger.
  */
-function killDuring(dir: string, args: string[], after: number, delay: number): Promise<{ killed: boolean; window: number }> {
+function killDuring(
+  dir: string,
+  args: string[],
+  after: number,
+  delay: number,
+): Promise<{ killed: boolean; window: number }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', LETTER_CACHE_DIR: TEST_CACHE }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', LETTER_CACHE_DIR: TEST_CACHE },
+      stdio: 'ignore',
+    });
     let seen = 0;
     let at: number | undefined;
     const fire = () => {
@@ -83,10 +109,15 @@ function killDuring(dir: string, args: string[], after: number, delay: number): 
       after === 0
         ? [watch(path.join(dir, 'letters'), (_e, name) => name === 'time-to-act.lock' && fire())]
         : // Not { recursive: true }: Node 20 does that by polling every file on Linux.
-          [L, `${L}/signatures`].map((d) => watch(path.join(dir, d), () => ++seen >= after && fire()));
+          [L, `${L}/signatures`].map((d) =>
+            watch(path.join(dir, d), () => ++seen >= after && fire()),
+          );
     child.on('exit', (_code, signal) => {
       for (const w of watchers) w.close();
-      resolve({ killed: signal === 'SIGKILL', window: at === undefined ? 0 : performance.now() - at });
+      resolve({
+        killed: signal === 'SIGKILL',
+        window: at === undefined ? 0 : performance.now() - at,
+      });
     });
   });
 }
@@ -97,7 +128,12 @@ function killDuring(dir: string, args: string[], after: number, delay: number): 
  * state `fixture` made, and checks what the next commands find.
  * @returns how many runs were killed (the others finished first).
  */
-async function killAtManyMoments(dir: string, args: string[], tries: number, from: 'lock' | 'first write'): Promise<number> {
+async function killAtManyMoments(
+  dir: string,
+  args: string[],
+  tries: number,
+  from: 'lock' | 'first write',
+): Promise<number> {
   const after = from === 'lock' ? 0 : 1;
   const before = normal(dir);
   // The finished command, once, for the state a run that completes leaves and how long it takes.
@@ -126,9 +162,22 @@ async function killAtManyMoments(dir: string, args: string[], tries: number, fro
     expect(next.code, `${when}: ${next.stderr}`).toBe(0);
     expect(leftovers(dir), when).toEqual([]);
     const now = normal(dir);
-    expect(now, `${when}: neither the state before nor the state after`).toEqual(JSON.stringify(now) === JSON.stringify(done) ? done : before);
+    expect(now, `${when}: neither the state before nor the state after`).toEqual(
+      JSON.stringify(now) === JSON.stringify(done) ? done : before,
+    );
   }
-  const sign = await letter(dir, ['sign', L, '--name', 'Next Writer', '--country', 'FR', '--group', 'industry', '--signed-at', '2026-01-01']);
+  const sign = await letter(dir, [
+    'sign',
+    L,
+    '--name',
+    'Next Writer',
+    '--country',
+    'FR',
+    '--group',
+    'industry',
+    '--signed-at',
+    '2026-01-01',
+  ]);
   expect(sign.code, sign.stderr).toBe(0);
   expect((await letter(dir, ['check', L])).code).toBe(0);
   return killed;
@@ -137,25 +186,74 @@ async function killAtManyMoments(dir: string, args: string[], tries: number, fro
 describe.concurrent('kill -9 during a write: all or none', () => {
   it('import of 500 rows', { timeout: 240_000 }, async () => {
     const dir = await fixture();
-    expect(await killAtManyMoments(dir, ['import', csv(500), L, '--allow-similar'], 5, 'first write')).toBeGreaterThanOrEqual(5);
+    expect(
+      await killAtManyMoments(dir, ['import', csv(500), L, '--allow-similar'], 5, 'first write'),
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('sign', { timeout: 240_000 }, async () => {
     const dir = await fixture();
-    expect(await killAtManyMoments(dir, ['sign', L, '--name', 'Killed Signer', '--country', 'US', '--group', 'industry', '--signed-at', '2026-01-01'], 6, 'lock')).toBeGreaterThanOrEqual(5);
+    expect(
+      await killAtManyMoments(
+        dir,
+        [
+          'sign',
+          L,
+          '--name',
+          'Killed Signer',
+          '--country',
+          'US',
+          '--group',
+          'industry',
+          '--signed-at',
+          '2026-01-01',
+        ],
+        6,
+        'lock',
+      ),
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('verify of three signatures', { timeout: 240_000 }, async () => {
     const dir = await fixture(async (d) => {
       for (const name of ['Ada Lovelace', 'Grace Hopper', 'Mary Somerville'])
-        expect((await letter(d, ['sign', L, '--name', name, '--country', 'GB', '--group', 'industry', '--signed-at', '2026-01-01'])).code).toBe(0);
+        expect(
+          (
+            await letter(d, [
+              'sign',
+              L,
+              '--name',
+              name,
+              '--country',
+              'GB',
+              '--group',
+              'industry',
+              '--signed-at',
+              '2026-01-01',
+            ])
+          ).code,
+        ).toBe(0);
     });
-    expect(await killAtManyMoments(dir, ['verify', L, 'ada-lovelace', 'grace-hopper', 'mary-somerville', '--by', 'Desk'], 6, 'lock')).toBeGreaterThanOrEqual(5);
+    expect(
+      await killAtManyMoments(
+        dir,
+        ['verify', L, 'ada-lovelace', 'grace-hopper', 'mary-somerville', '--by', 'Desk'],
+        6,
+        'lock',
+      ),
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('withdraw --erase', { timeout: 240_000 }, async () => {
     const dir = await fixture();
-    expect(await killAtManyMoments(dir, ['withdraw', L, 'eva-chen', '--erase', '--reason', 'asked to be forgotten'], 6, 'lock')).toBeGreaterThanOrEqual(5);
+    expect(
+      await killAtManyMoments(
+        dir,
+        ['withdraw', L, 'eva-chen', '--erase', '--reason', 'asked to be forgotten'],
+        6,
+        'lock',
+      ),
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('import of 10,000 rows killed half-way through its files', { timeout: 240_000 }, async () => {
@@ -174,14 +272,18 @@ describe.concurrent('kill -9 during a write: all or none', () => {
 });
 
 describe('a read-only command after a kill', () => {
-  it('check refuses a half-written letter, changes nothing, and names the command that undoes it', { timeout: 120_000 }, async () => {
+  it('check refuses a half-written letter, changes nothing, and names the command that undoes it', {
+    timeout: 120_000,
+  }, async () => {
     const dir = await fixture();
     const before = normal(dir);
     const rows = csv(500);
     let journaled = false;
     for (let k = 20; k <= 420 && !journaled; k += 100) {
       reset(dir);
-      expect((await killDuring(dir, ['import', rows, L, '--allow-similar'], k, 0)).killed).toBe(true);
+      expect((await killDuring(dir, ['import', rows, L, '--allow-similar'], k, 0)).killed).toBe(
+        true,
+      );
       journaled = existsSync(path.join(dir, `${L}.journal.lock/intent.json`));
     }
     expect(journaled).toBe(true);
@@ -191,7 +293,9 @@ describe('a read-only command after a kill', () => {
     expect(check.stderr).toContain(`letter changelog ${L}`);
     expect(snapshot(dir)).toEqual(halfWritten);
     const next = await letter(dir, ['changelog', L]);
-    expect(next.stderr).toMatch(/warning: a write to letters\/time-to-act did not finish \(the process was killed\) and was undone; put back \d+ file\(s\) as they were and removed \d+ it had added/);
+    expect(next.stderr).toMatch(
+      /warning: a write to letters\/time-to-act did not finish \(the process was killed\) and was undone; put back \d+ file\(s\) as they were and removed \d+ it had added/,
+    );
     expect(normal(dir)).toEqual(before);
     expect((await letter(dir, ['check', L])).code).toBe(0);
   });

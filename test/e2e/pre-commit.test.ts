@@ -5,16 +5,34 @@
 // lacks (`npm install -g <tarball>` needs each dependency's registry metadata, which
 // `npm ci` does not cache; once any install cached it, this runs offline).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
-const gitEnv = { GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T', GIT_COMMITTER_EMAIL: 't@example.org' };
+const gitEnv = {
+  GIT_AUTHOR_NAME: 'T',
+  GIT_AUTHOR_EMAIL: 't@example.org',
+  GIT_COMMITTER_NAME: 'T',
+  GIT_COMMITTER_EMAIL: 't@example.org',
+};
 let top: string;
 let campaign: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: campaign, encoding: 'utf8', env: { ...process.env, ...gitEnv } });
+const git = (...args: string[]) =>
+  execFileSync('git', args, {
+    cwd: campaign,
+    encoding: 'utf8',
+    env: { ...process.env, ...gitEnv },
+  });
 const L = 'letters/clean-air';
 
 /** `pre-commit try-repo` of this repository in the campaign's repository: its exit code and what it printed. */
@@ -22,9 +40,18 @@ function tryRepo(...args: string[]): { code: number; out: string } {
   const r = spawnSync('pre-commit', ['try-repo', ROOT, ...args], {
     cwd: campaign,
     encoding: 'utf8',
-    env: { ...process.env, ...gitEnv, PRE_COMMIT_HOME: path.join(top, 'pre-commit-home'), npm_config_prefer_offline: 'true', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      ...gitEnv,
+      PRE_COMMIT_HOME: path.join(top, 'pre-commit-home'),
+      npm_config_prefer_offline: 'true',
+      NO_COLOR: '1',
+    },
   });
-  if (r.error) throw new Error(`pre-commit could not run (${r.error.message}): apt-get install pre-commit (see .ci/run)`);
+  if (r.error)
+    throw new Error(
+      `pre-commit could not run (${r.error.message}): apt-get install pre-commit (see .ci/run)`,
+    );
   return { code: r.status ?? -1, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -35,15 +62,33 @@ beforeAll(() => {
   // and both write the same schema lines: paths into the letter's own .schemas/.
   const installed = path.join(campaign, 'node_modules/letter');
   mkdirSync(installed, { recursive: true });
-  for (const part of ['bin', 'dist', 'templates', 'schemas', 'package.json']) cpSync(path.join(ROOT, part), path.join(installed, part), { recursive: true });
+  for (const part of ['bin', 'dist', 'templates', 'schemas', 'package.json'])
+    cpSync(path.join(ROOT, part), path.join(installed, part), { recursive: true });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(installed, 'node_modules'));
   git('init', '-q', '-b', 'main');
-  const letter = (...args: string[]) => execFileSync(process.execPath, [path.join(installed, 'bin/letter.js'), ...args], { cwd: campaign, encoding: 'utf8', env: { ...process.env, LETTER_NO_CACHE: '1' } });
-  letter('init', L, '--title', 'Clean Air Now', '--addressee', 'the council', '--organiser', 'Us', '--yes');
+  const letter = (...args: string[]) =>
+    execFileSync(process.execPath, [path.join(installed, 'bin/letter.js'), ...args], {
+      cwd: campaign,
+      encoding: 'utf8',
+      env: { ...process.env, LETTER_NO_CACHE: '1' },
+    });
+  letter(
+    'init',
+    L,
+    '--title',
+    'Clean Air Now',
+    '--addressee',
+    'the council',
+    '--organiser',
+    'Us',
+    '--yes',
+  );
   const file = path.join(campaign, L, 'letter.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace('status: draft', 'status: open'));
   letter('sign', L, '--name', 'Alice Ames', '--country', 'FR', '--signed-at', '2025-01-01');
-  expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.schemas\/letter\.schema\.json\n/);
+  expect(readFileSync(file, 'utf8')).toMatch(
+    /^# yaml-language-server: \$schema=\.schemas\/letter\.schema\.json\n/,
+  );
   git('add', '-A');
   git('commit', '-qm', 'letter');
 });
@@ -59,7 +104,10 @@ describe('pre-commit hooks', () => {
   }, 300_000);
 
   it('block a commit that adds a broken signature', () => {
-    writeFileSync(path.join(campaign, L, 'signatures/bob-brown.yaml'), 'name: Bob Brown\ncountry: XX\nsigned_at: 2025-01-02T00:00:00Z\nstatus: pending\n');
+    writeFileSync(
+      path.join(campaign, L, 'signatures/bob-brown.yaml'),
+      'name: Bob Brown\ncountry: XX\nsigned_at: 2025-01-02T00:00:00Z\nstatus: pending\n',
+    );
     git('add', '-A');
     const r = tryRepo();
     expect(r.code).toBe(1);

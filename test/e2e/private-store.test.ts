@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,10 +19,14 @@ const t = useTempLetter();
 const L = 'letters/time-to-act';
 const SIGN = ['--country', 'FR', '--group', 'industry'];
 const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], { cwd: t.dir, encoding: 'utf8' });
+  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], {
+    cwd: t.dir,
+    encoding: 'utf8',
+  });
 const write = (p: string, text: string) => writeFileSync(path.join(t.dir, p), text);
 /** Files git tracks or would add with `git add -A`, under the private store. */
-const privateInGit = () => git('ls-files', '--cached', '--others', '--exclude-standard', '--', `${L}/private`);
+const privateInGit = () =>
+  git('ls-files', '--cached', '--others', '--exclude-standard', '--', `${L}/private`);
 /** A letter made by hand: the example letter without its .gitignore. */
 const withoutGitignore = () => {
   git('rm', '-q', `${L}/.gitignore`);
@@ -24,27 +36,70 @@ const withoutGitignore = () => {
 describe('commands that write contact details make git ignore them first', () => {
   it('sign --email --commit on a letter made by hand commits the signature and the new .gitignore, never the contacts', async () => {
     withoutGitignore();
-    const r = await letter(t.dir, ['sign', L, '--name', 'Zoe Zimmer', ...SIGN, '--email', 'zoe@example.org', '--commit']);
+    const r = await letter(t.dir, [
+      'sign',
+      L,
+      '--name',
+      'Zoe Zimmer',
+      ...SIGN,
+      '--email',
+      'zoe@example.org',
+      '--commit',
+    ]);
     expect(r.code).toBe(0);
-    expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([`${L}/.gitignore`, `${L}/CHANGELOG.md`, `${L}/signatures/zoe-zimmer.yaml`]);
-    expect(readFileSync(path.join(t.dir, L, '.gitignore'), 'utf8')).toBe('# Contact details of signatories: never in git.\nprivate/\n');
+    expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+      `${L}/.gitignore`,
+      `${L}/CHANGELOG.md`,
+      `${L}/signatures/zoe-zimmer.yaml`,
+    ]);
+    expect(readFileSync(path.join(t.dir, L, '.gitignore'), 'utf8')).toBe(
+      '# Contact details of signatories: never in git.\nprivate/\n',
+    );
     expect(privateInGit()).toBe('');
-    expect(readFileSync(path.join(t.dir, L, 'private/contacts.yaml'), 'utf8')).toBe('zoe-zimmer:\n  email: zoe@example.org\n');
+    expect(readFileSync(path.join(t.dir, L, 'private/contacts.yaml'), 'utf8')).toBe(
+      'zoe-zimmer:\n  email: zoe@example.org\n',
+    );
   });
 
   it('sign --email --commit with the .gitignore in place commits in one go', async () => {
-    const r = await letter(t.dir, ['sign', L, '--name', 'Zoe Zimmer', ...SIGN, '--email', 'zoe@example.org', '--commit']);
+    const r = await letter(t.dir, [
+      'sign',
+      L,
+      '--name',
+      'Zoe Zimmer',
+      ...SIGN,
+      '--email',
+      'zoe@example.org',
+      '--commit',
+    ]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain('committed');
-    expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([`${L}/CHANGELOG.md`, `${L}/signatures/zoe-zimmer.yaml`]);
+    expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+      `${L}/CHANGELOG.md`,
+      `${L}/signatures/zoe-zimmer.yaml`,
+    ]);
     expect(git('status', '--porcelain', '--untracked-files=all')).toBe('');
   });
 
   it('an .gitignore that lets private/ back in (!private/) is extended, not trusted', async () => {
     write(`${L}/.gitignore`, 'private/\n!private/\n');
     git('commit', '-qam', 'unignore');
-    expect((await letter(t.dir, ['sign', L, '--name', 'Zoe Zimmer', ...SIGN, '--phone', '020 7946 0958'])).code).toBe(0);
-    expect(readFileSync(path.join(t.dir, L, '.gitignore'), 'utf8')).toBe('private/\n!private/\n# Contact details of signatories: never in git.\nprivate/\n');
+    expect(
+      (
+        await letter(t.dir, [
+          'sign',
+          L,
+          '--name',
+          'Zoe Zimmer',
+          ...SIGN,
+          '--phone',
+          '020 7946 0958',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(path.join(t.dir, L, '.gitignore'), 'utf8')).toBe(
+      'private/\n!private/\n# Contact details of signatories: never in git.\nprivate/\n',
+    );
     expect(privateInGit()).toBe('');
   });
 
@@ -57,13 +112,50 @@ describe('commands that write contact details make git ignore them first', () =>
   });
 
   it('withdraw --erase on a letter made by hand keeps the remaining contacts out of git', async () => {
-    expect((await letter(t.dir, ['sign', L, '--name', 'Zoe Zimmer', ...SIGN, '--email', 'zoe@example.org'])).code).toBe(0);
-    expect((await letter(t.dir, ['sign', L, '--name', 'Yann Yvon', ...SIGN, '--email', 'yann@example.org'])).code).toBe(0);
+    expect(
+      (
+        await letter(t.dir, [
+          'sign',
+          L,
+          '--name',
+          'Zoe Zimmer',
+          ...SIGN,
+          '--email',
+          'zoe@example.org',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await letter(t.dir, [
+          'sign',
+          L,
+          '--name',
+          'Yann Yvon',
+          ...SIGN,
+          '--email',
+          'yann@example.org',
+        ])
+      ).code,
+    ).toBe(0);
     git('add', '-A');
     git('commit', '-qm', 'signed');
     withoutGitignore();
-    expect((await letter(t.dir, ['withdraw', L, 'zoe-zimmer', '--reason', 'Asked to be forgotten', '--erase'])).code).toBe(0);
-    expect(readFileSync(path.join(t.dir, L, 'private/contacts.yaml'), 'utf8')).toBe('yann-yvon:\n  email: yann@example.org\n');
+    expect(
+      (
+        await letter(t.dir, [
+          'withdraw',
+          L,
+          'zoe-zimmer',
+          '--reason',
+          'Asked to be forgotten',
+          '--erase',
+        ])
+      ).code,
+    ).toBe(0);
+    expect(readFileSync(path.join(t.dir, L, 'private/contacts.yaml'), 'utf8')).toBe(
+      'yann-yvon:\n  email: yann@example.org\n',
+    );
     expect(privateInGit()).toBe('');
   });
 
@@ -73,15 +165,33 @@ describe('commands that write contact details make git ignore them first', () =>
     git('add', '-f', `${L}/private/contacts.yaml`);
     git('commit', '-qm', 'oops');
     const before = snapshot(t.dir);
-    const r = await letter(t.dir, ['sign', L, '--name', 'Zoe Zimmer', ...SIGN, '--email', 'zoe@example.org']);
+    const r = await letter(t.dir, [
+      'sign',
+      L,
+      '--name',
+      'Zoe Zimmer',
+      ...SIGN,
+      '--email',
+      'zoe@example.org',
+    ]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error: ${L}/private/contacts.yaml is tracked by git, and contact details must never be in git; nothing was written.`);
+    expect(r.stderr).toContain(
+      `error: ${L}/private/contacts.yaml is tracked by git, and contact details must never be in git; nothing was written.`,
+    );
     expect(r.stderr).toContain(`git rm --cached -- ${L}/private/contacts.yaml`);
     expect(snapshot(t.dir)).toEqual(before);
   });
 
   it('shows a malformed contact masked, never whole', async () => {
-    const r = await letter(t.dir, ['sign', L, '--name', 'Zoe Zimmer', ...SIGN, '--email', 'zoé@localhost']);
+    const r = await letter(t.dir, [
+      'sign',
+      L,
+      '--name',
+      'Zoe Zimmer',
+      ...SIGN,
+      '--email',
+      'zoé@localhost',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--email: "z***@l***" must be an email address');
     expect(r.stderr).not.toContain('zoé@localhost');
@@ -96,7 +206,9 @@ describe('check fails on private data in git', () => {
     git('commit', '-qm', 'oops');
     const r = await letter(t.dir, ['check', L]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${L}/private/contacts.yaml:1:1: error: git tracks this file of the private store: contact details must never be in git (untrack it: git rm --cached -- ${L}/private/contacts.yaml`);
+    expect(r.stdout).toContain(
+      `${L}/private/contacts.yaml:1:1: error: git tracks this file of the private store: contact details must never be in git (untrack it: git rm --cached -- ${L}/private/contacts.yaml`,
+    );
     git('rm', '-q', '--cached', `${L}/private/contacts.yaml`);
     expect((await letter(t.dir, ['check', L])).code).toBe(0);
   });
@@ -106,7 +218,10 @@ describe('check fails on private data in git', () => {
     try {
       cpSync(path.join(ROOT, L), path.join(dir, L), { recursive: true });
       mkdirSync(path.join(dir, L, 'private'));
-      writeFileSync(path.join(dir, L, 'private/contacts.yaml'), 'eva-chen:\n  email: eva@example.org\n');
+      writeFileSync(
+        path.join(dir, L, 'private/contacts.yaml'),
+        'eva-chen:\n  email: eva@example.org\n',
+      );
       expect(await letter(dir, ['check', L])).toMatchObject({ code: 0, stderr: '' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -117,7 +232,10 @@ describe('check fails on private data in git', () => {
     const yaml = path.join(t.dir, L, 'letter.yaml');
     writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}public_contacts:\n  - press@example.org\n`);
     mkdirSync(path.join(t.dir, L, 'templates'));
-    write(`${L}/templates/letter.md.hbs`, '{{title}}\n\nQuestions: press@example.org or (555) 123-4567\n');
+    write(
+      `${L}/templates/letter.md.hbs`,
+      '{{title}}\n\nQuestions: press@example.org or (555) 123-4567\n',
+    );
     write(`${L}/README.md`, 'Notes for the team.\n\nCall Eva on 06 12 34 56 78.\n');
     const body = path.join(t.dir, L, 'letter.md');
     writeFileSync(body, `${readFileSync(body, 'utf8')}\nCall 020 7946 0958 to join.\n`);
@@ -125,7 +243,9 @@ describe('check fails on private data in git', () => {
     writeFileSync(fr, `${readFileSync(fr, 'utf8')}\nÉcrire à josé@exämple.org.\n`);
     const r = await letter(t.dir, ['check', L, '--format', 'json']);
     expect(r.code).toBe(1);
-    const found = JSON.parse(r.stdout).errors.filter((p: { code: string }) => p.code === 'contact-details').map((p: { file: string; message: string }) => `${p.file} ${p.message}`);
+    const found = JSON.parse(r.stdout)
+      .errors.filter((p: { code: string }) => p.code === 'contact-details')
+      .map((p: { file: string; message: string }) => `${p.file} ${p.message}`);
     expect(found.sort()).toEqual([
       `${L}/README.md a phone number in a public file of the letter`,
       `${L}/letter.fr.md an email address in a public file of the letter`,
@@ -146,6 +266,8 @@ describe('check --base fails on private data in a change', () => {
     git('commit', '-qm', 'add contacts');
     const r = await letter(t.dir, ['check', L, '--base', base, '--role', 'editor']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${L}/private/contacts.yaml:1:1: error: the change adds private/contacts.yaml, in the private store: contact details never go in git`);
+    expect(r.stdout).toContain(
+      `${L}/private/contacts.yaml:1:1: error: the change adds private/contacts.yaml, in the private store: contact details never go in git`,
+    );
   });
 });

@@ -7,8 +7,10 @@ const t = useTempLetter();
 
 const L = 'letters/time-to-act';
 const read = (p: string) => readFileSync(path.join(t.dir, p), 'utf8');
-const names = (html: string) => [...html.matchAll(/<span class="name">(?:<a [^>]*>)?([^<]*)/g)].map((m) => m[1]);
-const groupsOf = (html: string) => [...html.matchAll(/<h3 id="group-([a-z-]+)">/g)].map((m) => m[1]);
+const names = (html: string) =>
+  [...html.matchAll(/<span class="name">(?:<a [^>]*>)?([^<]*)/g)].map((m) => m[1]);
+const groupsOf = (html: string) =>
+  [...html.matchAll(/<h3 id="group-([a-z-]+)">/g)].map((m) => m[1]);
 
 describe('letter render', () => {
   it('writes the three renders of the example letter and prints their paths', async () => {
@@ -19,13 +21,26 @@ describe('letter render', () => {
       stdout: `Rendered ${L} (12 signatories):\n  out/time-to-act/time-to-act.md\n  out/time-to-act/time-to-act.html\n  out/time-to-act/time-to-act.print.html\n`,
     });
     const html = read('out/time-to-act/time-to-act.html');
-    expect(groupsOf(html)).toEqual(['former-heads-of-state', 'international-organisations', 'former-ministers', 'nobel-laureates', 'industry']);
+    expect(groupsOf(html)).toEqual([
+      'former-heads-of-state',
+      'international-organisations',
+      'former-ministers',
+      'nobel-laureates',
+      'industry',
+    ]);
     expect(names(html)).toEqual([
-      'Mikhail Gorbachev', 'Ernesto Zedillo',
-      'Ban Ki-moon', 'Margaret Chan', 'Peter Maurer', "Zeid Ra'ad Al Hussein",
-      'Madeleine Albright', 'Igor Ivanov',
+      'Mikhail Gorbachev',
+      'Ernesto Zedillo',
+      'Ban Ki-moon',
+      'Margaret Chan',
+      'Peter Maurer',
+      "Zeid Ra'ad Al Hussein",
+      'Madeleine Albright',
+      'Igor Ivanov',
       'Desmond Tutu',
-      'Eva Chen', 'Eugene Kaspersky', 'Brad Smith',
+      'Eva Chen',
+      'Eugene Kaspersky',
+      'Brad Smith',
     ]);
     expect(html).toContain('data-sort="Ban Ki-moon"');
     expect(html).toContain('<p class="count">Signed by 12 people</p>');
@@ -38,21 +53,41 @@ describe('letter render', () => {
 
     const md = read('out/time-to-act/time-to-act.md');
     expect(md).toMatch(/^# The Time to Act is Now\n/);
-    expect(md).toContain("### International organisations\n\n- **Ban Ki-moon**, Former Secretary-General, United Nations · South Korea\n- **Margaret Chan**");
-    expect(md).toContain("- **Zeid Ra'ad Al Hussein**, Former High Commissioner for Human Rights, United Nations · Jordan\n");
+    expect(md).toContain(
+      '### International organisations\n\n- **Ban Ki-moon**, Former Secretary-General, United Nations · South Korea\n- **Margaret Chan**',
+    );
+    expect(md).toContain(
+      "- **Zeid Ra'ad Al Hussein**, Former High Commissioner for Human Rights, United Nations · Jordan\n",
+    );
   });
 
   it('gives byte-identical files for the same input', async () => {
     await letter(t.dir, ['render', L, '--out', 'a']);
     await letter(t.dir, ['render', L, '--out', 'b']);
-    for (const f of ['time-to-act.md', 'time-to-act.html', 'time-to-act.print.html']) expect(read(`b/${f}`)).toBe(read(`a/${f}`));
+    for (const f of ['time-to-act.md', 'time-to-act.html', 'time-to-act.print.html'])
+      expect(read(`b/${f}`)).toBe(read(`a/${f}`));
   });
 
   it('shows a hostile name as typed and lets it do nothing, in every format', async () => {
     const hostile = '*Star* [x](javascript:alert(1)) <script>alert(1)</script>';
-    const s = await letter(t.dir, ['sign', L, '--name', hostile, '--role', '<img src=x onerror=alert(1)>', '--country', 'FR', '--group', 'industry', '--yes']);
+    const s = await letter(t.dir, [
+      'sign',
+      L,
+      '--name',
+      hostile,
+      '--role',
+      '<img src=x onerror=alert(1)>',
+      '--country',
+      'FR',
+      '--group',
+      'industry',
+      '--yes',
+    ]);
     expect(s.code).toBe(0);
-    writeFileSync(path.join(t.letterDir, 'letter.yaml'), read(`${L}/letter.yaml`).replace('verification: required', 'verification: optional'));
+    writeFileSync(
+      path.join(t.letterDir, 'letter.yaml'),
+      read(`${L}/letter.yaml`).replace('verification: required', 'verification: optional'),
+    );
     expect((await letter(t.dir, ['render', L, '--format', 'md,html'])).code).toBe(0);
     const html = read('out/time-to-act/time-to-act.html');
     expect(html).not.toContain('<script>alert');
@@ -60,12 +95,29 @@ describe('letter render', () => {
     expect(html).not.toContain('<img');
     expect(html).toContain('*Star* [x](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt;');
     const md = read('out/time-to-act/time-to-act.md');
-    expect(md).toContain('- **\\*Star\\* \\[x\\](javascript:alert(1)) \\<script\\>alert(1)\\</script\\>**, \\<img src=x onerror=alert(1)\\>');
+    expect(md).toContain(
+      '- **\\*Star\\* \\[x\\](javascript:alert(1)) \\<script\\>alert(1)\\</script\\>**, \\<img src=x onerror=alert(1)\\>',
+    );
   });
 
   it('leaves out withdrawn signatures, and pending ones when the letter requires verification', async () => {
-    expect((await letter(t.dir, ['withdraw', L, 'eva-chen', '--reason', 'Asked to be removed'])).code).toBe(0);
-    expect((await letter(t.dir, ['sign', L, '--name', 'Ada Lovelace', '--country', 'GB', '--group', 'industry'])).code).toBe(0);
+    expect(
+      (await letter(t.dir, ['withdraw', L, 'eva-chen', '--reason', 'Asked to be removed'])).code,
+    ).toBe(0);
+    expect(
+      (
+        await letter(t.dir, [
+          'sign',
+          L,
+          '--name',
+          'Ada Lovelace',
+          '--country',
+          'GB',
+          '--group',
+          'industry',
+        ])
+      ).code,
+    ).toBe(0);
     const r = await letter(t.dir, ['render', L, '--format', 'html']);
     expect(r.stdout).toBe(`Rendered ${L} (11 signatories):\n  out/time-to-act/time-to-act.html\n`);
     const html = read('out/time-to-act/time-to-act.html');
@@ -88,6 +140,8 @@ describe('letter render', () => {
     writeFileSync(path.join(t.letterDir, 'templates/letter.md.hbs'), '{{title}}\n{{signatures}}\n');
     const r = await letter(t.dir, ['render', L, '--format', 'md']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`error: ${L}/templates/letter.md.hbs:2:3: template error: "signatures" is not a field of the letter here`);
+    expect(r.stderr).toContain(
+      `error: ${L}/templates/letter.md.hbs:2:3: template error: "signatures" is not a field of the letter here`,
+    );
   });
 });

@@ -1,4 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,9 +14,24 @@ import { letter, useTempLetter } from '../helpers/cli.js';
 
 const t = useTempLetter();
 const L = 'letters/time-to-act';
-const signer = (name: string) => ['sign', L, '--name', name, '--country', 'GB', '--group', 'industry', '--signed-at', '2026-11-29T10:00:00Z'];
+const signer = (name: string) => [
+  'sign',
+  L,
+  '--name',
+  name,
+  '--country',
+  'GB',
+  '--group',
+  'industry',
+  '--signed-at',
+  '2026-11-29T10:00:00Z',
+];
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)).map((f) => `${d.name}/${f}`) : [d.name])).sort();
+  readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) =>
+      d.isDirectory() ? files(path.join(dir, d.name)).map((f) => `${d.name}/${f}`) : [d.name],
+    )
+    .sort();
 
 describe('the sharded layout', () => {
   it('fmt --layout moves every signature into shards and back; every command reads both layouts', async () => {
@@ -20,12 +43,16 @@ describe('the sharded layout', () => {
     const moved = await letter(t.dir, ['fmt', L, '--layout', 'sharded']);
     expect(moved.code).toBe(0);
     expect(files(sigs)).toEqual(flat.map((f) => `${f.slice(0, 2)}/${f}`).sort());
-    expect(readFileSync(path.join(t.letterDir, 'letter.yaml'), 'utf8')).toMatch(/\nlayout: sharded\n/);
+    expect(readFileSync(path.join(t.letterDir, 'letter.yaml'), 'utf8')).toMatch(
+      /\nlayout: sharded\n/,
+    );
     expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
     expect((await letter(t.dir, ['list', L, '--json'])).stdout).toBe(listed);
     await letter(t.dir, ['render', L, '--format', 'md,html', '--out', 'out/sharded']);
     for (const f of ['time-to-act.md', 'time-to-act.html'])
-      expect(readFileSync(path.join(t.dir, 'out/sharded', f), 'utf8')).toBe(readFileSync(path.join(t.dir, 'out/flat', f), 'utf8'));
+      expect(readFileSync(path.join(t.dir, 'out/sharded', f), 'utf8')).toBe(
+        readFileSync(path.join(t.dir, 'out/flat', f), 'utf8'),
+      );
 
     const signed = await letter(t.dir, signer('Ada Lovelace'));
     expect(signed.stdout).toContain(`wrote ${L}/signatures/ad/ada-lovelace.yaml`);
@@ -43,7 +70,9 @@ describe('the sharded layout', () => {
     renameSync(path.join(sigs, 'ev/eva-chen.yaml'), path.join(sigs, 'eva-chen.yaml'));
     const r = await letter(t.dir, ['check', L]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${L}/signatures/eva-chen.yaml:1:1: error: the letter's layout is sharded: this file belongs at signatures/ev/eva-chen.yaml`);
+    expect(r.stdout).toContain(
+      `${L}/signatures/eva-chen.yaml:1:1: error: the letter's layout is sharded: this file belongs at signatures/ev/eva-chen.yaml`,
+    );
     expect((await letter(t.dir, ['fmt', L])).code).toBe(0);
     expect(existsSync(path.join(sigs, 'ev/eva-chen.yaml'))).toBe(true);
     expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
@@ -55,7 +84,9 @@ describe('the sharded layout', () => {
     writeFileSync(sigs, 'not a folder\n');
     const r = await letter(t.dir, ['check', L]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${L}/signatures:1:1: error: signatures is a file; a letter keeps its signature files in a folder of that name`);
+    expect(r.stdout).toContain(
+      `${L}/signatures:1:1: error: signatures is a file; a letter keeps its signature files in a folder of that name`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
@@ -89,7 +120,8 @@ describe('what a warm run remembers', () => {
   });
 
   it('signs onto the remembered letter as onto the whole letter: the same files, the same changelog', async () => {
-    for (const name of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']) expect((await letter(t.dir, signer(name))).code).toBe(0);
+    for (const name of ['Ada Lovelace', 'Grace Hopper', 'Alan Turing'])
+      expect((await letter(t.dir, signer(name))).code).toBe(0);
     const changelog = readFileSync(path.join(t.letterDir, 'CHANGELOG.md'), 'utf8');
     expect((await letter(t.dir, ['changelog', L])).code).toBe(0);
     expect(readFileSync(path.join(t.letterDir, 'CHANGELOG.md'), 'utf8')).toBe(changelog);
@@ -102,7 +134,18 @@ describe('what a warm run remembers', () => {
       const env = { LETTER_CACHE_DIR: cache };
       expect((await letter(t.dir, ['check', L], env)).code).toBe(0);
       expect((await letter(t.dir, signer('Ada Lovelace'), env)).code).toBe(0);
-      for (const f of readdirSync(cache)) writeFileSync(path.join(cache, f), JSON.stringify({ version: 'letter 0.1.0 index 1', key: 'x', ids: null, names: 5, problems: 'no', entries: {} }));
+      for (const f of readdirSync(cache))
+        writeFileSync(
+          path.join(cache, f),
+          JSON.stringify({
+            version: 'letter 0.1.0 index 1',
+            key: 'x',
+            ids: null,
+            names: 5,
+            problems: 'no',
+            entries: {},
+          }),
+        );
       for (const run of [['check', L], signer('Grace Hopper'), ['list', L, '--json']]) {
         const r = await letter(t.dir, run, env);
         expect(r.code, run.join(' ')).toBe(0);
@@ -123,6 +166,10 @@ describe('what a warm run remembers', () => {
     expect(r.stdout).toContain('unknown field "nickname"');
     writeFileSync(file, before.replace(/role: .*/, 'role: Chief Scientist'));
     expect((await letter(t.dir, ['check', L])).code).toBe(0);
-    expect(JSON.parse((await letter(t.dir, ['list', L, '--json'])).stdout).signatures.find((s: { id: string }) => s.id === 'eva-chen').role).toBe('Chief Scientist');
+    expect(
+      JSON.parse((await letter(t.dir, ['list', L, '--json'])).stdout).signatures.find(
+        (s: { id: string }) => s.id === 'eva-chen',
+      ).role,
+    ).toBe('Chief Scientist');
   });
 });

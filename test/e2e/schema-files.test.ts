@@ -19,7 +19,9 @@ describe('schema headers', () => {
     expect(read('letter.yaml').startsWith(schemaLine('letter'))).toBe(true);
     expect(read('signatures/ban-ki-moon.yaml').startsWith(schemaLine('signature'))).toBe(true);
     expect((await letter(t.dir, ['fmt', L, '--layout', 'sharded'])).code).toBe(0);
-    expect(read('signatures/ba/ban-ki-moon.yaml').split('\n')[0]).toBe('# yaml-language-server: $schema=../../.schemas/signature.schema.json');
+    expect(read('signatures/ba/ban-ki-moon.yaml').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../.schemas/signature.schema.json',
+    );
     expect((await letter(t.dir, ['fmt', '--check', L])).code).toBe(0);
     expect((await letter(t.dir, ['fmt', L, '--layout', 'flat'])).code).toBe(0);
     expect(read('signatures/ban-ki-moon.yaml').startsWith(schemaLine('signature'))).toBe(true);
@@ -28,7 +30,13 @@ describe('schema headers', () => {
   it('fmt rewrites the old unpkg header once, then leaves the file alone', async () => {
     const file = path.join(t.dir, L, 'signatures/ban-ki-moon.yaml');
     const good = readFileSync(file, 'utf8');
-    writeFileSync(file, good.replace(/^.*\n/, '# yaml-language-server: $schema=https://unpkg.com/letter@0.1.0/schemas/signature.schema.json\n'));
+    writeFileSync(
+      file,
+      good.replace(
+        /^.*\n/,
+        '# yaml-language-server: $schema=https://unpkg.com/letter@0.1.0/schemas/signature.schema.json\n',
+      ),
+    );
     expect((await letter(t.dir, ['fmt', '--check', L])).code).toBe(1);
     expect((await letter(t.dir, ['fmt', L])).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(good);
@@ -41,22 +49,47 @@ describe('check and letter schema --update', () => {
     rmSync(path.join(t.dir, L, '.schemas'), { recursive: true });
     const r = await letter(t.dir, ['check', L]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`${SIGNATURE_SCHEMA}:1:1: warning: the letter has no JSON Schema here, so editors cannot check its files (run letter schema --update ${L})`);
+    expect(r.stdout).toContain(
+      `${SIGNATURE_SCHEMA}:1:1: warning: the letter has no JSON Schema here, so editors cannot check its files (run letter schema --update ${L})`,
+    );
     const u = await letter(t.dir, ['schema', '--update', L]);
     expect(u.stdout).toBe(`wrote ${L}/.schemas/letter.schema.json\nwrote ${SIGNATURE_SCHEMA}\n`);
     expect((await letter(t.dir, ['check', L])).stdout).toMatch(/0 errors, 0 warnings/);
   });
 
-  it('warns when an older letter wrote them, or the letter\'s groups changed', async () => {
+  it("warns when an older letter wrote them, or the letter's groups changed", async () => {
     const schemaFile = path.join(t.dir, SIGNATURE_SCHEMA);
-    writeFileSync(schemaFile, readFileSync(schemaFile, 'utf8').replace(/"x-letter-version": "[^"]+"/, '"x-letter-version": "0.0.1"'));
-    expect((await letter(t.dir, ['check', L])).stdout).toMatch(/signature\.schema\.json:1:1: warning: this JSON Schema was written by an older letter \(0\.0\.1; this is \d+\.\d+\.\d+\S*\) \(run letter schema --update letters\/time-to-act\)/);
+    writeFileSync(
+      schemaFile,
+      readFileSync(schemaFile, 'utf8').replace(
+        /"x-letter-version": "[^"]+"/,
+        '"x-letter-version": "0.0.1"',
+      ),
+    );
+    expect((await letter(t.dir, ['check', L])).stdout).toMatch(
+      /signature\.schema\.json:1:1: warning: this JSON Schema was written by an older letter \(0\.0\.1; this is \d+\.\d+\.\d+\S*\) \(run letter schema --update letters\/time-to-act\)/,
+    );
     await letter(t.dir, ['schema', '--update']);
     const letterFile = path.join(t.dir, L, 'letter.yaml');
-    writeFileSync(letterFile, readFileSync(letterFile, 'utf8').replace('groups:\n', 'groups:\n  - id: lawyers\n    name: Lawyers\n'));
-    expect((await letter(t.dir, ['check', L])).stdout).toContain('signature.schema.json:1:1: warning: this JSON Schema does not match letter.yaml (its groups or requires changed, or the file was edited)');
+    writeFileSync(
+      letterFile,
+      readFileSync(letterFile, 'utf8').replace(
+        'groups:\n',
+        'groups:\n  - id: lawyers\n    name: Lawyers\n',
+      ),
+    );
+    expect((await letter(t.dir, ['check', L])).stdout).toContain(
+      'signature.schema.json:1:1: warning: this JSON Schema does not match letter.yaml (its groups or requires changed, or the file was edited)',
+    );
     await letter(t.dir, ['schema', '--update', L]);
-    expect(JSON.parse(readFileSync(schemaFile, 'utf8')).properties.group.enum).toEqual(['lawyers', 'former-heads-of-state', 'international-organisations', 'former-ministers', 'nobel-laureates', 'industry']);
+    expect(JSON.parse(readFileSync(schemaFile, 'utf8')).properties.group.enum).toEqual([
+      'lawyers',
+      'former-heads-of-state',
+      'international-organisations',
+      'former-ministers',
+      'nobel-laureates',
+      'industry',
+    ]);
   });
 
   it('refuses --update with a kind', async () => {

@@ -10,7 +10,10 @@ const L = 'letters/time-to-act';
 describe('text from files cannot drive the terminal', () => {
   it('shows escape sequences in keys and file names as text, in check, list and errors, with or without colour', async () => {
     const dir = path.join(t.letterDir, 'signatures');
-    writeFileSync(path.join(dir, 'esc-ape.yaml'), 'name: Esc Ape\ncountry: FR\ngroup: industry\nsigned_at: 2020-05-26T00:00:00Z\nstatus: pending\n"\x1b[2K\x1b[32m\u2714 ok": 1\n');
+    writeFileSync(
+      path.join(dir, 'esc-ape.yaml'),
+      'name: Esc Ape\ncountry: FR\ngroup: industry\nsigned_at: 2020-05-26T00:00:00Z\nstatus: pending\n"\x1b[2K\x1b[32m\u2714 ok": 1\n',
+    );
     writeFileSync(path.join(dir, 'a\x1b]0;pwned\x07b.yaml'), 'x');
     for (const env of [{}, { NO_COLOR: '', FORCE_COLOR: '1' }] as Record<string, string>[]) {
       const check = await letter(t.dir, ['check', L], env);
@@ -28,7 +31,9 @@ describe('text from files cannot drive the terminal', () => {
     }
     // JSON keeps the text exactly, escaped as JSON escapes it.
     const json = JSON.parse((await letter(t.dir, ['check', L, '--format', 'json'])).stdout);
-    expect(json.errors.map((p: { message: string }) => p.message)).toContain('"a\x1b]0;pwned\x07b.yaml" is not a signature file name');
+    expect(json.errors.map((p: { message: string }) => p.message)).toContain(
+      '"a\x1b]0;pwned\x07b.yaml" is not a signature file name',
+    );
   });
 });
 
@@ -43,7 +48,10 @@ describe('a signature file named to hide text', () => {
 
 describe('a CSV header made to colour the terminal', () => {
   it('import names the column with its escape sequences shown as text', async () => {
-    writeFileSync(path.join(t.dir, 'esc.csv'), 'Name,Country,Group,\x1b[32mCol\x1b[8m\nAda Lovelace,GB,industry,x\n');
+    writeFileSync(
+      path.join(t.dir, 'esc.csv'),
+      'Name,Country,Group,\x1b[32mCol\x1b[8m\nAda Lovelace,GB,industry,x\n',
+    );
     const r = await letter(t.dir, ['import', 'esc.csv', L, '--dry-run']);
     expect(r.stderr).toContain('column "\\x1b[32mCol\\x1b[8m" is not imported');
     expect(r.stderr).not.toContain('\x1b[32m');
@@ -54,13 +62,17 @@ describe('visible and terminalSafe', () => {
   it('write control characters as escapes, keeping newlines, tabs and colour sequences', () => {
     expect(visible('a\x1b[2Kb\u202ec\td\n')).toBe('a\\x1b[2Kb\\u202ec\td\n');
     let out = '';
-    terminalSafe({ write: (s: string) => void (out += s) }).write('\x1b[31mred\x1b[39m \x1b]0;title\x07 \r\x9b');
+    terminalSafe({ write: (s: string) => void (out += s) }).write(
+      '\x1b[31mred\x1b[39m \x1b]0;title\x07 \r\x9b',
+    );
     expect(out).toBe('\x1b[31mred\x1b[39m \\x1b]0;title\\x07 \\x0d\\x9b');
   });
 
-  it('pass only the colour sequences letter itself writes: a file\'s conceal, background or 256-colour sequences show as text', () => {
+  it("pass only the colour sequences letter itself writes: a file's conceal, background or 256-colour sequences show as text", () => {
     let out = '';
-    terminalSafe({ write: (s: string) => void (out += s) }).write('\x1b[1mb\x1b[22m \x1b[8mhidden\x1b[30;40m\x1b[38;5;46m');
+    terminalSafe({ write: (s: string) => void (out += s) }).write(
+      '\x1b[1mb\x1b[22m \x1b[8mhidden\x1b[30;40m\x1b[38;5;46m',
+    );
     expect(out).toBe('\x1b[1mb\x1b[22m \\x1b[8mhidden\\x1b[30;40m\\x1b[38;5;46m');
   });
 });

@@ -22,11 +22,33 @@ export interface Run {
  * Runs the built `letter` binary in `cwd` with stdin not a terminal and colour off; hints
  * name it `letter` (LETTER_COMMAND), however the tests were started.
  */
-export function letter(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+export function letter(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Run> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', LETTER_CACHE_DIR: TEST_CACHE, LETTER_COMMAND: 'letter', ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        cwd,
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          LETTER_CACHE_DIR: TEST_CACHE,
+          LETTER_COMMAND: 'letter',
+          ...env,
+        },
+      },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
     child.stdin?.end();
   });
 }
@@ -34,18 +56,27 @@ export function letter(cwd: string, args: string[], env: Record<string, string> 
 /** A temporary folder holding a copy of letters/time-to-act (as letters/time-to-act), under git with one commit. */
 export function tempLetter(): { dir: string; letterDir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'letter-test-'));
-  cpSync(path.join(ROOT, 'letters/time-to-act'), path.join(dir, 'letters/time-to-act'), { recursive: true });
+  cpSync(path.join(ROOT, 'letters/time-to-act'), path.join(dir, 'letters/time-to-act'), {
+    recursive: true,
+  });
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
   git('init', '-q');
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'add', '-A');
   git('-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-qm', 'letter');
-  return { dir, letterDir: path.join(dir, 'letters/time-to-act'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    letterDir: path.join(dir, 'letters/time-to-act'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** `git status --porcelain` and `git diff` of a temporary letter repository. */
 export function gitState(dir: string): { status: string; diff: string } {
   const run = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' });
-  return { status: run('status', '--porcelain', '--untracked-files=all'), diff: run('diff', '--unified=0') };
+  return {
+    status: run('status', '--porcelain', '--untracked-files=all'),
+    diff: run('diff', '--unified=0'),
+  };
 }
 
 /** Every file under `dir` with its bytes, to prove nothing on disk changed. */
@@ -68,10 +99,19 @@ export function snapshot(dir: string): Record<string, string> {
  * `steps` are [text to wait for on the terminal, keys to send]; returns the exit code and
  * everything the terminal showed.
  */
-export async function letterOnTerminal(cwd: string, args: string[], steps: [string, string][]): Promise<{ code: number; screen: string }> {
+export async function letterOnTerminal(
+  cwd: string,
+  args: string[],
+  steps: [string, string][],
+): Promise<{ code: number; screen: string }> {
   const { spawn } = await import('node:child_process');
-  const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const child = spawn('script', ['-qec', quoted, '/dev/null'], { cwd, env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', LETTER_CACHE_DIR: TEST_CACHE } });
+  const quoted = [process.execPath, BIN, ...args]
+    .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  const child = spawn('script', ['-qec', quoted, '/dev/null'], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', TERM: 'xterm', LETTER_CACHE_DIR: TEST_CACHE },
+  });
   let screen = '';
   const waiters: (() => void)[] = [];
   const onData = (d: Buffer) => {

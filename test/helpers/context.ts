@@ -27,7 +27,14 @@ export function testContext(cwd: string, answers?: (string | string[] | boolean 
     return a;
   };
   const prompts: Prompts = {
-    text: async (message, options) => String(next({ kind: 'text', message, ...(options?.default !== undefined ? { default: options.default } : {}) })),
+    text: async (message, options) =>
+      String(
+        next({
+          kind: 'text',
+          message,
+          ...(options?.default !== undefined ? { default: options.default } : {}),
+        }),
+      ),
     choose: async (message, choices) => String(next({ kind: 'choose', message, choices })),
     searchChoice: async (message, choices) => String(next({ kind: 'search', message, choices })),
     confirm: async (message) => Boolean(next({ kind: 'confirm', message })),

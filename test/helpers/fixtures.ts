@@ -21,7 +21,15 @@ export const letter: LetterFile = {
 
 /** A signature with defaults for the fields a test does not care about. */
 export function sig(id: string, name: string, extra: Partial<Signature> = {}): Signature {
-  return { id, name, country: 'US', group: 'industry', signed_at: '2020-05-26T00:00:00Z', status: 'pending', ...extra };
+  return {
+    id,
+    name,
+    country: 'US',
+    group: 'industry',
+    signed_at: '2020-05-26T00:00:00Z',
+    status: 'pending',
+    ...extra,
+  };
 }
 
 /** A fixed clock. */

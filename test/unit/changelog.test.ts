@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { changelogLine, eventsOf, insertEvent, renderChangelog } from '../../src/letter/changelog.js';
+import {
+  changelogLine,
+  eventsOf,
+  insertEvent,
+  renderChangelog,
+} from '../../src/letter/changelog.js';
 import { letter, sig } from '../helpers/fixtures.js';
 
 const signatures = [
   sig('eva-chen', 'Eva Chen', {
-    signed_at: '2020-05-27T10:00:00Z', status: 'withdrawn',
+    signed_at: '2020-05-27T10:00:00Z',
+    status: 'withdrawn',
     verified: { by: 'Desk', at: '2020-05-28T00:00:00Z' },
     withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'Asked\nby email', by: 'Desk' },
   }),
@@ -42,7 +48,10 @@ describe('changelog', () => {
 
   it('only appends a line when someone signs now', () => {
     const before = renderChangelog(letter, signatures);
-    const after = renderChangelog(letter, [...signatures, sig('ada', 'Ada', { signed_at: '2026-11-29T12:00:00Z' })]);
+    const after = renderChangelog(letter, [
+      ...signatures,
+      sig('ada', 'Ada', { signed_at: '2026-11-29T12:00:00Z' }),
+    ]);
     expect(after).toBe(`${before}- 2026-11-29T12:00:00Z signed: Ada (ada)\n`);
   });
 });
@@ -68,7 +77,14 @@ describe('insertEvent', () => {
       );
       const added = sig(`new-${Math.floor(r() * 40)}`, 'New (y) One', { signed_at: when() });
       const before = renderChangelog(letter, signatures);
-      expect(insertEvent(before, { at: added.signed_at, kind: 'signed', id: added.id, name: added.name })).toBe(renderChangelog(letter, [...signatures, added]));
+      expect(
+        insertEvent(before, {
+          at: added.signed_at,
+          kind: 'signed',
+          id: added.id,
+          name: added.name,
+        }),
+      ).toBe(renderChangelog(letter, [...signatures, added]));
     }
   });
 
@@ -82,9 +98,19 @@ describe('insertEvent', () => {
         }),
       );
       const naive = signatures
-        .flatMap((s) => [{ at: s.signed_at, kind: 'signed', id: s.id }, ...(s.verified ? [{ at: s.verified.at, kind: 'verified', id: s.id }] : [])])
-        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) || kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      expect(eventsOf(signatures).map((e) => `${e.at} ${e.kind} ${e.id}`)).toEqual(naive.map((e) => `${e.at} ${e.kind} ${e.id}`));
+        .flatMap((s) => [
+          { at: s.signed_at, kind: 'signed', id: s.id },
+          ...(s.verified ? [{ at: s.verified.at, kind: 'verified', id: s.id }] : []),
+        ])
+        .sort(
+          (a, b) =>
+            (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) ||
+            kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+            (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        );
+      expect(eventsOf(signatures).map((e) => `${e.at} ${e.kind} ${e.id}`)).toEqual(
+        naive.map((e) => `${e.at} ${e.kind} ${e.id}`),
+      );
     }
   });
 
@@ -93,16 +119,34 @@ describe('insertEvent', () => {
       const signatures = Array.from({ length: Math.floor(r() * 15) }, (_, i) =>
         sig(`${['a', 'ab', 'b'][Math.floor(r() * 3)]}-${i}`, `Name ${i}`, {
           signed_at: when(),
-          ...(r() < 0.4 ? { status: 'withdrawn' as const, withdrawn: { at: when(), reason: 'moved on' } } : {}),
+          ...(r() < 0.4
+            ? { status: 'withdrawn' as const, withdrawn: { at: when(), reason: 'moved on' } }
+            : {}),
         }),
       );
-      const lines = renderChangelog(letter, signatures).split('\n').filter((l) => l.startsWith('- '));
+      const lines = renderChangelog(letter, signatures)
+        .split('\n')
+        .filter((l) => l.startsWith('- '));
       expect(lines).toEqual(eventsOf(signatures).map(changelogLine));
     }
   });
 
   it('gives up (undefined) on a text that is not a changelog letter writes', () => {
-    expect(insertEvent('# Changelog\n\nsome notes\n\nnot an event\n', { at: '2020-01-01T00:00:00Z', kind: 'signed', id: 'a', name: 'A' })).toBeUndefined();
-    expect(insertEvent('no final newline', { at: '2020-01-01T00:00:00Z', kind: 'signed', id: 'a', name: 'A' })).toBeUndefined();
+    expect(
+      insertEvent('# Changelog\n\nsome notes\n\nnot an event\n', {
+        at: '2020-01-01T00:00:00Z',
+        kind: 'signed',
+        id: 'a',
+        name: 'A',
+      }),
+    ).toBeUndefined();
+    expect(
+      insertEvent('no final newline', {
+        at: '2020-01-01T00:00:00Z',
+        kind: 'signed',
+        id: 'a',
+        name: 'A',
+      }),
+    ).toBeUndefined();
   });
 });

@@ -9,44 +9,95 @@ const loaded = (s: Signature) => ({ signature: s, file: `signatures/${s.id}.yaml
 
 function input(signatures: Signature[], overrides: Partial<CheckInput> = {}): CheckInput {
   return {
-    folderName: 'time-to-act', shown: 'letters/time-to-act', letter, letterFile: 'letter.yaml', locateLetter: at(2),
-    body: 'Text.', bodyFile: 'letter.md', translations: {}, signatures: signatures.map(loaded),
-    changelog: publishedChangelog(letter, signatures, []).text, changelogFile: 'CHANGELOG.md', now: NOW, unreadSignatures: 0, erased: [], ...overrides,
+    folderName: 'time-to-act',
+    shown: 'letters/time-to-act',
+    letter,
+    letterFile: 'letter.yaml',
+    locateLetter: at(2),
+    body: 'Text.',
+    bodyFile: 'letter.md',
+    translations: {},
+    signatures: signatures.map(loaded),
+    changelog: publishedChangelog(letter, signatures, []).text,
+    changelogFile: 'CHANGELOG.md',
+    now: NOW,
+    unreadSignatures: 0,
+    erased: [],
+    ...overrides,
   };
 }
-const summary = (i: CheckInput) => checkLetter(i).map((p) => `${p.severity} ${p.file}:${p.line}:${p.column} ${p.code}: ${p.message}`);
+const summary = (i: CheckInput) =>
+  checkLetter(i).map(
+    (p) => `${p.severity} ${p.file}:${p.line}:${p.column} ${p.code}: ${p.message}`,
+  );
 
 describe('checkLetter', () => {
   it('finds nothing wrong with a consistent letter', () => {
-    expect(checkLetter(input([sig('ban-ki-moon', 'Ban Ki-moon'), sig('eva-chen', 'Eva Chen', { sort_as: 'Chen Eva' })]))).toEqual([]);
+    expect(
+      checkLetter(
+        input([
+          sig('ban-ki-moon', 'Ban Ki-moon'),
+          sig('eva-chen', 'Eva Chen', { sort_as: 'Chen Eva' }),
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('warns where a published signature has no sort_as and a key can be derived, with the line to add', () => {
     const s = [
       sig('desmond-tutu', 'Desmond Tutu'),
-      sig('oscar-arias-sanchez', 'Óscar Arias Sánchez', { status: 'verified', verified: { by: 'x', at: '2020-05-27T00:00:00Z' } }),
+      sig('oscar-arias-sanchez', 'Óscar Arias Sánchez', {
+        status: 'verified',
+        verified: { by: 'x', at: '2020-05-27T00:00:00Z' },
+      }),
       sig('ban-ki-moon', 'Ban Ki-moon'),
       sig('madonna', 'Madonna'),
       sig('cyberpeace-institute', 'CyberPeace Institute'),
       sig('eva-chen', 'Eva Chen', { sort_as: 'Chen Eva' }),
-      sig('gone', 'Gone Person', { status: 'withdrawn', withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' } }),
+      sig('gone', 'Gone Person', {
+        status: 'withdrawn',
+        withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' },
+      }),
     ];
     const problems = checkLetter(input(s)).filter((p) => p.code === 'sort-key-missing');
     expect(problems.map((p) => [p.severity, p.file, p.line, p.message, p.hint])).toEqual([
-      ['warning', 'signatures/desmond-tutu.yaml', 1, '"Desmond Tutu" has no sort_as: renders sort it by the name as displayed, given name first', 'add the line: sort_as: Tutu Desmond'],
-      ['warning', 'signatures/oscar-arias-sanchez.yaml', 1, '"Óscar Arias Sánchez" has no sort_as: renders sort it by the name as displayed, given name first', 'add the line: sort_as: Arias Sánchez Óscar'],
+      [
+        'warning',
+        'signatures/desmond-tutu.yaml',
+        1,
+        '"Desmond Tutu" has no sort_as: renders sort it by the name as displayed, given name first',
+        'add the line: sort_as: Tutu Desmond',
+      ],
+      [
+        'warning',
+        'signatures/oscar-arias-sanchez.yaml',
+        1,
+        '"Óscar Arias Sánchez" has no sort_as: renders sort it by the name as displayed, given name first',
+        'add the line: sort_as: Arias Sánchez Óscar',
+      ],
     ]);
   });
 
   it('gives one warning for a letter where more than 20 signatures lack sort_as, naming the first file and the count', () => {
-    const s = Array.from({ length: 21 }, (_, i) => sig(`person-${String.fromCharCode(97 + i)}`, `Person ${String.fromCharCode(65 + i)}lpha`));
+    const s = Array.from({ length: 21 }, (_, i) =>
+      sig(`person-${String.fromCharCode(97 + i)}`, `Person ${String.fromCharCode(65 + i)}lpha`),
+    );
     const problems = checkLetter(input(s)).filter((p) => p.code === 'sort-key-missing');
-    expect(problems).toEqual([{
-      file: 'signatures/person-a.yaml', line: 1, column: 3, severity: 'warning', code: 'sort-key-missing',
-      message: '21 published signatures have no sort_as: renders sort them by the name as displayed, given name first (the first: signatures/person-a.yaml)',
-      hint: 'fill them all in with: letter fmt letters/time-to-act --sort-keys (here: sort_as: Alpha Person)',
-    }]);
-    expect(checkLetter(input(s.slice(0, 20))).filter((p) => p.code === 'sort-key-missing')).toHaveLength(20);
+    expect(problems).toEqual([
+      {
+        file: 'signatures/person-a.yaml',
+        line: 1,
+        column: 3,
+        severity: 'warning',
+        code: 'sort-key-missing',
+        message:
+          '21 published signatures have no sort_as: renders sort them by the name as displayed, given name first (the first: signatures/person-a.yaml)',
+        hint: 'fill them all in with: letter fmt letters/time-to-act --sort-keys (here: sort_as: Alpha Person)',
+      },
+    ]);
+    expect(
+      checkLetter(input(s.slice(0, 20))).filter((p) => p.code === 'sort-key-missing'),
+    ).toHaveLength(20);
   });
 
   it('reports a name signed twice after normalisation, at the second file', () => {
@@ -70,7 +121,9 @@ describe('checkLetter', () => {
     expect(summary(input(s, { changelog: stale }))).toEqual([
       'error CHANGELOG.md:6:1 changelog-stale: CHANGELOG.md is out of step with the signatures: line 6 should read "- 2020-05-27T00:00:00Z signed: B (b)"',
     ]);
-    expect(summary(input(s, { changelog: undefined }))).toEqual(['error CHANGELOG.md:1:1 changelog-missing: CHANGELOG.md is missing']);
+    expect(summary(input(s, { changelog: undefined }))).toEqual([
+      'error CHANGELOG.md:1:1 changelog-missing: CHANGELOG.md is missing',
+    ]);
   });
 
   it('warns about a changelog whose lines are right but out of time order (a union merge), and refuses a line too many', () => {
@@ -80,11 +133,19 @@ describe('checkLetter', () => {
     expect(summary(input(s, { changelog: swapped }))).toEqual([
       'warning CHANGELOG.md:5:1 changelog-order: CHANGELOG.md lists the right events out of time order (as a union merge of two branches leaves it)',
     ]);
-    expect(summary(input(s, { changelog: `${swapped}${lines[4]}\n` })).map((l) => l.split(': ')[0])).toEqual(['error CHANGELOG.md:5:12 changelog-stale']);
+    expect(
+      summary(input(s, { changelog: `${swapped}${lines[4]}\n` })).map((l) => l.split(': ')[0]),
+    ).toEqual(['error CHANGELOG.md:5:12 changelog-stale']);
   });
 
   it('warns about dates in the future and refuses a verification before the signature', () => {
-    const s = [sig('a', 'A', { signed_at: '2030-01-01T00:00:00Z', status: 'verified', verified: { by: 'x', at: '2029-01-01T00:00:00Z' } })];
+    const s = [
+      sig('a', 'A', {
+        signed_at: '2030-01-01T00:00:00Z',
+        status: 'verified',
+        verified: { by: 'x', at: '2029-01-01T00:00:00Z' },
+      }),
+    ];
     expect(summary(input(s)).filter((l) => !l.includes('CHANGELOG'))).toEqual([
       'warning signatures/a.yaml:1:3 future-date: signed_at 2030-01-01T00:00:00Z is in the future',
       'warning signatures/a.yaml:1:3 future-date: verified.at 2029-01-01T00:00:00Z is in the future',
@@ -94,17 +155,34 @@ describe('checkLetter', () => {
 });
 
 describe('the flat layout past 100,000 signatures', () => {
-  const many = (n: number) => Array.from({ length: n }, (_, i) => sig(`s${i}`, `Signatory Number ${i}`));
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) => sig(`s${i}`, `Signatory Number ${i}`));
   it('warns at letter.yaml to move the files into shards', () => {
     const s = many(100_001);
     const problems = checkLetter(input(s, { changelog: undefined, unreadSignatures: 1 }));
-    expect(problems.filter((p) => p.code === 'flat-layout-full').map((p) => `${p.severity} ${p.file}: ${p.message} (${p.hint})`)).toEqual([
+    expect(
+      problems
+        .filter((p) => p.code === 'flat-layout-full')
+        .map((p) => `${p.severity} ${p.file}: ${p.message} (${p.hint})`),
+    ).toEqual([
       'warning letter.yaml: 100,001 signature files in one folder; past 100,000, file systems and git slow down (move them into shards: letter fmt letters/time-to-act --layout sharded)',
     ]);
   });
   it('says nothing at 100,000, or for a sharded letter', () => {
-    expect(checkLetter(input(many(100_000), { changelog: undefined, unreadSignatures: 1 })).filter((p) => p.code === 'flat-layout-full')).toEqual([]);
-    expect(checkLetter(input(many(100_001), { changelog: undefined, unreadSignatures: 1, letter: { ...letter, layout: 'sharded' } })).filter((p) => p.code === 'flat-layout-full')).toEqual([]);
+    expect(
+      checkLetter(input(many(100_000), { changelog: undefined, unreadSignatures: 1 })).filter(
+        (p) => p.code === 'flat-layout-full',
+      ),
+    ).toEqual([]);
+    expect(
+      checkLetter(
+        input(many(100_001), {
+          changelog: undefined,
+          unreadSignatures: 1,
+          letter: { ...letter, layout: 'sharded' },
+        }),
+      ).filter((p) => p.code === 'flat-layout-full'),
+    ).toEqual([]);
   });
 });
 
@@ -112,7 +190,9 @@ describe('the changelog check and the publishing gate', () => {
   it('expects no event of a signature the gate leaves out: the changelog letter writes never names it', () => {
     const s = [sig('ban-ki-moon', 'Ban Ki-moon'), sig('ban-ki-moon-2', 'BAN KI MOON')];
     expect(publishedChangelog(letter, s, []).text).not.toContain('ban-ki-moon-2');
-    expect(summary(input(s, { changelog: renderChangelog(letter, s) })).map((l) => l.split(': ')[0])).toEqual([
+    expect(
+      summary(input(s, { changelog: renderChangelog(letter, s) })).map((l) => l.split(': ')[0]),
+    ).toEqual([
       'error signatures/ban-ki-moon-2.yaml:1:3 duplicate-name',
       'error CHANGELOG.md:6:1 changelog-stale',
     ]);

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findContactDetails, maskContact, mayHoldContactDetails } from '../../src/letter/contact-details.js';
+import {
+  findContactDetails,
+  maskContact,
+  mayHoldContactDetails,
+} from '../../src/letter/contact-details.js';
 import { ROOT } from '../helpers/cli.js';
 
-const found = (text: string) => findContactDetails(text, 'f').map((p) => `${p.column} ${p.message.replace(' in a public file of the letter', '')}`);
+const found = (text: string) =>
+  findContactDetails(text, 'f').map(
+    (p) => `${p.column} ${p.message.replace(' in a public file of the letter', '')}`,
+  );
 
 describe('findContactDetails: phone numbers without +', () => {
   it.each([
@@ -44,7 +51,10 @@ describe('findContactDetails: email addresses in any script', () => {
   it.each([
     ['write to josé@exämple.org.', ['10 an email address']],
     ['用户@例子.广告', ['1 an email address']],
-    ['a@xn--bcher-kva.example and b@xn--80akhbyknj4f.xn--p1ai', ['1 an email address', '29 an email address']],
+    [
+      'a@xn--bcher-kva.example and b@xn--80akhbyknj4f.xn--p1ai',
+      ['1 an email address', '29 an email address'],
+    ],
     ['Ἀλέξανδρος@παράδειγμα.ελ', ['1 an email address']],
     ['name: "@alice@mastodon.social", https://medium.com/@bob', []],
     ['mailto:Jörg@Beispiel.de', ['1 an email address']],
@@ -53,14 +63,20 @@ describe('findContactDetails: email addresses in any script', () => {
   });
 
   it('finds each address from its @ in one pass, however long the line', () => {
-    expect(findContactDetails(`${'a'.repeat(200_000)}@b.org ${'@x'.repeat(50_000)}`, 'f')).toHaveLength(1);
+    expect(
+      findContactDetails(`${'a'.repeat(200_000)}@b.org ${'@x'.repeat(50_000)}`, 'f'),
+    ).toHaveLength(1);
     expect(findContactDetails(`0${' 1'.repeat(200_000)}`, 'f')).toEqual([]);
   });
 });
 
 describe('mayHoldContactDetails', () => {
   it('lets a changelog of timestamps through without a scan, and not a national number', () => {
-    expect(mayHoldContactDetails(Buffer.from('- 2020-05-26T00:00:00Z signed: Ban Ki-moon (ban-ki-moon)\n'))).toBe(false);
+    expect(
+      mayHoldContactDetails(
+        Buffer.from('- 2020-05-26T00:00:00Z signed: Ban Ki-moon (ban-ki-moon)\n'),
+      ),
+    ).toBe(false);
     expect(mayHoldContactDetails(Buffer.from('call 020 7946 0958\n'))).toBe(true);
     expect(mayHoldContactDetails('(555) 123-4567')).toBe(true);
   });
@@ -90,18 +106,22 @@ describe('false alarms on real text', () => {
     }
   })();
 
-  it.skipIf(csv === undefined)('finds no phone number in the real list, and only the email addresses that are there', () => {
-    const problems = findContactDetails(csv!, 'rms-open-letter.csv');
-    expect(problems.filter((p) => p.message.startsWith('a phone number'))).toEqual([]);
-    // The two rows that hold an address (a name "<...@zoho.com>", a handle beside "...@rrr.de"), and nothing else.
-    expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
-      '286:17 an email address in a public file of the letter',
-      '1717:30 an email address in a public file of the letter',
-    ]);
-  });
+  it.skipIf(csv === undefined)(
+    'finds no phone number in the real list, and only the email addresses that are there',
+    () => {
+      const problems = findContactDetails(csv!, 'rms-open-letter.csv');
+      expect(problems.filter((p) => p.message.startsWith('a phone number'))).toEqual([]);
+      // The two rows that hold an address (a name "<...@zoho.com>", a handle beside "...@rrr.de"), and nothing else.
+      expect(problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+        '286:17 an email address in a public file of the letter',
+        '1717:30 an email address in a public file of the letter',
+      ]);
+    },
+  );
 
   it('finds nothing in the example letter: its texts, changelog and signatures', () => {
     const dir = path.join(ROOT, 'letters/time-to-act');
-    for (const f of ['letter.md', 'letter.fr.md', 'letter.es.md', 'letter.yaml', 'CHANGELOG.md']) expect(findContactDetails(readFileSync(path.join(dir, f), 'utf8'), f)).toEqual([]);
+    for (const f of ['letter.md', 'letter.fr.md', 'letter.es.md', 'letter.yaml', 'CHANGELOG.md'])
+      expect(findContactDetails(readFileSync(path.join(dir, f), 'utf8'), f)).toEqual([]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ISO_DATE_PATTERN, ISO_TIMESTAMP_PATTERN, isIsoDate, isIsoTimestamp, parseTimestampInput, toIsoTimestamp } from '../../src/letter/dates.js';
+import {
+  ISO_DATE_PATTERN,
+  ISO_TIMESTAMP_PATTERN,
+  isIsoDate,
+  isIsoTimestamp,
+  parseTimestampInput,
+  toIsoTimestamp,
+} from '../../src/letter/dates.js';
 
 describe('ISO 8601 dates', () => {
   it.each([
@@ -24,7 +31,9 @@ describe('ISO 8601 dates', () => {
     expect(parseTimestampInput('2020-05-26')).toBe('2020-05-26T00:00:00Z');
     expect(parseTimestampInput(' 2020-05-26T09:30:00Z ')).toBe('2020-05-26T09:30:00Z');
     expect(parseTimestampInput('2020-02-30')).toBeUndefined();
-    expect(toIsoTimestamp(new Date(Date.UTC(2020, 4, 26, 9, 30, 15, 999)))).toBe('2020-05-26T09:30:15Z');
+    expect(toIsoTimestamp(new Date(Date.UTC(2020, 4, 26, 9, 30, 15, 999)))).toBe(
+      '2020-05-26T09:30:15Z',
+    );
   });
 });
 
@@ -41,9 +50,18 @@ describe('ISO_DATE_PATTERN and ISO_TIMESTAMP_PATTERN (the JSON Schema of editors
     expect(differ).toEqual([]);
   });
   it.each([
-    ['2020-02-29T23:59:59Z', true], ['2021-02-29T00:00:00Z', false], ['2000-02-29T00:00:00Z', true], ['1900-02-29T00:00:00Z', false],
-    ['2020-04-31T00:00:00Z', false], ['2020-05-26T24:00:00Z', false], ['2020-05-26T09:60:00Z', false], ['2020-05-26T09:00:00+02:00', false],
-    ['2020-05-26T09:00:00.5Z', false], ['yesterday', false], ['2020-05-26', false], ['0099-12-31T00:00:00Z', false],
+    ['2020-02-29T23:59:59Z', true],
+    ['2021-02-29T00:00:00Z', false],
+    ['2000-02-29T00:00:00Z', true],
+    ['1900-02-29T00:00:00Z', false],
+    ['2020-04-31T00:00:00Z', false],
+    ['2020-05-26T24:00:00Z', false],
+    ['2020-05-26T09:60:00Z', false],
+    ['2020-05-26T09:00:00+02:00', false],
+    ['2020-05-26T09:00:00.5Z', false],
+    ['yesterday', false],
+    ['2020-05-26', false],
+    ['0099-12-31T00:00:00Z', false],
   ])('%s: %s, as isIsoTimestamp says', (s, ok) => {
     expect(ISO_TIMESTAMP_PATTERN.test(s)).toBe(ok);
     expect(isIsoTimestamp(s)).toBe(ok);

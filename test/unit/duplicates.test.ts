@@ -1,16 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames, mixedScriptLetter, mixesScripts, NameIndex } from '../../src/letter/duplicates.js';
-import { foldSpelling, foldSyllable, givenNameForms, nameProfile } from '../../src/letter/name-match.js';
+import {
+  compareNames,
+  mixedScriptLetter,
+  mixesScripts,
+  NameIndex,
+} from '../../src/letter/duplicates.js';
+import {
+  foldSpelling,
+  foldSyllable,
+  givenNameForms,
+  nameProfile,
+} from '../../src/letter/name-match.js';
 
 const signatories = [
-  ['mikhail-gorbachev', 'Mikhail Gorbachev'], ['ernesto-zedillo', 'Ernesto Zedillo'], ['ban-ki-moon', 'Ban Ki-moon'],
-  ['madeleine-albright', 'Madeleine Albright'], ['igor-ivanov', 'Igor Ivanov'], ['zeid-raad-al-hussein', "Zeid Ra'ad Al Hussein"],
-  ['margaret-chan', 'Margaret Chan'], ['desmond-tutu', 'Desmond Tutu'], ['peter-maurer', 'Peter Maurer'],
-  ['brad-smith', 'Brad Smith'], ['eugene-kaspersky', 'Eugene Kaspersky'], ['eva-chen', 'Eva Chen'],
-  ['nikita-khrushchev', 'Nikita Khrushchev'], ['mao-tse-tung', 'Mao Tse-tung'], ['jeffrey-sachs', 'Jeffrey Sachs'],
+  ['mikhail-gorbachev', 'Mikhail Gorbachev'],
+  ['ernesto-zedillo', 'Ernesto Zedillo'],
+  ['ban-ki-moon', 'Ban Ki-moon'],
+  ['madeleine-albright', 'Madeleine Albright'],
+  ['igor-ivanov', 'Igor Ivanov'],
+  ['zeid-raad-al-hussein', "Zeid Ra'ad Al Hussein"],
+  ['margaret-chan', 'Margaret Chan'],
+  ['desmond-tutu', 'Desmond Tutu'],
+  ['peter-maurer', 'Peter Maurer'],
+  ['brad-smith', 'Brad Smith'],
+  ['eugene-kaspersky', 'Eugene Kaspersky'],
+  ['eva-chen', 'Eva Chen'],
+  ['nikita-khrushchev', 'Nikita Khrushchev'],
+  ['mao-tse-tung', 'Mao Tse-tung'],
+  ['jeffrey-sachs', 'Jeffrey Sachs'],
 ].map(([id, name]) => ({ id: id!, name: name!, status: 'verified' }));
 const index = NameIndex.of(signatories);
-const found = (name: string) => index.find(name).filter((m) => m.kind !== 'possible').map((m) => `${m.kind} ${m.id}`);
+const found = (name: string) =>
+  index
+    .find(name)
+    .filter((m) => m.kind !== 'possible')
+    .map((m) => `${m.kind} ${m.id}`);
 
 describe('NameIndex.find', () => {
   it.each([
@@ -46,9 +70,19 @@ describe('NameIndex.find', () => {
   });
 
   it('does not hold back different people who share a family name or a first name', () => {
-    const chans = NameIndex.of([{ id: 'margaret-chan', name: 'Margaret Chan', status: 'verified' }]);
+    const chans = NameIndex.of([
+      { id: 'margaret-chan', name: 'Margaret Chan', status: 'verified' },
+    ]);
     expect(chans.find('Eva Chen')).toEqual([]);
-    for (const name of ['Lily Chen', 'Peter Smith', 'Ada Lovelace', 'Igor Stravinsky', 'Margaret Atwood', 'Brad Pitt', 'Margaret Chen'])
+    for (const name of [
+      'Lily Chen',
+      'Peter Smith',
+      'Ada Lovelace',
+      'Igor Stravinsky',
+      'Margaret Atwood',
+      'Brad Pitt',
+      'Margaret Chen',
+    ])
       expect(found(name), name).toEqual([]);
   });
 
@@ -66,7 +100,9 @@ describe('NameIndex.find', () => {
   });
 
   it('lets context move a score: a different url lowers, the same url raises', () => {
-    const i = NameIndex.of([{ id: 'jeff', name: 'Jeffrey Sachs', status: 'verified', url: 'https://a.example/jeff' }]);
+    const i = NameIndex.of([
+      { id: 'jeff', name: 'Jeffrey Sachs', status: 'verified', url: 'https://a.example/jeff' },
+    ]);
     const same = i.find('Jeff Sachs', { url: 'https://a.example/jeff/' })[0]!;
     const other = i.find('Jeff Sachs', { url: 'https://b.example/' })[0]!;
     expect(same.reason).toContain('same url');
@@ -83,10 +119,16 @@ describe('NameIndex.find', () => {
   });
 
   it('pairs the names of a whole letter, each pair once', () => {
-    const i = NameIndex.of([...signatories, { id: 'madeline-albright', name: 'Madeline Albright', status: 'pending' }]);
-    expect(i.pairs().filter((p) => p.match.kind === 'likely').map((p) => `${i.entry(p.earlier).id} ${i.entry(p.later).id}`)).toEqual([
-      'madeleine-albright madeline-albright',
+    const i = NameIndex.of([
+      ...signatories,
+      { id: 'madeline-albright', name: 'Madeline Albright', status: 'pending' },
     ]);
+    expect(
+      i
+        .pairs()
+        .filter((p) => p.match.kind === 'likely')
+        .map((p) => `${i.entry(p.earlier).id} ${i.entry(p.later).id}`),
+    ).toEqual(['madeleine-albright madeline-albright']);
   });
 
   it('compares two names alone', () => {
@@ -120,12 +162,21 @@ describe('keys and folds', () => {
   it('romanises names of other scripts into words', () => {
     expect(nameProfile('毛泽东').words.map((w) => w.w)).toEqual(['mao', 'ze', 'dong']);
     expect(nameProfile('반기문').words.map((w) => w.w)).toEqual(['ban', 'gi', 'mun']);
-    expect(nameProfile('H.E. Dr. Ban Ki-moon').words.map((w) => w.w)).toEqual(['ban', 'ki', 'moon']);
+    expect(nameProfile('H.E. Dr. Ban Ki-moon').words.map((w) => w.w)).toEqual([
+      'ban',
+      'ki',
+      'moon',
+    ]);
   });
   it('sees mixed scripts, per word', () => {
     expect(mixesScripts('B\u0430n Ki-moon')).toBe(true);
     expect(mixesScripts('Михаил Горбачёв')).toBe(false);
-    expect(mixedScriptLetter('B\u0430n Ki-moon')).toEqual({ char: '\u0430', codePoint: 'U+0430', script: 'Cyrillic', word: 'B\u0430n' });
+    expect(mixedScriptLetter('B\u0430n Ki-moon')).toEqual({
+      char: '\u0430',
+      codePoint: 'U+0430',
+      script: 'Cyrillic',
+      word: 'B\u0430n',
+    });
     expect(mixedScriptLetter('Ban Ki-moon 潘基文')).toBeUndefined();
     expect(mixedScriptLetter('Михаил Gorbachev')).toBeUndefined();
   });

@@ -1,6 +1,10 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdownInline, isPlainMarkdown, markdownLinkDestination } from '../../src/letter/markdown.js';
+import {
+  escapeMarkdownInline,
+  isPlainMarkdown,
+  markdownLinkDestination,
+} from '../../src/letter/markdown.js';
 
 describe('escapeMarkdownInline', () => {
   it.each([
@@ -17,15 +21,26 @@ describe('escapeMarkdownInline', () => {
 
   it('renders as the literal text in a CommonMark list item', () => {
     const md = new MarkdownIt();
-    for (const name of ['*Star* [x](javascript:alert(1))', '<img src=x onerror=alert(1)>', '1. one', '&amp; _x_']) {
+    for (const name of [
+      '*Star* [x](javascript:alert(1))',
+      '<img src=x onerror=alert(1)>',
+      '1. one',
+      '&amp; _x_',
+    ]) {
       const html = md.renderInline(escapeMarkdownInline(name));
-      const text = html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const text = html
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
       expect(text).toBe(name);
     }
   });
 
   it('keeps a link destination in one piece', () => {
-    expect(markdownLinkDestination('https://example.org/a b>c')).toBe('<https://example.org/a%20b%3Ec>');
+    expect(markdownLinkDestination('https://example.org/a b>c')).toBe(
+      '<https://example.org/a%20b%3Ec>',
+    );
   });
 });
 

@@ -33,9 +33,15 @@ describe('idForName', () => {
 describe('nameProfile: a bounded number of words', () => {
   it('compares at most MAX_NAME_WORDS words, so a name of 40 short words cannot make a check quadratic', async () => {
     const { MAX_NAME_WORDS, nameProfile } = await import('../../src/letter/name-match.js');
-    const words = Array.from({ length: 40 }, (_, i) => `W${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`);
+    const words = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `W${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}x`,
+    );
     expect(MAX_NAME_WORDS).toBe(12);
-    expect(nameProfile(words.join(' ')).words.map((w) => w.w)).toEqual(words.slice(0, 12).map((w) => w.toLowerCase()));
+    expect(nameProfile(words.join(' ')).words.map((w) => w.w)).toEqual(
+      words.slice(0, 12).map((w) => w.toLowerCase()),
+    );
     expect(nameProfile('María de los Ángeles García de la Torre y Sánchez').words).toHaveLength(10);
   });
 });

@@ -10,7 +10,10 @@ const signatures = [
   sig('eva-chen', 'Eva Chen', { sort_as: 'Chen Eva' }),
   sig('emile', 'Émile Zola', { sort_as: 'Zola Émile' }),
   sig('anna', 'Anna Ångström', { sort_as: 'Ångström Anna' }),
-  sig('gone', 'Gone Person', { status: 'withdrawn', withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' } }),
+  sig('gone', 'Gone Person', {
+    status: 'withdrawn',
+    withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' },
+  }),
   sig('loose', 'No Group', { group: undefined }),
 ];
 

@@ -8,17 +8,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import jsyaml from 'js-yaml';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { generateLetter } from '../../bench/generate.js';
 import { signatureSchema } from '../../src/letter/schema.js';
 import { signatureText } from '../../src/storage/letter-store.js';
 import { parseYaml, parseYamlFast } from '../../src/storage/yaml.js';
-import { generateLetter } from '../../bench/generate.js';
 import { ROOT } from '../helpers/cli.js';
 
 const files = [
-  ...readdirSync(path.join(ROOT, 'letters/time-to-act/signatures')).map((n) => path.join(ROOT, 'letters/time-to-act/signatures', n)),
-  ...readdirSync(path.join(ROOT, 'test/fixtures/hostile')).map((n) => path.join(ROOT, 'test/fixtures/hostile', n)),
+  ...readdirSync(path.join(ROOT, 'letters/time-to-act/signatures')).map((n) =>
+    path.join(ROOT, 'letters/time-to-act/signatures', n),
+  ),
+  ...readdirSync(path.join(ROOT, 'test/fixtures/hostile')).map((n) =>
+    path.join(ROOT, 'test/fixtures/hostile', n),
+  ),
 ];
 
 describe('the fast YAML path agrees with the yaml package on the benchmark letters', () => {
@@ -54,29 +58,47 @@ describe('the fast YAML path agrees with the yaml package', () => {
   });
 
   const scalar = fc.string({ maxLength: 30 });
-  test.prop([fc.dictionary(fc.constantFrom('name', 'role', 'organisation', 'sort_as', 'group', 'status', 'country'), fc.oneof(scalar, fc.integer(), fc.boolean(), fc.constant(null)))], { numRuns: 500 })(
-    'js-yaml and yaml read any generated file the same way',
-    (fields) => {
-      const text = Object.entries(fields).map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`).join('\n');
-      let a: unknown;
-      let b: unknown;
-      try {
-        a = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
-      } catch {
-        a = 'error';
-      }
-      try {
-        b = parse(text, { version: '1.2', schema: 'core', uniqueKeys: true });
-      } catch {
-        b = 'error';
-      }
-      if (a !== 'error' && b !== 'error') expect(a ?? null).toEqual(b ?? null);
-    },
-  );
+  test.prop(
+    [
+      fc.dictionary(
+        fc.constantFrom('name', 'role', 'organisation', 'sort_as', 'group', 'status', 'country'),
+        fc.oneof(scalar, fc.integer(), fc.boolean(), fc.constant(null)),
+      ),
+    ],
+    { numRuns: 500 },
+  )('js-yaml and yaml read any generated file the same way', (fields) => {
+    const text = Object.entries(fields)
+      .map(([k, v]) => `${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`)
+      .join('\n');
+    let a: unknown;
+    let b: unknown;
+    try {
+      a = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+    } catch {
+      a = 'error';
+    }
+    try {
+      b = parse(text, { version: '1.2', schema: 'core', uniqueKeys: true });
+    } catch {
+      b = 'error';
+    }
+    if (a !== 'error' && b !== 'error') expect(a ?? null).toEqual(b ?? null);
+  });
 
   it('on the files letter writes', () => {
-    const s = { id: 'x', name: 'Zeid Ra\'ad Al Hussein', sort_as: 'NO', role: '1:20', country: 'NO', group: 'industry', signed_at: '2020-05-26T00:00:00Z', status: 'pending' as const };
+    const s = {
+      id: 'x',
+      name: "Zeid Ra'ad Al Hussein",
+      sort_as: 'NO',
+      role: '1:20',
+      country: 'NO',
+      group: 'industry',
+      signed_at: '2020-05-26T00:00:00Z',
+      status: 'pending' as const,
+    };
     const text = signatureText(s);
-    expect(parseYamlFast(text, 'x', signatureSchema).value).toEqual(parseYaml(text, 'x', signatureSchema).value);
+    expect(parseYamlFast(text, 'x', signatureSchema).value).toEqual(
+      parseYaml(text, 'x', signatureSchema).value,
+    );
   });
 });

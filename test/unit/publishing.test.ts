@@ -10,14 +10,25 @@ describe('publishable', () => {
   });
 
   it('leaves out erased names, look-alike letters, an undecided second name and unknown groups, and keeps a decided pair told apart', () => {
-    const erased = [{ id: 'erased-1', fingerprint: nameFingerprint(letter.slug, 'Eva Chen'), signed_at: '2020-05-26T00:00:00Z', erased_at: '2020-06-01T00:00:00Z' }];
+    const erased = [
+      {
+        id: 'erased-1',
+        fingerprint: nameFingerprint(letter.slug, 'Eva Chen'),
+        signed_at: '2020-05-26T00:00:00Z',
+        erased_at: '2020-06-01T00:00:00Z',
+      },
+    ];
     const s = [
       sig('eva-chen', 'Eva Chen'),
       sig('ban', 'B\u0430n Ki-moon'),
       sig('brad', 'Brad Smith'),
       sig('brad-2', 'Brad Smith', { signed_at: '2020-05-27T00:00:00Z' }),
       sig('alex', 'Alexander', { url: 'https://a.example/' }),
-      sig('alex-2', 'Alexander', { url: 'https://b.example/', distinct_from: ['alex'], signed_at: '2020-05-27T00:00:00Z' }),
+      sig('alex-2', 'Alexander', {
+        url: 'https://b.example/',
+        distinct_from: ['alex'],
+        signed_at: '2020-05-27T00:00:00Z',
+      }),
       sig('ada', 'Ada Lovelace', { group: 'mathematicians' }),
     ];
     const r = publishable(letter, s, erased);

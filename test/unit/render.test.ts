@@ -3,9 +3,18 @@ import { renderDocument, TemplateError } from '../../src/render/render.js';
 import { letterView } from '../../src/render/view.js';
 import { letter, sig } from '../helpers/fixtures.js';
 
-const hostile = sig('star', '*Star* [x](javascript:alert(1))', { role: '<script>alert(1)</script>', organisation: 'A & "B"' });
-const zeid = sig('zeid', "Zeid Ra'ad Al Hussein", { group: 'international-organisations', url: 'https://example.org/?a=1&b="2"' });
-const gone = sig('gone', 'Gone Person', { status: 'withdrawn', withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' } });
+const hostile = sig('star', '*Star* [x](javascript:alert(1))', {
+  role: '<script>alert(1)</script>',
+  organisation: 'A & "B"',
+});
+const zeid = sig('zeid', "Zeid Ra'ad Al Hussein", {
+  group: 'international-organisations',
+  url: 'https://example.org/?a=1&b="2"',
+});
+const gone = sig('gone', 'Gone Person', {
+  status: 'withdrawn',
+  withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' },
+});
 const view = letterView(letter, 'Body with <b>raw</b> HTML.', [hostile, zeid, gone]);
 const tpl = (text: string) => ({ name: 't', file: 'templates/t.hbs', text });
 
@@ -23,7 +32,8 @@ describe('letterView', () => {
 });
 
 describe('renderDocument', () => {
-  const each = '{{#each groups}}{{#each signatories}}[{{name}}|{{affiliation}}|{{url}}]{{/each}}{{/each}}';
+  const each =
+    '{{#each groups}}{{#each signatories}}[{{name}}|{{affiliation}}|{{url}}]{{/each}}{{/each}}';
   it('escapes every field for HTML, keeping the apostrophe', () => {
     expect(renderDocument(view, 'html', tpl(each), [])).toBe(
       "[Zeid Ra'ad Al Hussein||https://example.org/?a=1&amp;b=&quot;2&quot;][*Star* [x](javascript:alert(1))|&lt;script&gt;alert(1)&lt;/script&gt;, A &amp; &quot;B&quot;|]\n",
@@ -31,19 +41,25 @@ describe('renderDocument', () => {
   });
   it('escapes every field for Markdown, whichever stash the template uses', () => {
     expect(renderDocument(view, 'md', tpl(each.replace('{{name}}', '{{{name}}}')), [])).toBe(
-      "[Zeid Ra'ad Al Hussein||<https://example.org/?a=1&b=\"2\">][\\*Star\\* \\[x\\](javascript:alert(1))|\\<script\\>alert(1)\\</script\\>, A \\& \"B\"|]\n",
+      '[Zeid Ra\'ad Al Hussein||<https://example.org/?a=1&b="2">][\\*Star\\* \\[x\\](javascript:alert(1))|\\<script\\>alert(1)\\</script\\>, A \\& "B"|]\n',
     );
   });
   it('fails on a field the view lacks, naming the template file and line', () => {
-    expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(TemplateError);
-    expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(/^templates\/t\.hbs:2:3: template error: "titel" is not a field of the letter here/);
+    expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(
+      TemplateError,
+    );
+    expect(() => renderDocument(view, 'html', tpl('line one\n{{titel}}'), [])).toThrow(
+      /^templates\/t\.hbs:2:3: template error: "titel" is not a field of the letter here/,
+    );
   });
 });
 
 describe('template helpers', () => {
   it('format dates, countries and numbers in the language rendered, escaped for the format', () => {
     const fr = letterView(letter, 'Texte.', [zeid, hostile], { lang: 'fr' });
-    const t = tpl('{{date opened}} | {{#each groups}}{{country "JO"}} {{number count}} {{length signatories}}; {{/each}}');
+    const t = tpl(
+      '{{date opened}} | {{#each groups}}{{country "JO"}} {{number count}} {{length signatories}}; {{/each}}',
+    );
     expect(renderDocument(fr, 'html', t, [])).toBe('26 mai 2020 | Jordanie 1 1; Jordanie 1 1;\n');
   });
 });

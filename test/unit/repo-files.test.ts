@@ -12,7 +12,11 @@ describe('withLines', () => {
     ['node_modules\nout/\n', 'out/\nnode_modules/\n*.lock/\n', 'node_modules\nout/\n*.lock/\n'],
     ['dist', 'out/\n', 'dist\nout/\n'],
     ['a\r\n  out/  \r\n', 'out/\n', undefined],
-    ['* text=auto eol=lf\n', '* text=auto eol=lf\nletters/*/CHANGELOG.md merge=union\n', '* text=auto eol=lf\nletters/*/CHANGELOG.md merge=union\n'],
+    [
+      '* text=auto eol=lf\n',
+      '* text=auto eol=lf\nletters/*/CHANGELOG.md merge=union\n',
+      '* text=auto eol=lf\nletters/*/CHANGELOG.md merge=union\n',
+    ],
   ])('%j gains the missing lines of %j: %j', (existing, wanted, expected) => {
     expect(withLines(existing, wanted)).toBe(expected);
   });
@@ -31,22 +35,33 @@ describe('the files of a campaign repository', () => {
     expect(text('.gitignore')).toBe('out/\n*.lock/\nnode_modules/\n');
   });
 
-  it.each(['.github/workflows/letter-check.yml', '.github/workflows/letter-publish.yml'])('%s: parses, pins the version, least permissions, no expression in a script', (p) => {
-    const t = text(p);
-    const doc = parse(t);
-    expect(t).toContain('--ignore-scripts --prefix "$RUNNER_TEMP/letter" letter@1.2.3\n');
-    expect(t).not.toContain('@latest');
-    const steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] = Object.values(doc.jobs as Record<string, { steps: never[] }>).flatMap((j) => j.steps);
-    for (const s of steps) expect(s.run ?? '').not.toContain('${{');
-    expect(doc.permissions).toEqual(p.endsWith('check.yml') ? { contents: 'read' } : {});
-    // Every action by commit SHA, as tags can move.
-    for (const s of steps) if (s.uses) expect(s.uses).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
-  });
+  it.each(['.github/workflows/letter-check.yml', '.github/workflows/letter-publish.yml'])(
+    '%s: parses, pins the version, least permissions, no expression in a script',
+    (p) => {
+      const t = text(p);
+      const doc = parse(t);
+      expect(t).toContain('--ignore-scripts --prefix "$RUNNER_TEMP/letter" letter@1.2.3\n');
+      expect(t).not.toContain('@latest');
+      const steps: { run?: string; uses?: string; with?: Record<string, unknown> }[] =
+        Object.values(doc.jobs as Record<string, { steps: never[] }>).flatMap((j) => j.steps);
+      for (const s of steps) expect(s.run ?? '').not.toContain('${{');
+      expect(doc.permissions).toEqual(p.endsWith('check.yml') ? { contents: 'read' } : {});
+      // Every action by commit SHA, as tags can move.
+      for (const s of steps) if (s.uses) expect(s.uses).toMatch(/^actions\/[a-z-]+@[0-9a-f]{40}$/);
+    },
+  );
 
   it('publishes with GitHub Pages after merges to the branch, the changelog job alone may push', () => {
     const doc = parse(text('.github/workflows/letter-publish.yml'));
     expect(doc.on.push.branches).toEqual(['trunk']);
-    expect(Object.fromEntries(Object.entries(doc.jobs as Record<string, { permissions: unknown }>).map(([k, j]) => [k, j.permissions]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(doc.jobs as Record<string, { permissions: unknown }>).map(([k, j]) => [
+          k,
+          j.permissions,
+        ]),
+      ),
+    ).toEqual({
       changelog: { contents: 'write' },
       build: { contents: 'read' },
       deploy: { pages: 'write', 'id-token': 'write' },
@@ -57,6 +72,8 @@ describe('the files of a campaign repository', () => {
       'actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa',
     ]);
     expect(doc.jobs.build.steps[0].with['persist-credentials']).toBe(false);
-    expect(doc.jobs.deploy.steps[0].uses).toBe('actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e');
+    expect(doc.jobs.deploy.steps[0].uses).toBe(
+      'actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e',
+    );
   });
 });

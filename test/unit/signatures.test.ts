@@ -1,29 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import { AlreadySigned, InvalidTransition } from '../../src/errors.js';
-import { InvalidSignatureInput, publishedStatuses, sign, verify, withdraw } from '../../src/letter/signatures.js';
+import {
+  InvalidSignatureInput,
+  publishedStatuses,
+  sign,
+  verify,
+  withdraw,
+} from '../../src/letter/signatures.js';
 import { letter, NOW, sig } from '../helpers/fixtures.js';
 
-const existing = [sig('ban-ki-moon', 'Ban Ki-moon', { group: 'international-organisations', country: 'KR' })];
+const existing = [
+  sig('ban-ki-moon', 'Ban Ki-moon', { group: 'international-organisations', country: 'KR' }),
+];
 
 describe('sign', () => {
   it('gives a new signature an id from its name, status pending and the time now', () => {
-    const { signature: s, similar } = sign(letter, existing, { name: '  Eva   Chen ', country: 'tw', group: 'industry', role: 'Chief Executive Officer', organisation: '' }, NOW);
+    const { signature: s, similar } = sign(
+      letter,
+      existing,
+      {
+        name: '  Eva   Chen ',
+        country: 'tw',
+        group: 'industry',
+        role: 'Chief Executive Officer',
+        organisation: '',
+      },
+      NOW,
+    );
     expect(similar).toEqual([]);
     expect(s).toEqual({
-      id: 'eva-chen', name: 'Eva Chen', country: 'TW', group: 'industry', role: 'Chief Executive Officer',
-      signed_at: '2026-11-29T12:00:00Z', status: 'pending',
+      id: 'eva-chen',
+      name: 'Eva Chen',
+      country: 'TW',
+      group: 'industry',
+      role: 'Chief Executive Officer',
+      signed_at: '2026-11-29T12:00:00Z',
+      status: 'pending',
     });
   });
 
-  it.each(['ban ki-moon', 'BAN KI MOON', 'Bán Kí-moon', 'Ban  Ki‑moon.'])('refuses %j, the same name as ban-ki-moon', (name) => {
-    const attempt = () => sign(letter, existing, { name, country: 'KR', group: 'industry' }, NOW);
-    expect(attempt).toThrow(AlreadySigned);
-    expect(attempt).toThrow(/signature ban-ki-moon \("Ban Ki-moon", pending\): the same name once case, accents, spacing and punctuation are folded/);
-  });
+  it.each(['ban ki-moon', 'BAN KI MOON', 'Bán Kí-moon', 'Ban  Ki‑moon.'])(
+    'refuses %j, the same name as ban-ki-moon',
+    (name) => {
+      const attempt = () => sign(letter, existing, { name, country: 'KR', group: 'industry' }, NOW);
+      expect(attempt).toThrow(AlreadySigned);
+      expect(attempt).toThrow(
+        /signature ban-ki-moon \("Ban Ki-moon", pending\): the same name once case, accents, spacing and punctuation are folded/,
+      );
+    },
+  );
 
   it('refuses a name that matches a withdrawn signature', () => {
-    const withdrawn = [sig('eva-chen', 'Eva Chen', { status: 'withdrawn', withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'asked' } })];
-    expect(() => sign(letter, withdrawn, { name: 'Eva Chen', country: 'TW', group: 'industry' }, NOW)).toThrow(/withdrawn/);
+    const withdrawn = [
+      sig('eva-chen', 'Eva Chen', {
+        status: 'withdrawn',
+        withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'asked' },
+      }),
+    ];
+    expect(() =>
+      sign(letter, withdrawn, { name: 'Eva Chen', country: 'TW', group: 'industry' }, NOW),
+    ).toThrow(/withdrawn/);
   });
 
   it.each([
@@ -44,7 +80,14 @@ describe('sign', () => {
   });
 
   it('refuses to sign a closed letter', () => {
-    expect(() => sign({ ...letter, status: 'closed' }, [], { name: 'A', country: 'US', group: 'industry' }, NOW)).toThrow(InvalidTransition);
+    expect(() =>
+      sign(
+        { ...letter, status: 'closed' },
+        [],
+        { name: 'A', country: 'US', group: 'industry' },
+        NOW,
+      ),
+    ).toThrow(InvalidTransition);
   });
 });
 
@@ -52,7 +95,13 @@ describe('verify and withdraw', () => {
   const s = sig('eva-chen', 'Eva Chen');
   it('records who verified and when', () => {
     expect(verify(s, 'Campaign desk', NOW, 'https://example.org/statement')).toEqual({
-      ...s, status: 'verified', verified: { by: 'Campaign desk', at: '2026-11-29T12:00:00Z', evidence: 'https://example.org/statement' },
+      ...s,
+      status: 'verified',
+      verified: {
+        by: 'Campaign desk',
+        at: '2026-11-29T12:00:00Z',
+        evidence: 'https://example.org/statement',
+      },
     });
   });
   it('keeps the record on withdrawal, with when and why', () => {

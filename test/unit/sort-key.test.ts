@@ -7,7 +7,9 @@ import { ROOT } from '../helpers/cli.js';
 
 describe('deriveSortKey on the example letter', () => {
   const dir = path.join(ROOT, 'letters/time-to-act/signatures');
-  const signatures = readdirSync(dir).map((f) => parse(readFileSync(path.join(dir, f), 'utf8')) as { name: string; sort_as: string });
+  const signatures = readdirSync(dir).map(
+    (f) => parse(readFileSync(path.join(dir, f), 'utf8')) as { name: string; sort_as: string },
+  );
 
   it('holds the twelve signatures', () => expect(signatures).toHaveLength(12));
 
@@ -140,13 +142,19 @@ describe('deriveSortKey across cultures', () => {
   });
 
   it('keeps a name written family name first when told so', () => {
-    expect(deriveSortKey('Orbán Viktor', { language: 'hu', familyNameFirst: true })).toBe('Orbán Viktor');
+    expect(deriveSortKey('Orbán Viktor', { language: 'hu', familyNameFirst: true })).toBe(
+      'Orbán Viktor',
+    );
     expect(deriveSortKey('Dr. Orbán Viktor', { familyNameFirst: true })).toBe('Orbán Viktor');
   });
 
   it('uses explicit first and last names (an import with separate columns)', () => {
-    expect(deriveSortKey('Ellen Johnson Sirleaf', { first: 'Ellen', last: 'Johnson Sirleaf' })).toBe('Johnson Sirleaf Ellen');
-    expect(deriveSortKey('Dr. Ada Lovelace', { first: 'Dr. Ada', last: 'Lovelace' })).toBe('Lovelace Ada');
+    expect(
+      deriveSortKey('Ellen Johnson Sirleaf', { first: 'Ellen', last: 'Johnson Sirleaf' }),
+    ).toBe('Johnson Sirleaf Ellen');
+    expect(deriveSortKey('Dr. Ada Lovelace', { first: 'Dr. Ada', last: 'Lovelace' })).toBe(
+      'Lovelace Ada',
+    );
     expect(deriveSortKey('Madonna', { last: 'Madonna' })).toBe('Madonna');
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createProgram } from '../../src/cli.js';
-import { COMMANDS, colourEnabled, invocation, localCommands, localHints } from '../../src/terminal.js';
+import {
+  COMMANDS,
+  colourEnabled,
+  invocation,
+  localCommands,
+  localHints,
+} from '../../src/terminal.js';
 import { testContext } from '../helpers/context.js';
 
 describe('colourEnabled: NO_COLOR, then FORCE_COLOR as chalk reads it, then the terminal', () => {
@@ -27,16 +33,32 @@ describe('invocation: the command hints print, as letter was run', () => {
   const npm = 'npm/11.19.1 node/v20.20.2 linux x64 workspaces/false';
   it.each([
     [{ npm_config_user_agent: npm }, '/p/node_modules/.bin/letter', 'npx letter'],
-    [{ npm_config_user_agent: 'pnpm/9.0.0 npm/? node/v20.20.2 linux x64' }, '/p/node_modules/.bin/letter', 'pnpm exec letter'],
-    [{ npm_config_user_agent: 'yarn/1.22.22 npm/? node/v20.20.2 linux x64' }, '/p/node_modules/.bin/letter', 'yarn letter'],
-    [{ npm_config_user_agent: 'bun/1.1.0 npm/? node/v20.20.2 linux x64' }, '/p/node_modules/.bin/letter', 'bunx letter'],
+    [
+      { npm_config_user_agent: 'pnpm/9.0.0 npm/? node/v20.20.2 linux x64' },
+      '/p/node_modules/.bin/letter',
+      'pnpm exec letter',
+    ],
+    [
+      { npm_config_user_agent: 'yarn/1.22.22 npm/? node/v20.20.2 linux x64' },
+      '/p/node_modules/.bin/letter',
+      'yarn letter',
+    ],
+    [
+      { npm_config_user_agent: 'bun/1.1.0 npm/? node/v20.20.2 linux x64' },
+      '/p/node_modules/.bin/letter',
+      'bunx letter',
+    ],
     [{}, '/p/node_modules/.bin/letter', 'npx letter'],
     [{}, '/usr/local/bin/letter', 'letter'],
     [{}, '/usr/lib/node_modules/openletter-cli/bin/letter.js', 'letter'],
     [{}, '/p/bin/letter.js', 'node bin/letter.js'],
     [{}, '/elsewhere/my clone/bin/letter.js', 'node "../elsewhere/my clone/bin/letter.js"'],
     [{}, undefined, 'letter'],
-    [{ LETTER_COMMAND: 'docker run campaign/letter', npm_config_user_agent: npm }, '/p/node_modules/.bin/letter', 'docker run campaign/letter'],
+    [
+      { LETTER_COMMAND: 'docker run campaign/letter', npm_config_user_agent: npm },
+      '/p/node_modules/.bin/letter',
+      'docker run campaign/letter',
+    ],
   ] as const)('%j running %s: %s', (env, script, expected) => {
     expect(invocation(env, script, '/p')).toBe(expected);
   });
@@ -56,8 +78,14 @@ describe('localCommands: each "letter <command>" in a hint, as the user runs let
   });
 
   it('rewrites hints only, wherever they are, and leaves other strings alone', () => {
-    const result = { name: 'letter check', errors: [{ message: 'letter check', hint: 'letter check x' }] };
-    expect(localHints(result, (t) => localCommands(t, 'letter-dev'))).toEqual({ name: 'letter check', errors: [{ message: 'letter check', hint: 'letter-dev check x' }] });
+    const result = {
+      name: 'letter check',
+      errors: [{ message: 'letter check', hint: 'letter check x' }],
+    };
+    expect(localHints(result, (t) => localCommands(t, 'letter-dev'))).toEqual({
+      name: 'letter check',
+      errors: [{ message: 'letter check', hint: 'letter-dev check x' }],
+    });
   });
 
   it('knows every command of the program', () => {

@@ -1,8 +1,26 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { begin, describeRecovery, hasJournal, journalDir, rollBack } from '../../src/storage/journal.js';
+import {
+  begin,
+  describeRecovery,
+  hasJournal,
+  journalDir,
+  rollBack,
+} from '../../src/storage/journal.js';
 import { ensureDir, whileHeld, writeAll } from '../../src/storage/transaction.js';
 
 let dir: string;
@@ -14,7 +32,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('writeAll', () => {
   it('writes and deletes files in order', async () => {
     writeFileSync(path.join(dir, 'old.txt'), 'old\n');
-    await writeAll([{ path: path.join(dir, 'a/b.txt'), text: 'b\n' }, { path: path.join(dir, 'old.txt'), text: null }]);
+    await writeAll([
+      { path: path.join(dir, 'a/b.txt'), text: 'b\n' },
+      { path: path.join(dir, 'old.txt'), text: null },
+    ]);
     expect(readFileSync(path.join(dir, 'a/b.txt'), 'utf8')).toBe('b\n');
     expect(existsSync(path.join(dir, 'old.txt'))).toBe(false);
   });
@@ -38,7 +59,7 @@ describe('writeAll', () => {
 });
 
 describe('ensureDir', () => {
-  it('creates missing levels, and fails fast where Node\'s recursive mkdir would loop (/proc)', async () => {
+  it("creates missing levels, and fails fast where Node's recursive mkdir would loop (/proc)", async () => {
     await ensureDir(path.join(dir, 'x/y/z'));
     expect(existsSync(path.join(dir, 'x/y/z'))).toBe(true);
     await expect(ensureDir('/proc/letter-test/x')).rejects.toMatchObject({ code: 'ENOENT' });
@@ -48,7 +69,13 @@ describe('ensureDir', () => {
 describe('writeAll interrupted', () => {
   it('puts every file back and throws Cancelled when SIGINT arrives part-way', async () => {
     writeFileSync(path.join(dir, 'kept.txt'), 'before\n');
-    const changes = [{ path: path.join(dir, 'kept.txt'), text: 'after\n' }, ...Array.from({ length: 50 }, (_, i) => ({ path: path.join(dir, `n${i}.txt`), text: `${i}\n` }))];
+    const changes = [
+      { path: path.join(dir, 'kept.txt'), text: 'after\n' },
+      ...Array.from({ length: 50 }, (_, i) => ({
+        path: path.join(dir, `n${i}.txt`),
+        text: `${i}\n`,
+      })),
+    ];
     const pending = writeAll(changes);
     setImmediate(() => process.emit('SIGINT'));
     await expect(pending).rejects.toMatchObject({ name: 'Cancelled', exitCode: 130 });
@@ -74,7 +101,9 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
         { path: path.join(letterDir(), 'signatures/kept.yaml'), text: null },
       ]),
     );
-    expect(readFileSync(path.join(letterDir(), 'signatures/ne/new.yaml'), 'utf8')).toBe('name: New\n');
+    expect(readFileSync(path.join(letterDir(), 'signatures/ne/new.yaml'), 'utf8')).toBe(
+      'name: New\n',
+    );
     expect(readFileSync(path.join(letterDir(), 'CHANGELOG.md'), 'utf8')).toBe('new log\n');
     expect(statSync(path.join(letterDir(), 'CHANGELOG.md')).mode & 0o777).toBe(0o640);
     expect(existsSync(path.join(letterDir(), 'signatures/kept.yaml'))).toBe(false);
@@ -83,15 +112,38 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
   });
 
   it('records the state before the write: existing files as hard links, new ones as absent, new folders', async () => {
-    const j = await begin(letterDir(), [path.join(letterDir(), 'CHANGELOG.md'), path.join(letterDir(), 'signatures/ne/new.yaml')], [path.join(letterDir(), 'signatures/ne')]);
-    const intent = JSON.parse(readFileSync(path.join(journalDir(letterDir()), 'intent.json'), 'utf8'));
-    expect(intent).toEqual({ version: 1, files: [{ path: 'CHANGELOG.md', backup: 'b0' }, { path: 'signatures/ne/new.yaml', backup: null }], dirs: ['signatures/ne'] });
-    expect(statSync(path.join(j.dir, 'b0')).ino).toBe(statSync(path.join(letterDir(), 'CHANGELOG.md')).ino);
+    const j = await begin(
+      letterDir(),
+      [path.join(letterDir(), 'CHANGELOG.md'), path.join(letterDir(), 'signatures/ne/new.yaml')],
+      [path.join(letterDir(), 'signatures/ne')],
+    );
+    const intent = JSON.parse(
+      readFileSync(path.join(journalDir(letterDir()), 'intent.json'), 'utf8'),
+    );
+    expect(intent).toEqual({
+      version: 1,
+      files: [
+        { path: 'CHANGELOG.md', backup: 'b0' },
+        { path: 'signatures/ne/new.yaml', backup: null },
+      ],
+      dirs: ['signatures/ne'],
+    });
+    expect(statSync(path.join(j.dir, 'b0')).ino).toBe(
+      statSync(path.join(letterDir(), 'CHANGELOG.md')).ino,
+    );
     expect(await hasJournal(letterDir())).toBe(true);
   });
 
   it('rolls back a write killed part-way: files as they were, added files and folders gone, temporary files deleted', async () => {
-    await begin(letterDir(), [path.join(letterDir(), 'CHANGELOG.md'), path.join(letterDir(), 'signatures/kept.yaml'), path.join(letterDir(), 'signatures/ne/new.yaml')], [path.join(letterDir(), 'signatures/ne')]);
+    await begin(
+      letterDir(),
+      [
+        path.join(letterDir(), 'CHANGELOG.md'),
+        path.join(letterDir(), 'signatures/kept.yaml'),
+        path.join(letterDir(), 'signatures/ne/new.yaml'),
+      ],
+      [path.join(letterDir(), 'signatures/ne')],
+    );
     // What the killed process had done: one file rewritten (renamed over), one deleted, one added, a temporary file of an older letter.
     writeFileSync(path.join(letterDir(), 'CHANGELOG.md.new'), 'half\n');
     renameSync(path.join(letterDir(), 'CHANGELOG.md.new'), path.join(letterDir(), 'CHANGELOG.md'));
@@ -100,9 +152,16 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
     writeFileSync(path.join(letterDir(), 'signatures/ne/new.yaml'), 'name: New\n');
     writeFileSync(path.join(letterDir(), 'CHANGELOG.md.3141592653'), 'temporary\n');
     const r = await rollBack(letterDir());
-    expect(r).toEqual({ letter: letterDir(), restored: 2, removed: 1, temporary: ['CHANGELOG.md.3141592653'] });
+    expect(r).toEqual({
+      letter: letterDir(),
+      restored: 2,
+      removed: 1,
+      temporary: ['CHANGELOG.md.3141592653'],
+    });
     expect(readFileSync(path.join(letterDir(), 'CHANGELOG.md'), 'utf8')).toBe('old log\n');
-    expect(readFileSync(path.join(letterDir(), 'signatures/kept.yaml'), 'utf8')).toBe('name: Kept\n');
+    expect(readFileSync(path.join(letterDir(), 'signatures/kept.yaml'), 'utf8')).toBe(
+      'name: Kept\n',
+    );
     expect(existsSync(path.join(letterDir(), 'signatures/ne'))).toBe(false);
     expect(existsSync(journalDir(letterDir()))).toBe(false);
     expect(await rollBack(letterDir())).toBeUndefined();
@@ -128,7 +187,14 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
   it('refuses a journal naming a path outside the letter, and changes nothing', async () => {
     mkdirSync(journalDir(letterDir()));
     writeFileSync(path.join(dir, 'outside.txt'), 'keep\n');
-    writeFileSync(path.join(journalDir(letterDir()), 'intent.json'), JSON.stringify({ version: 1, files: [{ path: '../../outside.txt', backup: null }], dirs: [] }));
+    writeFileSync(
+      path.join(journalDir(letterDir()), 'intent.json'),
+      JSON.stringify({
+        version: 1,
+        files: [{ path: '../../outside.txt', backup: null }],
+        dirs: [],
+      }),
+    );
     await expect(rollBack(letterDir())).rejects.toThrow(/outside the letter/);
     expect(readFileSync(path.join(dir, 'outside.txt'), 'utf8')).toBe('keep\n');
   });
@@ -138,12 +204,19 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
     symlinkSync(path.join(dir, 'elsewhere'), path.join(letterDir(), 'signatures/linked'));
     mkdirSync(journalDir(letterDir()));
     writeFileSync(path.join(journalDir(letterDir()), 'b0'), 'planted\n');
-    writeFileSync(path.join(journalDir(letterDir()), 'intent.json'), JSON.stringify({ version: 1, files: [{ path: 'signatures/linked/x', backup: 'b0' }], dirs: [] }));
+    writeFileSync(
+      path.join(journalDir(letterDir()), 'intent.json'),
+      JSON.stringify({
+        version: 1,
+        files: [{ path: 'signatures/linked/x', backup: 'b0' }],
+        dirs: [],
+      }),
+    );
     await expect(rollBack(letterDir())).rejects.toThrow(/symbolic link: signatures\/linked/);
     expect(readdirSync(path.join(dir, 'elsewhere'))).toEqual([]);
   });
 
-  it('changes files outside the letter (renders) first, and puts them back when the letter\'s write fails', async () => {
+  it("changes files outside the letter (renders) first, and puts them back when the letter's write fails", async () => {
     mkdirSync(path.join(dir, 'out'));
     writeFileSync(path.join(dir, 'out/demo.html'), 'render\n');
     writeFileSync(path.join(letterDir(), 'a-file'), 'not a folder\n');
@@ -158,7 +231,12 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
     ).rejects.toMatchObject({ code: 'ENOTDIR' });
     expect(readFileSync(path.join(dir, 'out/demo.html'), 'utf8')).toBe('render\n');
     expect(readFileSync(path.join(letterDir(), 'CHANGELOG.md'), 'utf8')).toBe('old log\n');
-    await whileHeld(letterDir(), () => writeAll([{ path: path.join(letterDir(), 'CHANGELOG.md'), text: 'new log\n' }, { path: path.join(dir, 'out/demo.html'), text: null }]));
+    await whileHeld(letterDir(), () =>
+      writeAll([
+        { path: path.join(letterDir(), 'CHANGELOG.md'), text: 'new log\n' },
+        { path: path.join(dir, 'out/demo.html'), text: null },
+      ]),
+    );
     expect(existsSync(path.join(dir, 'out/demo.html'))).toBe(false);
     expect(readFileSync(path.join(letterDir(), 'CHANGELOG.md'), 'utf8')).toBe('new log\n');
     expect(await hasJournal(letterDir())).toBe(false);
@@ -186,7 +264,13 @@ describe('writeAll journaled, interrupted', () => {
     const letterDir = path.join(dir, 'letters/demo');
     mkdirSync(letterDir, { recursive: true });
     writeFileSync(path.join(letterDir, 'kept.txt'), 'before\n');
-    const changes = [{ path: path.join(letterDir, 'kept.txt'), text: 'after\n' }, ...Array.from({ length: 100 }, (_, i) => ({ path: path.join(letterDir, `n${i}.txt`), text: `${i}\n` }))];
+    const changes = [
+      { path: path.join(letterDir, 'kept.txt'), text: 'after\n' },
+      ...Array.from({ length: 100 }, (_, i) => ({
+        path: path.join(letterDir, `n${i}.txt`),
+        text: `${i}\n`,
+      })),
+    ];
     const pending = whileHeld(letterDir, () => writeAll(changes));
     setImmediate(() => process.emit('SIGINT'));
     await expect(pending).rejects.toMatchObject({ name: 'Cancelled', exitCode: 130 });
@@ -198,11 +282,16 @@ describe('writeAll journaled, interrupted', () => {
 
 describe('describeRecovery', () => {
   it('says what was put back, with names relative to the working folder', () => {
-    expect(describeRecovery({ letter: '/w/letters/demo', restored: 1, removed: 2, temporary: [] }, '/w')).toBe(
+    expect(
+      describeRecovery({ letter: '/w/letters/demo', restored: 1, removed: 2, temporary: [] }, '/w'),
+    ).toBe(
       'a write to letters/demo did not finish (the process was killed) and was undone; put back 1 file(s) as they were and removed 2 it had added.',
     );
-    expect(describeRecovery({ letter: '/w/letters/demo', restored: 0, removed: 0, temporary: ['CHANGELOG.md.12'] }, '/w')).toBe(
-      'letters/demo: deleted temporary file(s) a killed write left behind: CHANGELOG.md.12.',
-    );
+    expect(
+      describeRecovery(
+        { letter: '/w/letters/demo', restored: 0, removed: 0, temporary: ['CHANGELOG.md.12'] },
+        '/w',
+      ),
+    ).toBe('letters/demo: deleted temporary file(s) a killed write left behind: CHANGELOG.md.12.');
   });
 });
