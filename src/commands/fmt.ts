@@ -19,18 +19,17 @@ import { publishedChangelog } from '../letter/changelog.js';
 import type { Signature } from '../letter/schema.js';
 import { withDerivedSortKey } from '../letter/sort-key.js';
 import { normaliseUrl } from '../letter/urls.js';
+import { changelogChanges } from '../storage/changelog-file.js';
 import {
-  CHANGELOG_FILE,
   defaultLetters,
   LETTER_FILE,
   SIGNATURES_DIR,
   type SignatureLayout,
 } from '../storage/layout.js';
 import {
-  changelogChange,
   erasedChange,
   letterText,
-  loadLetter,
+  loadLetterAllowingErrors,
   resolveLetterDir,
   signatureChange,
   withLetterLock,
@@ -80,7 +79,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
   const files: string[] = [];
   for (const dir of dirs) {
     const changes = await withLetterLock(dir, async () => {
-      const loaded = await loadLetter(dir, ctx.cwd);
+      const loaded = await loadLetterAllowingErrors(dir, ctx.cwd);
       // A file in the wrong folder, or a link not in its normal form, is what fmt puts right.
       const errors = loaded.problems.filter(
         (p) => p.severity === 'error' && p.code !== 'misplaced-file' && p.code !== 'url-not-normal',
@@ -109,17 +108,18 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
           wanted.push({ path: path.resolve(ctx.cwd, t.file), text: canonicalText(t.text) });
       if (loaded.changelog !== undefined)
         wanted.push(
-          loaded.letter.changelog === 'append'
-            ? changelogChange(
-                dir,
-                publishedChangelog(
-                  loaded.letter,
-                  loaded.signatures.map((s) => s.signature),
-                  loaded.erased,
-                  loaded.signatures.map((s) => s.key),
-                ).text,
-              )
-            : { path: path.join(dir, CHANGELOG_FILE), text: canonicalText(loaded.changelog) },
+          ...changelogChanges(dir, loaded.letter, {
+            after: 'rebuild',
+            text:
+              loaded.letter.changelog === 'append'
+                ? publishedChangelog(
+                    loaded.letter,
+                    loaded.signatures.map((s) => s.signature),
+                    loaded.erased,
+                    loaded.signatures.map((s) => s.key),
+                  ).text
+                : canonicalText(loaded.changelog),
+          }),
         );
       // fmt writes LF; --check takes CRLF line ends for LF, as git does with core.autocrlf: a
       // checkout on Windows may have them while the repository holds LF.

@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { InvalidLetter } from '../errors.js';
 import type { LeftOut } from '../letter/publishing.js';
 import type { LetterFile } from '../letter/schema.js';
-import { type LoadedLetter, loadLetter, resolveLetterDir } from '../storage/letter-store.js';
+import { type LoadedLetter, loadLetterAllowingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { visible } from '../terminal.js';
 
 /** A letter whose letter.yaml is valid; signatures whose files have errors are left out. */
@@ -15,7 +15,7 @@ export type ReadableLetter = LoadedLetter & { letter: LetterFile };
 
 /** Loads the letter `arg` for reading. @throws UsageError (no such letter), InvalidLetter (letter.yaml invalid). */
 export async function readLetter(arg: string, ctx: Context): Promise<ReadableLetter> {
-  const loaded = await loadLetter(await resolveLetterDir(arg, ctx.cwd), ctx.cwd);
+  const loaded = await loadLetterAllowingErrors(await resolveLetterDir(arg, ctx.cwd), ctx.cwd);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (!loaded.letter) throw new InvalidLetter(errors);
   if (errors.length > 0) {

@@ -15,7 +15,7 @@ import {
   renderDocument,
 } from '../render/render.js';
 import { letterView } from '../render/view.js';
-import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
+import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
 import { defaultOutDir } from '../storage/render-files.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
@@ -74,7 +74,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const formats = parseFormats(o.formats);
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   trace('render: load');
-  const loaded = await loadValidLetter(dir, ctx.cwd);
+  const loaded = await loadLetterRefusingErrors(dir, ctx.cwd);
   trace('render: loaded');
   const { letter } = loaded;
   const languages = [letter.language, ...Object.keys(letter.translations ?? {})];

@@ -11,7 +11,6 @@ import { utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locate } from '../errors.js';
 import { InvalidLetter, type Problem, UserError } from '../errors.js';
-import { publishedChangelog } from '../letter/changelog.js';
 import {
   ERASED_KEY_ORDER,
   type ErasedRecord,
@@ -87,12 +86,15 @@ export interface LoadedLetter {
 }
 
 /**
- * Reads every file of the letter in `dir`; `cwd` decides how file names are shown.
+ * Reads every file of the letter in `dir`, tolerating every error in them: each is a problem
+ * in `problems` (file, line, column), an invalid signature file is left out of `signatures`,
+ * an invalid letter.yaml leaves `letter` undefined. For `letter check` and `letter fmt`.
+ * `cwd` decides how file names are shown.
  * @throws UserError when a write to the letter was interrupted (see `refuseUnfinishedWrite`).
  * Signature files unchanged since the last run come from the parse cache (see parse-cache.ts);
  * `scan`, a `scanSignatures` of the letter just made, saves listing them again.
  */
-export async function loadLetter(
+export async function loadLetterAllowingErrors(
   dir: string,
   cwd: string,
   scan?: SignatureScan,
@@ -221,11 +223,11 @@ function mayHoldConflict(bytes: Buffer): boolean {
 }
 
 /**
- * Reads and validates letter.yaml alone (no signatures), for what must be known before
- * taking the letter's lock, such as the groups to offer at a prompt.
+ * Reads and validates letter.yaml alone (no signatures), tolerating no error in it, for
+ * what must be known before taking the letter's lock, such as the groups to offer at a prompt.
  * @throws InvalidLetter when letter.yaml has errors.
  */
-export async function loadLetterFile(dir: string, cwd: string): Promise<LetterFile> {
+export async function loadLetterYamlRefusingErrors(dir: string, cwd: string): Promise<LetterFile> {
   const file = path.join(path.relative(cwd, dir) || '.', LETTER_FILE);
   const problems: Problem[] = [];
   const parsed = parseYaml(
@@ -245,15 +247,16 @@ export interface ValidLetter extends LoadedLetter {
 }
 
 /**
- * Loads a letter and insists its files are valid; `scan` as for `loadLetter`.
- * @throws InvalidLetter listing the errors (warnings do not count).
+ * Loads a letter tolerating no error in any of its files (warnings do not count), for the
+ * commands that write it or publish it whole; `scan` as for `loadLetterAllowingErrors`.
+ * @throws InvalidLetter listing the errors.
  */
-export async function loadValidLetter(
+export async function loadLetterRefusingErrors(
   dir: string,
   cwd: string,
   scan?: SignatureScan,
 ): Promise<ValidLetter> {
-  const loaded = await loadLetter(dir, cwd, scan);
+  const loaded = await loadLetterAllowingErrors(dir, cwd, scan);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !loaded.letter || loaded.body === undefined)
     throw new InvalidLetter(errors);
@@ -306,29 +309,6 @@ export function erasedChange(at: SignatureTarget, record: ErasedRecord): FileCha
 /** The change that deletes the file of signature `id` (only erasure does this; a withdrawal keeps the file). */
 export function removeSignatureChange(at: SignatureTarget, id: string): FileChange {
   return { path: signaturePath(at, id), text: null };
-}
-
-/** The change that writes CHANGELOG.md. */
-export function changelogChange(dir: string, text: string | Buffer): FileChange {
-  return { path: path.join(dir, CHANGELOG_FILE), text };
-}
-
-/**
- * The CHANGELOG.md a command writes after recording events: the whole derived text (see
- * `publishedChangelog`: never a name the publishing gate refuses), or nothing when the letter
- * keeps its changelog `on-merge`, unless `erasing`: an erasure rewrites it in every mode, as
- * the erased name must leave every file.
- */
-export function eventChanges(
-  dir: string,
-  letter: LetterFile,
-  signatures: readonly Signature[],
-  erased: readonly ErasedRecord[],
-  erasing = false,
-): FileChange[] {
-  return letter.changelog === 'on-merge' && !erasing
-    ? []
-    : [changelogChange(dir, publishedChangelog(letter, signatures, erased).text)];
 }
 
 /**
