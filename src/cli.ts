@@ -6,9 +6,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import pkg from '../package.json' with { type: 'json' };
 import type { CompletionCommand } from './commands/completion.js';
+import { formatSkipped } from './commands/shared/letter-warnings.js';
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
 import { describeRecovery, reportRecoveriesTo } from './storage/journal.js';
+import type { SkippedFile } from './storage/letter-store.js';
 import {
   colourEnabled,
   invocation,
@@ -25,12 +27,20 @@ type Printer<R> = (result: R, style: Style) => string;
 
 /** Prints a result as JSON (exactly the result) or through its human printer. */
 function emit<R>(ctx: Context, result: R, json: boolean | undefined, printer: Printer<R>): void {
+  warnSkipped(ctx, result);
   // JSON escapes control characters itself; for people, the data's own are made visible before colours are added.
   // Hints name commands as the user runs letter here (npx letter, letter, ...).
   const shown = localHints(result, ctx.style.command);
   ctx.stdout.write(
     json ? `${JSON.stringify(shown, null, 2)}\n` : `${printer(visibleDeep(shown), ctx.style)}\n`,
   );
+}
+
+/** Names on stderr the files a command's loader skipped (its result's `skipped`), whether or not the result is JSON. */
+function warnSkipped(ctx: Context, result: unknown): void {
+  const r = result as { skipped?: SkippedFile[]; letter?: unknown };
+  if (r?.skipped && typeof r.letter === 'string')
+    ctx.stderr.write(formatSkipped(r.skipped, r.letter, ctx.errStyle));
 }
 
 const examples = (...lines: string[]) =>
@@ -294,6 +304,7 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .action(async (letter, o) => {
       const { exportLetter } = await import('./commands/export.js');
       const r = await exportLetter({ letter, ...o }, ctx);
+      ctx.stderr.write(formatSkipped(r.skipped, r.letter, ctx.errStyle));
       if (r.out) ctx.stderr.write(`Exported ${r.count} signatories to ${r.out}\n`);
       else ctx.stdout.write(r.text);
     });

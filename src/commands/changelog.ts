@@ -14,7 +14,7 @@ import {
 } from '../storage/letter-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
-import { warnLeftOut } from './read.js';
+import { warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter changelog`. */
 export interface ChangelogOptions {

@@ -9,8 +9,6 @@
  * published signatures that lack it: every such file or, if one write fails, none.
  * Running it twice changes nothing the second time.
  */
-import { readFileSync } from 'node:fs';
-import { readdir, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Context } from '../context.js';
@@ -20,18 +18,15 @@ import type { Signature } from '../letter/schema.js';
 import { withDerivedSortKey } from '../letter/sort-key.js';
 import { normaliseUrl } from '../letter/urls.js';
 import { changelogChanges } from '../storage/changelog-file.js';
-import {
-  defaultLetters,
-  LETTER_FILE,
-  SIGNATURES_DIR,
-  type SignatureLayout,
-} from '../storage/layout.js';
+import { defaultLetters, LETTER_FILE, type SignatureLayout } from '../storage/layout.js';
 import {
   erasedChange,
   letterText,
   loadLetterAllowingErrors,
+  removeEmptyShards,
   resolveLetterDir,
   signatureChange,
+  signatureFileText,
   withLetterLock,
 } from '../storage/letter-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
@@ -144,14 +139,14 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
         const id = path.basename(want.path, '.yaml');
         const now = loaded.files.get(id)!;
         // The schema line is part of the canonical text: a path into the letter's .schemas/, the same for every install (schema-files.ts).
-        const same = canonical(readFileSync(now, 'utf8'), want.text);
+        const same = canonical(signatureFileText(now), want.text);
         if (now === want.path) {
           if (!same) differing.push(want);
         } else if (same) differing.push({ path: want.path, from: now });
         else differing.push(want, { path: now, text: null });
       }
       if (!o.check) await writeAll(differing);
-      if (!o.check) await removeEmptyShards(path.join(dir, SIGNATURES_DIR));
+      if (!o.check) await removeEmptyShards(dir);
       return differing.filter((c) => c.text !== null);
     });
     files.push(...changes.map((c) => path.relative(ctx.cwd, c.path)));
@@ -172,12 +167,6 @@ function withNormalUrls(s: Signature): Signature {
       ? {}
       : { verified: { ...s.verified, evidence: normaliseUrl(s.verified.evidence) } };
   return { ...s, ...url, ...verified };
-}
-
-/** Deletes the shard folders that a move to the flat layout left empty. */
-async function removeEmptyShards(sigDir: string): Promise<void> {
-  for (const d of await readdir(sigDir, { withFileTypes: true }).catch(() => []))
-    if (d.isDirectory()) await rmdir(path.join(sigDir, d.name)).catch(() => {});
 }
 
 /** The human view: the files rewritten, or with --check those that need it. */

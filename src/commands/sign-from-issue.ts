@@ -10,8 +10,10 @@ import { AlreadySigned, LikelyDuplicate, UsageError } from '../errors.js';
 import { FORM_LABELS, IssueRefused, readSignRequest } from '../letter/issue-form.js';
 import { textVersion } from '../letter/text-version.js';
 import { readText } from '../storage/layout.js';
+import { loadLetterSkippingInvalidFiles, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
-import { readLetter } from './read.js';
+import { formatSkipped } from './shared/letter-warnings.js';
+
 import { formatSign, type SignResult, sign } from './sign.js';
 
 /** Options of `letter sign --from-issue`: the letter and the path of the event file. */
@@ -69,7 +71,12 @@ export async function signFromIssue(
   } catch {
     throw new UsageError(`--from-issue: ${shownEvent} is not JSON: expected a GitHub issues event`);
   }
-  const loaded = await readLetter(o.letter, ctx);
+  const loaded = await loadLetterSkippingInvalidFiles(
+    await resolveLetterDir(o.letter, ctx.cwd),
+    ctx.cwd,
+  );
+  // The sign below refuses a letter with errors, and its error lists them: the warning comes first, as for every read.
+  ctx.stderr.write(formatSkipped(loaded.skipped, loaded.shown, ctx.errStyle));
   if (loaded.body === undefined)
     throw new UsageError(
       `${loaded.shown}: the letter has no ${loaded.letter.body}`,

@@ -7,7 +7,8 @@
  * once both land.
  */
 import { isUtf8 } from 'node:buffer';
-import { utimes } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rmdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locate } from '../errors.js';
 import { InvalidLetter, type Problem, UserError } from '../errors.js';
@@ -28,6 +29,7 @@ import {
   MAX_LETTER_BYTES,
   readBytes,
   readText,
+  SIGNATURES_DIR,
   signatureFileName,
   strayFiles,
 } from './layout.js';
@@ -263,6 +265,45 @@ export async function loadLetterRefusingErrors(
   return loaded as ValidLetter;
 }
 
+/** A file a loader left out: the first of its errors. */
+export interface SkippedFile {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+/** A letter whose letter.yaml is valid; the files with errors are left out and named in `skipped`. */
+export type LetterSkippingInvalidFiles = LoadedLetter & {
+  letter: LetterFile;
+  /** The files left out, each once, in the order their errors were found. */
+  skipped: SkippedFile[];
+};
+
+/**
+ * Loads a letter for commands that only read it (list, log, stats, export, the GitHub sign
+ * files), tolerating errors in every file but letter.yaml: a signature file with errors is
+ * left out of `signatures`, and every file with errors is named in `skipped` for the
+ * command's result. `cwd` decides how file names are shown.
+ * @throws InvalidLetter when letter.yaml has errors.
+ */
+export async function loadLetterSkippingInvalidFiles(
+  dir: string,
+  cwd: string,
+): Promise<LetterSkippingInvalidFiles> {
+  const loaded = await loadLetterAllowingErrors(dir, cwd);
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (!loaded.letter) throw new InvalidLetter(errors);
+  const skipped = new Map<string, SkippedFile>();
+  for (const p of errors)
+    if (!skipped.has(p.file))
+      skipped.set(p.file, { file: p.file, line: p.line, column: p.column, reason: p.message });
+  // Assigned, not spread: the letter's changelog is a getter that a copy would decode.
+  return Object.assign(loaded as LoadedLetter & { letter: LetterFile }, {
+    skipped: [...skipped.values()],
+  });
+}
+
 /**
  * The text of a signature file, keys in their canonical order; with `place` (the letter
  * folder and the file's absolute path), headed by its schema line for editors (schema-files.ts).
@@ -309,6 +350,18 @@ export function erasedChange(at: SignatureTarget, record: ErasedRecord): FileCha
 /** The change that deletes the file of signature `id` (only erasure does this; a withdrawal keeps the file). */
 export function removeSignatureChange(at: SignatureTarget, id: string): FileChange {
   return { path: signaturePath(at, id), text: null };
+}
+
+/** The text of a signature file (absolute path), as it is on disk, for `letter fmt` to compare. @throws the read error. */
+export function signatureFileText(file: string): string {
+  return readFileSync(file, 'utf8');
+}
+
+/** Deletes the shard folders of the letter in `dir` that a move to the flat layout left empty. */
+export async function removeEmptyShards(dir: string): Promise<void> {
+  const sigDir = path.join(dir, SIGNATURES_DIR);
+  for (const d of await readdir(sigDir, { withFileTypes: true }).catch(() => []))
+    if (d.isDirectory()) await rmdir(path.join(sigDir, d.name)).catch(() => {});
 }
 
 /**
