@@ -10,24 +10,20 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
-import { parseCsv } from '../letter/csv.js';
 import { NameIndex } from '../letter/duplicates.js';
 import {
   type DuplicateRow,
   findGroup,
   type ImportField,
   type ImportPlan,
-  mapHeaders,
   planImport,
 } from '../letter/import-plan.js';
 import { indexedName } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
 import { progressBar } from '../progress.js';
-import { readCsvFile } from '../storage/csv-file.js';
 import { type ImportView, readImportView, withImportState } from '../storage/import-state.js';
 import { resolveLetterDir } from '../storage/letter-store.js';
-import { visible } from '../terminal.js';
-import { askColumns, confirmDifferentPeople } from './import-questions.js';
+import { confirmDifferentPeople, readImportRows } from './import-input.js';
 
 export { formatImport } from './import-format.js';
 
@@ -94,31 +90,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
       `--country: ${unknownCountryReason(o.country)}`,
       'Use a code such as JO, US or KR.',
     );
-  if (fromStdin && (ctx.interactive || !ctx.readStdin))
-    throw new UsageError(
-      'letter import -: stdin is a terminal; pipe the CSV in, e.g. letter import - <letter> < signatories.csv',
-    );
-  const bytes = fromStdin
-    ? await ctx.readStdin!()
-    : await readCsvFile(path.resolve(ctx.cwd, o.file), shownFile);
-  const rows = parseCsv(bytes, shownFile);
-  const headers = rows.headers;
-  let mapped: ReturnType<typeof mapHeaders>;
-  try {
-    mapped = mapHeaders(headers, o.map);
-  } catch (e) {
-    throw new UsageError(`--map: ${(e as Error).message}`);
-  }
-  if (ctx.interactive && mapped.unmapped.length > 0 && o.map === undefined)
-    await askColumns(headers, mapped, ctx);
-  const fields = [...mapped.mapping.values()];
-  if (!fields.includes('name') && !fields.includes('first_name') && !fields.includes('last_name'))
-    throw new UsageError(
-      `no column of ${shownFile} holds the name; columns: ${headers.join(', ')}`,
-      'Map one with --map "Full name=name" (or first_name and last_name).',
-    );
-  for (const h of mapped.unmapped.filter((x) => !mapped.excluded.includes(x)))
-    ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${visible(h)}" is not imported\n`);
+  const { rows, mapped } = await readImportRows(o, shownFile, ctx);
 
   const plan = ({ letter, emailOwners }: ImportView, confirmed: ReadonlySet<number>) => {
     if (o.group !== undefined && !findGroup(letter.letter, o.group))

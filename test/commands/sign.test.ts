@@ -108,3 +108,15 @@ describe('sign on a terminal', () => {
     expect(existsSync(path.join(t.letterDir, 'signatures/nobody-yet.yaml'))).toBe(false);
   });
 });
+
+describe('sign with contact details', () => {
+  it('keeps the contacts already in the private store when the new signatory gives a phone alone', async () => {
+    const { ctx } = testContext(t.dir);
+    const base = { letter: L, country: 'FR', group: 'industry' };
+    await sign({ ...base, name: 'Ada One', email: 'ada@example.org' }, ctx);
+    await sign({ ...base, name: 'Bob Two', phone: '+44 20 7946 0000' }, ctx);
+    expect(readFileSync(path.join(t.letterDir, 'private/contacts.yaml'), 'utf8')).toBe(
+      'ada-one:\n  email: ada@example.org\nbob-two:\n  phone: +44 20 7946 0000\n',
+    );
+  });
+});
