@@ -19,9 +19,6 @@ import type { Contact } from '../storage/private-store.js';
 import { readSignView, type SignView, withSignState } from '../storage/sign-state.js';
 import { trace } from '../trace.js';
 import { commitWritten, refuseUncommittable } from './shared/commit.js';
-
-export { formatSign } from './sign-format.js';
-
 import {
   askForInput,
   confirmDifferentPerson,
@@ -29,6 +26,8 @@ import {
   contactOf,
   FLAG_OF,
 } from './sign-questions.js';
+
+export { formatSign } from './sign-format.js';
 
 /** Options of `letter sign`, as the flags give them. */
 export interface SignOptions {
