@@ -24,6 +24,7 @@ import {
 } from '../letter/import-plan.js';
 import type { Signature } from '../letter/schema.js';
 import { indexedName } from '../letter/signatures.js';
+import { stripBom } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
 import { progressBar } from '../progress.js';
 import {
@@ -315,7 +316,7 @@ function parseCsv(
       'Export it again as "CSV UTF-8" (in a spreadsheet: Save as, CSV UTF-8).',
     );
   }
-  const delimiter = detectDelimiter(text.replace(/^\ufeff/, ''));
+  const delimiter = detectDelimiter(stripBom(text));
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {

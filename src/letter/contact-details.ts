@@ -21,6 +21,7 @@
  * numbers by a pattern of bounded length, then judged in code.
  */
 import type { Problem } from '../errors.js';
+import { toLf } from './text.js';
 
 // A phone number's shape, bounded in length (so linear), not inside a longer token; judged by `isPhoneNumber`.
 const PHONE_CANDIDATE =
@@ -87,7 +88,8 @@ export function findContactDetails(
 ): Problem[] {
   const problems: Problem[] = [];
   if (!mayHoldContactDetails(text)) return problems;
-  const lines = text.split(/\r?\n/);
+  // Lines as an editor shows them: after CRLF, LF or a lone CR.
+  const lines = toLf(text).split('\n');
   lines.forEach((line, i) => {
     const found = scanLine(line, options);
     // An address written with fullwidth letters or percent-encoding is still an address: found in the line as read.
