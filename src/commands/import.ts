@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Context } from '../context.js';
 import { InvalidInput, UsageError } from '../errors.js';
+import { type Contact, emailOwners } from '../letter/contacts.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
 import { NameIndex } from '../letter/duplicates.js';
 import {
@@ -22,7 +23,6 @@ import {
   mapHeaders,
   planImport,
 } from '../letter/import-plan.js';
-import type { Signature } from '../letter/schema.js';
 import { indexedName } from '../letter/signatures.js';
 import { stripBom } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
@@ -35,7 +35,7 @@ import {
   type ValidLetter,
   withLetterLock,
 } from '../storage/letter-store.js';
-import { type Contact, contactsChanges, emailKey, readContacts } from '../storage/private-store.js';
+import { contactsChanges, readContacts } from '../storage/private-store.js';
 import { writeAll } from '../storage/transaction.js';
 import { type Style, visible } from '../terminal.js';
 
@@ -149,11 +149,11 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
       );
     const contacts = await readContacts(dir, ctx.cwd);
     const signatures = letter.signatures.map((s) => s.signature);
-    const owners = new Map<string, Signature>();
-    for (const s of signatures) {
-      const email = contacts[s.id]?.email;
-      if (email) owners.set(emailKey(email), s);
-    }
+    const owners = emailOwners(
+      signatures.map((s) => s.id),
+      contacts,
+      (i) => signatures[i]!,
+    );
     const bar = progressBar(ctx, 'Checking', rows.rows.length);
     try {
       const result = planImport(rows.rows, {

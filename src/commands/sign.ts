@@ -14,7 +14,13 @@ import {
 } from '../errors.js';
 import { cannotCommit, commitPaths, isRepo } from '../git.js';
 import { insertEvent } from '../letter/changelog.js';
-import { maskContact } from '../letter/contact-details.js';
+import {
+  type Contact,
+  contactSchema,
+  emailKey,
+  emailOwners,
+  maskContact,
+} from '../letter/contacts.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
@@ -53,14 +59,7 @@ import {
   type ValidLetter,
   withLetterLock,
 } from '../storage/letter-store.js';
-import {
-  type Contact,
-  contactSchema,
-  contactsChanges,
-  emailKey,
-  isPrivateFile,
-  readContacts,
-} from '../storage/private-store.js';
+import { contactsChanges, isPrivateFile, readContacts } from '../storage/private-store.js';
 import { addToSum, type ScanSum, scanSignatures, scanSum } from '../storage/signature-scan.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -142,14 +141,12 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
   const attempt = async () => {
     const state = await letterState(dir, shown, ctx);
     const contacts = contact.email ? await readContacts(dir, ctx.cwd) : {};
-    const owners = new Map<string, IndexedName>();
-    if (contact.email) {
-      const { ids, names, statuses } = state.names;
-      ids.forEach((id, i) => {
-        const email = contacts[id]?.email;
-        if (email) owners.set(emailKey(email), { id, name: names[i]!, status: statuses[i]! });
-      });
-    }
+    const { ids, names, statuses } = state.names;
+    const owner = (i: number): IndexedName => ({
+      id: ids[i]!,
+      name: names[i]!,
+      status: statuses[i]!,
+    });
     try {
       const { signature, similar, possible } = signLetter(state.letter, [], input, ctx.now(), {
         erased: state.erased,
@@ -157,7 +154,9 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
         index: new NameIndex(state.names),
         takenIds: new Set([...state.names.ids, ...state.erased.map((e) => e.id)]),
         allowSimilar,
-        ...(contact.email ? { email: { key: emailKey(contact.email), owners } } : {}),
+        ...(contact.email
+          ? { email: { key: emailKey(contact.email), owners: emailOwners(ids, contacts, owner) } }
+          : {}),
       });
       return { state, signature, similar, possible, contacts };
     } catch (e) {

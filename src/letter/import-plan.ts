@@ -3,7 +3,7 @@
  * letter: which rows to add, which are already signed, which are likely duplicates of a
  * signature or of an earlier row, and which are invalid, with the reason. Pure.
  */
-import { maskContact } from './contact-details.js';
+import { emailKey, isEmail, isPhone, maskContact } from './contacts.js';
 import { parseCountryName, unknownCountryReason } from './country-names.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
 import type { DuplicateMatch, NameIndex } from './duplicates.js';
@@ -273,7 +273,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
         field: 'name',
         note: `held an email address; the name is "${name}" and the address is kept in the private store${cell(row, 'email') ? ' (the email column wins)' : ''}`,
       });
-    const emailCheck = email ? { key: email.toLowerCase(), owners } : undefined;
+    const emailCheck = email ? { key: emailKey(email), owners } : undefined;
     const found = checkName(index, c.erased, c.letter.slug, name, emailCheck, {
       url: cell(row, 'url'),
       role: cell(row, 'role'),
@@ -371,12 +371,12 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
         });
     }
     const phone = cell(row, 'phone');
-    if (privateEmail !== undefined && !/^[^\s@]+@(?=[^\s@]+$)[^\s@]+\.[^\s@]+$/.test(privateEmail))
+    if (privateEmail !== undefined && !isEmail(privateEmail))
       return invalid(
         privateEmail === email ? 'email' : 'url',
         `"${maskContact(privateEmail)}" is not an email address`,
       );
-    if (phone !== undefined && !/^\+?[0-9 ()./-]{6,30}$/.test(phone))
+    if (phone !== undefined && !isPhone(phone))
       return invalid('phone', `"${maskContact(phone)}" is not a phone number`);
     try {
       const { signature } = sign(
@@ -406,7 +406,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
       signatures.push(signature);
       taken.add(signature.id);
       index.add(indexedName(signature));
-      if (privateEmail) owners.set(privateEmail.toLowerCase(), signature);
+      if (privateEmail) owners.set(emailKey(privateEmail), signature);
       plan.toAdd.push({
         line: row.line,
         signature,
