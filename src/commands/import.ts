@@ -13,9 +13,9 @@ import { InvalidInput, UsageError } from '../errors.js';
 import { type Contact, emailOwners } from '../letter/contacts.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
 import { NameIndex } from '../letter/duplicates.js';
+import { lookupGroup } from '../letter/groups.js';
 import {
   type DuplicateRow,
-  findGroup,
   IMPORT_FIELDS,
   type ImportField,
   type ImportPlan,
@@ -140,13 +140,9 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${visible(h)}" is not imported\n`);
 
   const plan = async (letter: ValidLetter, confirmed: ReadonlySet<number>) => {
-    if (o.group !== undefined && !findGroup(letter.letter, o.group))
-      throw new UsageError(
-        `--group: "${o.group}" is not a group of this letter`,
-        letter.letter.groups.length > 0
-          ? `Use one of: ${letter.letter.groups.map((g) => g.id).join(', ')}`
-          : 'The letter declares no groups.',
-      );
+    const group = o.group === undefined ? undefined : lookupGroup(letter.letter.groups, o.group);
+    if (group?.unknown)
+      throw new UsageError(`--group: ${group.unknown.reason}`, group.unknown.hint);
     const contacts = await readContacts(dir, ctx.cwd);
     const signatures = letter.signatures.map((s) => s.signature);
     const owners = emailOwners(

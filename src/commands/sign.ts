@@ -30,6 +30,7 @@ import {
   type NameColumns,
   NameIndex,
 } from '../letter/duplicates.js';
+import { lookupGroup } from '../letter/groups.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
 import {
   InvalidSignatureInput,
@@ -531,16 +532,11 @@ function isPublished(letter: LetterFile, s: Signature): boolean {
   return publishedStatuses(letter).includes(s.status);
 }
 
-/** Accepts a group's id or its name (any case). */
+/** Accepts a group's id or its name (any case): see groups.ts. */
 function groupId(value: string, letter: LetterFile): string {
-  const v = value.trim();
-  const found = letter.groups.find((g) => g.id === v || g.name.toLowerCase() === v.toLowerCase());
-  if (!found)
-    throw new UsageError(
-      `--group: "${value}" is not a group of this letter`,
-      `Use one of: ${letter.groups.map((g) => g.id).join(', ')}`,
-    );
-  return found.id;
+  const found = lookupGroup(letter.groups, value);
+  if (!found.group) throw new UsageError(`--group: ${found.unknown.reason}`, found.unknown.hint);
+  return found.group.id;
 }
 
 function formatEntry(s: Signature, letter: LetterFile, style: Style): string {

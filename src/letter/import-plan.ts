@@ -7,8 +7,8 @@ import { emailKey, isEmail, isPhone, maskContact } from './contacts.js';
 import { parseCountryName, unknownCountryReason } from './country-names.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
 import type { DuplicateMatch, NameIndex } from './duplicates.js';
-import { idForName } from './names.js';
-import type { ErasedRecord, Group, LetterFile, Signature } from './schema.js';
+import { lookupGroup } from './groups.js';
+import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 import { checkName, InvalidSignatureInput, indexedName, indexOf, sign } from './signatures.js';
 import { sortKeyToWrite } from './sort-key.js';
 
@@ -181,18 +181,6 @@ export interface PlanContext {
   index?: NameIndex;
 }
 
-/**
- * A group of the letter named by `value`: its id, its name in any case, or its name made
- * into an id ("Initial signatories" → initial-signatories). @returns undefined for none.
- */
-export function findGroup(letter: LetterFile, value: string): Group | undefined {
-  const v = value.trim();
-  const asId = idForName(v, new Set());
-  return letter.groups.find(
-    (g) => g.id === v || g.name.toLowerCase() === v.toLowerCase() || g.id === asId,
-  );
-}
-
 // An email address as a whole cell, and a mailto: link (its address before any ?subject=).
 const EMAIL_CELL = /^[^\s@/:?#]+@(?=[^\s@/?#]+$)[^\s@/?#]+\.[^\s@/?#]+$/;
 const MAILTO = /^mailto:([^?#]*)/i;
@@ -334,17 +322,18 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
     const groupValue = cell(row, 'group') ?? c.defaultGroup;
     let group: string | undefined;
     if (groupValue !== undefined) {
-      group = findGroup(c.letter, groupValue)?.id;
-      if (group === undefined) {
+      const found = lookupGroup(c.letter.groups, groupValue);
+      if (!found.group) {
         const declared = c.letter.groups.map((g) => g.id).join(', ');
         const away =
           groupColumn === undefined ? '' : `, or leave the column out with --map "${groupColumn}="`;
         return invalid(
           'group',
-          `"${groupValue}" is not a group of this letter (${declared ? `its groups: ${declared}` : 'it declares none'})`,
+          `${found.unknown.reason} (${declared ? `its groups: ${declared}` : 'it declares none'})`,
           `declare the groups under groups: in letter.yaml${away}`,
         );
       }
+      group = found.group.id;
     }
     if (group === undefined && requires.has('group'))
       return invalid(

@@ -9,6 +9,7 @@
 import { UserError } from '../errors.js';
 import { parseCountryName } from './country-names.js';
 import { isIsoTimestamp } from './dates.js';
+import { findGroup } from './groups.js';
 import { GITHUB_LOGIN_PATTERN, type LetterFile } from './schema.js';
 import { toLf } from './text.js';
 
@@ -191,10 +192,7 @@ export function readSignRequest(event: unknown, letter: LetterFile, version: str
       'Use a code such as JO, US or KR.',
     );
   const groupText = answer('group');
-  const group =
-    groupText === undefined
-      ? undefined
-      : letter.groups.find((g) => g.name === groupText || g.id === groupText)?.id;
+  const group = groupText === undefined ? undefined : findGroup(letter.groups, groupText)?.id;
   if (groupText !== undefined && group === undefined)
     throw new IssueRefused(
       FORM_LABELS.group,
