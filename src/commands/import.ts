@@ -12,7 +12,6 @@ import type { Context } from '../context.js';
 import { InvalidInput, UsageError } from '../errors.js';
 import { type Contact, emailOwners } from '../letter/contacts.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
-import { NameIndex } from '../letter/duplicates.js';
 import { lookupGroup } from '../letter/groups.js';
 import {
   type DuplicateRow,
@@ -23,7 +22,7 @@ import {
   mapHeaders,
   planImport,
 } from '../letter/import-plan.js';
-import { indexedName } from '../letter/signatures.js';
+import { indexOf } from '../letter/signatures.js';
 import { stripBom } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
 import { progressBar } from '../progress.js';
@@ -158,8 +157,9 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
         erased: letter.erased,
         emailOwners: owners,
         mapping: mapped.mapping,
-        index: NameIndex.of(
-          letter.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed })),
+        index: indexOf(
+          signatures,
+          letter.signatures.map((l) => l.seed),
         ),
         defaultGroup: o.group,
         defaultCountry,

@@ -34,7 +34,7 @@ import { lookupGroup } from '../letter/groups.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
 import {
   InvalidSignatureInput,
-  indexedName,
+  indexOf,
   publishedStatuses,
   type SignatureInput,
   sign as signLetter,
@@ -311,10 +311,10 @@ async function letterState(dir: string, shown: string, ctx: Context): Promise<Le
       };
   }
   const full = await loadValidLetter(dir, ctx.cwd, scan);
-  const index = NameIndex.of(
-    full.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed })),
-  );
-  const names = index.columns;
+  const names = indexOf(
+    full.signatures.map((l) => l.signature),
+    full.signatures.map((l) => l.seed),
+  ).columns;
   return { dir, letter: full.letter, body: full.body, names, erased: full.erased, sum, full };
 }
 

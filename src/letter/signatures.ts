@@ -58,9 +58,15 @@ export function publishedStatuses(letter: LetterFile): SignatureStatus[] {
   return letter.verification === 'required' ? ['verified'] : ['pending', 'verified'];
 }
 
-/** An index of every name on the letter, whatever its status, for duplicate checks. */
-export function indexOf(signatures: readonly Signature[]): NameIndex {
-  return NameIndex.of(signatures.map(indexedName));
+/**
+ * An index of every name on the letter, whatever its status, for duplicate checks. `seeds[i]`
+ * (see `nameSeed`), when a loader kept it, saves computing the keys of `signatures[i]` again.
+ */
+export function indexOf(
+  signatures: readonly Signature[],
+  seeds?: readonly (NameSeed | undefined)[],
+): NameIndex {
+  return NameIndex.of(signatures.map((s, i) => ({ ...indexedName(s), seed: seeds?.[i] })));
 }
 
 /** What the name index keeps of a signature: id, name, status and the context that tells people apart. */
@@ -137,7 +143,7 @@ export function undecidedPairs(
   include: (s: Signature) => boolean = () => true,
   seeds?: readonly (NameSeed | undefined)[],
 ): { earlier: Signature; later: Signature; match: DuplicateMatch }[] {
-  const index = NameIndex.of(signatures.map((s, i) => ({ ...indexedName(s), seed: seeds?.[i] })));
+  const index = indexOf(signatures, seeds);
   return index
     .pairs((i) => include(signatures[i]!))
     .filter(
