@@ -36,6 +36,7 @@ import {
   InvalidSignatureInput,
   indexOf,
   publishedStatuses,
+  SIGNATURE_INPUT_FIELDS,
   type SignatureInput,
   sign as signLetter,
 } from '../letter/signatures.js';
@@ -104,17 +105,10 @@ export interface SignResult {
   commit?: string;
 }
 
-const FLAG_OF: Record<string, string> = {
-  name: '--name',
-  sort_as: '--sort-as',
-  role: '--role',
-  organisation: '--organisation',
-  country: '--country',
-  group: '--group',
-  url: '--url',
-  signed_at: '--signed-at',
-  github: '--github',
-};
+/** The flag of each field (`sort_as` → `--sort-as`): how this command names a field the domain refuses. */
+const FLAG_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  SIGNATURE_INPUT_FIELDS.map((f) => [f, `--${f.replaceAll('_', '-')}`]),
+);
 
 /**
  * Signs a person onto a letter.

@@ -8,7 +8,7 @@ import { parseCountryName, unknownCountryReason } from './country-names.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
 import type { DuplicateMatch, NameIndex } from './duplicates.js';
 import { lookupGroup } from './groups.js';
-import type { ErasedRecord, LetterFile, Signature } from './schema.js';
+import { type ErasedRecord, type LetterFile, SIGNATORY_FIELDS, type Signature } from './schema.js';
 import { checkName, InvalidSignatureInput, indexedName, indexOf, sign } from './signatures.js';
 import { sortKeyToWrite } from './sort-key.js';
 
@@ -20,12 +20,7 @@ export const IMPORT_FIELDS = [
   'name',
   'first_name',
   'last_name',
-  'sort_as',
-  'role',
-  'organisation',
-  'country',
-  'group',
-  'url',
+  ...SIGNATORY_FIELDS.filter((f) => f !== 'name'),
   'signed_at',
   'email',
   'phone',

@@ -29,6 +29,7 @@ import {
   ERASED_PREFIX,
   type ErasedRecord,
   type LetterFile,
+  SIGNATORY_FIELDS,
   type Signature,
   type SignatureFile,
   type SignatureStatus,
@@ -52,6 +53,19 @@ export interface SignatureInput {
   github?: string | undefined;
   signed_at?: string | undefined;
 }
+
+/**
+ * The fields of `SignatureInput`, in the order of a signature file: those an
+ * `InvalidSignatureInput` names, and that each command maps to its own words (`letter sign`
+ * to flags, `sign --from-issue` to the form's labels, `letter import` to columns).
+ */
+export const SIGNATURE_INPUT_FIELDS = [
+  ...SIGNATORY_FIELDS,
+  'github',
+  'signed_at',
+] as const satisfies readonly (keyof SignatureInput)[];
+/** One of `SIGNATURE_INPUT_FIELDS`. */
+export type SignatureInputField = (typeof SIGNATURE_INPUT_FIELDS)[number];
 
 /** The statuses that renders and `letter list` show: verified only when the letter requires verification. */
 export function publishedStatuses(letter: LetterFile): SignatureStatus[] {

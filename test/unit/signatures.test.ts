@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AlreadySigned, InvalidTransition } from '../../src/errors.js';
 import {
   InvalidSignatureInput,
   indexOf,
   publishedStatuses,
+  SIGNATURE_INPUT_FIELDS,
+  type SignatureInput,
+  type SignatureInputField,
   sign,
   verify,
   withdraw,
@@ -135,5 +138,22 @@ describe('indexOf', () => {
     expect(c.keys).toEqual(['seeded key', 'mikhail gorbachev']);
     expect(c.skeletons).toEqual([0, 'mnxanl gop6acheb']);
     expect(c.translits).toEqual(['sd k', 'mkl grbkv']);
+  });
+});
+
+describe('SIGNATURE_INPUT_FIELDS', () => {
+  it('lists every field of SignatureInput once, in the order of a signature file', () => {
+    expect(SIGNATURE_INPUT_FIELDS).toEqual([
+      'name',
+      'sort_as',
+      'role',
+      'organisation',
+      'country',
+      'group',
+      'url',
+      'github',
+      'signed_at',
+    ]);
+    expectTypeOf<SignatureInputField>().toEqualTypeOf<keyof SignatureInput>();
   });
 });
