@@ -520,9 +520,6 @@ export const SIGNATURE_KEY_ORDER = [
   'rejected',
 ] as const;
 
-/** Ids of erasure records start with this; no signature id does. */
-export const ERASED_PREFIX = 'erased-';
-
 /**
  * The shape of `signatures/erased-<hash>.yaml`: what stays of a signature after the person
  * asked to be forgotten. No name or detail, only fingerprints of the name's forms (see

@@ -23,10 +23,10 @@ import {
   reasonFor,
 } from './duplicates.js';
 import { erasedNames, erasureFingerprints } from './erasure.js';
+import { ERASED_PREFIX } from './ids.js';
 import { contextNotes, type MatchContext } from './name-match.js';
 import { idForName, normaliseName } from './names.js';
 import {
-  ERASED_PREFIX,
   type ErasedRecord,
   type LetterFile,
   SIGNATORY_FIELDS,

@@ -5,7 +5,7 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Problem, UsageError, UserError } from '../errors.js';
-import { ID_PATTERN } from '../letter/ids.js';
+import { ID_PATTERN, isErasedId } from '../letter/ids.js';
 
 /** File names inside a letter folder. */
 export const LETTER_FILE = 'letter.yaml';
@@ -48,8 +48,7 @@ export function signatureIdOf(inLetter: string): { id: string; erased: boolean }
     return undefined;
   const id = parts.at(-1)!.slice(0, -'.yaml'.length);
   if (!ID_PATTERN.test(id) || (parts.length === 3 && parts[1] !== shardOf(id))) return undefined;
-  // ERASED_PREFIX of schema.ts, not imported: that module brings zod, which a layout question does not need.
-  return { id, erased: id.startsWith('erased-') };
+  return { id, erased: isErasedId(id) };
 }
 
 /** Largest files read, in bytes: a signature file, letter.yaml, and the body or a translation. */

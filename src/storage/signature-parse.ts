@@ -6,9 +6,9 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Problem } from '../errors.js';
 import { findContactDetails } from '../letter/contact-details.js';
+import { isErasedId } from '../letter/ids.js';
 import { normaliseName } from '../letter/names.js';
 import {
-  ERASED_PREFIX,
   type ErasedRecord,
   erasedSchema,
   type Signature,
@@ -59,7 +59,7 @@ export function parseSignatureFile(bytes: Uint8Array, file: string, id: string):
   const conflict = conflictMarker(text, file);
   if (conflict) return { kind: 'invalid', problems: [conflict] };
   const contacts = some(findContactDetails(text, file));
-  if (id.startsWith(ERASED_PREFIX)) {
+  if (isErasedId(id)) {
     const parsed = parseYaml(text, file, erasedSchema);
     if (!parsed.value) return { kind: 'invalid', problems: parsed.problems, contacts };
     return {
