@@ -43,6 +43,7 @@ import {
 import { deriveSortKey, sortKeyToWrite } from '../letter/sort-key.js';
 import { textVersion } from '../letter/text-version.js';
 import type { Prompts } from '../prompts.js';
+import { identityOf } from '../storage/file-stats.js';
 import { CHANGELOG_FILE, readBytes, readText, SIGNATURES_DIR } from '../storage/layout.js';
 import {
   type IndexOrigin,
@@ -351,7 +352,7 @@ async function indexAfter(state: LetterState, signature: Signature, file: string
   addToSum(
     sum,
     `${path.relative(path.join(state.dir, SIGNATURES_DIR), path.dirname(file))}/${path.basename(file)}`,
-    [1, st.size, st.mtimeMs, st.ctimeMs, st.ino],
+    identityOf(st),
   );
   // The columns the sign's name index adopted: adding to the index adds to them.
   new NameIndex(state.names).add(signature);

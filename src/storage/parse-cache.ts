@@ -15,7 +15,7 @@
  * small journal `<hash>.new.json` instead of rewriting the whole cache; the journal is
  * folded into the cache once it passes 2% of it.
  */
-import type { Stats } from 'node:fs';
+
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -29,6 +29,7 @@ import {
   signatureSchema,
 } from '../letter/schema.js';
 import { cacheFileFor } from './cache-dir.js';
+import type { Identity } from './file-stats.js';
 
 /** What the cache keeps of one valid file. */
 export type CachedValue =
@@ -39,9 +40,6 @@ export type CachedValue =
 export type CachedFile =
   | { kind: 'signature'; signature: Signature; key: string; seed?: NameSeed }
   | { kind: 'erased'; record: ErasedRecord };
-
-/** File identity as `lstat` gives it. */
-export type Identity = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
 // The fields of a signature file, in the order the schema gives them (so that a cached
 // signature has its keys in the same order as a parsed one).

@@ -18,9 +18,9 @@ import type { Locate, Problem } from '../errors.js';
 import { type NameSeed, skeletonOf, transliterationKey } from '../letter/duplicates.js';
 import { type ErasedRecord, type Signature, signatureSchema } from '../letter/schema.js';
 import { trace } from '../trace.js';
-import { STAT_WIDTH } from './file-stats.js';
+import { type Identity, identityAt, NOT_A_FILE, REGULAR_FILE, STAT_WIDTH } from './file-stats.js';
 import { MAX_SIGNATURE_BYTES, SIGNATURES_DIR, type SignatureLayout, shardOf } from './layout.js';
-import { type Identity, ParseCache } from './parse-cache.js';
+import { ParseCache } from './parse-cache.js';
 import type { openSignatureFile, ParsedFile } from './signature-parse.js';
 import {
   PARALLEL_MIN,
@@ -203,8 +203,8 @@ export async function loadSignatures(
       unread++;
     };
     const kind = st[at];
-    if (kind !== 1) {
-      if (kind === 2)
+    if (kind !== REGULAR_FILE) {
+      if (kind === NOT_A_FILE)
         fail(
           'not-a-file',
           `"${entry}" is not a regular file (a link or a folder)`,
@@ -237,7 +237,7 @@ export async function loadSignatures(
         hint: `move it there with git mv, or move every file with: letter fmt ${shown} --layout ${layout}`,
       });
     }
-    const identity = { size, mtimeMs: st[at + 2]!, ctimeMs: st[at + 3]!, ino: st[at + 4]! };
+    const identity = identityAt(st, at);
     const cache = caches[candidates.folder[i]!]!;
     if (parsed) {
       take(slot, place, entry, identity, cache, parsed);
@@ -305,12 +305,7 @@ export async function loadSignatures(
     trace(`load: ${todo.length} files to parse`);
     await eachParsed(listed, todo, false, (i, result) => {
       const place = places[candidates.folder[i]!]!;
-      const identity = {
-        size: stats[i * STAT_WIDTH + 1]!,
-        mtimeMs: stats[i * STAT_WIDTH + 2]!,
-        ctimeMs: stats[i * STAT_WIDTH + 3]!,
-        ino: stats[i * STAT_WIDTH + 4]!,
-      };
+      const identity = identityAt(stats, i * STAT_WIDTH);
       take(
         candidates.slot[i]!,
         place,

@@ -14,6 +14,7 @@ import {
   type Signature,
   signatureSchema,
 } from '../letter/schema.js';
+import { identityOf, NOT_A_FILE, VANISHED } from './file-stats.js';
 import { conflictMarker, decodeUtf8, MAX_SIGNATURE_BYTES } from './layout.js';
 import { parseYaml, parseYamlFast } from './yaml.js';
 
@@ -98,11 +99,11 @@ export function openSignatureFile(
     fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { identity: [code === 'ENOENT' ? 0 : 2, 0, 0, 0, 0] };
+    return { identity: identityOf(undefined, code === 'ENOENT' ? VANISHED : NOT_A_FILE) };
   }
   try {
     const st = fstatSync(fd);
-    const identity = [st.isFile() ? 1 : 2, st.size, st.mtimeMs, st.ctimeMs, st.ino];
+    const identity = identityOf(st);
     if (!st.isFile() || st.size > MAX_SIGNATURE_BYTES) return { identity };
     const bytes = Buffer.allocUnsafe(st.size);
     let got = 0;

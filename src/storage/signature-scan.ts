@@ -179,7 +179,7 @@ const words = new Uint32Array(2);
 const float = new Float64Array(words.buffer);
 
 /** Adds one entry to `sum`: its path under signatures/ and identity numbers (see file-stats.ts). */
-export function addToSum(sum: ScanSum, entry: string, identity: readonly number[]): void {
+export function addToSum(sum: ScanSum, entry: string, identity: Iterable<number>): void {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (let i = 0; i < entry.length; i++) {
@@ -209,7 +209,7 @@ export function addToSum(sum: ScanSum, entry: string, identity: readonly number[
 export async function scanSum(scan: SignatureScan): Promise<ScanSum> {
   const stats = await scan.stats;
   const sum: ScanSum = { a: 0, b: 0, n: 0 };
-  const identity = [0, 0, 0, 0, 0];
+  const identity = new Float64Array(STAT_WIDTH);
   scan.candidates.entry.forEach((entry, i) => {
     for (let k = 0; k < STAT_WIDTH; k++) identity[k] = stats[i * STAT_WIDTH + k]!;
     addToSum(sum, `${scan.folders[scan.candidates.folder[i]!]!.shard}/${entry}`, identity);
