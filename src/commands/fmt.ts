@@ -23,6 +23,7 @@ import { normaliseUrl } from '../letter/urls.js';
 import {
   CHANGELOG_FILE,
   defaultLetters,
+  idOfEntry,
   LETTER_FILE,
   SIGNATURES_DIR,
   type SignatureLayout,
@@ -133,7 +134,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
         ...loaded.erased.map((e) => erasedChange(target, e)),
       ];
       for (const want of signatures) {
-        const id = path.basename(want.path, '.yaml');
+        const id = idOfEntry(path.basename(want.path));
         const now = loaded.files.get(id)!;
         // The schema line is part of the canonical text: a path into the letter's .schemas/, the same for every install (schema-files.ts).
         const same = canonical(readFileSync(now, 'utf8'), want.text);

@@ -15,7 +15,7 @@ import {
 } from '../letter/issue-form.js';
 import { SIGNATURE_INPUT_FIELDS, type SignatureInputField } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
-import { readText } from '../storage/layout.js';
+import { readText, SIGNATURES_DIR, signatureFileName } from '../storage/layout.js';
 import type { Style } from '../terminal.js';
 import { readLetter } from './read.js';
 import { formatSign, type SignResult, sign } from './sign.js';
@@ -112,8 +112,8 @@ export async function signFromIssue(
     throw e;
   }
   const file =
-    result.written.find((f) => f.split(path.sep).includes('signatures')) ??
-    path.join(result.letter, 'signatures', `${result.signature.id}.yaml`);
+    result.written.find((f) => f.split(path.sep).includes(SIGNATURES_DIR)) ??
+    path.join(result.letter, signatureFileName(result.signature.id, loaded.letter.layout));
   return { ...result, issue, login: github, file };
 }
 

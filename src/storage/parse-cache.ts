@@ -30,6 +30,7 @@ import {
 } from '../letter/schema.js';
 import { cacheFileFor } from './cache-dir.js';
 import type { Identity } from './file-stats.js';
+import { idOfEntry } from './layout.js';
 
 /** What the cache keeps of one valid file. */
 export type CachedValue =
@@ -136,7 +137,7 @@ function copy(c: Columns, from: Columns, i: number): void {
 
 /** Entry `i` of `c`, rebuilt, with its id. */
 function valueAt(c: Columns, i: number): CachedFile {
-  const id = c.names[i]!.slice(0, -5);
+  const id = idOfEntry(c.names[i]!);
   const erased = c.erased[i];
   if (erased) return { kind: 'erased', record: { id, ...erased } };
   const data: Record<string, unknown> = { id };

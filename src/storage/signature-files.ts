@@ -19,7 +19,14 @@ import { type NameSeed, skeletonOf, transliterationKey } from '../letter/duplica
 import { type ErasedRecord, type Signature, signatureSchema } from '../letter/schema.js';
 import { trace } from '../trace.js';
 import { type Identity, identityAt, NOT_A_FILE, REGULAR_FILE, STAT_WIDTH } from './file-stats.js';
-import { MAX_SIGNATURE_BYTES, SIGNATURES_DIR, type SignatureLayout, shardOf } from './layout.js';
+import {
+  idOfEntry,
+  MAX_SIGNATURE_BYTES,
+  SIGNATURES_DIR,
+  type SignatureLayout,
+  shardOf,
+  signatureEntry,
+} from './layout.js';
 import { ParseCache } from './parse-cache.js';
 import type { openSignatureFile, ParsedFile } from './signature-parse.js';
 import {
@@ -63,7 +70,7 @@ class SignatureFromFile implements LoadedSignature {
   ) {}
 
   get file(): string {
-    return `${this.place.shown}${this.signature.id}.yaml`;
+    return this.place.shown + signatureEntry(this.signature.id);
   }
 
   get seed(): NameSeed {
@@ -75,7 +82,7 @@ class SignatureFromFile implements LoadedSignature {
   }
 
   get locate(): Locate {
-    const full = `${this.place.full}${this.signature.id}.yaml`;
+    const full = this.place.full + signatureEntry(this.signature.id);
     return (this.#locate ??= lazyLocate(full, this.file));
   }
 }
@@ -223,7 +230,7 @@ export async function loadSignatures(
       settled(i);
       return true;
     }
-    const id = entry.slice(0, -5);
+    const id = idOfEntry(entry);
     const shard = folders[candidates.folder[i]!]!.shard;
     const belongs = layout === 'sharded' ? shardOf(id) : '';
     if (layout !== undefined && shard !== belongs) {
@@ -347,7 +354,7 @@ export async function loadSignatures(
             'record' in slot
               ? [slot.record.id, slot.place]
               : [slot.signature.id, (slot as SignatureFromFile).place];
-          byId.set(sid, `${place.full}${sid}.yaml`);
+          byId.set(sid, place.full + signatureEntry(sid));
         }
       }
       return byId.get(id);
@@ -378,7 +385,7 @@ async function eachParsed(
   const here = (i: number) => {
     const entry = candidates.entry[i]!;
     const f = candidates.folder[i]!;
-    const id = entry.slice(0, -5);
+    const id = idOfEntry(entry);
     return open
       ? openSignatureFile(folderPaths[f] + entry, shownFolders[f] + entry, id)
       : parseSignatureFile(readFileSync(folderPaths[f] + entry), shownFolders[f] + entry, id);

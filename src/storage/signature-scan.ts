@@ -13,7 +13,7 @@ import type { Problem } from '../errors.js';
 import { ID_PATTERN, RESERVED_ID_PATTERN } from '../letter/ids.js';
 import { trace } from '../trace.js';
 import { STAT_WIDTH, statInto } from './file-stats.js';
-import { SHARD_PATTERN, SIGNATURES_DIR } from './layout.js';
+import { idOfEntry, SHARD_PATTERN, SIGNATURE_EXT, SIGNATURES_DIR } from './layout.js';
 import { packageRoot } from './package-files.js';
 
 // write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
@@ -103,7 +103,7 @@ export async function scanSignatures(
         ]);
         continue;
       }
-      if (!entry.endsWith('.yaml') || !ID_PATTERN.test(entry.slice(0, -5))) {
+      if (!entry.endsWith(SIGNATURE_EXT) || !ID_PATTERN.test(idOfEntry(entry))) {
         found.set(slot, [
           {
             file: file(),
@@ -118,7 +118,7 @@ export async function scanSignatures(
         unread++;
         continue;
       }
-      if (RESERVED_ID_PATTERN.test(entry.slice(0, -5))) {
+      if (RESERVED_ID_PATTERN.test(idOfEntry(entry))) {
         found.set(slot, [
           {
             file: file(),
@@ -296,7 +296,7 @@ async function listFolders(
   for (const name of top) {
     // Signature files end in .yaml; only another name can be a folder (no need to stat every file here).
     if (
-      name.endsWith('.yaml') ||
+      name.endsWith(SIGNATURE_EXT) ||
       !lstatSync(path.join(sigDir, name), { throwIfNoEntry: false })?.isDirectory()
     ) {
       flat.push(name);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { signatureFileName, signatureIdOf } from '../../src/storage/layout.js';
+import {
+  idOfEntry,
+  signatureEntry,
+  signatureFileName,
+  signatureIdOf,
+} from '../../src/storage/layout.js';
 
 // Every reader of ids from paths (check --base among them) asks signatureIdOf, for both layouts.
 describe('signatureIdOf', () => {
@@ -27,5 +32,29 @@ describe('signatureIdOf', () => {
           id,
           erased: id.startsWith('erased-'),
         });
+  });
+});
+
+describe('signatureEntry, idOfEntry and signatureFileName', () => {
+  it.each([
+    [
+      'margaret-chan',
+      'margaret-chan.yaml',
+      'signatures/margaret-chan.yaml',
+      'signatures/ma/margaret-chan.yaml',
+    ],
+    [
+      'erased-0123456789ab',
+      'erased-0123456789ab.yaml',
+      'signatures/erased-0123456789ab.yaml',
+      'signatures/er/erased-0123456789ab.yaml',
+    ],
+    ['x', 'x.yaml', 'signatures/x.yaml', 'signatures/x/x.yaml'],
+  ])('%s → %s, %s, %s', (id, entry, flat, sharded) => {
+    expect(signatureEntry(id)).toBe(entry);
+    expect(idOfEntry(entry)).toBe(id);
+    expect(signatureFileName(id)).toBe(flat);
+    expect(signatureFileName(id, 'flat')).toBe(flat);
+    expect(signatureFileName(id, 'sharded')).toBe(sharded);
   });
 });
