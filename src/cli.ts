@@ -9,7 +9,8 @@ import type { CompletionCommand } from './commands/completion.js';
 import type { RenderResult } from './commands/render.js';
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UserError } from './errors.js';
-import { describeRecovery, reportRecoveriesTo } from './storage/journal.js';
+import { withRunEnv } from './run-env.js';
+import { describeRecovery, type Recovery } from './storage/journal.js';
 import {
   colourEnabled,
   invocation,
@@ -671,7 +672,7 @@ export function processContext(): Context {
     style: makeStyle(colourEnabled(process.stdout.isTTY, env), invokedAs),
     errStyle: makeStyle(colourEnabled(process.stderr.isTTY, env), invokedAs),
     interactive,
-    prompts: async () => (await import('./prompts.js')).terminalPrompts,
+    prompts: async () => (await import('./prompts.js')).terminalPrompts(process.stderr),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -697,12 +698,15 @@ const ENVIRONMENT_CODES = new Set([
  * Runs `letter` with `argv` (without node and script) and returns the exit code:
  * 0 ok, 1 check failed or action refused, 2 usage or environment error, 130 cancelled.
  */
-export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
+export function main(argv: string[], ctx: Context = processContext()): Promise<number> {
+  const warn = (r: Recovery) =>
+    ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${describeRecovery(r, ctx.cwd)}\n`);
+  return withRunEnv(ctx, warn, () => runMain(argv, ctx));
+}
+
+async function runMain(argv: string[], ctx: Context): Promise<number> {
   trace('main');
   const exit = { code: ExitCode.ok as number };
-  reportRecoveriesTo((r) =>
-    ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${describeRecovery(r, ctx.cwd)}\n`),
-  );
   try {
     await createProgram(ctx, exit).parseAsync(argv, { from: 'user' });
     return exit.code;
