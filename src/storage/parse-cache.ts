@@ -28,7 +28,7 @@ import {
   type SignatureFile,
   signatureSchema,
 } from '../letter/schema.js';
-import { cacheFileFor } from './cache-dir.js';
+import { cacheFileFor, debugCache } from './cache-dir.js';
 import type { Identity } from './file-stats.js';
 import { idOfEntry } from './layout.js';
 
@@ -274,7 +274,7 @@ export class ParseCache {
       await unlink(journalOf(this.file)).catch(() => {});
     } catch (e) {
       // a cache is only an optimisation
-      if (process.env.LETTER_DEBUG_CACHE) console.error(e);
+      debugCache(e);
     }
   }
 }
