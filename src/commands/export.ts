@@ -7,6 +7,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { SIGNATORY_FIELDS } from '../letter/schema.js';
 import { isFolder } from '../storage/layout.js';
 import type { SkippedFile } from '../storage/letter-store.js';
 import { readContacts } from '../storage/private-store.js';
@@ -27,13 +28,7 @@ export interface ExportOptions {
 /** Columns of an export, in order; email and phone only with --include-private. */
 export const EXPORT_COLUMNS = [
   'id',
-  'name',
-  'sort_as',
-  'role',
-  'organisation',
-  'country',
-  'group',
-  'url',
+  ...SIGNATORY_FIELDS,
   'signed_at',
   'status',
   'verified_at',
@@ -49,6 +44,11 @@ export interface ExportResult {
   out: string | undefined;
   /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
   skipped: SkippedFile[];
+}
+
+/** What `letter export` prints, as is: the export on stdout, or with --out a line on stderr. */
+export function formatExport(r: ExportResult): { stdout: string } | { stderr: string } {
+  return r.out ? { stderr: `Exported ${r.count} signatories to ${r.out}\n` } : { stdout: r.text };
 }
 
 /** Builds the export. @throws UsageError for an unknown format or status; InvalidLetter. */
@@ -69,13 +69,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
   const rows = listed.signatures.map((s) => {
     const row: Record<string, string> = {
       id: s.id,
-      name: s.name,
-      sort_as: s.sort_as ?? '',
-      role: s.role ?? '',
-      organisation: s.organisation ?? '',
-      country: s.country ?? '',
-      group: s.group ?? '',
-      url: s.url ?? '',
+      ...Object.fromEntries(SIGNATORY_FIELDS.map((f) => [f, s[f] ?? ''])),
       signed_at: s.signed_at,
       status: s.status,
       verified_at: s.verified?.at ?? '',

@@ -10,15 +10,14 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
-import { NameIndex } from '../letter/duplicates.js';
+import { lookupGroup } from '../letter/groups.js';
 import {
   type DuplicateRow,
-  findGroup,
   type ImportField,
   type ImportPlan,
   planImport,
 } from '../letter/import-plan.js';
-import { indexedName } from '../letter/signatures.js';
+import { indexOf } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
 import { progressBar } from '../progress.js';
 import { type ImportView, readImportView, withImportState } from '../storage/import-state.js';
@@ -50,6 +49,8 @@ export interface ImportOptions {
  * the invalid rows were left out and the valid ones written.
  */
 export interface ImportResult {
+  /** False when rows were invalid and not skipped (--skip-invalid): nothing was written, exit 1. */
+  ok: boolean;
   file: string;
   letter: string;
   dryRun: boolean;
@@ -93,13 +94,9 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
   const { rows, mapped } = await readImportRows(o, shownFile, ctx);
 
   const plan = ({ letter, emailOwners }: ImportView, confirmed: ReadonlySet<number>) => {
-    if (o.group !== undefined && !findGroup(letter.letter, o.group))
-      throw new UsageError(
-        `--group: "${o.group}" is not a group of this letter`,
-        letter.letter.groups.length > 0
-          ? `Use one of: ${letter.letter.groups.map((g) => g.id).join(', ')}`
-          : 'The letter declares no groups.',
-      );
+    const group = o.group === undefined ? undefined : lookupGroup(letter.letter.groups, o.group);
+    if (group?.unknown)
+      throw new UsageError(`--group: ${group.unknown.reason}`, group.unknown.hint);
     const bar = progressBar(ctx, 'Checking', rows.rows.length);
     try {
       return planImport(rows.rows, {
@@ -108,8 +105,9 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
         erased: letter.erased,
         emailOwners,
         mapping: mapped.mapping,
-        index: NameIndex.of(
-          letter.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed })),
+        index: indexOf(
+          letter.signatures.map((l) => l.signature),
+          letter.signatures.map((l) => l.seed),
         ),
         defaultGroup: o.group,
         defaultCountry,
@@ -127,6 +125,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
 
   const skipInvalid = Boolean(o.skipInvalid);
   const report = (p: ImportPlan, written: string[], dryRun: boolean): ImportResult => ({
+    ok: !refused(p),
     file: shownFile,
     letter: path.relative(ctx.cwd, dir) || '.',
     dryRun,

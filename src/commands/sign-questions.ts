@@ -4,30 +4,22 @@
  */
 import type { Context } from '../context.js';
 import { AlreadySigned, Cancelled, LikelyDuplicate, UsageError } from '../errors.js';
-import { maskContact } from '../letter/contact-details.js';
+import { type Contact, contactSchema, maskContact } from '../letter/contacts.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
+import { lookupGroup } from '../letter/groups.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
-import type { SignatureInput } from '../letter/signatures.js';
+import { SIGNATURE_INPUT_FIELDS, type SignatureInput } from '../letter/signatures.js';
 import { deriveSortKey, sortKeyToWrite } from '../letter/sort-key.js';
 import type { Prompts } from '../prompts.js';
-import { type Contact, contactSchema } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
 import type { SignOptions } from './sign.js';
 
 /** The flag of each signature field, for messages. */
-export const FLAG_OF: Record<string, string> = {
-  name: '--name',
-  sort_as: '--sort-as',
-  role: '--role',
-  organisation: '--organisation',
-  country: '--country',
-  group: '--group',
-  url: '--url',
-  signed_at: '--signed-at',
-  github: '--github',
-};
+export const FLAG_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  SIGNATURE_INPUT_FIELDS.map((f) => [f, `--${f.replaceAll('_', '-')}`]),
+);
 
 /** The private contact details of the flags. @throws UsageError for a malformed one, shown masked. */
 export function contactOf(o: SignOptions): Contact {
@@ -184,16 +176,11 @@ function unknownCountryHint(value: string): string {
     : reason;
 }
 
-/** Accepts a group's id or its name (any case). */
+/** Accepts a group's id or its name (any case): see groups.ts. */
 function groupId(value: string, letter: LetterFile): string {
-  const v = value.trim();
-  const found = letter.groups.find((g) => g.id === v || g.name.toLowerCase() === v.toLowerCase());
-  if (!found)
-    throw new UsageError(
-      `--group: "${value}" is not a group of this letter`,
-      `Use one of: ${letter.groups.map((g) => g.id).join(', ')}`,
-    );
-  return found.id;
+  const found = lookupGroup(letter.groups, value);
+  if (!found.group) throw new UsageError(`--group: ${found.unknown.reason}`, found.unknown.hint);
+  return found.group.id;
 }
 
 function formatEntry(s: Signature, letter: LetterFile, style: Style): string {

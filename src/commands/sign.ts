@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { AlreadySigned, UsageError } from '../errors.js';
+import type { Contact } from '../letter/contacts.js';
 import type { DuplicateMatch } from '../letter/duplicates.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
 import {
@@ -15,7 +16,6 @@ import {
   sign as signLetter,
 } from '../letter/signatures.js';
 import { loadLetterYamlRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
-import type { Contact } from '../storage/private-store.js';
 import { readSignView, type SignView, withSignState } from '../storage/sign-state.js';
 import { trace } from '../trace.js';
 import { commitWritten, refuseUncommittable } from './shared/commit.js';

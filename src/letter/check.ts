@@ -18,6 +18,7 @@ import { publishable } from './publishing.js';
 import type { ErasedRecord, LetterFile, RequirableField, Signature } from './schema.js';
 import { sameNameConflicts, undecidedPairs } from './signatures.js';
 import { sortAsLine, sortKeyToWrite } from './sort-key.js';
+import { canonicalText } from './text.js';
 import { textVersion } from './text-version.js';
 import { isNormalUrl, normaliseUrl } from './urls.js';
 
@@ -469,7 +470,7 @@ function checkChangelog(input: CheckInput): Problem[] {
       return compare.matches(changelogLine(e));
     });
   if (inStep && compare.atEnd()) return [];
-  const text = normalisedText(input.changelog ?? new TextDecoder().decode(bytes));
+  const text = canonicalText(input.changelog ?? new TextDecoder().decode(bytes));
   const have = text.split('\n');
   const want = changelogLines(input.letter, signatures, input.erased);
   want.push('');
@@ -535,15 +536,6 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return x.every((l, k) => l === y[k]);
 }
 
-/** The text without a byte-order mark, with LF line ends and one final newline. */
-function normalisedText(source: string): string {
-  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-  return `${text.slice(0, end)}\n`;
-}
-
 /** Compares the lines of a text one at a time, from the start: `matches(line)`, then `atEnd()` once all were given. */
 interface LineMatcher {
   matches: (line: string) => boolean;
@@ -551,10 +543,8 @@ interface LineMatcher {
 }
 
 function textMatcher(source: string): LineMatcher {
-  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  const text = canonicalText(source);
+  const end = text.length - 1;
   let at = 0;
   return {
     matches: (line) => {

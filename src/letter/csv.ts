@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { InvalidInput } from '../errors.js';
 import type { ImportRow } from './import-plan.js';
+import { stripBom } from './text.js';
 
 /**
  * The delimiter of a CSV text, read from its header line (the first line, quotes respected):
@@ -46,7 +47,7 @@ export function parseCsv(
       'Export it again as "CSV UTF-8" (in a spreadsheet: Save as, CSV UTF-8).',
     );
   }
-  const delimiter = detectDelimiter(text.replace(/^\ufeff/, ''));
+  const delimiter = detectDelimiter(stripBom(text));
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {

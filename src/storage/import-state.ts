@@ -3,6 +3,7 @@
  * private store's contacts, and the one write of every accepted row.
  */
 import type { Context } from '../context.js';
+import { type Contact, emailOwners } from '../letter/contacts.js';
 import type { ImportPlan } from '../letter/import-plan.js';
 import type { Signature } from '../letter/schema.js';
 import { changelogChanges } from './changelog-file.js';
@@ -12,7 +13,7 @@ import {
   type ValidLetter,
   withLetterLock,
 } from './letter-store.js';
-import { type Contact, contactsChanges, emailKey, readContacts } from './private-store.js';
+import { contactsChanges, readContacts } from './private-store.js';
 import { writeAll } from './transaction.js';
 
 /** The letter as an import sees it, read without its lock: for a dry run or the questions. */
@@ -67,12 +68,13 @@ async function readState(
 ): Promise<{ view: ImportView; contacts: Record<string, Contact> }> {
   const letter = await loadLetterRefusingErrors(dir, ctx.cwd);
   const contacts = await readContacts(dir, ctx.cwd);
-  const emailOwners = new Map<string, Signature>();
-  for (const { signature } of letter.signatures) {
-    const email = contacts[signature.id]?.email;
-    if (email) emailOwners.set(emailKey(email), signature);
-  }
-  return { view: { letter, emailOwners }, contacts };
+  const signatures = letter.signatures.map((s) => s.signature);
+  const owners = emailOwners(
+    signatures.map((s) => s.id),
+    contacts,
+    (i) => signatures[i]!,
+  );
+  return { view: { letter, emailOwners: owners }, contacts };
 }
 
 /** Writes every accepted row, the contacts and the changelog, or none of them. */

@@ -8,9 +8,10 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { type Contact, emailKey, emailOwners } from '../letter/contacts.js';
 import { type IndexedName, type NameColumns, NameIndex } from '../letter/duplicates.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
-import { indexedName, type SignOptions } from '../letter/signatures.js';
+import { indexOf, type SignOptions } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
 import { trace } from '../trace.js';
 import { changelogChanges, changelogLineAdded } from './changelog-file.js';
@@ -24,7 +25,7 @@ import {
   type ValidLetter,
   withLetterLock,
 } from './letter-store.js';
-import { type Contact, contactsChanges, emailKey, readContacts } from './private-store.js';
+import { contactsChanges, readContacts } from './private-store.js';
 import { addToSum, type ScanSum, scanSignatures, scanSum } from './signature-scan.js';
 import { writeAll } from './transaction.js';
 
@@ -107,15 +108,14 @@ class LetterState implements SignState {
 
   async rules(contact: Contact): Promise<SignRules> {
     const { names, erased } = this.s;
-    const owners = new Map<string, IndexedName>();
-    if (contact.email) {
-      const contacts = await this.contactsNow();
-      names.ids.forEach((id, i) => {
-        const email = contacts[id]?.email;
-        if (email)
-          owners.set(emailKey(email), { id, name: names.names[i]!, status: names.statuses[i]! });
-      });
-    }
+    const owner = (i: number): IndexedName => ({
+      id: names.ids[i]!,
+      name: names.names[i]!,
+      status: names.statuses[i]!,
+    });
+    const owners = contact.email
+      ? emailOwners(names.ids, await this.contactsNow(), owner)
+      : new Map<string, IndexedName>();
     return {
       erased,
       textVersion: textVersion(this.s.body),
@@ -245,8 +245,9 @@ async function readState(dir: string, ctx: Context): Promise<ReadState> {
       };
   }
   const full = await loadLetterRefusingErrors(dir, ctx.cwd, scan);
-  const names = NameIndex.of(
-    full.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed })),
+  const names = indexOf(
+    full.signatures.map((l) => l.signature),
+    full.signatures.map((l) => l.seed),
   ).columns;
   return { dir, letter: full.letter, body: full.body, names, erased: full.erased, sum, full };
 }

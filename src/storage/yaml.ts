@@ -10,6 +10,7 @@ import { Document, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import type { Locate, Problem } from '../errors.js';
 import { PRIVATE_FIELDS } from '../letter/schema.js';
+import { stripBom } from '../letter/text.js';
 import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.js';
 import { capped, nodeIndex, structureProblems, type YamlPath } from './yaml-nodes.js';
 
@@ -37,7 +38,7 @@ const MAX_ALIASES = 100;
  */
 export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>): ParsedYaml<T> {
   // A byte-order mark is not content; without it, columns match what editors show.
-  const text = source.replace(/^\uFEFF/, '');
+  const text = stripBom(source);
   const deep = tooDeepAt(text);
   if (deep) {
     const problem: Problem = {
