@@ -59,7 +59,7 @@ describe('addedPending', () => {
   it('refuses an added signature that is not pending, at its status', () => {
     const verified = {
       ...at,
-      signature: { ...ann, status: 'verified' as const, verified: { at: ann.signed_at } },
+      signature: { ...ann, status: 'verified' as const, verified: { by: 'x', at: ann.signed_at } },
     };
     expect(addedPending(changeInput(), file, verified)).toEqual([
       {

@@ -28,7 +28,7 @@ describe('noLikelyDuplicates', () => {
     const withdrawn = {
       ...madeline,
       status: 'withdrawn' as const,
-      withdrawn: { at: '2020-06-01T00:00:00Z' },
+      withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' },
     };
     expect(noLikelyDuplicates(checkInput([madeleine, withdrawn]))).toEqual([]);
   });

@@ -72,7 +72,7 @@ describe('requiredFieldsPresent', () => {
     const withdrawn = sig('a', 'Ann Lee', {
       country: undefined,
       status: 'withdrawn',
-      withdrawn: { at: '2020-06-01T00:00:00Z' },
+      withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' },
     });
     expect(run(requiredFieldsPresent, [withdrawn])).toEqual([]);
   });
@@ -184,7 +184,7 @@ describe('datesNotInFuture', () => {
     const s = sig('a', 'Ann Lee', {
       signed_at: '2027-01-01T00:00:00Z',
       status: 'verified',
-      verified: { at: '2027-01-02T00:00:00Z' },
+      verified: { by: 'x', at: '2027-01-02T00:00:00Z' },
     });
     expect(run(datesNotInFuture, [s])).toEqual([
       {
@@ -215,7 +215,7 @@ describe('signatureUrlsNormal', () => {
     const s = sig('a', 'Ann Lee', {
       url: 'https://Example.org/ann',
       status: 'verified',
-      verified: { at: '2020-05-27T00:00:00Z', evidence: 'HTTPS://example.org/e' },
+      verified: { by: 'x', at: '2020-05-27T00:00:00Z', evidence: 'HTTPS://example.org/e' },
     });
     expect(run(signatureUrlsNormal, [s]).map((p) => [p.code, p.message, p.hint])).toEqual([
       [
@@ -242,8 +242,8 @@ describe('datesInOrder', () => {
     const s = sig('a', 'Ann Lee', {
       signed_at: '2020-05-26T00:00:00Z',
       status: 'withdrawn',
-      verified: { at: '2020-05-25T00:00:00Z' },
-      withdrawn: { at: '2020-05-24T00:00:00Z' },
+      verified: { by: 'x', at: '2020-05-25T00:00:00Z' },
+      withdrawn: { at: '2020-05-24T00:00:00Z', reason: 'x' },
     });
     expect(run(datesInOrder, [s])).toEqual([
       {
@@ -265,7 +265,10 @@ describe('datesInOrder', () => {
     ]);
   });
   it('is quiet for dates in order', () => {
-    const s = sig('a', 'Ann Lee', { status: 'verified', verified: { at: '2020-05-27T00:00:00Z' } });
+    const s = sig('a', 'Ann Lee', {
+      status: 'verified',
+      verified: { by: 'x', at: '2020-05-27T00:00:00Z' },
+    });
     expect(run(datesInOrder, [s])).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ describe('sortKeysPresent', () => {
   it('is quiet for a signature with sort_as, and for a withdrawn one', () => {
     const withdrawn = sig('b', 'Desmond Tutu', {
       status: 'withdrawn',
-      withdrawn: { at: '2020-06-01T00:00:00Z' },
+      withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' },
     });
     const sorted = sig('a', 'Desmond Tutu', { sort_as: 'Tutu Desmond' });
     expect(sortKeysPresent(checkInput([sorted, withdrawn]))).toEqual([]);

@@ -32,7 +32,7 @@ describe('textUnchangedSinceSigned', () => {
     const withdrawn = sig('a', 'Ann Lee', {
       text_version: 'v-old',
       status: 'withdrawn',
-      withdrawn: { at: '2020-06-01T00:00:00Z' },
+      withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' },
     });
     expect(textUnchangedSinceSigned(checkInput([withdrawn]))).toEqual([]);
     expect(
@@ -46,7 +46,10 @@ describe('textUnchangedSinceSigned', () => {
 describe('translationsUpToDate', () => {
   const translated = {
     ...letter,
-    translations: { fr: { source: now }, de: { source: 'v-old' } },
+    translations: {
+      fr: { title: 'Le temps', source: now },
+      de: { title: 'Die Zeit', source: 'v-old' },
+    },
   };
   it('reports a translation without its text, and warns about one made from an earlier text', () => {
     expect(
@@ -78,7 +81,7 @@ describe('translationsUpToDate', () => {
     ]);
   });
   it('is quiet for translations made from the current text', () => {
-    const current = { ...letter, translations: { fr: { source: now } } };
+    const current = { ...letter, translations: { fr: { title: 'Le temps', source: now } } };
     expect(
       translationsUpToDate(
         checkInput([], {
