@@ -428,6 +428,7 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     )
     .option('--json', 'same as --format json')
     .option('--strict', 'warnings fail too')
+    .option('--list-codes', 'list every problem code, its severity and meaning, and exit')
     .option(
       '--base <ref>',
       'also check what the change since this git revision does to each letter',
@@ -455,6 +456,11 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (letters, o) => {
+      if (o.listCodes) {
+        const codes = await import('./commands/check-codes.js');
+        const json = o.json || o.format === 'json';
+        return emit(ctx, codes.listProblemCodes(), json, codes.formatProblemCodes);
+      }
       const { check, formatCheck, formatCheckGithub } = await import('./commands/check.js');
       if (
         o.base === undefined &&

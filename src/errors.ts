@@ -46,7 +46,7 @@ export const PROBLEM_CODES = {
   },
   'bad-file-name': {
     severity: 'error',
-    description: 'a file under signatures/ that is not named <id>.yaml',
+    description: 'a file under signatures/ whose name is not a signature id and .yaml',
   },
   'reserved-file-name': {
     severity: 'error',
