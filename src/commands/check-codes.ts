@@ -2,7 +2,7 @@
  * `letter check --list-codes`: every problem code `letter check` can report, with its severity
  * and meaning, for those who filter `--format json` by code. Made from `PROBLEM_CODES`.
  */
-import { PROBLEM_CODES, type ProblemCode, type Severity } from '../errors.js';
+import { PROBLEM_CODES, type ProblemCode, type Severity } from '../problem-codes.js';
 import type { Style } from '../terminal.js';
 
 /** One problem code as listed: `severity` "either" when the caller decides (see `PROBLEM_CODES`). */

@@ -1,15 +1,16 @@
-// The problem codes are listed once (PROBLEM_CODES in src/errors.ts); this test keeps the
+// The problem codes are listed once (PROBLEM_CODES in src/problem-codes.ts); this test keeps the
 // README's "Problem codes" table and the codes src/ raises equal to that list.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblemCodes, listProblemCodes } from '../../src/commands/check-codes.js';
-import { PROBLEM_CODES, problem } from '../../src/errors.js';
+import { problem } from '../../src/errors.js';
+import { PROBLEM_CODES } from '../../src/problem-codes.js';
 import { makeStyle } from '../../src/terminal.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sources = (readdirSync(path.join(root, 'src'), { recursive: true }) as string[])
-  .filter((f) => f.endsWith('.ts') && f !== 'errors.ts')
+  .filter((f) => f.endsWith('.ts') && f !== 'problem-codes.ts')
   .map((f) => readFileSync(path.join(root, 'src', f), 'utf8'));
 const codes = Object.keys(PROBLEM_CODES);
 
