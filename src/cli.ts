@@ -6,9 +6,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import pkg from '../package.json' with { type: 'json' };
 import type { CompletionCommand } from './commands/completion.js';
+import type { RenderResult } from './commands/render.js';
 import type { Context } from './context.js';
-import { ExitCode, InvalidLetter, type Problem, UsageError, UserError } from './errors.js';
-import { describeRecovery, reportRecoveriesTo } from './storage/journal.js';
+import { ExitCode, InvalidLetter, type Problem, UserError } from './errors.js';
+import { withRunEnv } from './run-env.js';
+import { describeRecovery, type Recovery } from './storage/journal.js';
 import {
   colourEnabled,
   invocation,
@@ -21,17 +23,81 @@ import {
 } from './terminal.js';
 import { trace } from './trace.js';
 
+/** A command's human view of its result: text for stdout (a newline is added). */
 type Printer<R> = (result: R, style: Style) => string;
+/** Output that is the data itself (an export, a schema, a script): written as is, whatever the flags. */
+interface AsIs<R> {
+  asIs: (result: R) => { stdout: string } | { stderr: string };
+}
 
-/** Prints a result as JSON (exactly the result) or through its human printer. */
-function emit<R>(ctx: Context, result: R, json: boolean | undefined, printer: Printer<R>): void {
+/** The flags that decide how a result is printed: `--json`, or `--format json` (`check`). */
+interface PrintFlags {
+  json?: boolean | undefined;
+  format?: string | undefined;
+}
+
+/** Writes a result: as is, as JSON (exactly the result) with `--json`, or through its human printer. */
+function show<R>(ctx: Context, result: R, flags: PrintFlags, printer: Printer<R> | AsIs<R>): void {
+  if ('asIs' in printer) {
+    const out = printer.asIs(result);
+    if ('stdout' in out) ctx.stdout.write(out.stdout);
+    else ctx.stderr.write(out.stderr);
+    return;
+  }
   // JSON escapes control characters itself; for people, the data's own are made visible before colours are added.
   // Hints name commands as the user runs letter here (npx letter, letter, ...).
   const shown = localHints(result, ctx.style.command);
   ctx.stdout.write(
-    json ? `${JSON.stringify(shown, null, 2)}\n` : `${printer(visibleDeep(shown), ctx.style)}\n`,
+    flags.json || flags.format === 'json'
+      ? `${JSON.stringify(shown, null, 2)}\n`
+      : `${printer(visibleDeep(shown), ctx.style)}\n`,
   );
 }
+
+/**
+ * An action's one call: runs the command, prints its result, and sets the exit code to 1
+ * when the result says `ok: false` (check errors, fmt --check, an import refused).
+ */
+async function run<R>(
+  ctx: Context,
+  exit: { code: number },
+  flags: PrintFlags,
+  command: () => Promise<R>,
+  printer: Printer<R> | AsIs<R>,
+): Promise<void> {
+  const result = await command();
+  show(ctx, result, flags, printer);
+  if ((result as { ok?: unknown }).ok === false) exit.code = ExitCode.failed;
+}
+
+/**
+ * The command modules, each loaded when its command runs so that `--help` stays fast. Tests
+ * give their own table to see which options a command line produces.
+ */
+export const commandModules = {
+  sign: () => import('./commands/sign.js'),
+  signFromIssue: () => import('./commands/sign-from-issue.js'),
+  github: () => import('./commands/github.js'),
+  withdraw: () => import('./commands/withdraw.js'),
+  verify: () => import('./commands/verify.js'),
+  reject: () => import('./commands/reject.js'),
+  distinct: () => import('./commands/distinct.js'),
+  import: () => import('./commands/import.js'),
+  export: () => import('./commands/export.js'),
+  init: () => import('./commands/init.js'),
+  fmt: () => import('./commands/fmt.js'),
+  schema: () => import('./commands/schema.js'),
+  check: () => import('./commands/check.js'),
+  checkCodes: () => import('./commands/check-codes.js'),
+  render: () => import('./commands/render.js'),
+  log: () => import('./commands/log.js'),
+  list: () => import('./commands/list.js'),
+  stats: () => import('./commands/stats.js'),
+  changelog: () => import('./commands/changelog.js'),
+  completion: () => import('./commands/completion.js'),
+};
+/** The table of command modules (see `commandModules`). */
+export type CommandModules = typeof commandModules;
 
 const examples = (...lines: string[]) =>
   `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -45,9 +111,13 @@ function positiveInt(value: string): number {
 
 /**
  * Builds the program. Nothing runs at import; actions set `exit.code` when they finish
- * with something other than success.
+ * with something other than success. `load` gives the command modules (see `commandModules`).
  */
-export function createProgram(ctx: Context, exit: { code: number }): Command {
+export function createProgram(
+  ctx: Context,
+  exit: { code: number },
+  load: CommandModules = commandModules,
+): Command {
   const program = new Command()
     .name('letter')
     .description('Draft and track an open letter and its signatories, in plain files under git.')
@@ -107,26 +177,13 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (letter, o) => {
-      if (o.fromIssue !== undefined) {
-        const given = Object.entries(o).filter(
-          ([k, v]) => v !== undefined && !['fromIssue', 'json', 'dryRun', 'yes'].includes(k),
-        );
-        if (given.length > 0)
-          throw new UsageError(
-            `--from-issue takes every field from the issue: drop --${given.map(([k]) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join(', --')}`,
-          );
-        const { signFromIssue, formatSignFromIssue } = await import(
-          './commands/sign-from-issue.js'
-        );
-        return emit(
-          ctx,
-          await signFromIssue({ letter, event: o.fromIssue, dryRun: o.dryRun }, ctx),
-          o.json,
-          formatSignFromIssue,
-        );
+      if (o.fromIssue === undefined) {
+        const { sign, formatSign } = await load.sign();
+        return run(ctx, exit, o, () => sign({ letter, ...o }, ctx), formatSign);
       }
-      const { sign, formatSign } = await import('./commands/sign.js');
-      emit(ctx, await sign({ letter, ...o }, ctx), o.json, formatSign);
+      const { signFromIssue, formatSignFromIssue } = await load.signFromIssue();
+      const options = { letter, event: o.fromIssue, ...o };
+      return run(ctx, exit, o, () => signFromIssue(options, ctx), formatSignFromIssue);
     });
 
   program
@@ -147,8 +204,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (letter, o) => {
-      const { issueForm, formatIssueForm } = await import('./commands/github.js');
-      emit(ctx, await issueForm({ letter, write: o.write }, ctx), o.json, formatIssueForm);
+      const { issueForm, formatIssueForm } = await load.github();
+      return run(ctx, exit, o, () => issueForm({ letter, write: o.write }, ctx), formatIssueForm);
     });
 
   program
@@ -171,8 +228,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (letter, id, o) => {
-      const { withdraw, formatWithdraw } = await import('./commands/withdraw.js');
-      emit(ctx, await withdraw({ letter, id, ...o }, ctx), o.json, formatWithdraw);
+      const { withdraw, formatWithdraw } = await load.withdraw();
+      return run(ctx, exit, o, () => withdraw({ letter, id, ...o }, ctx), formatWithdraw);
     });
 
   program
@@ -188,8 +245,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       examples('letter verify letters/time-to-act ban-ki-moon eva-chen --by "Campaign desk"'),
     )
     .action(async (letter, ids, o) => {
-      const { verify, formatVerify } = await import('./commands/verify.js');
-      emit(ctx, await verify({ letter, ids, ...o }, ctx), o.json, formatVerify);
+      const { verify, formatVerify } = await load.verify();
+      return run(ctx, exit, o, () => verify({ letter, ids, ...o }, ctx), formatVerify);
     });
 
   program
@@ -207,8 +264,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (letter, ids, o) => {
-      const { reject, formatReject } = await import('./commands/reject.js');
-      emit(ctx, await reject({ letter, ids, ...o }, ctx), o.json, formatReject);
+      const { reject, formatReject } = await load.reject();
+      return run(ctx, exit, o, () => reject({ letter, ids, ...o }, ctx), formatReject);
     });
 
   program
@@ -220,8 +277,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', examples('letter distinct letters/time-to-act alexander-2 alexander'))
     .action(async (letter, id, others, o) => {
-      const { distinct, formatDistinct } = await import('./commands/distinct.js');
-      emit(ctx, await distinct({ letter, id, others }, ctx), o.json, formatDistinct);
+      const { distinct, formatDistinct } = await load.distinct();
+      return run(ctx, exit, o, () => distinct({ letter, id, others }, ctx), formatDistinct);
     });
 
   program
@@ -258,10 +315,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (file, letter, o) => {
-      const { importCsv, formatImport } = await import('./commands/import.js');
-      const result = await importCsv({ file, letter, ...o }, ctx);
-      emit(ctx, result, o.json, formatImport);
-      if (result.invalid.length > 0 && !result.skipInvalid) exit.code = ExitCode.failed;
+      const { importCsv, formatImport } = await load.import();
+      return run(ctx, exit, o, () => importCsv({ file, letter, ...o }, ctx), formatImport);
     });
 
   program
@@ -292,10 +347,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (letter, o) => {
-      const { exportLetter } = await import('./commands/export.js');
-      const r = await exportLetter({ letter, ...o }, ctx);
-      if (r.out) ctx.stderr.write(`Exported ${r.count} signatories to ${r.out}\n`);
-      else ctx.stdout.write(r.text);
+      const { exportLetter, formatExport } = await load.export();
+      return run(ctx, exit, o, () => exportLetter({ letter, ...o }, ctx), { asIs: formatExport });
     });
 
   program
@@ -346,8 +399,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (dir, o) => {
-      const { init, formatInit } = await import('./commands/init.js');
-      emit(ctx, await init({ dir, ...o }, ctx), o.json, formatInit);
+      const { init, formatInit } = await load.init();
+      return run(ctx, exit, o, () => init({ dir, ...o }, ctx), formatInit);
     });
 
   program
@@ -376,13 +429,9 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (letters, o) => {
-      const { fmt, formatFmt } = await import('./commands/fmt.js');
-      const result = await fmt(
-        { letters, check: o.check, layout: o.layout, sortKeys: o.sortKeys },
-        ctx,
-      );
-      emit(ctx, result, o.json, formatFmt);
-      if (!result.ok) exit.code = ExitCode.failed;
+      const { fmt, formatFmt } = await load.fmt();
+      const options = { letters, check: o.check, layout: o.layout, sortKeys: o.sortKeys };
+      return run(ctx, exit, o, () => fmt(options, ctx), formatFmt);
     });
 
   program
@@ -405,16 +454,9 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (kind, o) => {
-      const { schema } = await import('./commands/schema.js');
-      const r = await schema({ kind, out: o.out, update: o.update }, ctx);
-      if (r.written.length > 0)
-        ctx.stdout.write(`${r.written.map((f) => `wrote ${f}`).join('\n')}\n`);
-      else
-        ctx.stdout.write(
-          kind
-            ? r.schemas[kind as keyof typeof r.schemas]!
-            : `${JSON.stringify(Object.fromEntries(Object.entries(r.schemas).map(([k, v]) => [k, JSON.parse(v!)])), null, 2)}\n`,
-        );
+      const { schema, formatSchema } = await load.schema();
+      const options = { kind, out: o.out, update: o.update };
+      return run(ctx, exit, {}, () => schema(options, ctx), { asIs: formatSchema });
     });
 
   program
@@ -457,30 +499,14 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     )
     .action(async (letters, o) => {
       if (o.listCodes) {
-        const codes = await import('./commands/check-codes.js');
-        const json = o.json || o.format === 'json';
-        return emit(ctx, codes.listProblemCodes(), json, codes.formatProblemCodes);
+        const { listProblemCodes, formatProblemCodes } = await load.checkCodes();
+        return run(ctx, exit, o, async () => listProblemCodes(), formatProblemCodes);
       }
-      const { check, formatCheck, formatCheckGithub } = await import('./commands/check.js');
-      if (
-        o.base === undefined &&
-        (o.author !== undefined || o.maxAdded !== undefined || o.role !== 'contributor')
-      )
-        throw new UsageError('--author, --role and --max-added judge a change: give --base too');
-      const result = await check(
-        {
-          letters,
-          strict: o.strict,
-          base: o.base,
-          role: o.role,
-          maxAdded: o.maxAdded,
-          author: o.author,
-        },
-        ctx,
-      );
-      const json = o.json || o.format === 'json';
-      emit(ctx, result, json, o.format === 'github' && !json ? formatCheckGithub : formatCheck);
-      if (!result.ok) exit.code = ExitCode.failed;
+      const { check, formatCheck, formatCheckGithub } = await load.check();
+      const options = { letters, ...pick(o, 'strict', 'base', 'role', 'maxAdded', 'author') };
+      // --json is --format json; github annotations otherwise.
+      const printer = o.format === 'github' && !o.json ? formatCheckGithub : formatCheck;
+      return run(ctx, exit, o, () => check(options, ctx), printer);
     });
 
   program
@@ -508,14 +534,15 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (letter, o) => {
-      const { render, formatRender, watch } = await import('./commands/render.js');
+      const { render, formatRender, watch } = await load.render();
       const options = { letter, out: o.out, formats: o.format, lang: o.lang, template: o.template };
+      if (!o.watch)
+        return run(ctx, exit, { json: o.json }, () => render(options, ctx), formatRender);
       // With --json, one compact line per render (JSON Lines), so a reader can take each as it comes.
-      if (o.watch)
-        await watch(options, ctx, (r: Awaited<ReturnType<typeof render>>) =>
-          o.json ? ctx.stdout.write(`${JSON.stringify(r)}\n`) : emit(ctx, r, false, formatRender),
-        );
-      else emit(ctx, await render(options, ctx), o.json, formatRender);
+      const printer = o.json
+        ? { asIs: (r: RenderResult) => ({ stdout: `${JSON.stringify(r)}\n` }) }
+        : formatRender;
+      return watch(options, ctx, (r) => show(ctx, r, {}, printer));
     });
 
   program
@@ -529,8 +556,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       examples('letter log letters/time-to-act', 'letter log letters/time-to-act -n 5 --json'),
     )
     .action(async (letter, o) => {
-      const { log, formatLog } = await import('./commands/log.js');
-      emit(ctx, await log({ letter, limit: o.limit }, ctx), o.json, formatLog);
+      const { log, formatLog } = await load.log();
+      return run(ctx, exit, o, () => log({ letter, limit: o.limit }, ctx), formatLog);
     });
 
   program
@@ -556,16 +583,9 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (letter, o) => {
-      const { list, formatList } = await import('./commands/list.js');
-      emit(
-        ctx,
-        await list(
-          { letter, status: o.status, includePrivate: o.includePrivate, github: o.github },
-          ctx,
-        ),
-        o.json,
-        formatList,
-      );
+      const { list, formatList } = await load.list();
+      const options = { letter, ...pick(o, 'status', 'includePrivate', 'github') };
+      return run(ctx, exit, o, () => list(options, ctx), formatList);
     });
 
   program
@@ -578,8 +598,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       examples('letter stats letters/time-to-act', 'letter stats letters/time-to-act --json'),
     )
     .action(async (letter, o) => {
-      const { stats, formatStats } = await import('./commands/stats.js');
-      emit(ctx, await stats({ letter }, ctx), o.json, formatStats);
+      const { stats, formatStats } = await load.stats();
+      return run(ctx, exit, o, () => stats({ letter }, ctx), formatStats);
     });
 
   program
@@ -589,8 +609,8 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
     .option('--json', 'print the result as JSON')
     .addHelpText('after', examples('letter changelog letters/time-to-act'))
     .action(async (letter, o) => {
-      const { changelog, formatChangelog } = await import('./commands/changelog.js');
-      emit(ctx, await changelog({ letter }, ctx), o.json, formatChangelog);
+      const { changelog, formatChangelog } = await load.changelog();
+      return run(ctx, exit, o, () => changelog({ letter }, ctx), formatChangelog);
     });
 
   program
@@ -605,11 +625,17 @@ export function createProgram(ctx: Context, exit: { code: number }): Command {
       ),
     )
     .action(async (shell) => {
-      const { completionScript } = await import('./commands/completion.js');
-      ctx.stdout.write(completionScript(shell, completionTree(program)));
+      const { completionScript } = await load.completion();
+      const script = async () => completionScript(shell, completionTree(program));
+      return run(ctx, exit, {}, script, { asIs: (text) => ({ stdout: text }) });
     });
 
   return program;
+}
+
+/** The options named, as given (a flag not given stays undefined). */
+function pick<O extends object, K extends keyof O>(o: O, ...keys: K[]): Pick<O, K> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<O, K>;
 }
 
 /** The command table as completion scripts need it: names, descriptions, flags (with --help), sub-commands. */
@@ -652,7 +678,7 @@ export function processContext(): Context {
     style: makeStyle(colourEnabled(process.stdout.isTTY, env), invokedAs),
     errStyle: makeStyle(colourEnabled(process.stderr.isTTY, env), invokedAs),
     interactive,
-    prompts: async () => (await import('./prompts.js')).terminalPrompts,
+    prompts: async () => (await import('./prompts.js')).terminalPrompts(process.stderr),
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -678,12 +704,15 @@ const ENVIRONMENT_CODES = new Set([
  * Runs `letter` with `argv` (without node and script) and returns the exit code:
  * 0 ok, 1 check failed or action refused, 2 usage or environment error, 130 cancelled.
  */
-export async function main(argv: string[], ctx: Context = processContext()): Promise<number> {
+export function main(argv: string[], ctx: Context = processContext()): Promise<number> {
+  const warn = (r: Recovery) =>
+    ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${describeRecovery(r, ctx.cwd)}\n`);
+  return withRunEnv(ctx, warn, () => runMain(argv, ctx));
+}
+
+async function runMain(argv: string[], ctx: Context): Promise<number> {
   trace('main');
   const exit = { code: ExitCode.ok as number };
-  reportRecoveriesTo((r) =>
-    ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} ${describeRecovery(r, ctx.cwd)}\n`),
-  );
   try {
     await createProgram(ctx, exit).parseAsync(argv, { from: 'user' });
     return exit.code;

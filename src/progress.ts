@@ -20,12 +20,12 @@ export function progressBar(
   total: number,
   threshold = 2000,
 ): Progress {
-  // Only on the process's own terminal (a test's captured stderr gets no bar); `raw` is the stream under terminalSafe.
-  const stream = (ctx.stderr as { raw?: unknown }).raw ?? ctx.stderr;
-  if (total < threshold || !process.stderr.isTTY || stream !== process.stderr) return silent;
+  // Only on a terminal (a test's captured stderr gets no bar); `raw` is the stream under terminalSafe.
+  const stream = (ctx.stderr as { raw?: NodeJS.WriteStream }).raw;
+  if (total < threshold || !stream?.isTTY) return silent;
   const bar = new cliProgress.SingleBar(
     {
-      stream: process.stderr,
+      stream,
       format: `${label} [{bar}] {percentage}% | {value}/{total} rows`,
       hideCursor: true,
       clearOnComplete: true,

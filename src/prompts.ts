@@ -28,9 +28,6 @@ export interface Prompts {
   chooseMany(message: string, choices: Choice[]): Promise<string[]>;
 }
 
-// Questions go to stderr, like git's, so that stdout stays clean for `--json` and pipes.
-const onStderr = { output: process.stderr } as const;
-
 async function cancellable<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
@@ -41,39 +38,45 @@ async function cancellable<T>(p: Promise<T>): Promise<T> {
   }
 }
 
-/** The prompts, as asked on the terminal. */
-export const terminalPrompts: Prompts = {
-  text: (message, options = {}) =>
-    cancellable(
-      input(
-        {
-          message,
-          ...(options.default !== undefined ? { default: options.default } : {}),
-          required: options.required ?? false,
-          ...(options.validate ? { validate: options.validate } : {}),
-        },
-        onStderr,
-      ),
-    ),
-  choose: (message, choices) => cancellable(select({ message, choices }, onStderr)),
-  searchChoice: (message, choices) =>
-    cancellable(
-      search(
-        {
-          message,
-          source: (term) => {
-            const t = (term ?? '').toLowerCase().trim();
-            return t === ''
-              ? choices
-              : choices.filter(
-                  (c) => c.name.toLowerCase().includes(t) || c.value.toLowerCase() === t,
-                );
+/**
+ * The prompts, as asked on the terminal; questions are written to `output` (the process's
+ * stderr, like git's, so that stdout stays clean for `--json` and pipes).
+ */
+export function terminalPrompts(output: NodeJS.WritableStream): Prompts {
+  const onStderr = { output };
+  return {
+    text: (message, options = {}) =>
+      cancellable(
+        input(
+          {
+            message,
+            ...(options.default !== undefined ? { default: options.default } : {}),
+            required: options.required ?? false,
+            ...(options.validate ? { validate: options.validate } : {}),
           },
-        },
-        onStderr,
+          onStderr,
+        ),
       ),
-    ),
-  confirm: (message, defaultValue) =>
-    cancellable(confirm({ message, default: defaultValue }, onStderr)),
-  chooseMany: (message, choices) => cancellable(checkbox({ message, choices }, onStderr)),
-};
+    choose: (message, choices) => cancellable(select({ message, choices }, onStderr)),
+    searchChoice: (message, choices) =>
+      cancellable(
+        search(
+          {
+            message,
+            source: (term) => {
+              const t = (term ?? '').toLowerCase().trim();
+              return t === ''
+                ? choices
+                : choices.filter(
+                    (c) => c.name.toLowerCase().includes(t) || c.value.toLowerCase() === t,
+                  );
+            },
+          },
+          onStderr,
+        ),
+      ),
+    confirm: (message, defaultValue) =>
+      cancellable(confirm({ message, default: defaultValue }, onStderr)),
+    chooseMany: (message, choices) => cancellable(checkbox({ message, choices }, onStderr)),
+  };
+}

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { at, type Problem, problem } from '../errors.js';
+import { at, type Problem, problem, UsageError } from '../errors.js';
 import { type ChangedFile, changeBase, changesSince, foldersAt } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
 import { checkKey, hasMemo, readMemo, writeMemo } from '../storage/check-memo.js';
@@ -49,8 +49,19 @@ export interface CheckResult {
   }[];
 }
 
-/** Checks each letter. @throws UsageError when a named letter does not exist or none is found. */
+/**
+ * Checks each letter.
+ * @throws UsageError when a named letter does not exist or none is found, or when --author,
+ *   --role or --max-added come without --base (they judge a change).
+ */
 export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult> {
+  if (
+    o.base === undefined &&
+    (o.author !== undefined ||
+      o.maxAdded !== undefined ||
+      (o.role ?? 'contributor') !== 'contributor')
+  )
+    throw new UsageError('--author, --role and --max-added judge a change: give --base too');
   // Named letters, or files inside them (a pre-commit hook passes the files changed): each letter once.
   const found =
     o.letters.length > 0

@@ -46,6 +46,11 @@ export interface ExportResult {
   out: string | undefined;
 }
 
+/** What `letter export` prints, as is: the export on stdout, or with --out a line on stderr. */
+export function formatExport(r: ExportResult): { stdout: string } | { stderr: string } {
+  return r.out ? { stderr: `Exported ${r.count} signatories to ${r.out}\n` } : { stdout: r.text };
+}
+
 /** Builds the export. @throws UsageError for an unknown format or status; InvalidLetter. */
 export async function exportLetter(o: ExportOptions, ctx: Context): Promise<ExportResult> {
   const format = o.format ?? 'csv';

@@ -61,6 +61,8 @@ export interface ImportOptions {
  * the invalid rows were left out and the valid ones written.
  */
 export interface ImportResult {
+  /** False when rows were invalid and not skipped (--skip-invalid): nothing was written, exit 1. */
+  ok: boolean;
   file: string;
   letter: string;
   dryRun: boolean;
@@ -181,6 +183,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
 
   const skipInvalid = Boolean(o.skipInvalid);
   const report = (p: ImportPlan, written: string[], dryRun: boolean): ImportResult => ({
+    ok: !refused(p),
     file: shownFile,
     letter: path.relative(ctx.cwd, dir) || '.',
     dryRun,

@@ -23,9 +23,10 @@ export interface SchemaOptions {
   update?: string | boolean | undefined;
 }
 
-/** The schemas as text by kind, and the files written with --out or --update. */
+/** The schemas as text by kind, the kind asked for (none: every kind), and the files written with --out or --update. */
 export interface SchemaResult {
   schemas: Partial<Record<SchemaKind, string>>;
+  kind?: SchemaKind | undefined;
   written: string[];
 }
 
@@ -49,13 +50,25 @@ export async function schema(o: SchemaOptions, ctx: Context): Promise<SchemaResu
   const schemas = Object.fromEntries(
     kinds.map((k) => [k, schemaText(jsonSchemaOf(k, pkg.version))]),
   );
-  if (o.out === undefined) return { schemas, written: [] };
+  const kind = o.kind as SchemaKind | undefined;
+  if (o.out === undefined) return { schemas, kind, written: [] };
   const dir = path.resolve(ctx.cwd, o.out);
   await ensureDir(dir);
   const written = await writeAll(
     kinds.map((k) => ({ path: path.join(dir, `${k}.schema.json`), text: schemas[k]! })),
   );
-  return { schemas, written: written.map((f) => path.relative(ctx.cwd, f)) };
+  return { schemas, kind, written: written.map((f) => path.relative(ctx.cwd, f)) };
+}
+
+/**
+ * What `letter schema` prints, as is: the files written, else the one schema asked for, else
+ * every schema in one JSON object by kind.
+ */
+export function formatSchema(r: SchemaResult): { stdout: string } {
+  if (r.written.length > 0) return { stdout: `${r.written.map((f) => `wrote ${f}`).join('\n')}\n` };
+  if (r.kind !== undefined) return { stdout: r.schemas[r.kind]! };
+  const all = Object.entries(r.schemas).map(([k, v]) => [k, JSON.parse(v!)]);
+  return { stdout: `${JSON.stringify(Object.fromEntries(all), null, 2)}\n` };
 }
 
 /** Writes the schemas of the letter named (`true`: of every letter under letters/); returns the files changed. */

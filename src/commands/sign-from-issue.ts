@@ -12,14 +12,24 @@ import { textVersion } from '../letter/text-version.js';
 import { readText } from '../storage/layout.js';
 import type { Style } from '../terminal.js';
 import { readLetter } from './read.js';
-import { formatSign, type SignResult, sign } from './sign.js';
+import { formatSign, type SignOptions, type SignResult, sign } from './sign.js';
 
-/** Options of `letter sign --from-issue`: the letter and the path of the event file. */
-export interface SignFromIssueOptions {
-  letter: string;
+/**
+ * Options of `letter sign --from-issue`: the letter and the path of the event file; any other
+ * flag of `letter sign` given with them is refused (the issue gives every field).
+ */
+export interface SignFromIssueOptions extends Omit<SignOptions, 'fieldNames'> {
   event: string;
-  dryRun?: boolean | undefined;
+  /** The flag's own value (the same as `event`), as the command line gives it. */
+  fromIssue?: string | undefined;
+  json?: boolean | undefined;
 }
+
+/** Options that may come with --from-issue: they say how to run, not what to sign. */
+const WITH_FROM_ISSUE = new Set(['letter', 'event', 'fromIssue', 'json', 'dryRun', 'yes']);
+
+/** `dryRun` -> `--dry-run`. */
+const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** What `sign --from-issue` did: the sign's result, the issue it came from, and the new signature's file (relative to the working directory). */
 export interface SignFromIssueResult extends SignResult {
@@ -42,7 +52,7 @@ const MAX_EVENT_BYTES = 1024 * 1024;
 
 /**
  * Signs from an issue event.
- * @throws UsageError (exit 2) when the event file is missing or not JSON.
+ * @throws UsageError (exit 2) when other sign flags are given, or the event file is missing or not JSON.
  * @throws IssueRefused (exit 1) when the event is not an issue just opened by a person with the
  *   consent box ticked for the current text, or a field is missing, malformed or unknown, or the
  *   author already signed; and whatever `letter sign` refuses (duplicates, erased names, contact details).
@@ -51,6 +61,11 @@ export async function signFromIssue(
   o: SignFromIssueOptions,
   ctx: Context,
 ): Promise<SignFromIssueResult> {
+  const given = Object.entries(o).filter(([k, v]) => v !== undefined && !WITH_FROM_ISSUE.has(k));
+  if (given.length > 0)
+    throw new UsageError(
+      `--from-issue takes every field from the issue: drop ${given.map(([k]) => flagOf(k)).join(', ')}`,
+    );
   const shownEvent = path.relative(ctx.cwd, path.resolve(ctx.cwd, o.event)) || o.event;
   const text = await readText(
     path.resolve(ctx.cwd, o.event),

@@ -1,17 +1,16 @@
 /**
  * Where letter keeps what it can always recompute (parsed signature files, the last check):
  * $LETTER_CACHE_DIR, else $XDG_CACHE_HOME/letter, else ~/.cache/letter. LETTER_NO_CACHE=1
- * turns caching off.
+ * turns caching off. The env is the run's (see run-env.ts); outside a run there is no cache.
  */
 import { createHash } from 'node:crypto';
 import { realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { runEnv } from '../run-env.js';
 
 /** The cache folder from the environment, or undefined when caching is off. */
-export function cacheDir(
-  env: Record<string, string | undefined> = process.env,
-): string | undefined {
+export function cacheDir(env: Readonly<Record<string, string | undefined>>): string | undefined {
   if (env.LETTER_NO_CACHE && env.LETTER_NO_CACHE !== '0') return undefined;
   if (env.LETTER_CACHE_DIR) return env.LETTER_CACHE_DIR;
   return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'letter');
@@ -23,7 +22,8 @@ export function cacheDir(
  * @param kind "" for parsed files, "check" for the last check, "index" for the letter index.
  */
 export async function cacheFileFor(dir: string, kind: string): Promise<string | undefined> {
-  const folder = cacheDir();
+  const run = runEnv();
+  const folder = run && cacheDir(run.env);
   if (!folder) return undefined;
   // A missing folder has nothing worth caching, but still a name.
   const real = await realpath(dir).catch(() => dir);
@@ -31,6 +31,12 @@ export async function cacheFileFor(dir: string, kind: string): Promise<string | 
     folder,
     `${createHash('sha256').update(real).digest('hex').slice(0, 32)}${kind ? `.${kind}` : ''}.json`,
   );
+}
+
+/** With LETTER_DEBUG_CACHE set, shows why a cache was not read or written (else it is silent, as a cache may be). */
+export function debugCache(e: unknown): void {
+  const run = runEnv();
+  if (run?.env.LETTER_DEBUG_CACHE) run.diagnostics.write(`${(e as Error)?.stack ?? String(e)}\n`);
 }
 
 /**

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { access, lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { cacheFileFor } from './cache-dir.js';
+import { cacheFileFor, debugCache } from './cache-dir.js';
 import { SCHEMAS_DIR, SIGNATURES_DIR } from './layout.js';
 import { type ScanSum, type SignatureScan, scanSum, sumText } from './signature-scan.js';
 
@@ -125,6 +125,6 @@ export async function writeMemo(dir: string, key: string, value: unknown): Promi
     await writeFileAtomic(file, JSON.stringify({ version: VERSION, key, value }), { fsync: false });
   } catch (e) {
     // a memo is only an optimisation
-    if (process.env.LETTER_DEBUG_CACHE) console.error(e);
+    debugCache(e);
   }
 }

@@ -31,6 +31,7 @@ import {
 } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { runEnv } from '../run-env.js';
 
 /** The journal folder of the letter in `letterDir`: `<letterDir>.journal.lock`. */
 export function journalDir(letterDir: string): string {
@@ -367,15 +368,7 @@ export function describeRecovery(r: Recovery, cwd: string): string {
     : `${shown}: deleted temporary file(s) a killed write left behind: ${r.temporary.join(', ')}.`;
 }
 
-/** Where messages about recoveries go (set once by the command line: its stderr). */
-let reporter: ((r: Recovery) => void) | undefined;
-
-/** Sends every recovery to `fn` (the command line prints it on stderr); undefined stops. */
-export function reportRecoveriesTo(fn: ((r: Recovery) => void) | undefined): void {
-  reporter = fn;
-}
-
-/** Tells the reporter, if any, about `r`. */
+/** Tells the run in progress about `r` (the command line warns on its stderr; see run-env.ts). */
 export function reportRecovery(r: Recovery): void {
-  reporter?.(r);
+  runEnv()?.recovered?.(r);
 }

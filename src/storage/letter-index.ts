@@ -15,7 +15,7 @@ import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { NameColumns } from '../letter/duplicates.js';
 import type { ErasedRecord } from '../letter/schema.js';
-import { cacheFileFor } from './cache-dir.js';
+import { cacheFileFor, debugCache } from './cache-dir.js';
 import { stateKey } from './check-memo.js';
 import type { ScanSum } from './signature-scan.js';
 
@@ -136,7 +136,7 @@ export async function writeLetterIndex(
     await writeFileAtomic(journal ? journalOf(file) : file, JSON.stringify(c), { fsync: false });
     if (!journal) await unlink(journalOf(file)).catch(() => {});
   } catch (e) {
-    if (process.env.LETTER_DEBUG_CACHE) console.error(e);
+    debugCache(e);
   }
 }
 

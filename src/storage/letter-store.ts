@@ -370,7 +370,7 @@ async function refuseTrackedJournal(dir: string): Promise<void> {
  * (ignored by git). Waits up to about 10 s for another `letter`
  * process; a lock left by a killed process is taken over at once when that process ran on
  * this machine, else after 10 s. Before `fn`, undoes a write that a killed process left
- * unfinished (journal.ts), and says so through `reportRecoveriesTo`. Writes by `writeAll`
+ * unfinished (journal.ts), and tells the run (see run-env.ts). Writes by `writeAll`
  * inside the letter while `fn` runs are journaled.
  */
 export async function withLetterLock<T>(dir: string, fn: () => Promise<T>): Promise<T> {

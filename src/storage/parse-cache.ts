@@ -28,7 +28,7 @@ import {
   type SignatureFile,
   signatureSchema,
 } from '../letter/schema.js';
-import { cacheFileFor } from './cache-dir.js';
+import { cacheFileFor, debugCache } from './cache-dir.js';
 
 /** What the cache keeps of one valid file. */
 export type CachedValue =
@@ -275,7 +275,7 @@ export class ParseCache {
       await unlink(journalOf(this.file)).catch(() => {});
     } catch (e) {
       // a cache is only an optimisation
-      if (process.env.LETTER_DEBUG_CACHE) console.error(e);
+      debugCache(e);
     }
   }
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { at, type Problem, problem } from '../errors.js';
 import { ID_PATTERN, RESERVED_ID_PATTERN } from '../letter/ids.js';
+import { runEnv } from '../run-env.js';
 import { trace } from '../trace.js';
 import { STAT_WIDTH, statInto } from './file-stats.js';
 import { SHARD_PATTERN, SIGNATURES_DIR } from './layout.js';
@@ -323,6 +324,6 @@ export function workerFile(name: string): string | undefined {
 
 /** How many threads parse: LETTER_THREADS, else one per core (at most 4). */
 export function threadCount(): number {
-  const asked = Number(process.env.LETTER_THREADS);
+  const asked = Number(runEnv()?.env.LETTER_THREADS);
   return Number.isInteger(asked) && asked >= 1 ? asked : Math.min(availableParallelism(), 4);
 }

@@ -7,28 +7,28 @@
  * SIGTERM), the files already written are put back as they were, so a refused or failed
  * command leaves the letter as it found it.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { lstat, mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { Cancelled } from '../errors.js';
 import { begin, commit, type Journal, rollBack, writeDurably } from './journal.js';
 
-/** Letter folders (absolute) whose lock this process holds: writes inside them are journaled. */
-const held = new Set<string>();
+/**
+ * Letter folders (absolute) whose lock the running call holds: writes inside them are
+ * journaled. Kept with the call (AsyncLocalStorage), not the process, so that nothing stays
+ * held after it and two runs in one process (in-process tests) do not see each other's.
+ */
+const held = new AsyncLocalStorage<ReadonlySet<string>>();
 
-/** Marks the letter in `dir` as locked by this process while `fn` runs (used by `withLetterLock`). */
-export async function whileHeld<T>(dir: string, fn: () => Promise<T>): Promise<T> {
-  held.add(dir);
-  try {
-    return await fn();
-  } finally {
-    held.delete(dir);
-  }
+/** Marks the letter in `dir` as locked for the calls `fn` makes (used by `withLetterLock`). */
+export function whileHeld<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  return held.run(new Set([...(held.getStore() ?? []), dir]), fn);
 }
 
-/** Whether this process holds the lock of the letter in `dir` (absolute). */
+/** Whether the running call holds the lock of the letter in `dir` (absolute). */
 export function holds(dir: string): boolean {
-  return held.has(dir);
+  return held.getStore()?.has(dir) ?? false;
 }
 
 /** Whether `p` is inside the folder `dir` (absolute). */
@@ -40,7 +40,7 @@ const changeWithin = (dir: string, c: FileChange) =>
 
 /** The held letter folder a change of `changes` is inside, if there is one. */
 function heldLetterOf(changes: readonly FileChange[]): string | undefined {
-  return [...held].find((d) => changes.some((c) => changeWithin(d, c)));
+  return [...(held.getStore() ?? [])].find((d) => changes.some((c) => changeWithin(d, c)));
 }
 
 /**

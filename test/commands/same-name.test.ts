@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { letter, snapshot, tempLetter } from '../helpers/cli.js';
+import { snapshot, tempLetter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 const env = {
   GIT_AUTHOR_NAME: 'T',

@@ -10,7 +10,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { letter, useTempLetter } from '../helpers/cli.js';
+import { useTempLetter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 const t = useTempLetter();
 const L = 'letters/time-to-act';

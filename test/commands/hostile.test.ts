@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { letter, ROOT, snapshot, useTempLetter } from '../helpers/cli.js';
+import { ROOT, snapshot, useTempLetter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/hostile');
 const L = 'letters/time-to-act';

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { letter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 // Review covers the whole change: what lies outside the letters, every line CHANGELOG.md
 // gains, and an editor's erasure (allowed) against a contributor's (refused as one).

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { letter, useTempLetter } from '../helpers/cli.js';
+import { useTempLetter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 const t = useTempLetter();
 

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { letter, ROOT, snapshot, tempLetter } from '../helpers/cli.js';
+import { ROOT, snapshot, tempLetter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 const env = {
   GIT_AUTHOR_NAME: 'T',

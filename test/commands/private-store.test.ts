@@ -11,7 +11,8 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { letter, ROOT, snapshot, useTempLetter } from '../helpers/cli.js';
+import { ROOT, snapshot, useTempLetter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 // Private means never tracked: whatever writes contact details first makes git ignore them,
 // and check fails on a tracked file of the private store or a contact in any file of a letter.

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { letter, schemaLine, snapshot, useTempLetter } from '../helpers/cli.js';
+import { schemaLine, snapshot, useTempLetter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 const t = useTempLetter();
 const read = (p: string) => readFileSync(path.join(t.dir, p), 'utf8');

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { gitState, letter, ROOT, schemaLine, snapshot, useTempLetter } from '../helpers/cli.js';
+import { gitState, ROOT, schemaLine, snapshot, useTempLetter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 const t = useTempLetter();
 const L = 'letters/time-to-act';

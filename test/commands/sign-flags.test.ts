@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { textVersion } from '../../src/letter/text-version.js';
-import { gitState, letter, schemaLine, snapshot, useTempLetter } from '../helpers/cli.js';
+import { gitState, schemaLine, snapshot, useTempLetter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 
 const t = useTempLetter();
 

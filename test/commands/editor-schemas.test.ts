@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { letter } from '../helpers/cli.js';
+import { letter } from '../helpers/in-process.js';
 import { startYamlLanguageServer, type YamlLanguageServer } from '../helpers/yaml-ls.js';
 
 const GOOD = {
