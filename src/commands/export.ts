@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify/sync';
 import writeFileAtomic from 'write-file-atomic';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { SIGNATORY_FIELDS } from '../letter/schema.js';
 import { readContacts } from '../storage/private-store.js';
 import { list } from './list.js';
 
@@ -26,13 +27,7 @@ export interface ExportOptions {
 /** Columns of an export, in order; email and phone only with --include-private. */
 export const EXPORT_COLUMNS = [
   'id',
-  'name',
-  'sort_as',
-  'role',
-  'organisation',
-  'country',
-  'group',
-  'url',
+  ...SIGNATORY_FIELDS,
   'signed_at',
   'status',
   'verified_at',
@@ -69,13 +64,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
   const rows = listed.signatures.map((s) => {
     const row: Record<string, string> = {
       id: s.id,
-      name: s.name,
-      sort_as: s.sort_as ?? '',
-      role: s.role ?? '',
-      organisation: s.organisation ?? '',
-      country: s.country ?? '',
-      group: s.group ?? '',
-      url: s.url ?? '',
+      ...Object.fromEntries(SIGNATORY_FIELDS.map((f) => [f, s[f] ?? ''])),
       signed_at: s.signed_at,
       status: s.status,
       verified_at: s.verified?.at ?? '',

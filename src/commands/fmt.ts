@@ -18,10 +18,12 @@ import { InvalidLetter, UsageError } from '../errors.js';
 import { publishedChangelog } from '../letter/changelog.js';
 import type { Signature } from '../letter/schema.js';
 import { withDerivedSortKey } from '../letter/sort-key.js';
+import { canonicalText, stripBom } from '../letter/text.js';
 import { normaliseUrl } from '../letter/urls.js';
 import {
   CHANGELOG_FILE,
   defaultLetters,
+  idOfEntry,
   LETTER_FILE,
   SIGNATURES_DIR,
   type SignatureLayout,
@@ -56,15 +58,6 @@ export interface FmtResult {
   ok: boolean;
 }
 
-/** Plain text in canonical form: UTF-8 without a byte-order mark, LF line endings, one final newline. */
-function canonicalText(text: string): string {
-  // (?<!\n): a match starts only where the run of newlines starts, so a long run is read once.
-  return `${text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/(?<!\n)\n*$/, '')}\n`;
-}
-
 /** Formats letters. @throws InvalidLetter when a letter has errors (fix them first: `letter check`); UsageError for an unknown layout. */
 export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
   if (o.layout !== undefined && o.layout !== 'flat' && o.layout !== 'sharded')
@@ -89,7 +82,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
         throw new InvalidLetter(errors);
       const current = new Map(loaded.texts.map((t) => [path.resolve(ctx.cwd, t.file), t.text]));
       const letterPath = path.join(dir, LETTER_FILE);
-      const raw = parse(current.get(letterPath)!.replace(/^\uFEFF/, ''), {
+      const raw = parse(stripBom(current.get(letterPath)!), {
         version: '1.2',
         schema: 'core',
       }) as Record<string, unknown>;
@@ -141,7 +134,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
         ...loaded.erased.map((e) => erasedChange(target, e)),
       ];
       for (const want of signatures) {
-        const id = path.basename(want.path, '.yaml');
+        const id = idOfEntry(path.basename(want.path));
         const now = loaded.files.get(id)!;
         // The schema line is part of the canonical text: a path into the letter's .schemas/, the same for every install (schema-files.ts).
         const same = canonical(readFileSync(now, 'utf8'), want.text);

@@ -10,11 +10,11 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Context } from '../context.js';
 import { InvalidInput, UsageError } from '../errors.js';
+import { type Contact, emailOwners } from '../letter/contacts.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
-import { NameIndex } from '../letter/duplicates.js';
+import { lookupGroup } from '../letter/groups.js';
 import {
   type DuplicateRow,
-  findGroup,
   IMPORT_FIELDS,
   type ImportField,
   type ImportPlan,
@@ -22,8 +22,8 @@ import {
   mapHeaders,
   planImport,
 } from '../letter/import-plan.js';
-import type { Signature } from '../letter/schema.js';
-import { indexedName } from '../letter/signatures.js';
+import { indexOf } from '../letter/signatures.js';
+import { stripBom } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
 import { progressBar } from '../progress.js';
 import {
@@ -34,7 +34,7 @@ import {
   type ValidLetter,
   withLetterLock,
 } from '../storage/letter-store.js';
-import { type Contact, contactsChanges, emailKey, readContacts } from '../storage/private-store.js';
+import { contactsChanges, readContacts } from '../storage/private-store.js';
 import { writeAll } from '../storage/transaction.js';
 import { type Style, visible } from '../terminal.js';
 
@@ -141,20 +141,16 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     ctx.stderr.write(`${ctx.errStyle.yellow('warning:')} column "${visible(h)}" is not imported\n`);
 
   const plan = async (letter: ValidLetter, confirmed: ReadonlySet<number>) => {
-    if (o.group !== undefined && !findGroup(letter.letter, o.group))
-      throw new UsageError(
-        `--group: "${o.group}" is not a group of this letter`,
-        letter.letter.groups.length > 0
-          ? `Use one of: ${letter.letter.groups.map((g) => g.id).join(', ')}`
-          : 'The letter declares no groups.',
-      );
+    const group = o.group === undefined ? undefined : lookupGroup(letter.letter.groups, o.group);
+    if (group?.unknown)
+      throw new UsageError(`--group: ${group.unknown.reason}`, group.unknown.hint);
     const contacts = await readContacts(dir, ctx.cwd);
     const signatures = letter.signatures.map((s) => s.signature);
-    const owners = new Map<string, Signature>();
-    for (const s of signatures) {
-      const email = contacts[s.id]?.email;
-      if (email) owners.set(emailKey(email), s);
-    }
+    const owners = emailOwners(
+      signatures.map((s) => s.id),
+      contacts,
+      (i) => signatures[i]!,
+    );
     const bar = progressBar(ctx, 'Checking', rows.rows.length);
     try {
       const result = planImport(rows.rows, {
@@ -163,8 +159,9 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
         erased: letter.erased,
         emailOwners: owners,
         mapping: mapped.mapping,
-        index: NameIndex.of(
-          letter.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed })),
+        index: indexOf(
+          signatures,
+          letter.signatures.map((l) => l.seed),
         ),
         defaultGroup: o.group,
         defaultCountry,
@@ -318,7 +315,7 @@ function parseCsv(
       'Export it again as "CSV UTF-8" (in a spreadsheet: Save as, CSV UTF-8).',
     );
   }
-  const delimiter = detectDelimiter(text.replace(/^\ufeff/, ''));
+  const delimiter = detectDelimiter(stripBom(text));
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {

@@ -1,11 +1,12 @@
 /** `letter list <letter>`: the signatories, in the order the renders show them. */
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import type { Contact } from '../letter/contacts.js';
 import { groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
 import { SIGNATURE_STATUSES, type Signature, type SignatureStatus } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
-import { type Contact, readContacts } from '../storage/private-store.js';
+import { readContacts } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
 import { readLetter, warnLeftOut } from './read.js';
 

@@ -7,9 +7,15 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { AlreadySigned, LikelyDuplicate, UsageError } from '../errors.js';
-import { FORM_LABELS, IssueRefused, readSignRequest } from '../letter/issue-form.js';
+import {
+  FORM_LABELS,
+  type FormField,
+  IssueRefused,
+  readSignRequest,
+} from '../letter/issue-form.js';
+import { SIGNATURE_INPUT_FIELDS, type SignatureInputField } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
-import { readText } from '../storage/layout.js';
+import { readText, SIGNATURES_DIR, signatureFileName } from '../storage/layout.js';
 import type { Style } from '../terminal.js';
 import { readLetter } from './read.js';
 import { formatSign, type SignOptions, type SignResult, sign } from './sign.js';
@@ -40,11 +46,10 @@ export interface SignFromIssueResult extends SignResult {
 }
 
 /** How `letter sign`'s errors name a field: as the issue form's label. */
-const FIELD_NAMES: Record<string, string> = Object.fromEntries(
-  (['name', 'role', 'organisation', 'country', 'group', 'url'] as const).map((f) => [
-    f,
-    `issue field "${FORM_LABELS[f]}"`,
-  ]),
+const FIELD_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  SIGNATURE_INPUT_FIELDS.filter((f): f is FormField & SignatureInputField => f in FORM_LABELS).map(
+    (f) => [f, `issue field "${FORM_LABELS[f]}"`],
+  ),
 );
 
 /** Events are a few kilobytes; a larger file is not one. */
@@ -122,8 +127,8 @@ export async function signFromIssue(
     throw e;
   }
   const file =
-    result.written.find((f) => f.split(path.sep).includes('signatures')) ??
-    path.join(result.letter, 'signatures', `${result.signature.id}.yaml`);
+    result.written.find((f) => f.split(path.sep).includes(SIGNATURES_DIR)) ??
+    path.join(result.letter, signatureFileName(result.signature.id, loaded.letter.layout));
   return { ...result, issue, login: github, file };
 }
 

@@ -14,7 +14,13 @@ import {
 } from '../errors.js';
 import { cannotCommit, commitPaths, isRepo } from '../git.js';
 import { insertEvent } from '../letter/changelog.js';
-import { maskContact } from '../letter/contact-details.js';
+import {
+  type Contact,
+  contactSchema,
+  emailKey,
+  emailOwners,
+  maskContact,
+} from '../letter/contacts.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName, unknownCountryReason } from '../letter/country-names.js';
 import { parseTimestampInput, toIsoTimestamp } from '../letter/dates.js';
@@ -24,17 +30,20 @@ import {
   type NameColumns,
   NameIndex,
 } from '../letter/duplicates.js';
+import { lookupGroup } from '../letter/groups.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
 import {
   InvalidSignatureInput,
-  indexedName,
+  indexOf,
   publishedStatuses,
+  SIGNATURE_INPUT_FIELDS,
   type SignatureInput,
   sign as signLetter,
 } from '../letter/signatures.js';
 import { deriveSortKey, sortKeyToWrite } from '../letter/sort-key.js';
 import { textVersion } from '../letter/text-version.js';
 import type { Prompts } from '../prompts.js';
+import { identityOf } from '../storage/file-stats.js';
 import { CHANGELOG_FILE, readBytes, readText, SIGNATURES_DIR } from '../storage/layout.js';
 import {
   type IndexOrigin,
@@ -53,14 +62,7 @@ import {
   type ValidLetter,
   withLetterLock,
 } from '../storage/letter-store.js';
-import {
-  type Contact,
-  contactSchema,
-  contactsChanges,
-  emailKey,
-  isPrivateFile,
-  readContacts,
-} from '../storage/private-store.js';
+import { contactsChanges, isPrivateFile, readContacts } from '../storage/private-store.js';
 import { addToSum, type ScanSum, scanSignatures, scanSum } from '../storage/signature-scan.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -104,17 +106,10 @@ export interface SignResult {
   commit?: string;
 }
 
-const FLAG_OF: Record<string, string> = {
-  name: '--name',
-  sort_as: '--sort-as',
-  role: '--role',
-  organisation: '--organisation',
-  country: '--country',
-  group: '--group',
-  url: '--url',
-  signed_at: '--signed-at',
-  github: '--github',
-};
+/** The flag of each field (`sort_as` → `--sort-as`): how this command names a field the domain refuses. */
+const FLAG_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  SIGNATURE_INPUT_FIELDS.map((f) => [f, `--${f.replaceAll('_', '-')}`]),
+);
 
 /**
  * Signs a person onto a letter.
@@ -142,14 +137,12 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
   const attempt = async () => {
     const state = await letterState(dir, shown, ctx);
     const contacts = contact.email ? await readContacts(dir, ctx.cwd) : {};
-    const owners = new Map<string, IndexedName>();
-    if (contact.email) {
-      const { ids, names, statuses } = state.names;
-      ids.forEach((id, i) => {
-        const email = contacts[id]?.email;
-        if (email) owners.set(emailKey(email), { id, name: names[i]!, status: statuses[i]! });
-      });
-    }
+    const { ids, names, statuses } = state.names;
+    const owner = (i: number): IndexedName => ({
+      id: ids[i]!,
+      name: names[i]!,
+      status: statuses[i]!,
+    });
     try {
       const { signature, similar, possible } = signLetter(state.letter, [], input, ctx.now(), {
         erased: state.erased,
@@ -157,7 +150,9 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
         index: new NameIndex(state.names),
         takenIds: new Set([...state.names.ids, ...state.erased.map((e) => e.id)]),
         allowSimilar,
-        ...(contact.email ? { email: { key: emailKey(contact.email), owners } } : {}),
+        ...(contact.email
+          ? { email: { key: emailKey(contact.email), owners: emailOwners(ids, contacts, owner) } }
+          : {}),
       });
       return { state, signature, similar, possible, contacts };
     } catch (e) {
@@ -311,10 +306,10 @@ async function letterState(dir: string, shown: string, ctx: Context): Promise<Le
       };
   }
   const full = await loadValidLetter(dir, ctx.cwd, scan);
-  const index = NameIndex.of(
-    full.signatures.map((l) => ({ ...indexedName(l.signature), seed: l.seed })),
-  );
-  const names = index.columns;
+  const names = indexOf(
+    full.signatures.map((l) => l.signature),
+    full.signatures.map((l) => l.seed),
+  ).columns;
   return { dir, letter: full.letter, body: full.body, names, erased: full.erased, sum, full };
 }
 
@@ -357,7 +352,7 @@ async function indexAfter(state: LetterState, signature: Signature, file: string
   addToSum(
     sum,
     `${path.relative(path.join(state.dir, SIGNATURES_DIR), path.dirname(file))}/${path.basename(file)}`,
-    [1, st.size, st.mtimeMs, st.ctimeMs, st.ino],
+    identityOf(st),
   );
   // The columns the sign's name index adopted: adding to the index adds to them.
   new NameIndex(state.names).add(signature);
@@ -532,16 +527,11 @@ function isPublished(letter: LetterFile, s: Signature): boolean {
   return publishedStatuses(letter).includes(s.status);
 }
 
-/** Accepts a group's id or its name (any case). */
+/** Accepts a group's id or its name (any case): see groups.ts. */
 function groupId(value: string, letter: LetterFile): string {
-  const v = value.trim();
-  const found = letter.groups.find((g) => g.id === v || g.name.toLowerCase() === v.toLowerCase());
-  if (!found)
-    throw new UsageError(
-      `--group: "${value}" is not a group of this letter`,
-      `Use one of: ${letter.groups.map((g) => g.id).join(', ')}`,
-    );
-  return found.id;
+  const found = lookupGroup(letter.groups, value);
+  if (!found.group) throw new UsageError(`--group: ${found.unknown.reason}`, found.unknown.hint);
+  return found.group.id;
 }
 
 function formatEntry(s: Signature, letter: LetterFile, style: Style): string {

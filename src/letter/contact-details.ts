@@ -21,6 +21,8 @@
  * numbers by a pattern of bounded length, then judged in code.
  */
 import { type Problem, problem } from '../errors.js';
+import { emailKey } from './contacts.js';
+import { toLf } from './text.js';
 
 // A phone number's shape, bounded in length (so linear), not inside a longer token; judged by `isPhoneNumber`.
 const PHONE_CANDIDATE =
@@ -69,10 +71,7 @@ export interface ContactScanOptions {
 /** The form in which a contact is compared with `public_contacts:`: an address in lower case, a phone number as its digits. */
 export function allowedContactKey(contact: string): string {
   return contact.includes('@')
-    ? contact
-        .trim()
-        .replace(/^mailto:/i, '')
-        .toLowerCase()
+    ? emailKey(contact.trim().replace(/^mailto:/i, ''))
     : contact.replace(/\D/g, '');
 }
 
@@ -87,7 +86,8 @@ export function findContactDetails(
 ): Problem[] {
   const problems: Problem[] = [];
   if (!mayHoldContactDetails(text)) return problems;
-  const lines = text.split(/\r?\n/);
+  // Lines as an editor shows them: after CRLF, LF or a lone CR.
+  const lines = toLf(text).split('\n');
   lines.forEach((line, i) => {
     const found = scanLine(line, options);
     // An address written with fullwidth letters or percent-encoding is still an address: found in the line as read.
@@ -208,22 +208,4 @@ function isPhoneNumber(candidate: string, before: string): boolean {
     groups[1]!.length === 3 &&
     groups[2]!.length === 4
   );
-}
-
-/**
- * A contact value as it may be shown in a message: an address as `j***@e***.org`, a phone
- * number with all but its last two digits hidden (`+** ** *** ** 00`). Never the whole value.
- */
-export function maskContact(value: string): string {
-  const v = value.trim();
-  const at = v.lastIndexOf('@');
-  if (at >= 0) {
-    const domain = v.slice(at + 1);
-    const dot = domain.lastIndexOf('.');
-    const first = (s: string) => (s.length > 0 ? `${[...s][0]}***` : '***');
-    return `${first(v.slice(0, at))}@${dot > 0 ? `${first(domain.slice(0, dot))}${domain.slice(dot)}` : first(domain)}`;
-  }
-  const total = v.replace(/\D/g, '').length;
-  let seen = 0;
-  return v.replace(/\d/g, (d) => (++seen > total - 2 ? d : '*'));
 }

@@ -3,12 +3,12 @@
  * letter: which rows to add, which are already signed, which are likely duplicates of a
  * signature or of an earlier row, and which are invalid, with the reason. Pure.
  */
-import { maskContact } from './contact-details.js';
+import { emailKey, isEmail, isPhone, maskContact } from './contacts.js';
 import { parseCountryName, unknownCountryReason } from './country-names.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
 import type { DuplicateMatch, NameIndex } from './duplicates.js';
-import { idForName } from './names.js';
-import type { ErasedRecord, Group, LetterFile, Signature } from './schema.js';
+import { lookupGroup } from './groups.js';
+import { type ErasedRecord, type LetterFile, SIGNATORY_FIELDS, type Signature } from './schema.js';
 import { checkName, InvalidSignatureInput, indexedName, indexOf, sign } from './signatures.js';
 import { sortKeyToWrite } from './sort-key.js';
 
@@ -20,12 +20,7 @@ export const IMPORT_FIELDS = [
   'name',
   'first_name',
   'last_name',
-  'sort_as',
-  'role',
-  'organisation',
-  'country',
-  'group',
-  'url',
+  ...SIGNATORY_FIELDS.filter((f) => f !== 'name'),
   'signed_at',
   'email',
   'phone',
@@ -181,18 +176,6 @@ export interface PlanContext {
   index?: NameIndex;
 }
 
-/**
- * A group of the letter named by `value`: its id, its name in any case, or its name made
- * into an id ("Initial signatories" → initial-signatories). @returns undefined for none.
- */
-export function findGroup(letter: LetterFile, value: string): Group | undefined {
-  const v = value.trim();
-  const asId = idForName(v, new Set());
-  return letter.groups.find(
-    (g) => g.id === v || g.name.toLowerCase() === v.toLowerCase() || g.id === asId,
-  );
-}
-
 // An email address as a whole cell, and a mailto: link (its address before any ?subject=).
 const EMAIL_CELL = /^[^\s@/:?#]+@(?=[^\s@/?#]+$)[^\s@/?#]+\.[^\s@/?#]+$/;
 const MAILTO = /^mailto:([^?#]*)/i;
@@ -273,7 +256,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
         field: 'name',
         note: `held an email address; the name is "${name}" and the address is kept in the private store${cell(row, 'email') ? ' (the email column wins)' : ''}`,
       });
-    const emailCheck = email ? { key: email.toLowerCase(), owners } : undefined;
+    const emailCheck = email ? { key: emailKey(email), owners } : undefined;
     const found = checkName(index, c.erased, c.letter.slug, name, emailCheck, {
       url: cell(row, 'url'),
       role: cell(row, 'role'),
@@ -334,17 +317,18 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
     const groupValue = cell(row, 'group') ?? c.defaultGroup;
     let group: string | undefined;
     if (groupValue !== undefined) {
-      group = findGroup(c.letter, groupValue)?.id;
-      if (group === undefined) {
+      const found = lookupGroup(c.letter.groups, groupValue);
+      if (!found.group) {
         const declared = c.letter.groups.map((g) => g.id).join(', ');
         const away =
           groupColumn === undefined ? '' : `, or leave the column out with --map "${groupColumn}="`;
         return invalid(
           'group',
-          `"${groupValue}" is not a group of this letter (${declared ? `its groups: ${declared}` : 'it declares none'})`,
+          `${found.unknown.reason} (${declared ? `its groups: ${declared}` : 'it declares none'})`,
           `declare the groups under groups: in letter.yaml${away}`,
         );
       }
+      group = found.group.id;
     }
     if (group === undefined && requires.has('group'))
       return invalid(
@@ -371,12 +355,12 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
         });
     }
     const phone = cell(row, 'phone');
-    if (privateEmail !== undefined && !/^[^\s@]+@(?=[^\s@]+$)[^\s@]+\.[^\s@]+$/.test(privateEmail))
+    if (privateEmail !== undefined && !isEmail(privateEmail))
       return invalid(
         privateEmail === email ? 'email' : 'url',
         `"${maskContact(privateEmail)}" is not an email address`,
       );
-    if (phone !== undefined && !/^\+?[0-9 ()./-]{6,30}$/.test(phone))
+    if (phone !== undefined && !isPhone(phone))
       return invalid('phone', `"${maskContact(phone)}" is not a phone number`);
     try {
       const { signature } = sign(
@@ -406,7 +390,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
       signatures.push(signature);
       taken.add(signature.id);
       index.add(indexedName(signature));
-      if (privateEmail) owners.set(privateEmail.toLowerCase(), signature);
+      if (privateEmail) owners.set(emailKey(privateEmail), signature);
       plan.toAdd.push({
         line: row.line,
         signature,

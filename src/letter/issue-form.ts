@@ -9,7 +9,9 @@
 import { UserError } from '../errors.js';
 import { parseCountryName } from './country-names.js';
 import { isIsoTimestamp } from './dates.js';
+import { findGroup } from './groups.js';
 import { GITHUB_LOGIN_PATTERN, type LetterFile } from './schema.js';
+import { toLf } from './text.js';
 
 /** The fields of the form, by signature field; the labels are the headings GitHub writes into the body. */
 export const FORM_LABELS = {
@@ -94,7 +96,7 @@ export function parseFormBody(body: string): Map<string, string | undefined> {
   const labels = new Set<string>(Object.values(FORM_LABELS));
   const sections = new Map<string, string[]>();
   let current: string[] | undefined;
-  for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
+  for (const line of toLf(body).split('\n')) {
     const heading = /^### (.*)$/.exec(line);
     if (!heading) {
       current?.push(line);
@@ -190,10 +192,7 @@ export function readSignRequest(event: unknown, letter: LetterFile, version: str
       'Use a code such as JO, US or KR.',
     );
   const groupText = answer('group');
-  const group =
-    groupText === undefined
-      ? undefined
-      : letter.groups.find((g) => g.name === groupText || g.id === groupText)?.id;
+  const group = groupText === undefined ? undefined : findGroup(letter.groups, groupText)?.id;
   if (groupText !== undefined && group === undefined)
     throw new IssueRefused(
       FORM_LABELS.group,

@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import anyAscii from 'any-ascii';
-import { RESERVED_ID_PATTERN } from './ids.js';
+import { isErasedId, RESERVED_ID_PATTERN } from './ids.js';
 
 /**
  * The comparison key of a name: Unicode NFKC, transliterated to Latin (any-ascii, which
@@ -45,8 +45,8 @@ export function idForName(name: string, taken: ReadonlySet<string>): string {
       .replace(/ /g, '-')
       .slice(0, MAX_ID_LENGTH)
       .replace(/(?<!-)-+$/, '') || 'signature';
-  // "erased-" starts the ids of erasure records only; Windows reserves device names such as "con" (see RESERVED_ID_PATTERN).
-  const base = slug.startsWith('erased-') || RESERVED_ID_PATTERN.test(slug) ? `s-${slug}` : slug;
+  // ERASED_PREFIX starts the ids of erasure records only; Windows reserves device names such as "con" (see RESERVED_ID_PATTERN).
+  const base = isErasedId(slug) || RESERVED_ID_PATTERN.test(slug) ? `s-${slug}` : slug;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;

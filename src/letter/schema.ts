@@ -492,8 +492,12 @@ export const LETTER_KEY_ORDER = [
   'sign_url',
 ] as const;
 
-/** Key order of a signature file, as `letter` writes it. */
-export const SIGNATURE_KEY_ORDER = [
+/**
+ * The public fields that describe a signatory, in the order a signature file, an export and an
+ * import list them. Commands name them in their own words (flags, form labels, columns) from
+ * this list: see `SIGNATURE_INPUT_FIELDS` in signatures.ts.
+ */
+export const SIGNATORY_FIELDS = [
   'name',
   'sort_as',
   'role',
@@ -501,6 +505,11 @@ export const SIGNATURE_KEY_ORDER = [
   'country',
   'group',
   'url',
+] as const;
+
+/** Key order of a signature file, as `letter` writes it. */
+export const SIGNATURE_KEY_ORDER = [
+  ...SIGNATORY_FIELDS,
   'github',
   'text_version',
   'distinct_from',
@@ -510,9 +519,6 @@ export const SIGNATURE_KEY_ORDER = [
   'withdrawn',
   'rejected',
 ] as const;
-
-/** Ids of erasure records start with this; no signature id does. */
-export const ERASED_PREFIX = 'erased-';
 
 /**
  * The shape of `signatures/erased-<hash>.yaml`: what stays of a signature after the person

@@ -23,12 +23,13 @@ import {
   reasonFor,
 } from './duplicates.js';
 import { erasedNames, erasureFingerprints } from './erasure.js';
+import { ERASED_PREFIX } from './ids.js';
 import { contextNotes, type MatchContext } from './name-match.js';
 import { idForName, normaliseName } from './names.js';
 import {
-  ERASED_PREFIX,
   type ErasedRecord,
   type LetterFile,
+  SIGNATORY_FIELDS,
   type Signature,
   type SignatureFile,
   type SignatureStatus,
@@ -53,14 +54,33 @@ export interface SignatureInput {
   signed_at?: string | undefined;
 }
 
+/**
+ * The fields of `SignatureInput`, in the order of a signature file: those an
+ * `InvalidSignatureInput` names, and that each command maps to its own words (`letter sign`
+ * to flags, `sign --from-issue` to the form's labels, `letter import` to columns).
+ */
+export const SIGNATURE_INPUT_FIELDS = [
+  ...SIGNATORY_FIELDS,
+  'github',
+  'signed_at',
+] as const satisfies readonly (keyof SignatureInput)[];
+/** One of `SIGNATURE_INPUT_FIELDS`. */
+export type SignatureInputField = (typeof SIGNATURE_INPUT_FIELDS)[number];
+
 /** The statuses that renders and `letter list` show: verified only when the letter requires verification. */
 export function publishedStatuses(letter: LetterFile): SignatureStatus[] {
   return letter.verification === 'required' ? ['verified'] : ['pending', 'verified'];
 }
 
-/** An index of every name on the letter, whatever its status, for duplicate checks. */
-export function indexOf(signatures: readonly Signature[]): NameIndex {
-  return NameIndex.of(signatures.map(indexedName));
+/**
+ * An index of every name on the letter, whatever its status, for duplicate checks. `seeds[i]`
+ * (see `nameSeed`), when a loader kept it, saves computing the keys of `signatures[i]` again.
+ */
+export function indexOf(
+  signatures: readonly Signature[],
+  seeds?: readonly (NameSeed | undefined)[],
+): NameIndex {
+  return NameIndex.of(signatures.map((s, i) => ({ ...indexedName(s), seed: seeds?.[i] })));
 }
 
 /** What the name index keeps of a signature: id, name, status and the context that tells people apart. */
@@ -137,7 +157,7 @@ export function undecidedPairs(
   include: (s: Signature) => boolean = () => true,
   seeds?: readonly (NameSeed | undefined)[],
 ): { earlier: Signature; later: Signature; match: DuplicateMatch }[] {
-  const index = NameIndex.of(signatures.map((s, i) => ({ ...indexedName(s), seed: seeds?.[i] })));
+  const index = indexOf(signatures, seeds);
   return index
     .pairs((i) => include(signatures[i]!))
     .filter(

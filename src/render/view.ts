@@ -8,6 +8,7 @@ import { countryName } from '../letter/countries.js';
 import { groupSignatures } from '../letter/order.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
+import { toLf } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
 import { signaturesChart } from './chart.js';
 import { phrasesFor } from './phrases.js';
@@ -209,7 +210,7 @@ export function letterView(
       chartTitle: words.chartTitle,
       link: words.link,
     },
-    bodyMarkdown: text.replace(/\r\n/g, '\n').trim(),
+    bodyMarkdown: toLf(text).trim(),
     bodyHtml: markdown.render(text).trim(),
     chartHtml: signaturesChart(
       published.map((s) => s.signed_at),

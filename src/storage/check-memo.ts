@@ -13,6 +13,7 @@ import { access, lstat, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { cacheFileFor, debugCache } from './cache-dir.js';
+import { identityOf } from './file-stats.js';
 import { SCHEMAS_DIR, SIGNATURES_DIR } from './layout.js';
 import { type ScanSum, type SignatureScan, scanSum, sumText } from './signature-scan.js';
 
@@ -37,7 +38,8 @@ export async function folderIdentities(
     const st = await lstat(full).catch(() => undefined);
     if (!st) continue;
     parts.push(
-      `${n}:${st.isFile() ? 'f' : st.isDirectory() ? 'd' : 'o'}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`,
+      // The identity's kind does not tell a folder from a link: a letter says which.
+      `${n}:${st.isDirectory() ? 'd' : '-'}:${identityOf(st).join(':')}`,
     );
     if (deep.has(n) && st.isDirectory())
       parts.push(`${n}/[${await folderIdentities(full, new Set(['partials']), new Set())}]`);

@@ -5,7 +5,7 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Problem, problem, UsageError, UserError } from '../errors.js';
-import { ID_PATTERN } from '../letter/ids.js';
+import { ID_PATTERN, isErasedId } from '../letter/ids.js';
 
 /** File names inside a letter folder. */
 export const LETTER_FILE = 'letter.yaml';
@@ -25,11 +25,24 @@ export function shardOf(id: string): string {
 /** A shard folder's name: one or two characters of an id. */
 export const SHARD_PATTERN = /^[a-z0-9][a-z0-9-]?$/;
 
+/** The ending of a signature file's name: `<id>.yaml`. */
+export const SIGNATURE_EXT = '.yaml';
+
+/** The name of the file of signature `id` in its folder: `margaret-chan.yaml`. */
+export function signatureEntry(id: string): string {
+  return `${id}${SIGNATURE_EXT}`;
+}
+
+/** The id a well-named signature file's name holds: `margaret-chan.yaml` → `margaret-chan`. */
+export function idOfEntry(entry: string): string {
+  return entry.slice(0, -SIGNATURE_EXT.length);
+}
+
 /** The path of the file of signature `id` relative to the letter folder, in `layout`: `signatures/ma/margaret-chan.yaml`. */
 export function signatureFileName(id: string, layout: SignatureLayout = 'flat'): string {
   return layout === 'sharded'
-    ? path.join(SIGNATURES_DIR, shardOf(id), `${id}.yaml`)
-    : path.join(SIGNATURES_DIR, `${id}.yaml`);
+    ? path.join(SIGNATURES_DIR, shardOf(id), signatureEntry(id))
+    : path.join(SIGNATURES_DIR, signatureEntry(id));
 }
 
 /**
@@ -43,13 +56,12 @@ export function signatureIdOf(inLetter: string): { id: string; erased: boolean }
     parts[0] !== SIGNATURES_DIR ||
     parts.length < 2 ||
     parts.length > 3 ||
-    !parts.at(-1)!.endsWith('.yaml')
+    !parts.at(-1)!.endsWith(SIGNATURE_EXT)
   )
     return undefined;
-  const id = parts.at(-1)!.slice(0, -'.yaml'.length);
+  const id = idOfEntry(parts.at(-1)!);
   if (!ID_PATTERN.test(id) || (parts.length === 3 && parts[1] !== shardOf(id))) return undefined;
-  // ERASED_PREFIX of schema.ts, not imported: that module brings zod, which a layout question does not need.
-  return { id, erased: id.startsWith('erased-') };
+  return { id, erased: isErasedId(id) };
 }
 
 /** Largest files read, in bytes: a signature file, letter.yaml, and the body or a translation. */

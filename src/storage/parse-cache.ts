@@ -15,7 +15,7 @@
  * small journal `<hash>.new.json` instead of rewriting the whole cache; the journal is
  * folded into the cache once it passes 2% of it.
  */
-import type { Stats } from 'node:fs';
+
 import { mkdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -29,6 +29,8 @@ import {
   signatureSchema,
 } from '../letter/schema.js';
 import { cacheFileFor, debugCache } from './cache-dir.js';
+import type { Identity } from './file-stats.js';
+import { idOfEntry } from './layout.js';
 
 /** What the cache keeps of one valid file. */
 export type CachedValue =
@@ -39,9 +41,6 @@ export type CachedValue =
 export type CachedFile =
   | { kind: 'signature'; signature: Signature; key: string; seed?: NameSeed }
   | { kind: 'erased'; record: ErasedRecord };
-
-/** File identity as `lstat` gives it. */
-export type Identity = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
 // The fields of a signature file, in the order the schema gives them (so that a cached
 // signature has its keys in the same order as a parsed one).
@@ -138,7 +137,7 @@ function copy(c: Columns, from: Columns, i: number): void {
 
 /** Entry `i` of `c`, rebuilt, with its id. */
 function valueAt(c: Columns, i: number): CachedFile {
-  const id = c.names[i]!.slice(0, -5);
+  const id = idOfEntry(c.names[i]!);
   const erased = c.erased[i];
   if (erased) return { kind: 'erased', record: { id, ...erased } };
   const data: Record<string, unknown> = { id };

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { idOfEntry } from './layout.js';
 import { openSignatureFile, parseSignatureFile } from './signature-parse.js';
 
 const { folders, shown, entries, folder, open, batch } = workerData as {
@@ -24,7 +25,7 @@ for (let from = 0; from < entries.length; from += batch) {
   for (let i = from; i < Math.min(from + batch, entries.length); i++) {
     const entry = entries[i]!;
     const f = folder[i]!;
-    const id = entry.slice(0, -5);
+    const id = idOfEntry(entry);
     results.push(
       open
         ? openSignatureFile(folders[f] + entry, shown[f] + entry, id)

@@ -9,26 +9,13 @@ import path from 'node:path';
 import { z } from 'zod';
 import { InvalidLetter, UserError } from '../errors.js';
 import { trackedFiles } from '../git.js';
+import { type Contact, contactSchema } from '../letter/contacts.js';
 import type { FileChange } from './transaction.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 
 /** The folder and file of the private store, relative to the letter folder. */
 export const PRIVATE_DIR = 'private';
 export const CONTACTS_FILE = 'contacts.yaml';
-
-/** Contact details of one signatory. */
-export const contactSchema = z.strictObject({
-  email: z
-    .string()
-    .regex(/^[^\s@]+@(?=[^\s@]+$)[^\s@]+\.[^\s@]+$/, 'must be an email address')
-    .optional(),
-  phone: z
-    .string()
-    .regex(/^\+?[0-9 ()./-]{6,30}$/, 'must be a phone number')
-    .optional(),
-});
-/** Contact details of one signatory. */
-export type Contact = z.output<typeof contactSchema>;
 
 const contactsSchema = z.record(z.string(), contactSchema);
 
@@ -128,9 +115,4 @@ export async function contactsChanges(
         },
       ];
   return [...guard, contactsChange(dir, contacts)];
-}
-
-/** Normal form of an email for comparison: trimmed, lower case. */
-export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
 }

@@ -18,9 +18,16 @@ import { type Locate, type Problem, type ProblemCode, problem } from '../errors.
 import { type NameSeed, skeletonOf, transliterationKey } from '../letter/duplicates.js';
 import { type ErasedRecord, type Signature, signatureSchema } from '../letter/schema.js';
 import { trace } from '../trace.js';
-import { STAT_WIDTH } from './file-stats.js';
-import { MAX_SIGNATURE_BYTES, SIGNATURES_DIR, type SignatureLayout, shardOf } from './layout.js';
-import { type Identity, ParseCache } from './parse-cache.js';
+import { type Identity, identityAt, NOT_A_FILE, REGULAR_FILE, STAT_WIDTH } from './file-stats.js';
+import {
+  idOfEntry,
+  MAX_SIGNATURE_BYTES,
+  SIGNATURES_DIR,
+  type SignatureLayout,
+  shardOf,
+  signatureEntry,
+} from './layout.js';
+import { ParseCache } from './parse-cache.js';
 import type { openSignatureFile, ParsedFile } from './signature-parse.js';
 import {
   PARALLEL_MIN,
@@ -63,7 +70,7 @@ class SignatureFromFile implements LoadedSignature {
   ) {}
 
   get file(): string {
-    return `${this.place.shown}${this.signature.id}.yaml`;
+    return this.place.shown + signatureEntry(this.signature.id);
   }
 
   get seed(): NameSeed {
@@ -75,7 +82,7 @@ class SignatureFromFile implements LoadedSignature {
   }
 
   get locate(): Locate {
-    const full = `${this.place.full}${this.signature.id}.yaml`;
+    const full = this.place.full + signatureEntry(this.signature.id);
     return (this.#locate ??= lazyLocate(full, this.file));
   }
 }
@@ -195,8 +202,8 @@ export async function loadSignatures(
       unread++;
     };
     const kind = st[at];
-    if (kind !== 1) {
-      if (kind === 2)
+    if (kind !== REGULAR_FILE) {
+      if (kind === NOT_A_FILE)
         fail(
           'not-a-file',
           `"${entry}" is not a regular file (a link or a folder)`,
@@ -215,7 +222,7 @@ export async function loadSignatures(
       settled(i);
       return true;
     }
-    const id = entry.slice(0, -5);
+    const id = idOfEntry(entry);
     const shard = folders[candidates.folder[i]!]!.shard;
     const belongs = layout === 'sharded' ? shardOf(id) : '';
     if (layout !== undefined && shard !== belongs) {
@@ -229,7 +236,7 @@ export async function loadSignatures(
         ),
       );
     }
-    const identity = { size, mtimeMs: st[at + 2]!, ctimeMs: st[at + 3]!, ino: st[at + 4]! };
+    const identity = identityAt(st, at);
     const cache = caches[candidates.folder[i]!]!;
     if (parsed) {
       take(slot, place, entry, identity, cache, parsed);
@@ -297,12 +304,7 @@ export async function loadSignatures(
     trace(`load: ${todo.length} files to parse`);
     await eachParsed(listed, todo, false, (i, result) => {
       const place = places[candidates.folder[i]!]!;
-      const identity = {
-        size: stats[i * STAT_WIDTH + 1]!,
-        mtimeMs: stats[i * STAT_WIDTH + 2]!,
-        ctimeMs: stats[i * STAT_WIDTH + 3]!,
-        ino: stats[i * STAT_WIDTH + 4]!,
-      };
+      const identity = identityAt(stats, i * STAT_WIDTH);
       take(
         candidates.slot[i]!,
         place,
@@ -344,7 +346,7 @@ export async function loadSignatures(
             'record' in slot
               ? [slot.record.id, slot.place]
               : [slot.signature.id, (slot as SignatureFromFile).place];
-          byId.set(sid, `${place.full}${sid}.yaml`);
+          byId.set(sid, place.full + signatureEntry(sid));
         }
       }
       return byId.get(id);
@@ -375,7 +377,7 @@ async function eachParsed(
   const here = (i: number) => {
     const entry = candidates.entry[i]!;
     const f = candidates.folder[i]!;
-    const id = entry.slice(0, -5);
+    const id = idOfEntry(entry);
     return open
       ? openSignatureFile(folderPaths[f] + entry, shownFolders[f] + entry, id)
       : parseSignatureFile(readFileSync(folderPaths[f] + entry), shownFolders[f] + entry, id);

@@ -6,14 +6,15 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Problem } from '../errors.js';
 import { findContactDetails } from '../letter/contact-details.js';
+import { isErasedId } from '../letter/ids.js';
 import { normaliseName } from '../letter/names.js';
 import {
-  ERASED_PREFIX,
   type ErasedRecord,
   erasedSchema,
   type Signature,
   signatureSchema,
 } from '../letter/schema.js';
+import { identityOf, NOT_A_FILE, VANISHED } from './file-stats.js';
 import { conflictMarker, decodeUtf8, MAX_SIGNATURE_BYTES } from './layout.js';
 import { parseYaml, parseYamlFast } from './yaml.js';
 
@@ -59,7 +60,7 @@ export function parseSignatureFile(bytes: Uint8Array, file: string, id: string):
   const conflict = conflictMarker(text, file);
   if (conflict) return { kind: 'invalid', problems: [conflict] };
   const contacts = some(findContactDetails(text, file));
-  if (id.startsWith(ERASED_PREFIX)) {
+  if (isErasedId(id)) {
     const parsed = parseYaml(text, file, erasedSchema);
     if (!parsed.value) return { kind: 'invalid', problems: parsed.problems, contacts };
     return {
@@ -98,11 +99,11 @@ export function openSignatureFile(
     fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return { identity: [code === 'ENOENT' ? 0 : 2, 0, 0, 0, 0] };
+    return { identity: identityOf(undefined, code === 'ENOENT' ? VANISHED : NOT_A_FILE) };
   }
   try {
     const st = fstatSync(fd);
-    const identity = [st.isFile() ? 1 : 2, st.size, st.mtimeMs, st.ctimeMs, st.ino];
+    const identity = identityOf(st);
     if (!st.isFile() || st.size > MAX_SIGNATURE_BYTES) return { identity };
     const bytes = Buffer.allocUnsafe(st.size);
     let got = 0;

@@ -14,7 +14,7 @@ import { ID_PATTERN, RESERVED_ID_PATTERN } from '../letter/ids.js';
 import { runEnv } from '../run-env.js';
 import { trace } from '../trace.js';
 import { STAT_WIDTH, statInto } from './file-stats.js';
-import { SHARD_PATTERN, SIGNATURES_DIR } from './layout.js';
+import { idOfEntry, SHARD_PATTERN, SIGNATURE_EXT, SIGNATURES_DIR } from './layout.js';
 import { packageRoot } from './package-files.js';
 
 // write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
@@ -101,7 +101,7 @@ export async function scanSignatures(
         ]);
         continue;
       }
-      if (!entry.endsWith('.yaml') || !ID_PATTERN.test(entry.slice(0, -5))) {
+      if (!entry.endsWith(SIGNATURE_EXT) || !ID_PATTERN.test(idOfEntry(entry))) {
         found.set(slot, [
           problem(
             'bad-file-name',
@@ -113,7 +113,7 @@ export async function scanSignatures(
         unread++;
         continue;
       }
-      if (RESERVED_ID_PATTERN.test(entry.slice(0, -5))) {
+      if (RESERVED_ID_PATTERN.test(idOfEntry(entry))) {
         found.set(slot, [
           problem(
             'reserved-file-name',
@@ -171,7 +171,7 @@ const words = new Uint32Array(2);
 const float = new Float64Array(words.buffer);
 
 /** Adds one entry to `sum`: its path under signatures/ and identity numbers (see file-stats.ts). */
-export function addToSum(sum: ScanSum, entry: string, identity: readonly number[]): void {
+export function addToSum(sum: ScanSum, entry: string, identity: Iterable<number>): void {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
   for (let i = 0; i < entry.length; i++) {
@@ -201,7 +201,7 @@ export function addToSum(sum: ScanSum, entry: string, identity: readonly number[
 export async function scanSum(scan: SignatureScan): Promise<ScanSum> {
   const stats = await scan.stats;
   const sum: ScanSum = { a: 0, b: 0, n: 0 };
-  const identity = [0, 0, 0, 0, 0];
+  const identity = new Float64Array(STAT_WIDTH);
   scan.candidates.entry.forEach((entry, i) => {
     for (let k = 0; k < STAT_WIDTH; k++) identity[k] = stats[i * STAT_WIDTH + k]!;
     addToSum(sum, `${scan.folders[scan.candidates.folder[i]!]!.shard}/${entry}`, identity);
@@ -287,7 +287,7 @@ async function listFolders(
   for (const name of top) {
     // Signature files end in .yaml; only another name can be a folder (no need to stat every file here).
     if (
-      name.endsWith('.yaml') ||
+      name.endsWith(SIGNATURE_EXT) ||
       !lstatSync(path.join(sigDir, name), { throwIfNoEntry: false })?.isDirectory()
     ) {
       flat.push(name);

@@ -4,9 +4,9 @@
  * back their identities in one Float64Array (see `statInto`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { statInto } from './file-stats.js';
+import { STAT_WIDTH, statInto } from './file-stats.js';
 
 const paths = workerData as string[];
-const out = new Float64Array(paths.length * 5);
+const out = new Float64Array(paths.length * STAT_WIDTH);
 statInto(paths, out);
 parentPort!.postMessage(out, [out.buffer]);

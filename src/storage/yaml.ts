@@ -10,6 +10,7 @@ import { Document, type ErrorCode, LineCounter, parseDocument, visit } from 'yam
 import type { z } from 'zod';
 import { type Locate, type Problem, type ProblemCode, problem } from '../errors.js';
 import { PRIVATE_FIELDS } from '../letter/schema.js';
+import { stripBom } from '../letter/text.js';
 import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.js';
 import { capped, nodeIndex, structureProblems, type YamlPath } from './yaml-nodes.js';
 
@@ -64,7 +65,7 @@ const YAML_ERROR_CODES: Record<ErrorCode, ProblemCode> = {
  */
 export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>): ParsedYaml<T> {
   // A byte-order mark is not content; without it, columns match what editors show.
-  const text = source.replace(/^\uFEFF/, '');
+  const text = stripBom(source);
   const deep = tooDeepAt(text);
   if (deep) {
     const tooDeep = problem(

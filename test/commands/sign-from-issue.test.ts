@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -267,5 +267,17 @@ describe('the form, the workflow and the Sign link', () => {
     expect(r.stdout).toContain(
       'sign_url is not in the normal form a browser reads it in: https://example.org/sign',
     );
+  });
+});
+
+// The path of the new signature file comes from the layout module: right for sharded letters too.
+describe('sign --from-issue on a sharded letter', () => {
+  it('names the file in its shard, on a dry run and when it writes it', async () => {
+    expect((await letter(t.dir, ['fmt', L, '--layout', 'sharded'])).code).toBe(0);
+    const dry = JSON.parse((await signFrom(SAMPLE, '--dry-run', '--json')).stdout);
+    expect([dry.file, dry.written]).toEqual([`${L}/signatures/ad/ada-lovelace.yaml`, []]);
+    const real = JSON.parse((await signFrom(SAMPLE, '--json')).stdout);
+    expect(real.file).toBe(`${L}/signatures/ad/ada-lovelace.yaml`);
+    expect(existsSync(path.join(t.dir, real.file))).toBe(true);
   });
 });

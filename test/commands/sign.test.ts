@@ -108,3 +108,20 @@ describe('sign on a terminal', () => {
     expect(existsSync(path.join(t.letterDir, 'signatures/nobody-yet.yaml'))).toBe(false);
   });
 });
+
+// The domain names the field it refuses (InvalidSignatureInput); the command names its flag.
+describe('sign without a terminal: a refused field is named by its flag', () => {
+  it.each([
+    [{ sortAs: 'write to ada@example.org' }, '--sort-as: sort_as holds an email address'],
+    [{ organisation: 'call +41 22 000 00 00' }, '--organisation: organisation holds an email'],
+    [{ url: 'ftp://example.org' }, '--url: url must be an http or https address'],
+    [{ github: 'not a login' }, '--github: github '],
+  ])('%j → %s', async (flags, message) => {
+    const before = snapshot(t.dir);
+    const { ctx } = testContext(t.dir);
+    await expect(
+      sign({ letter: L, name: 'Field Test', country: 'FR', group: 'industry', ...flags }, ctx),
+    ).rejects.toThrow(message);
+    expect(snapshot(t.dir)).toEqual(before);
+  });
+});

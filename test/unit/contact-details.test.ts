@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  findContactDetails,
-  maskContact,
-  mayHoldContactDetails,
-} from '../../src/letter/contact-details.js';
+import { findContactDetails, mayHoldContactDetails } from '../../src/letter/contact-details.js';
 import { ROOT } from '../helpers/cli.js';
 
 const found = (text: string) =>
@@ -79,17 +75,6 @@ describe('mayHoldContactDetails', () => {
     ).toBe(false);
     expect(mayHoldContactDetails(Buffer.from('call 020 7946 0958\n'))).toBe(true);
     expect(mayHoldContactDetails('(555) 123-4567')).toBe(true);
-  });
-});
-
-describe('maskContact', () => {
-  it.each([
-    ['jose@example.org', 'j***@e***.org'],
-    ['josé@exämple.org', 'j***@e***.org'],
-    ['+41 22 000 00 00', '+** ** *** ** 00'],
-    ['020 7946 0958', '*** **** **58'],
-  ])('%s -> %s', (value, masked) => {
-    expect(maskContact(value)).toBe(masked);
   });
 });
 

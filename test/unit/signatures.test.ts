@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { AlreadySigned, InvalidTransition } from '../../src/errors.js';
 import {
   InvalidSignatureInput,
+  indexOf,
   publishedStatuses,
+  SIGNATURE_INPUT_FIELDS,
+  type SignatureInput,
+  type SignatureInputField,
   sign,
   verify,
   withdraw,
@@ -115,5 +119,41 @@ describe('verify and withdraw', () => {
   it('publishes only verified signatures when the letter requires verification', () => {
     expect(publishedStatuses(letter)).toEqual(['pending', 'verified']);
     expect(publishedStatuses({ ...letter, verification: 'required' })).toEqual(['verified']);
+  });
+});
+
+describe('indexOf', () => {
+  const two = [sig('ada-lovelace', 'Ada Lovelace'), sig('mikhail-gorbachev', 'Михаил Горбачёв')];
+
+  it('computes the keys of each name', () => {
+    const c = indexOf(two).columns;
+    expect(c.ids).toEqual(['ada-lovelace', 'mikhail-gorbachev']);
+    expect(c.keys).toEqual(['ada lovelace', 'mikhail gorbachev']);
+    expect(c.skeletons).toEqual([0, 'mnxanl gop6acheb']);
+    expect(c.translits).toEqual(['ad lvlk', 'mkl grbkv']);
+  });
+
+  it('takes the seeds a loader kept instead of computing them, name by name', () => {
+    const c = indexOf(two, [['seeded key', 'seeded key', 'sd k'], undefined]).columns;
+    expect(c.keys).toEqual(['seeded key', 'mikhail gorbachev']);
+    expect(c.skeletons).toEqual([0, 'mnxanl gop6acheb']);
+    expect(c.translits).toEqual(['sd k', 'mkl grbkv']);
+  });
+});
+
+describe('SIGNATURE_INPUT_FIELDS', () => {
+  it('lists every field of SignatureInput once, in the order of a signature file', () => {
+    expect(SIGNATURE_INPUT_FIELDS).toEqual([
+      'name',
+      'sort_as',
+      'role',
+      'organisation',
+      'country',
+      'group',
+      'url',
+      'github',
+      'signed_at',
+    ]);
+    expectTypeOf<SignatureInputField>().toEqualTypeOf<keyof SignatureInput>();
   });
 });

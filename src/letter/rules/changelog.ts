@@ -10,6 +10,7 @@ import {
   forEachEventInOrder,
 } from '../changelog.js';
 import { publishable } from '../publishing.js';
+import { canonicalText } from '../text.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -49,7 +50,7 @@ export const changelogInStep: Rule = (input) => {
       return compare.matches(changelogLine(e));
     });
   if (inStep && compare.atEnd()) return [];
-  const text = normalisedText(input.changelog ?? new TextDecoder().decode(bytes));
+  const text = canonicalText(input.changelog ?? new TextDecoder().decode(bytes));
   const have = text.split('\n');
   const want = changelogLines(input.letter, signatures, input.erased);
   want.push('');
@@ -100,15 +101,6 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return x.every((l, k) => l === y[k]);
 }
 
-/** The text without a byte-order mark, with LF line ends and one final newline. */
-function normalisedText(source: string): string {
-  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
-  return `${text.slice(0, end)}\n`;
-}
-
 /** Compares the lines of a text one at a time, from the start: `matches(line)`, then `atEnd()` once all were given. */
 interface LineMatcher {
   matches: (line: string) => boolean;
@@ -116,10 +108,8 @@ interface LineMatcher {
 }
 
 function textMatcher(source: string): LineMatcher {
-  let text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  if (text.includes('\r')) text = text.replace(/\r\n/g, '\n');
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  const text = canonicalText(source);
+  const end = text.length - 1;
   let at = 0;
   return {
     matches: (line) => {
