@@ -98,6 +98,7 @@ export const commandModules = {
   fmt: () => import('./commands/fmt.js'),
   schema: () => import('./commands/schema.js'),
   check: () => import('./commands/check.js'),
+  checkCodes: () => import('./commands/check-codes.js'),
   render: () => import('./commands/render.js'),
   log: () => import('./commands/log.js'),
   list: () => import('./commands/list.js'),
@@ -479,6 +480,7 @@ export function createProgram(
     )
     .option('--json', 'same as --format json')
     .option('--strict', 'warnings fail too')
+    .option('--list-codes', 'list every problem code, its severity and meaning, and exit')
     .option(
       '--base <ref>',
       'also check what the change since this git revision does to each letter',
@@ -506,6 +508,10 @@ export function createProgram(
       ),
     )
     .action(async (letters, o) => {
+      if (o.listCodes) {
+        const { listProblemCodes, formatProblemCodes } = await load.checkCodes();
+        return run(ctx, exit, o, async () => listProblemCodes(), formatProblemCodes);
+      }
       const { check, formatCheck, formatCheckGithub } = await load.check();
       const options = { letters, ...pick(o, 'strict', 'base', 'role', 'maxAdded', 'author') };
       // --json is --format json; github annotations otherwise.

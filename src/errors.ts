@@ -6,6 +6,10 @@
  * 2 usage or environment error, 130 cancelled at a prompt.
  */
 
+import { PROBLEM_CODES, type ProblemCode, type Severity } from './problem-codes.js';
+
+export type { ProblemCode, Severity } from './problem-codes.js';
+
 /** Exit codes of the `letter` command. */
 export const ExitCode = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
 
@@ -25,10 +29,44 @@ export type Locate = (path: readonly (string | number)[]) => { line: number; col
  * `hint` says how to fix it, in one line.
  */
 export interface Problem extends Position {
-  severity: 'error' | 'warning';
-  code: string;
+  severity: Severity;
+  code: ProblemCode;
   message: string;
   hint?: string;
+}
+
+/** The place of a problem: `file` at `pos` (1:1, the file as a whole, when not given). */
+export function at(file: string, pos = { line: 1, column: 1 }): Position {
+  return { file, line: pos.line, column: pos.column };
+}
+
+/** The severity argument of `problem`: required for a code whose severity is `either`. */
+type SeverityOf<C extends ProblemCode> = (typeof PROBLEM_CODES)[C]['severity'] extends 'either'
+  ? [severity: Severity]
+  : [severity?: Severity];
+
+/**
+ * A problem with code `code` at `place`; its severity is the code's own in `PROBLEM_CODES`
+ * unless given (and must be given for a code whose severity is `either`). An empty or absent
+ * `hint` is left out.
+ */
+export function problem<C extends ProblemCode>(
+  code: C,
+  place: Position,
+  message: string,
+  hint?: string,
+  ...severity: SeverityOf<C>
+): Problem {
+  const own = PROBLEM_CODES[code].severity;
+  return {
+    file: place.file,
+    line: place.line,
+    column: place.column,
+    severity: severity[0] ?? (own === 'either' ? 'error' : own),
+    code,
+    message,
+    ...(hint ? { hint } : {}),
+  };
 }
 
 /** Base class of every error a user can cause; never printed with a stack trace. */

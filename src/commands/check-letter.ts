@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import type { Problem } from '../errors.js';
+import { at, type Problem, problem } from '../errors.js';
 import { trackedFiles } from '../git.js';
 import type { LoadedLetter } from '../storage/letter-store.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
@@ -144,14 +144,13 @@ async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Pr
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       const m = /^(.+?):(\d+):(\d+): ([\s\S]*)$/.exec(e.message);
-      problems.push({
-        file: m?.[1] ?? template.file,
-        line: Number(m?.[2] ?? 1),
-        column: Number(m?.[3] ?? 1),
-        severity: 'error',
-        code: 'template-render',
-        message: m?.[4] ?? e.message,
-      });
+      problems.push(
+        problem(
+          'template-render',
+          { file: m?.[1] ?? template.file, line: Number(m?.[2] ?? 1), column: Number(m?.[3] ?? 1) },
+          m?.[4] ?? e.message,
+        ),
+      );
     }
   }
   return problems;
@@ -166,14 +165,11 @@ export async function trackedPrivateFiles(dir: string, ctx: Context): Promise<Pr
   const tracked = (await trackedFiles(dir, PRIVATE_DIR)) ?? [];
   return tracked.map((f) => {
     const file = path.relative(ctx.cwd, path.join(dir, f));
-    return {
-      file,
-      line: 1,
-      column: 1,
-      severity: 'error' as const,
-      code: 'private-tracked',
-      message: 'git tracks this file of the private store: contact details must never be in git',
-      hint: `untrack it: git rm --cached -- ${file} (then commit; keep ${PRIVATE_DIR}/ in the letter's .gitignore; the copy in git history stays until the repository's owner rewrites it)`,
-    };
+    return problem(
+      'private-tracked',
+      at(file),
+      'git tracks this file of the private store: contact details must never be in git',
+      `untrack it: git rm --cached -- ${file} (then commit; keep ${PRIVATE_DIR}/ in the letter's .gitignore; the copy in git history stays until the repository's owner rewrites it)`,
+    );
   });
 }

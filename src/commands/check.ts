@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { type Problem, UsageError } from '../errors.js';
+import { at, type Problem, problem, UsageError } from '../errors.js';
 import { type ChangedFile, changeBase, changesSince, foldersAt } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
 import { checkKey, hasMemo, readMemo, writeMemo } from '../storage/check-memo.js';
@@ -80,15 +80,14 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     letters: [],
   };
   for (const stray of found.strays)
-    result.errors.push({
-      file: path.relative(ctx.cwd, stray),
-      line: 1,
-      column: 1,
-      severity: 'error',
-      code: 'not-a-letter',
-      message: `this folder under letters/ has no ${LETTER_FILE}`,
-      hint: 'restore letter.yaml, or move the folder out of letters/',
-    });
+    result.errors.push(
+      problem(
+        'not-a-letter',
+        at(path.relative(ctx.cwd, stray)),
+        `this folder under letters/ has no ${LETTER_FILE}`,
+        'restore letter.yaml, or move the folder out of letters/',
+      ),
+    );
   const since = o.base === undefined ? undefined : await changeBase(ctx.cwd, o.base);
   const repo: ChangedFile[] = since === undefined ? [] : await changesSince(ctx.cwd, since);
   for (const dir of dirs) {
@@ -140,15 +139,14 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
       const now = new Set(dirs.map((d) => path.relative(ctx.cwd, d)));
       for (const gone of before.filter((f) => !now.has(f) && !reported.includes(f))) {
         reported.push(gone);
-        result.errors.push({
-          file: gone,
-          line: 1,
-          column: 1,
-          severity: 'error',
-          code: 'letter-removed',
-          message: `the change deletes the letter ${gone} (present at ${o.base})`,
-          hint: 'a letter is closed (status: closed), never deleted',
-        });
+        result.errors.push(
+          problem(
+            'letter-removed',
+            at(gone),
+            `the change deletes the letter ${gone} (present at ${o.base})`,
+            'a letter is closed (status: closed), never deleted',
+          ),
+        );
       }
     }
     const { checkOutsideLetters } = await import('../letter/change-check.js');

@@ -20,7 +20,7 @@
  * Every scan is linear in the text: addresses are found from their `@` outwards, and phone
  * numbers by a pattern of bounded length, then judged in code.
  */
-import type { Problem } from '../errors.js';
+import { type Problem, problem } from '../errors.js';
 import { emailKey } from './contacts.js';
 import { toLf } from './text.js';
 
@@ -103,17 +103,16 @@ export function findContactDetails(
       ...found.map((f) => ({ ...f, disguised: false })),
       ...hidden.map((h) => ({ ...h, disguised: true })),
     ]) {
-      problems.push({
-        file,
-        line: i + 1,
-        column: disguised ? disguisedAt : index + 1,
-        severity: 'error',
-        code: 'contact-details',
-        message: `${what}${disguised ? ' (written with encoded or fullwidth characters)' : ''} in a public file of the letter`,
-        hint: options.allowed
-          ? "if it is the organisers' own public contact, list it under public_contacts: in letter.yaml; a signatory's contact belongs in the private store, never in git"
-          : 'contact details belong in the private store (letter sign --email/--phone), never in git',
-      });
+      problems.push(
+        problem(
+          'contact-details',
+          { file, line: i + 1, column: disguised ? disguisedAt : index + 1 },
+          `${what}${disguised ? ' (written with encoded or fullwidth characters)' : ''} in a public file of the letter`,
+          options.allowed
+            ? "if it is the organisers' own public contact, list it under public_contacts: in letter.yaml; a signatory's contact belongs in the private store, never in git"
+            : 'contact details belong in the private store (letter sign --email/--phone), never in git',
+        ),
+      );
     }
   });
   return problems;

@@ -3,7 +3,7 @@
  * documents go out as text; the command reads and writes the files.
  */
 import Handlebars from 'handlebars';
-import { type Problem, UserError } from '../errors.js';
+import { type Problem, problem, UserError } from '../errors.js';
 import { countryName, isCountryCode } from '../letter/countries.js';
 import { type Escaper, escapeView, htmlEscaper, markdownEscaper } from './escape.js';
 import type { LetterView } from './view.js';
@@ -148,14 +148,11 @@ export function templateProblems(source: TemplateSource): Problem[] {
     const pos = /got 'EOF'/.test(full) ? unclosedBlock(source.text) : undefined;
     const line = Number(/line (\d+)/.exec(full)?.[1] ?? 1);
     return [
-      {
-        file: source.file,
-        line: pos?.line ?? line,
-        column: pos?.column ?? 1,
-        severity: 'error',
-        code: 'template-syntax',
-        message: `template error: ${templateMessage(full)}`,
-      },
+      problem(
+        'template-syntax',
+        { file: source.file, line: pos?.line ?? line, column: pos?.column ?? 1 },
+        `template error: ${templateMessage(full)}`,
+      ),
     ];
   }
   const problems: Problem[] = [];
@@ -172,15 +169,18 @@ export function templateProblems(source: TemplateSource): Problem[] {
       n.escaped === false &&
       !/(Html|Markdown)$/.test(n.path?.original ?? '')
     ) {
-      problems.push({
-        file: source.file,
-        line: n.loc?.start.line ?? 1,
-        column: (n.loc?.start.column ?? 0) + 1,
-        severity: 'warning',
-        code: 'template-unescaped',
-        message: `the template outputs "${n.path?.original ?? '?'}" unescaped ({{{ }}}); signature data should use {{ }}`,
-        hint: 'use double braces; only fields ending in Html or Markdown are meant to be raw',
-      });
+      problems.push(
+        problem(
+          'template-unescaped',
+          {
+            file: source.file,
+            line: n.loc?.start.line ?? 1,
+            column: (n.loc?.start.column ?? 0) + 1,
+          },
+          `the template outputs "${n.path?.original ?? '?'}" unescaped ({{{ }}}); signature data should use {{ }}`,
+          'use double braces; only fields ending in Html or Markdown are meant to be raw',
+        ),
+      );
     }
     for (const value of Object.values(node)) {
       if (Array.isArray(value)) value.forEach(visit);

@@ -4,7 +4,7 @@
  */
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Problem, UsageError, UserError } from '../errors.js';
+import { type Problem, problem, UsageError, UserError } from '../errors.js';
 import { ID_PATTERN, isErasedId } from '../letter/ids.js';
 
 /** File names inside a letter folder. */
@@ -127,15 +127,7 @@ export function decodeUtf8(
   file: string,
 ): { text: string } | { problem: Problem } {
   const bad = (line: number, column: number, message: string): { problem: Problem } => ({
-    problem: {
-      file,
-      line,
-      column,
-      severity: 'error',
-      code: 'not-utf8',
-      message,
-      hint: 'save the file as UTF-8',
-    },
+    problem: problem('not-utf8', { file, line, column }, message, 'save the file as UTF-8'),
   });
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     return bad(1, 1, 'the file is UTF-16 text; letter files are UTF-8');
@@ -178,31 +170,28 @@ export async function strayFiles(dir: string, shown: string, bodyName: string): 
   const links: Problem[] = [];
   for (const n of names) {
     if ((await lstat(path.join(dir, n))).isSymbolicLink())
-      links.push({
-        file: path.join(shown, n),
-        line: 1,
-        column: 1,
-        severity: 'error',
-        code: 'symbolic-link',
-        message: `"${n}" is a symbolic link; a letter folder holds plain files only`,
-        hint: 'replace the link with the file itself',
-      });
+      links.push(
+        problem(
+          'symbolic-link',
+          { file: path.join(shown, n), line: 1, column: 1 },
+          `"${n}" is a symbolic link; a letter folder holds plain files only`,
+          'replace the link with the file itself',
+        ),
+      );
   }
   return links.concat(
     names
       .filter((n) => !LETTER_ENTRIES.has(n) && n !== bodyName && !TRANSLATION.test(n))
-      .map((n) => ({
-        file: path.join(shown, n),
-        line: 1,
-        column: 1,
-        severity: 'error' as const,
-        code: 'unknown-file',
-        message: `"${n}" is not part of a letter folder`,
-        hint:
+      .map((n) =>
+        problem(
+          'unknown-file',
+          { file: path.join(shown, n), line: 1, column: 1 },
+          `"${n}" is not part of a letter folder`,
           n.endsWith('.yaml') || n.endsWith('.yml')
             ? 'a signature goes in signatures/ (see the layout field of letter.yaml)'
             : 'move it out of the letter folder, or delete it',
-      })),
+        ),
+      ),
   );
 }
 
@@ -211,15 +200,12 @@ export function conflictMarker(text: string, file: string): Problem | undefined 
   const m = /^(<{7}|={7}|>{7})(?: |$)/m.exec(text);
   if (!m) return undefined;
   const line = text.slice(0, m.index).split('\n').length;
-  return {
-    file,
-    line,
-    column: 1,
-    severity: 'error',
-    code: 'merge-conflict',
-    message: 'the file holds merge-conflict markers from an unfinished git merge',
-    hint: 'resolve the conflict: keep the right lines, delete the markers',
-  };
+  return problem(
+    'merge-conflict',
+    { file, line, column: 1 },
+    'the file holds merge-conflict markers from an unfinished git merge',
+    'resolve the conflict: keep the right lines, delete the markers',
+  );
 }
 
 /** The folder of every letter, under the root (see `lettersRoot`). */

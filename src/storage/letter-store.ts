@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, rmdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locate } from '../errors.js';
-import { InvalidLetter, type Problem, UserError } from '../errors.js';
+import { InvalidLetter, type Problem, problem, UserError } from '../errors.js';
 import {
   ERASED_KEY_ORDER,
   type ErasedRecord,
@@ -133,14 +133,14 @@ export async function loadLetterAllowingErrors(
     if (text !== undefined) texts.push({ file, text });
   }
   if (letter && body === undefined)
-    problems.push({
-      file: letterFile,
-      ...parsedLetter.locate(['body']),
-      severity: 'error',
-      code: 'missing-body',
-      message: `the body file ${bodyName} does not exist`,
-      hint: `create ${bodyFile} or fix the body field`,
-    });
+    problems.push(
+      problem(
+        'missing-body',
+        { file: letterFile, ...parsedLetter.locate(['body']) },
+        `the body file ${bodyName} does not exist`,
+        `create ${bodyFile} or fix the body field`,
+      ),
+    );
 
   const {
     signatures,

@@ -12,7 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import type { Problem } from '../errors.js';
+import { at, type Problem, problem } from '../errors.js';
 import {
   jsonSchemaOf,
   SCHEMA_KINDS,
@@ -69,13 +69,15 @@ export async function schemaProblems(
     const file = path.join(shown, path.relative(dir, change.path));
     const text = await readFile(change.path, 'utf8').catch(() => undefined);
     if (text === change.text) continue;
-    const at = { file, line: 1, column: 1, severity: 'warning' as const, hint };
     if (text === undefined) {
-      problems.push({
-        ...at,
-        code: 'schema-missing',
-        message: 'the letter has no JSON Schema here, so editors cannot check its files',
-      });
+      problems.push(
+        problem(
+          'schema-missing',
+          at(file),
+          'the letter has no JSON Schema here, so editors cannot check its files',
+          hint,
+        ),
+      );
       continue;
     }
     const written = versionOf(text);
@@ -84,7 +86,7 @@ export async function schemaProblems(
       written === undefined || compareVersions(written, pkg.version) < 0
         ? `was written by an older letter (${written ?? 'unknown'}; this is ${pkg.version})`
         : 'does not match letter.yaml (its groups or requires changed, or the file was edited)';
-    problems.push({ ...at, code: 'schema-outdated', message: `this JSON Schema ${why}` });
+    problems.push(problem('schema-outdated', at(file), `this JSON Schema ${why}`, hint));
   }
   return problems;
 }

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Locate, Problem } from '../errors.js';
+import { type Locate, type Problem, type ProblemCode, problem } from '../errors.js';
 import { type NameSeed, skeletonOf, transliterationKey } from '../letter/duplicates.js';
 import { type ErasedRecord, type Signature, signatureSchema } from '../letter/schema.js';
 import { trace } from '../trace.js';
@@ -197,16 +197,8 @@ export async function loadSignatures(
     const entry = candidates.entry[i]!;
     const slot = candidates.slot[i]!;
     const place = places[candidates.folder[i]!]!;
-    const fail = (code: string, message: string, hint: string) => {
-      report(slot, {
-        file: place.shown + entry,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        code,
-        message,
-        hint,
-      });
+    const fail = (code: ProblemCode, message: string, hint: string) => {
+      report(slot, problem(code, { file: place.shown + entry, line: 1, column: 1 }, message, hint));
       unread++;
     };
     const kind = st[at];
@@ -234,15 +226,15 @@ export async function loadSignatures(
     const shard = folders[candidates.folder[i]!]!.shard;
     const belongs = layout === 'sharded' ? shardOf(id) : '';
     if (layout !== undefined && shard !== belongs) {
-      report(slot, {
-        file: place.shown + entry,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        code: 'misplaced-file',
-        message: `the letter's layout is ${layout}: this file belongs at ${path.join(SIGNATURES_DIR, belongs, entry)}`,
-        hint: `move it there with git mv, or move every file with: letter fmt ${shown} --layout ${layout}`,
-      });
+      report(
+        slot,
+        problem(
+          'misplaced-file',
+          { file: place.shown + entry, line: 1, column: 1 },
+          `the letter's layout is ${layout}: this file belongs at ${path.join(SIGNATURES_DIR, belongs, entry)}`,
+          `move it there with git mv, or move every file with: letter fmt ${shown} --layout ${layout}`,
+        ),
+      );
     }
     const identity = identityAt(st, at);
     const cache = caches[candidates.folder[i]!]!;

@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Problem } from '../errors.js';
+import { at, type Problem, problem } from '../errors.js';
 import { ID_PATTERN, RESERVED_ID_PATTERN } from '../letter/ids.js';
 import { runEnv } from '../run-env.js';
 import { trace } from '../trace.js';
@@ -92,44 +92,35 @@ export async function scanSignatures(
       const file = () => shownFolder + entry;
       if (ATOMIC_TEMP.test(entry)) {
         found.set(slot, [
-          {
-            file: file(),
-            line: 1,
-            column: 1,
-            severity: 'warning',
-            code: 'temporary-file',
-            message: `"${entry}" is the temporary file of a write that is under way or was interrupted`,
-            hint: 'if no letter command is running, delete it',
-          },
+          problem(
+            'temporary-file',
+            at(file()),
+            `"${entry}" is the temporary file of a write that is under way or was interrupted`,
+            'if no letter command is running, delete it',
+          ),
         ]);
         continue;
       }
       if (!entry.endsWith(SIGNATURE_EXT) || !ID_PATTERN.test(idOfEntry(entry))) {
         found.set(slot, [
-          {
-            file: file(),
-            line: 1,
-            column: 1,
-            severity: 'error',
-            code: 'bad-file-name',
-            message: `"${entry}" is not a signature file name`,
-            hint: 'signature files are named <id>.yaml, the id in lower-case letters, digits and hyphens',
-          },
+          problem(
+            'bad-file-name',
+            at(file()),
+            `"${entry}" is not a signature file name`,
+            'signature files are named <id>.yaml, the id in lower-case letters, digits and hyphens',
+          ),
         ]);
         unread++;
         continue;
       }
       if (RESERVED_ID_PATTERN.test(idOfEntry(entry))) {
         found.set(slot, [
-          {
-            file: file(),
-            line: 1,
-            column: 1,
-            severity: 'error',
-            code: 'reserved-file-name',
-            message: `"${entry}" is a name Windows reserves for a device: the file cannot be checked out there`,
-            hint: `rename it to s-${entry}`,
-          },
+          problem(
+            'reserved-file-name',
+            at(file()),
+            `"${entry}" is a name Windows reserves for a device: the file cannot be checked out there`,
+            `rename it to s-${entry}`,
+          ),
         ]);
         unread++;
         continue;
@@ -281,15 +272,14 @@ async function listFolders(
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return [];
     if (code !== 'ENOTDIR') throw e;
-    problems.push({
-      file: path.join(shown, SIGNATURES_DIR),
-      line: 1,
-      column: 1,
-      severity: 'error',
-      code: 'not-a-folder',
-      message: `${SIGNATURES_DIR} is a file; a letter keeps its signature files in a folder of that name`,
-      hint: `move the file away, then: mkdir ${path.join(shown, SIGNATURES_DIR)}`,
-    });
+    problems.push(
+      problem(
+        'not-a-folder',
+        at(path.join(shown, SIGNATURES_DIR)),
+        `${SIGNATURES_DIR} is a file; a letter keeps its signature files in a folder of that name`,
+        `move the file away, then: mkdir ${path.join(shown, SIGNATURES_DIR)}`,
+      ),
+    );
     return [];
   }
   const flat: string[] = [];
@@ -304,15 +294,14 @@ async function listFolders(
       continue;
     }
     if (!SHARD_PATTERN.test(name)) {
-      problems.push({
-        file: path.join(shown, SIGNATURES_DIR, name),
-        line: 1,
-        column: 1,
-        severity: 'error',
-        code: 'bad-folder-name',
-        message: `"${name}" is not a shard folder of signatures`,
-        hint: 'a sharded letter keeps signatures/<first two characters of the id>/<id>.yaml; move its files, or delete the folder',
-      });
+      problems.push(
+        problem(
+          'bad-folder-name',
+          at(path.join(shown, SIGNATURES_DIR, name)),
+          `"${name}" is not a shard folder of signatures`,
+          'a sharded letter keeps signatures/<first two characters of the id>/<id>.yaml; move its files, or delete the folder',
+        ),
+      );
       continue;
     }
     shards.push({ shard: name, entries: (await readdir(path.join(sigDir, name))).sort() });

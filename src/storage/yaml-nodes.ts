@@ -3,7 +3,7 @@
  * and how it finds nodes by path: each in one pass, whatever the number of keys. Pure.
  */
 import { type Document, isMap, isScalar, isSeq, type Node, type Pair, visit } from 'yaml';
-import type { Problem } from '../errors.js';
+import { type Problem, problem } from '../errors.js';
 
 /** A path into a document: keys and item indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -24,12 +24,7 @@ export function structureProblems(
   doc: Document,
   text: string,
   at: (o: number) => { line: number; column: number },
-  problem: (
-    pos: { line: number; column: number },
-    code: string,
-    message: string,
-    hint?: string,
-  ) => Problem,
+  file: string,
 ): Problem[] {
   const problems: Problem[] = [];
   const tagged = (node: Node) => {
@@ -40,8 +35,8 @@ export function structureProblems(
     const tag = text.slice(start, end);
     problems.push(
       problem(
-        at(start),
         'yaml-tag',
+        { file, ...at(start) },
         `the YAML tag ${JSON.stringify(tag)} is not read by letter: its files hold plain text, lists and fields`,
         'remove the tag; put the value in quotes if it must stay text',
       ),
@@ -60,8 +55,8 @@ export function structureProblems(
           if (keyNode?.range)
             problems.push(
               problem(
-                at(keyNode.range[0]),
                 'yaml-complex-key',
+                { file, ...at(keyNode.range[0]) },
                 'a key must be plain text, not a list or a mapping',
                 'write the field name as text, then a colon and its value',
               ),
@@ -73,8 +68,8 @@ export function structureProblems(
         if (seen.has(key))
           problems.push(
             problem(
-              pos,
               'yaml-duplicate-key',
+              { file, ...pos },
               `invalid YAML: the field "${String(key)}" appears twice in the same mapping`,
               'keep one of the two lines; a merge may have left both',
             ),
@@ -83,8 +78,8 @@ export function structureProblems(
         if (SPECIAL_KEYS.has(String(key)))
           problems.push(
             problem(
-              pos,
               'yaml-special-key',
+              { file, ...pos },
               `the key "${String(key)}" is refused: it names a JavaScript object's prototype, and a parser would drop it or change what it reads`,
               'remove this line',
             ),
@@ -120,15 +115,12 @@ export function capped(problems: Problem[], file: string): Problem[] {
   const more = problems.length - MAX_PROBLEMS_PER_FILE;
   return [
     ...problems.slice(0, MAX_PROBLEMS_PER_FILE),
-    {
-      file,
-      line: next.line,
-      column: next.column,
-      severity: 'error',
-      code: 'too-many-problems',
-      message: `and ${more} more problem${more === 1 ? '' : 's'} in this file, from here on`,
-      hint: 'fix the problems above, then run letter check again',
-    },
+    problem(
+      'too-many-problems',
+      { file, line: next.line, column: next.column },
+      `and ${more} more problem${more === 1 ? '' : 's'} in this file, from here on`,
+      'fix the problems above, then run letter check again',
+    ),
   ];
 }
 

@@ -6,9 +6,9 @@
 
 import { createRequire } from 'node:module';
 import { distance } from 'fastest-levenshtein';
-import { Document, LineCounter, parseDocument, visit } from 'yaml';
+import { Document, type ErrorCode, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
-import type { Locate, Problem } from '../errors.js';
+import { type Locate, type Problem, type ProblemCode, problem } from '../errors.js';
 import { PRIVATE_FIELDS } from '../letter/schema.js';
 import { stripBom } from '../letter/text.js';
 import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.js';
@@ -28,6 +28,33 @@ export interface ParsedYaml<T> {
 
 const MAX_ALIASES = 100;
 
+/** The code of each error of the `yaml` package: its own code in lower case, prefixed `yaml-`. */
+const YAML_ERROR_CODES: Record<ErrorCode, ProblemCode> = {
+  ALIAS_PROPS: 'yaml-alias-props',
+  BAD_ALIAS: 'yaml-bad-alias',
+  BAD_DIRECTIVE: 'yaml-bad-directive',
+  BAD_DQ_ESCAPE: 'yaml-bad-dq-escape',
+  BAD_INDENT: 'yaml-bad-indent',
+  BAD_PROP_ORDER: 'yaml-bad-prop-order',
+  BAD_SCALAR_START: 'yaml-bad-scalar-start',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml-block-as-implicit-key',
+  BLOCK_IN_FLOW: 'yaml-block-in-flow',
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  IMPOSSIBLE: 'yaml-impossible',
+  KEY_OVER_1024_CHARS: 'yaml-key-over-1024-chars',
+  MISSING_CHAR: 'yaml-missing-char',
+  MULTILINE_IMPLICIT_KEY: 'yaml-multiline-implicit-key',
+  MULTIPLE_ANCHORS: 'yaml-multiple-anchors',
+  MULTIPLE_DOCS: 'yaml-multiple-docs',
+  MULTIPLE_TAGS: 'yaml-multiple-tags',
+  NON_STRING_KEY: 'yaml-non-string-key',
+  RESOURCE_EXHAUSTION: 'yaml-resource-exhaustion',
+  TAB_AS_INDENT: 'yaml-tab-as-indent',
+  TAG_RESOLVE_FAILED: 'yaml-tag-resolve-failed',
+  UNEXPECTED_TOKEN: 'yaml-unexpected-token',
+  BAD_COLLECTION_TYPE: 'yaml-bad-collection-type',
+};
+
 /**
  * Parses and validates one YAML file.
  * @param text the file's text
@@ -41,15 +68,13 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
   const text = stripBom(source);
   const deep = tooDeepAt(text);
   if (deep) {
-    const problem: Problem = {
-      file,
-      ...deep,
-      severity: 'error',
-      code: 'yaml-too-deep',
-      message: `invalid YAML: lists and fields nest more than ${MAX_YAML_DEPTH} levels deep here`,
-      hint: 'a letter file nests at most four levels; remove the extra "- ", "[" or "{"',
-    };
-    return { value: undefined, problems: [problem], locate: () => deep };
+    const tooDeep = problem(
+      'yaml-too-deep',
+      { file, ...deep },
+      `invalid YAML: lists and fields nest more than ${MAX_YAML_DEPTH} levels deep here`,
+      'a letter file nests at most four levels; remove the extra "- ", "[" or "{"',
+    );
+    return { value: undefined, problems: [tooDeep], locate: () => deep };
   }
   const lineCounter = new LineCounter();
   // Keys are checked for duplicates below, in one pass: the parser's own check compares each key with every other.
@@ -72,28 +97,14 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
     }
     return { line: 1, column: 1 };
   };
-  const problem = (
-    pos: { line: number; column: number },
-    code: string,
-    message: string,
-    hint?: string,
-  ): Problem => ({
-    file,
-    ...pos,
-    severity: 'error',
-    code,
-    message,
-    ...(hint ? { hint } : {}),
-  });
-
   const problems: Problem[] = doc.errors.map((e) => {
     const pos =
       e.code === 'MISSING_CHAR' && /quote/.test(e.message)
         ? (unclosedQuote(text) ?? at(e.pos[0]))
         : at(Math.min(e.pos[0], text.length));
     return problem(
-      pos,
-      `yaml-${e.code.toLowerCase().replace(/_/g, '-')}`,
+      YAML_ERROR_CODES[e.code],
+      { file, ...pos },
       `invalid YAML: ${yamlMessage(e.code, e.message)}`,
       yamlHint(e.code),
     );
@@ -101,13 +112,13 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
   if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2')
     problems.push(
       problem(
-        { line: 1, column: 1 },
         'yaml-version',
+        { file, line: 1, column: 1 },
         `the file asks for YAML ${doc.directives.yaml.version}; letter reads YAML 1.2, where values such as NO and 2020-05-26 stay text`,
         'remove the %YAML line',
       ),
     );
-  if (problems.length === 0) problems.push(...structureProblems(doc, text, at, problem));
+  if (problems.length === 0) problems.push(...structureProblems(doc, text, at, file));
   if (problems.length > 0) return { value: undefined, problems: capped(problems, file), locate };
   const warnings: Problem[] = [];
   visit(doc, {
@@ -116,15 +127,14 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
         const { line } = at(node.range[0]);
         const end = at(node.range[1]);
         if (end.line === line)
-          warnings.push({
-            ...problem(
-              { line, column: end.column + 1 },
+          warnings.push(
+            problem(
               'yaml-comment',
+              { file, line, column: end.column + 1 },
               `the text after "#" on this line is a YAML comment, not part of the value "${String(node.value)}"`,
               'put the whole value in quotes if "#" belongs to it',
             ),
-            severity: 'warning',
-          });
+          );
       }
     },
   });
@@ -136,7 +146,11 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
     return {
       value: undefined,
       problems: [
-        problem({ line: 1, column: 1 }, 'yaml-aliases', `invalid YAML: ${(e as Error).message}`),
+        problem(
+          'yaml-aliases',
+          { file, line: 1, column: 1 },
+          `invalid YAML: ${(e as Error).message}`,
+        ),
       ],
       locate,
     };
@@ -145,7 +159,11 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
     return {
       value: undefined,
       problems: [
-        problem(locate([]), 'not-a-mapping', 'must be a YAML mapping of fields (key: value lines)'),
+        problem(
+          'not-a-mapping',
+          { file, ...locate([]) },
+          'must be a YAML mapping of fields (key: value lines)',
+        ),
       ],
       locate,
     };
@@ -164,8 +182,8 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
     } else if (path.length > 0 && !nodes.has(path)) {
       problems.push(
         problem(
-          locate(path),
           'missing-field',
+          { file, ...locate(path) },
           `missing required field "${fieldPath(path)}"`,
           `add a line \`${String(path.at(-1))}: ...\``,
         ),
@@ -173,8 +191,8 @@ export function parseYaml<T>(source: string, file: string, schema: z.ZodType<T>)
     } else {
       problems.push(
         problem(
-          locate(path),
           'invalid-field',
+          { file, ...locate(path) },
           `field "${fieldPath(path) || '(document)'}" ${plainMessage(issue)}`,
         ),
       );
@@ -257,27 +275,23 @@ function unknownKeyProblem(
   known: string[],
 ): Problem {
   if ((PRIVATE_FIELDS as readonly string[]).includes(key.toLowerCase())) {
-    return {
-      file,
-      ...pos,
-      severity: 'error',
-      code: 'private-field',
-      message: `field "${key}" holds private contact data, which never goes in a public file of the letter`,
-      hint: 'remove this line; keep contact details outside the repository',
-    };
+    return problem(
+      'private-field',
+      { file, ...pos },
+      `field "${key}" holds private contact data, which never goes in a public file of the letter`,
+      'remove this line; keep contact details outside the repository',
+    );
   }
   const best = known
     .map((k) => ({ k, d: distance(k, key.toLowerCase()) }))
     .filter(({ d, k }) => d <= Math.max(2, Math.floor(k.length / 3)))
     .sort((a, b) => a.d - b.d)[0];
-  return {
-    file,
-    ...pos,
-    severity: 'error',
-    code: 'unknown-field',
-    message: `unknown field "${key}"`,
-    hint: best ? `did you mean "${best.k}"?` : `known fields: ${known.join(', ')}`,
-  };
+  return problem(
+    'unknown-field',
+    { file, ...pos },
+    `unknown field "${key}"`,
+    best ? `did you mean "${best.k}"?` : `known fields: ${known.join(', ')}`,
+  );
 }
 
 /**

@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { publishedChangelog, renderChangelog } from '../../src/letter/changelog.js';
 import { type CheckInput, checkLetter } from '../../src/letter/check.js';
-import type { Signature } from '../../src/letter/schema.js';
-import { letter, NOW, sig } from '../helpers/fixtures.js';
+import { checkInput } from '../helpers/check-input.js';
+import { letter, sig } from '../helpers/fixtures.js';
 
-const at = (line: number) => () => ({ line, column: 3 });
-const loaded = (s: Signature) => ({ signature: s, file: `signatures/${s.id}.yaml`, locate: at(1) });
-
-function input(signatures: Signature[], overrides: Partial<CheckInput> = {}): CheckInput {
-  return {
-    folderName: 'time-to-act',
-    shown: 'letters/time-to-act',
-    letter,
-    letterFile: 'letter.yaml',
-    locateLetter: at(2),
-    body: 'Text.',
-    bodyFile: 'letter.md',
-    translations: {},
-    signatures: signatures.map(loaded),
-    changelog: publishedChangelog(letter, signatures, []).text,
-    changelogFile: 'CHANGELOG.md',
-    now: NOW,
-    unreadSignatures: 0,
-    erased: [],
-    ...overrides,
-  };
-}
 const summary = (i: CheckInput) =>
   checkLetter(i).map(
     (p) => `${p.severity} ${p.file}:${p.line}:${p.column} ${p.code}: ${p.message}`,
@@ -35,7 +13,7 @@ describe('checkLetter', () => {
   it('finds nothing wrong with a consistent letter', () => {
     expect(
       checkLetter(
-        input([
+        checkInput([
           sig('ban-ki-moon', 'Ban Ki-moon'),
           sig('eva-chen', 'Eva Chen', { sort_as: 'Chen Eva' }),
         ]),
@@ -59,7 +37,7 @@ describe('checkLetter', () => {
         withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' },
       }),
     ];
-    const problems = checkLetter(input(s)).filter((p) => p.code === 'sort-key-missing');
+    const problems = checkLetter(checkInput(s)).filter((p) => p.code === 'sort-key-missing');
     expect(problems.map((p) => [p.severity, p.file, p.line, p.message, p.hint])).toEqual([
       [
         'warning',
@@ -82,7 +60,7 @@ describe('checkLetter', () => {
     const s = Array.from({ length: 21 }, (_, i) =>
       sig(`person-${String.fromCharCode(97 + i)}`, `Person ${String.fromCharCode(65 + i)}lpha`),
     );
-    const problems = checkLetter(input(s)).filter((p) => p.code === 'sort-key-missing');
+    const problems = checkLetter(checkInput(s)).filter((p) => p.code === 'sort-key-missing');
     expect(problems).toEqual([
       {
         file: 'signatures/person-a.yaml',
@@ -96,20 +74,20 @@ describe('checkLetter', () => {
       },
     ]);
     expect(
-      checkLetter(input(s.slice(0, 20))).filter((p) => p.code === 'sort-key-missing'),
+      checkLetter(checkInput(s.slice(0, 20))).filter((p) => p.code === 'sort-key-missing'),
     ).toHaveLength(20);
   });
 
   it('reports a name signed twice after normalisation, at the second file', () => {
     const s = [sig('ban-ki-moon', 'Ban Ki-moon'), sig('ban-ki-moon-2', 'BAN KI MOON')];
-    expect(summary(input(s))).toEqual([
+    expect(summary(checkInput(s))).toEqual([
       'error signatures/ban-ki-moon-2.yaml:1:3 duplicate-name: "BAN KI MOON" is the same name as signature ban-ki-moon ("Ban Ki-moon") after normalisation',
     ]);
   });
 
   it('reports a group the letter does not declare, and a folder that differs from the slug', () => {
     const s = [sig('a', 'A', { group: 'nobel' })];
-    expect(summary(input(s, { folderName: 'other' }))).toEqual([
+    expect(summary(checkInput(s, { folderName: 'other' }))).toEqual([
       'error letter.yaml:2:3 slug-mismatch: slug "time-to-act" differs from the folder name "other"',
       'error signatures/a.yaml:1:3 unknown-group: group "nobel" is not a group of this letter',
     ]);
@@ -118,10 +96,10 @@ describe('checkLetter', () => {
   it('reports a stale changelog at the first line that differs', () => {
     const s = [sig('a', 'A'), sig('b', 'B', { signed_at: '2020-05-27T00:00:00Z' })];
     const stale = renderChangelog(letter, s.slice(0, 1));
-    expect(summary(input(s, { changelog: stale }))).toEqual([
+    expect(summary(checkInput(s, { changelog: stale }))).toEqual([
       'error CHANGELOG.md:6:1 changelog-stale: CHANGELOG.md is out of step with the signatures: line 6 should read "- 2020-05-27T00:00:00Z signed: B (b)"',
     ]);
-    expect(summary(input(s, { changelog: undefined }))).toEqual([
+    expect(summary(checkInput(s, { changelog: undefined }))).toEqual([
       'error CHANGELOG.md:1:1 changelog-missing: CHANGELOG.md is missing',
     ]);
   });
@@ -130,11 +108,11 @@ describe('checkLetter', () => {
     const s = [sig('a', 'A'), sig('b', 'B', { signed_at: '2020-05-27T00:00:00Z' })];
     const lines = renderChangelog(letter, s).split('\n');
     const swapped = [...lines.slice(0, 4), lines[5], lines[4], ...lines.slice(6)].join('\n');
-    expect(summary(input(s, { changelog: swapped }))).toEqual([
+    expect(summary(checkInput(s, { changelog: swapped }))).toEqual([
       'warning CHANGELOG.md:5:1 changelog-order: CHANGELOG.md lists the right events out of time order (as a union merge of two branches leaves it)',
     ]);
     expect(
-      summary(input(s, { changelog: `${swapped}${lines[4]}\n` })).map((l) => l.split(': ')[0]),
+      summary(checkInput(s, { changelog: `${swapped}${lines[4]}\n` })).map((l) => l.split(': ')[0]),
     ).toEqual(['error CHANGELOG.md:5:12 changelog-stale']);
   });
 
@@ -146,7 +124,7 @@ describe('checkLetter', () => {
         verified: { by: 'x', at: '2029-01-01T00:00:00Z' },
       }),
     ];
-    expect(summary(input(s)).filter((l) => !l.includes('CHANGELOG'))).toEqual([
+    expect(summary(checkInput(s)).filter((l) => !l.includes('CHANGELOG'))).toEqual([
       'warning signatures/a.yaml:1:3 future-date: signed_at 2030-01-01T00:00:00Z is in the future',
       'warning signatures/a.yaml:1:3 future-date: verified.at 2029-01-01T00:00:00Z is in the future',
       'error signatures/a.yaml:1:3 date-order: verified.at 2029-01-01T00:00:00Z is before signed_at 2030-01-01T00:00:00Z',
@@ -159,7 +137,7 @@ describe('the flat layout past 100,000 signatures', () => {
     Array.from({ length: n }, (_, i) => sig(`s${i}`, `Signatory Number ${i}`));
   it('warns at letter.yaml to move the files into shards', () => {
     const s = many(100_001);
-    const problems = checkLetter(input(s, { changelog: undefined, unreadSignatures: 1 }));
+    const problems = checkLetter(checkInput(s, { changelog: undefined, unreadSignatures: 1 }));
     expect(
       problems
         .filter((p) => p.code === 'flat-layout-full')
@@ -170,13 +148,13 @@ describe('the flat layout past 100,000 signatures', () => {
   });
   it('says nothing at 100,000, or for a sharded letter', () => {
     expect(
-      checkLetter(input(many(100_000), { changelog: undefined, unreadSignatures: 1 })).filter(
+      checkLetter(checkInput(many(100_000), { changelog: undefined, unreadSignatures: 1 })).filter(
         (p) => p.code === 'flat-layout-full',
       ),
     ).toEqual([]);
     expect(
       checkLetter(
-        input(many(100_001), {
+        checkInput(many(100_001), {
           changelog: undefined,
           unreadSignatures: 1,
           letter: { ...letter, layout: 'sharded' },
@@ -191,7 +169,9 @@ describe('the changelog check and the publishing gate', () => {
     const s = [sig('ban-ki-moon', 'Ban Ki-moon'), sig('ban-ki-moon-2', 'BAN KI MOON')];
     expect(publishedChangelog(letter, s, []).text).not.toContain('ban-ki-moon-2');
     expect(
-      summary(input(s, { changelog: renderChangelog(letter, s) })).map((l) => l.split(': ')[0]),
+      summary(checkInput(s, { changelog: renderChangelog(letter, s) })).map(
+        (l) => l.split(': ')[0],
+      ),
     ).toEqual([
       'error signatures/ban-ki-moon-2.yaml:1:3 duplicate-name',
       'error CHANGELOG.md:6:1 changelog-stale',

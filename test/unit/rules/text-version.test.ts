@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  textUnchangedSinceSigned,
+  translationsUpToDate,
+} from '../../../src/letter/rules/text-version.js';
+import { textVersion } from '../../../src/letter/text-version.js';
+import { checkInput } from '../../helpers/check-input.js';
+import { letter, sig } from '../../helpers/fixtures.js';
+
+const now = textVersion('Text.');
+
+describe('textUnchangedSinceSigned', () => {
+  it('warns once, at the body, about signatures made on earlier texts', () => {
+    const signatures = [
+      sig('a', 'Ann Lee', { text_version: 'v-old' }),
+      sig('b', 'Bo Yi', { text_version: 'v-old' }),
+      sig('c', 'Cy Ng', { text_version: now }),
+    ];
+    expect(textUnchangedSinceSigned(checkInput(signatures))).toEqual([
+      {
+        file: 'letter.md',
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        code: 'text-changed',
+        message: `the text changed after people signed: 2 signatures were made on v-old; the text is now ${now}`,
+        hint: 'if the change is more than a correction, ask them to confirm',
+      },
+    ]);
+  });
+  it('leaves out withdrawn and rejected signatures, and a letter without its body', () => {
+    const withdrawn = sig('a', 'Ann Lee', {
+      text_version: 'v-old',
+      status: 'withdrawn',
+      withdrawn: { at: '2020-06-01T00:00:00Z', reason: 'x' },
+    });
+    expect(textUnchangedSinceSigned(checkInput([withdrawn]))).toEqual([]);
+    expect(
+      textUnchangedSinceSigned(
+        checkInput([sig('a', 'Ann Lee', { text_version: 'v-old' })], { body: undefined }),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('translationsUpToDate', () => {
+  const translated = {
+    ...letter,
+    translations: {
+      fr: { title: 'Le temps', source: now },
+      de: { title: 'Die Zeit', source: 'v-old' },
+    },
+  };
+  it('reports a translation without its text, and warns about one made from an earlier text', () => {
+    expect(
+      translationsUpToDate(
+        checkInput([], {
+          letter: translated,
+          translations: { de: { file: 'letter.de.md', text: 'Text.' } },
+        }),
+      ),
+    ).toEqual([
+      {
+        file: 'letter.yaml',
+        line: 2,
+        column: 3,
+        severity: 'error',
+        code: 'missing-translation',
+        message: 'the fr translation has no text: letter.fr.md does not exist',
+        hint: 'write letter.fr.md or remove translations.fr',
+      },
+      {
+        file: 'letter.yaml',
+        line: 2,
+        column: 3,
+        severity: 'warning',
+        code: 'translation-outdated',
+        message: `the de translation was made from the text v-old; the text is now ${now}`,
+        hint: `update letter.de.md, then set translations.de.source: ${now}`,
+      },
+    ]);
+  });
+  it('is quiet for translations made from the current text', () => {
+    const current = { ...letter, translations: { fr: { title: 'Le temps', source: now } } };
+    expect(
+      translationsUpToDate(
+        checkInput([], {
+          letter: current,
+          translations: { fr: { file: 'letter.fr.md', text: 'Texte.' } },
+        }),
+      ),
+    ).toEqual([]);
+  });
+});
