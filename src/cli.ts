@@ -7,10 +7,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from '@commande
 import pkg from '../package.json' with { type: 'json' };
 import type { CompletionCommand } from './commands/completion.js';
 import type { RenderResult } from './commands/render.js';
+import { formatSkipped } from './commands/shared/letter-warnings.js';
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UserError } from './errors.js';
 import { withRunEnv } from './run-env.js';
 import { describeRecovery, type Recovery } from './storage/journal.js';
+import type { SkippedFile } from './storage/letter-store.js';
 import {
   colourEnabled,
   invocation,
@@ -38,6 +40,7 @@ interface PrintFlags {
 
 /** Writes a result: as is, as JSON (exactly the result) with `--json`, or through its human printer. */
 function show<R>(ctx: Context, result: R, flags: PrintFlags, printer: Printer<R> | AsIs<R>): void {
+  warnSkipped(ctx, result);
   if ('asIs' in printer) {
     const out = printer.asIs(result);
     if ('stdout' in out) ctx.stdout.write(out.stdout);
@@ -52,6 +55,13 @@ function show<R>(ctx: Context, result: R, flags: PrintFlags, printer: Printer<R>
       ? `${JSON.stringify(shown, null, 2)}\n`
       : `${printer(visibleDeep(shown), ctx.style)}\n`,
   );
+}
+
+/** Names on stderr the files a command's loader skipped (its result's `skipped`), whether or not the result is JSON. */
+function warnSkipped(ctx: Context, result: unknown): void {
+  const r = result as { skipped?: SkippedFile[]; letter?: unknown };
+  if (r?.skipped && typeof r.letter === 'string')
+    ctx.stderr.write(formatSkipped(r.skipped, r.letter, ctx.errStyle));
 }
 
 /**

@@ -6,15 +6,15 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { publishedChangelog } from '../letter/changelog.js';
 import type { LeftOut } from '../letter/publishing.js';
+import { changelogChanges } from '../storage/changelog-file.js';
 import {
-  changelogChange,
-  loadValidLetter,
+  loadLetterRefusingErrors,
   resolveLetterDir,
   withLetterLock,
 } from '../storage/letter-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
-import { warnLeftOut } from './read.js';
+import { warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter changelog`. */
 export interface ChangelogOptions {
@@ -33,7 +33,7 @@ export interface ChangelogResult {
 export async function changelog(o: ChangelogOptions, ctx: Context): Promise<ChangelogResult> {
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   return withLetterLock(dir, async () => {
-    const loaded = await loadValidLetter(dir, ctx.cwd);
+    const loaded = await loadLetterRefusingErrors(dir, ctx.cwd);
     const signatures = loaded.signatures.map((s) => s.signature);
     const { text, leftOut } = publishedChangelog(
       loaded.letter,
@@ -43,7 +43,7 @@ export async function changelog(o: ChangelogOptions, ctx: Context): Promise<Chan
     );
     warnLeftOut(ctx, leftOut, loaded.shown);
     const changed = text !== loaded.changelog;
-    if (changed) await writeAll([changelogChange(dir, text)]);
+    if (changed) await writeAll(changelogChanges(dir, loaded.letter, { after: 'rebuild', text }));
     return {
       file: path.relative(ctx.cwd, path.join(dir, 'CHANGELOG.md')),
       changed,

@@ -52,7 +52,7 @@ export async function checkFiles(
 ): Promise<LetterCheck> {
   // Loaded here, not above: a check answered from the memo needs no parser.
   const [
-    { loadLetter },
+    { loadLetterAllowingErrors },
     { checkLetter },
     { allowedContactKey, findContactDetails, mayHoldContactDetails },
     { otherLetterTexts },
@@ -62,7 +62,7 @@ export async function checkFiles(
     import('../letter/contact-details.js'),
     import('../storage/letter-texts.js'),
   ]);
-  const loaded = await loadLetter(dir, ctx.cwd, scan);
+  const loaded = await loadLetterAllowingErrors(dir, ctx.cwd, scan);
   trace('check: loaded');
   // The organisers' public addresses may appear in the letter's own texts and templates, never in a signature or the changelog.
   const allowed = new Set((loaded.letter?.public_contacts ?? []).map(allowedContactKey));

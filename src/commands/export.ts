@@ -3,14 +3,15 @@
  * order, for spreadsheets and other tools. CSV cells that a spreadsheet would run as a
  * formula (starting with =, +, -, @, tab or carriage return) are escaped.
  */
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import writeFileAtomic from 'write-file-atomic';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { SIGNATORY_FIELDS } from '../letter/schema.js';
+import { isFolder } from '../storage/layout.js';
+import type { SkippedFile } from '../storage/letter-store.js';
 import { readContacts } from '../storage/private-store.js';
+import { writeAll } from '../storage/transaction.js';
 import { list } from './list.js';
 
 /** Options of `letter export`. */
@@ -35,10 +36,14 @@ export const EXPORT_COLUMNS = [
 
 /** The exported text and where it went (`out` undefined: stdout). */
 export interface ExportResult {
+  /** The letter folder, as shown. */
+  letter: string;
   format: 'csv' | 'json';
   count: number;
   text: string;
   out: string | undefined;
+  /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
+  skipped: SkippedFile[];
 }
 
 /** What `letter export` prints, as is: the export on stdout, or with --out a line on stderr. */
@@ -92,14 +97,15 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
       throw new UsageError(
         `--out: ${path.relative(ctx.cwd, out)} is inside the letter folder, where it would be read as part of the letter`,
       );
-    if (
-      await stat(out).then(
-        (st) => st.isDirectory(),
-        () => false,
-      )
-    )
-      throw new UsageError(`--out: ${o.out} is a folder; name a file`);
-    await writeFileAtomic(out, text, { encoding: 'utf8' });
+    if (await isFolder(out)) throw new UsageError(`--out: ${o.out} is a folder; name a file`);
+    await writeAll([{ path: out, text }]);
   }
-  return { format, count: rows.length, text, out: out && path.relative(ctx.cwd, out) };
+  return {
+    letter: listed.letter,
+    format,
+    count: rows.length,
+    text,
+    out: out && path.relative(ctx.cwd, out),
+    skipped: listed.skipped,
+  };
 }

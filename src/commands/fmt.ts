@@ -9,8 +9,6 @@
  * published signatures that lack it: every such file or, if one write fails, none.
  * Running it twice changes nothing the second time.
  */
-import { readFileSync } from 'node:fs';
-import { readdir, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { Context } from '../context.js';
@@ -20,21 +18,16 @@ import type { Signature } from '../letter/schema.js';
 import { withDerivedSortKey } from '../letter/sort-key.js';
 import { canonicalText, stripBom } from '../letter/text.js';
 import { normaliseUrl } from '../letter/urls.js';
+import { changelogChanges } from '../storage/changelog-file.js';
+import { defaultLetters, idOfEntry, LETTER_FILE, type SignatureLayout } from '../storage/layout.js';
 import {
-  CHANGELOG_FILE,
-  defaultLetters,
-  idOfEntry,
-  LETTER_FILE,
-  SIGNATURES_DIR,
-  type SignatureLayout,
-} from '../storage/layout.js';
-import {
-  changelogChange,
   erasedChange,
   letterText,
-  loadLetter,
+  loadLetterAllowingErrors,
+  removeEmptyShards,
   resolveLetterDir,
   signatureChange,
+  signatureFileText,
   withLetterLock,
 } from '../storage/letter-store.js';
 import { type FileChange, writeAll } from '../storage/transaction.js';
@@ -73,7 +66,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
   const files: string[] = [];
   for (const dir of dirs) {
     const changes = await withLetterLock(dir, async () => {
-      const loaded = await loadLetter(dir, ctx.cwd);
+      const loaded = await loadLetterAllowingErrors(dir, ctx.cwd);
       // A file in the wrong folder, or a link not in its normal form, is what fmt puts right.
       const errors = loaded.problems.filter(
         (p) => p.severity === 'error' && p.code !== 'misplaced-file' && p.code !== 'url-not-normal',
@@ -102,17 +95,18 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
           wanted.push({ path: path.resolve(ctx.cwd, t.file), text: canonicalText(t.text) });
       if (loaded.changelog !== undefined)
         wanted.push(
-          loaded.letter.changelog === 'append'
-            ? changelogChange(
-                dir,
-                publishedChangelog(
-                  loaded.letter,
-                  loaded.signatures.map((s) => s.signature),
-                  loaded.erased,
-                  loaded.signatures.map((s) => s.key),
-                ).text,
-              )
-            : { path: path.join(dir, CHANGELOG_FILE), text: canonicalText(loaded.changelog) },
+          ...changelogChanges(dir, loaded.letter, {
+            after: 'rebuild',
+            text:
+              loaded.letter.changelog === 'append'
+                ? publishedChangelog(
+                    loaded.letter,
+                    loaded.signatures.map((s) => s.signature),
+                    loaded.erased,
+                    loaded.signatures.map((s) => s.key),
+                  ).text
+                : canonicalText(loaded.changelog),
+          }),
         );
       // fmt writes LF; --check takes CRLF line ends for LF, as git does with core.autocrlf: a
       // checkout on Windows may have them while the repository holds LF.
@@ -137,14 +131,14 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
         const id = idOfEntry(path.basename(want.path));
         const now = loaded.files.get(id)!;
         // The schema line is part of the canonical text: a path into the letter's .schemas/, the same for every install (schema-files.ts).
-        const same = canonical(readFileSync(now, 'utf8'), want.text);
+        const same = canonical(signatureFileText(now), want.text);
         if (now === want.path) {
           if (!same) differing.push(want);
         } else if (same) differing.push({ path: want.path, from: now });
         else differing.push(want, { path: now, text: null });
       }
       if (!o.check) await writeAll(differing);
-      if (!o.check) await removeEmptyShards(path.join(dir, SIGNATURES_DIR));
+      if (!o.check) await removeEmptyShards(dir);
       return differing.filter((c) => c.text !== null);
     });
     files.push(...changes.map((c) => path.relative(ctx.cwd, c.path)));
@@ -165,12 +159,6 @@ function withNormalUrls(s: Signature): Signature {
       ? {}
       : { verified: { ...s.verified, evidence: normaliseUrl(s.verified.evidence) } };
   return { ...s, ...url, ...verified };
-}
-
-/** Deletes the shard folders that a move to the flat layout left empty. */
-async function removeEmptyShards(sigDir: string): Promise<void> {
-  for (const d of await readdir(sigDir, { withFileTypes: true }).catch(() => []))
-    if (d.isDirectory()) await rmdir(path.join(sigDir, d.name)).catch(() => {});
 }
 
 /** The human view: the files rewritten, or with --check those that need it. */

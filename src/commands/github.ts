@@ -14,9 +14,13 @@ import {
   type RepoFile,
 } from '../letter/github-sign-files.js';
 import { textVersion } from '../letter/text-version.js';
+import {
+  loadLetterSkippingInvalidFiles,
+  resolveLetterDir,
+  type SkippedFile,
+} from '../storage/letter-store.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
-import { readLetter } from './read.js';
 
 /** Options of `letter github issue-form`. */
 export interface IssueFormOptions {
@@ -28,6 +32,8 @@ export interface IssueFormOptions {
 export interface IssueFormResult {
   letter: string;
   files: RepoFile[];
+  /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
+  skipped: SkippedFile[];
   written: string[];
 }
 
@@ -39,8 +45,11 @@ export async function signFilesFor(
   letterArg: string,
   ctx: Context,
   runner: LetterRunner = DEFAULT_RUNNER,
-): Promise<{ shown: string; files: RepoFile[] }> {
-  const loaded = await readLetter(letterArg, ctx);
+): Promise<{ shown: string; files: RepoFile[]; skipped: SkippedFile[] }> {
+  const loaded = await loadLetterSkippingInvalidFiles(
+    await resolveLetterDir(letterArg, ctx.cwd),
+    ctx.cwd,
+  );
   if (loaded.body === undefined)
     throw new UsageError(
       `${loaded.shown}: the letter has no ${loaded.letter.body}`,
@@ -55,6 +64,7 @@ export async function signFilesFor(
   try {
     return {
       shown: loaded.shown,
+      skipped: loaded.skipped,
       files: githubSignFiles(loaded.letter, letterPath, textVersion(loaded.body), runner),
     };
   } catch (e) {
@@ -67,13 +77,18 @@ export async function signFilesFor(
 
 /** Builds the files, and writes them with --write. */
 export async function issueForm(o: IssueFormOptions, ctx: Context): Promise<IssueFormResult> {
-  const { shown, files } = await signFilesFor(o.letter, ctx);
-  if (!o.write) return { letter: shown, files, written: [] };
+  const { shown, files, skipped } = await signFilesFor(o.letter, ctx);
+  if (!o.write) return { letter: shown, files, skipped, written: [] };
   for (const f of files) await ensureDir(path.dirname(path.join(ctx.cwd, f.path)));
   const written = await writeAll(
     files.map((f) => ({ path: path.join(ctx.cwd, f.path), text: f.text })),
   );
-  return { letter: shown, files, written: written.map((f) => path.relative(ctx.cwd, f)) };
+  return {
+    letter: shown,
+    files,
+    skipped,
+    written: written.map((f) => path.relative(ctx.cwd, f)),
+  };
 }
 
 /** Without --write, each file under its path; with it, the files written and what to do next. */

@@ -5,11 +5,9 @@
  * and pull-request template (storage/repo-files.ts). On a terminal it asks for what the
  * flags left out; without one, the flags must give the title, addressee and organisers.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
-import { renderChangelog } from '../letter/changelog.js';
 import { idForName } from '../letter/names.js';
 import {
   type LetterFile,
@@ -18,11 +16,7 @@ import {
   type RequirableField,
   SLUG_PATTERN,
 } from '../letter/schema.js';
-import { CHANGELOG_FILE, LETTER_FILE, SCHEMAS_DIR, SIGNATURES_DIR } from '../storage/layout.js';
-import { letterText } from '../storage/letter-store.js';
-import { PRIVATE_GITIGNORE } from '../storage/private-store.js';
-import { repoFacts, writeRepoFiles } from '../storage/repo-files.js';
-import { schemaChanges } from '../storage/schema-files.js';
+import { isEmptyFolder, writeNewLetter } from '../storage/new-letter.js';
 import type { Style } from '../terminal.js';
 
 /** Options of `letter init`. */
@@ -66,8 +60,7 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
       `"${slug}" cannot be a letter's slug: use lower-case letters, digits and hyphens, e.g. letters/my-letter`,
     );
   const required = o.require === undefined ? undefined : parseRequire(o.require);
-  const existing = await readdir(dir).catch(() => []);
-  if (existing.length > 0)
+  if (!(await isEmptyFolder(dir)))
     throw new UserError(
       `${path.relative(ctx.cwd, dir)} exists and is not empty; nothing was written.`,
     );
@@ -165,28 +158,20 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
   }
   const letter: LetterFile = parsed.data;
 
-  await mkdir(path.join(dir, SIGNATURES_DIR), { recursive: true });
-  await mkdir(path.join(dir, SCHEMAS_DIR));
-  const files: [string, string][] = [
-    [LETTER_FILE, letterText(candidate, dir)],
-    ['letter.md', `To ${addressee},\n`],
-    [CHANGELOG_FILE, renderChangelog(letter, [])],
-    ['.gitignore', PRIVATE_GITIGNORE],
-    // The JSON Schemas the first line of letter.yaml and of each signature file points to, for editors.
-    ...schemaChanges(dir, letter).map((c): [string, string] => [
-      path.relative(dir, c.path),
-      String(c.text),
-    ]),
-  ];
-  for (const [name, text] of files) await writeFile(path.join(dir, name), text, { flag: 'wx' });
-  const { root, facts } = await repoFacts(ctx.cwd);
-  const repo = await writeRepoFiles(root, facts, Boolean(o.github));
+  const files = await writeNewLetter(
+    dir,
+    candidate,
+    letter,
+    `To ${addressee},\n`,
+    ctx.cwd,
+    Boolean(o.github),
+  );
   const shown = (f: string) => path.relative(ctx.cwd, f) || '.';
   return {
     letter: path.relative(ctx.cwd, dir),
     slug,
-    written: [...files.map(([name]) => shown(path.join(dir, name))), ...repo.written.map(shown)],
-    kept: repo.kept.map(shown),
+    written: files.written.map(shown),
+    kept: files.kept.map(shown),
   };
 }
 

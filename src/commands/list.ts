@@ -6,9 +6,14 @@ import { groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
 import { SIGNATURE_STATUSES, type Signature, type SignatureStatus } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
+import {
+  loadLetterSkippingInvalidFiles,
+  resolveLetterDir,
+  type SkippedFile,
+} from '../storage/letter-store.js';
 import { readContacts } from '../storage/private-store.js';
 import type { Style } from '../terminal.js';
-import { readLetter, warnLeftOut } from './read.js';
+import { warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter list`: `status` is published (default: what renders show), all, or one status. */
 export interface ListOptions {
@@ -28,12 +33,17 @@ export interface ListResult {
   letter: string;
   statuses: SignatureStatus[];
   count: number;
+  /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
+  skipped: SkippedFile[];
   signatures: ListedSignature[];
 }
 
 /** Lists signatories. @throws UsageError for an unknown --status; InvalidLetter. */
 export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
-  const loaded = await readLetter(o.letter, ctx);
+  const loaded = await loadLetterSkippingInvalidFiles(
+    await resolveLetterDir(o.letter, ctx.cwd),
+    ctx.cwd,
+  );
   const status = o.status ?? 'published';
   let statuses: SignatureStatus[];
   if (status === 'published') statuses = publishedStatuses(loaded.letter);
@@ -64,7 +74,13 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
         ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}),
       })),
   );
-  return { letter: loaded.shown, statuses, count: signatures.length, signatures };
+  return {
+    letter: loaded.shown,
+    statuses,
+    count: signatures.length,
+    skipped: loaded.skipped,
+    signatures,
+  };
 }
 
 /** Group headings, then one line per signatory: name, affiliation, country (when given), id, status. */

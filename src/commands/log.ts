@@ -2,8 +2,13 @@
 import type { Context } from '../context.js';
 import { eventsOf, type LetterEvent } from '../letter/changelog.js';
 import { erasedNames } from '../letter/erasure.js';
+import {
+  loadLetterSkippingInvalidFiles,
+  resolveLetterDir,
+  type SkippedFile,
+} from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
-import { readLetter, warnLeftOut } from './read.js';
+import { warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter log`; `limit` keeps the newest N events. */
 export interface LogOptions {
@@ -15,11 +20,16 @@ export interface LogOptions {
 export interface LogResult {
   letter: string;
   events: LetterEvent[];
+  /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
+  skipped: SkippedFile[];
 }
 
 /** Lists the letter's events, derived from its signature files; a restored erased name is left out, with a warning. @throws InvalidLetter */
 export async function log(o: LogOptions, ctx: Context): Promise<LogResult> {
-  const loaded = await readLetter(o.letter, ctx);
+  const loaded = await loadLetterSkippingInvalidFiles(
+    await resolveLetterDir(o.letter, ctx.cwd),
+    ctx.cwd,
+  );
   // A name erased at the signatory's request that came back (a revert) is no event to show.
   const erasedAs = erasedNames(loaded.erased, loaded.letter.slug);
   const back = loaded.signatures.filter((s) => erasedAs(s.signature.name, s.key) !== undefined);
@@ -34,6 +44,7 @@ export async function log(o: LogOptions, ctx: Context): Promise<LogResult> {
   ).reverse();
   return {
     letter: loaded.shown,
+    skipped: loaded.skipped,
     events: o.limit === undefined ? events : events.slice(0, o.limit),
   };
 }

@@ -2,8 +2,6 @@
  * `letter render <letter>`: the letter through Handlebars templates into Markdown, a
  * standalone HTML page and print-ready HTML. Same input, byte-identical output.
  */
-import { watch as fsWatch } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
@@ -15,13 +13,13 @@ import {
   renderDocument,
 } from '../render/render.js';
 import { letterView } from '../render/view.js';
-import { loadValidLetter, resolveLetterDir } from '../storage/letter-store.js';
-import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
-import { defaultOutDir } from '../storage/render-files.js';
+import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
+import { defaultTemplatesDir, loadTemplates, readTemplateFile } from '../storage/package-files.js';
+import { defaultOutDir, watchFolders } from '../storage/render-files.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
-import { warnLeftOut } from './read.js';
+import { warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to md,html,print, `lang` to the letter's language. */
 export interface RenderOptions {
@@ -74,7 +72,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const formats = parseFormats(o.formats);
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   trace('render: load');
-  const loaded = await loadValidLetter(dir, ctx.cwd);
+  const loaded = await loadLetterRefusingErrors(dir, ctx.cwd);
   trace('render: loaded');
   const { letter } = loaded;
   const languages = [letter.language, ...Object.keys(letter.translations ?? {})];
@@ -100,7 +98,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     if (own.length !== 1)
       throw new UsageError('--template: name exactly one of md, html or print with --format');
     const file = path.resolve(ctx.cwd, o.template);
-    const text = await readFile(file, 'utf8').catch(() => {
+    const text = await readTemplateFile(file).catch(() => {
       throw new UsageError(`--template: cannot read ${o.template}`);
     });
     templates.set(FORMAT_SPECS[own[0] as RenderFormat].template, {
@@ -240,6 +238,6 @@ export async function watch(
       running = running.then(run);
     }, 150);
   };
-  for (const folder of [dir, defaultTemplatesDir()]) fsWatch(folder, { recursive: true }, changed);
+  watchFolders([dir, defaultTemplatesDir()], changed);
   await new Promise(() => {});
 }

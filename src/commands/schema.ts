@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { jsonSchemaOf, SCHEMA_KINDS, type SchemaKind, schemaText } from '../letter/json-schema.js';
 import { listLetters, resolveLetterDir } from '../storage/layout.js';
-import { loadLetterFile, withLetterLock } from '../storage/letter-store.js';
+import { loadLetterYamlRefusingErrors, withLetterLock } from '../storage/letter-store.js';
 import { schemaChanges } from '../storage/schema-files.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 
@@ -77,7 +77,7 @@ async function update(which: string | true, ctx: Context): Promise<string[]> {
     which === true ? (await listLetters(ctx.cwd)).dirs : [await resolveLetterDir(which, ctx.cwd)];
   const written: string[] = [];
   for (const dir of dirs) {
-    const changes = schemaChanges(dir, await loadLetterFile(dir, ctx.cwd));
+    const changes = schemaChanges(dir, await loadLetterYamlRefusingErrors(dir, ctx.cwd));
     await ensureDir(path.dirname(changes[0]!.path));
     written.push(...(await withLetterLock(dir, () => writeAll(changes))));
   }

@@ -16,8 +16,9 @@ import {
 import { SIGNATURE_INPUT_FIELDS, type SignatureInputField } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
 import { readText, SIGNATURES_DIR, signatureFileName } from '../storage/layout.js';
+import { loadLetterSkippingInvalidFiles, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
-import { readLetter } from './read.js';
+import { formatSkipped } from './shared/letter-warnings.js';
 import { formatSign, type SignOptions, type SignResult, sign } from './sign.js';
 
 /**
@@ -89,7 +90,12 @@ export async function signFromIssue(
   } catch {
     throw new UsageError(`--from-issue: ${shownEvent} is not JSON: expected a GitHub issues event`);
   }
-  const loaded = await readLetter(o.letter, ctx);
+  const loaded = await loadLetterSkippingInvalidFiles(
+    await resolveLetterDir(o.letter, ctx.cwd),
+    ctx.cwd,
+  );
+  // The sign below refuses a letter with errors, and its error lists them: the warning comes first, as for every read.
+  ctx.stderr.write(formatSkipped(loaded.skipped, loaded.shown, ctx.errStyle));
   if (loaded.body === undefined)
     throw new UsageError(
       `${loaded.shown}: the letter has no ${loaded.letter.body}`,

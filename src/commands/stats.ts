@@ -1,8 +1,12 @@
 /** `letter stats <letter>`: totals by status, group, country and day, with bar charts in the terminal. */
 import type { Context } from '../context.js';
 import { computeStats, type LetterStats, type Tally } from '../letter/stats.js';
+import {
+  loadLetterSkippingInvalidFiles,
+  resolveLetterDir,
+  type SkippedFile,
+} from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
-import { readLetter } from './read.js';
 
 /** Options of `letter stats`. */
 export interface StatsOptions {
@@ -10,13 +14,21 @@ export interface StatsOptions {
 }
 
 /** The totals, and the letter they are of. */
-export type StatsResult = LetterStats & { letter: string };
+export type StatsResult = LetterStats & {
+  letter: string;
+  /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
+  skipped: SkippedFile[];
+};
 
 /** Computes the totals of a letter. @throws InvalidLetter when letter.yaml is invalid. */
 export async function stats(o: StatsOptions, ctx: Context): Promise<StatsResult> {
-  const loaded = await readLetter(o.letter, ctx);
+  const loaded = await loadLetterSkippingInvalidFiles(
+    await resolveLetterDir(o.letter, ctx.cwd),
+    ctx.cwd,
+  );
   return {
     letter: loaded.shown,
+    skipped: loaded.skipped,
     ...computeStats(
       loaded.letter,
       loaded.signatures.map((s) => s.signature),

@@ -8,9 +8,9 @@ import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { type Signature, signatureSchema } from '../letter/schema.js';
 import { getSignature } from '../letter/signatures.js';
+import { changelogChanges } from '../storage/changelog-file.js';
 import {
-  eventChanges,
-  loadValidLetter,
+  loadLetterRefusingErrors,
   resolveLetterDir,
   signatureChange,
   withLetterLock,
@@ -50,7 +50,7 @@ export async function updateSignatures(
 ): Promise<UpdateResult> {
   const dir = await resolveLetterDir(letterArg, ctx.cwd);
   return withLetterLock(dir, async () => {
-    const loaded = await loadValidLetter(dir, ctx.cwd);
+    const loaded = await loadLetterRefusingErrors(dir, ctx.cwd);
     const all = loaded.signatures.map((s) => s.signature);
     guard?.(all, loaded.shown);
     const now = ctx.now();
@@ -76,12 +76,11 @@ export async function updateSignatures(
     }
     const written = await writeAll([
       ...[...changed.values()].map((s) => signatureChange(loaded, s)),
-      ...eventChanges(
-        dir,
-        loaded.letter,
-        all.map((s) => changed.get(s.id) ?? s),
-        loaded.erased,
-      ),
+      ...changelogChanges(dir, loaded.letter, {
+        after: 'events',
+        signatures: all.map((s) => changed.get(s.id) ?? s),
+        erased: loaded.erased,
+      }),
     ]);
     return {
       letter: path.relative(ctx.cwd, dir) || '.',

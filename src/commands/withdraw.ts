@@ -7,10 +7,10 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { erase, getSignature, withdraw as withdrawSignature } from '../letter/signatures.js';
 import { dropCaches } from '../storage/cache-dir.js';
+import { changelogChanges } from '../storage/changelog-file.js';
 import {
   erasedChange,
-  eventChanges,
-  loadValidLetter,
+  loadLetterRefusingErrors,
   removeSignatureChange,
   resolveLetterDir,
   signatureChange,
@@ -55,7 +55,7 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
     );
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   return withLetterLock(dir, async () => {
-    const loaded = await loadValidLetter(dir, ctx.cwd);
+    const loaded = await loadLetterRefusingErrors(dir, ctx.cwd);
     const all = loaded.signatures.map((s) => s.signature);
     const sig = getSignature(all, o.id);
     const record = erase(loaded.letter, sig, ctx.now());
@@ -85,13 +85,11 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
       ...(hadContact ? await contactsChanges(dir, contacts, ctx.cwd) : []),
       ...pointing,
       ...removals,
-      ...eventChanges(
-        dir,
-        loaded.letter,
-        all.filter((s) => s.id !== sig.id),
-        [...loaded.erased, record],
-        true,
-      ),
+      ...changelogChanges(dir, loaded.letter, {
+        after: 'erasure',
+        signatures: all.filter((s) => s.id !== sig.id),
+        erased: [...loaded.erased, record],
+      }),
     ];
     await writeAll(changes);
     await dropCaches(dir, [...new Set([removal, ...pointing].map((c) => path.dirname(c.path)))]);

@@ -3,32 +3,10 @@
  * (Debian's `chromium`, or the binary named by LETTER_CHROMIUM), driven by playwright-core,
  * which never downloads a browser. Imported only when a PDF is asked for.
  */
-import { existsSync } from 'node:fs';
+
 import { EnvironmentError } from '../errors.js';
+import { findChromium } from '../storage/chromium.js';
 import { PRINT_CSP } from './search-script.js';
-
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-];
-
-/** The Chromium to use. @throws EnvironmentError (exit 2) saying how to install one when none is found. */
-export function findChromium(env: Record<string, string | undefined>): string {
-  const named = env.LETTER_CHROMIUM;
-  if (named) {
-    if (existsSync(named)) return named;
-    throw new EnvironmentError(`LETTER_CHROMIUM names ${named}, which does not exist.`);
-  }
-  const found = CANDIDATES.find((p) => existsSync(p));
-  if (found) return found;
-  throw new EnvironmentError(
-    'A PDF needs Chromium, and none was found.',
-    'Install it (Debian/Ubuntu: sudo apt-get install chromium), or set LETTER_CHROMIUM to a Chrome or Chromium binary.',
-  );
-}
 
 /** Flags for a headless Chromium that needs no sandbox setup and stays off the network. */
 export const CHROMIUM_ARGS = [

@@ -292,7 +292,8 @@ export async function defaultLetters(
     : { ...(await listLetters(cwd)), all: true };
 }
 
-async function isFolder(p: string): Promise<boolean> {
+/** True when `p` is a folder (a symbolic link to one counts too). */
+export async function isFolder(p: string): Promise<boolean> {
   try {
     return (await stat(p)).isDirectory();
   } catch {

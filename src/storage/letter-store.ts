@@ -7,11 +7,11 @@
  * once both land.
  */
 import { isUtf8 } from 'node:buffer';
-import { utimes } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, rmdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locate } from '../errors.js';
 import { InvalidLetter, type Problem, problem, UserError } from '../errors.js';
-import { publishedChangelog } from '../letter/changelog.js';
 import {
   ERASED_KEY_ORDER,
   type ErasedRecord,
@@ -29,6 +29,7 @@ import {
   MAX_LETTER_BYTES,
   readBytes,
   readText,
+  SIGNATURES_DIR,
   signatureFileName,
   strayFiles,
 } from './layout.js';
@@ -87,12 +88,15 @@ export interface LoadedLetter {
 }
 
 /**
- * Reads every file of the letter in `dir`; `cwd` decides how file names are shown.
+ * Reads every file of the letter in `dir`, tolerating every error in them: each is a problem
+ * in `problems` (file, line, column), an invalid signature file is left out of `signatures`,
+ * an invalid letter.yaml leaves `letter` undefined. For `letter check` and `letter fmt`.
+ * `cwd` decides how file names are shown.
  * @throws UserError when a write to the letter was interrupted (see `refuseUnfinishedWrite`).
  * Signature files unchanged since the last run come from the parse cache (see parse-cache.ts);
  * `scan`, a `scanSignatures` of the letter just made, saves listing them again.
  */
-export async function loadLetter(
+export async function loadLetterAllowingErrors(
   dir: string,
   cwd: string,
   scan?: SignatureScan,
@@ -221,11 +225,11 @@ function mayHoldConflict(bytes: Buffer): boolean {
 }
 
 /**
- * Reads and validates letter.yaml alone (no signatures), for what must be known before
- * taking the letter's lock, such as the groups to offer at a prompt.
+ * Reads and validates letter.yaml alone (no signatures), tolerating no error in it, for
+ * what must be known before taking the letter's lock, such as the groups to offer at a prompt.
  * @throws InvalidLetter when letter.yaml has errors.
  */
-export async function loadLetterFile(dir: string, cwd: string): Promise<LetterFile> {
+export async function loadLetterYamlRefusingErrors(dir: string, cwd: string): Promise<LetterFile> {
   const file = path.join(path.relative(cwd, dir) || '.', LETTER_FILE);
   const problems: Problem[] = [];
   const parsed = parseYaml(
@@ -245,19 +249,59 @@ export interface ValidLetter extends LoadedLetter {
 }
 
 /**
- * Loads a letter and insists its files are valid; `scan` as for `loadLetter`.
- * @throws InvalidLetter listing the errors (warnings do not count).
+ * Loads a letter tolerating no error in any of its files (warnings do not count), for the
+ * commands that write it or publish it whole; `scan` as for `loadLetterAllowingErrors`.
+ * @throws InvalidLetter listing the errors.
  */
-export async function loadValidLetter(
+export async function loadLetterRefusingErrors(
   dir: string,
   cwd: string,
   scan?: SignatureScan,
 ): Promise<ValidLetter> {
-  const loaded = await loadLetter(dir, cwd, scan);
+  const loaded = await loadLetterAllowingErrors(dir, cwd, scan);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !loaded.letter || loaded.body === undefined)
     throw new InvalidLetter(errors);
   return loaded as ValidLetter;
+}
+
+/** A file a loader left out: the first of its errors. */
+export interface SkippedFile {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+/** A letter whose letter.yaml is valid; the files with errors are left out and named in `skipped`. */
+export type LetterSkippingInvalidFiles = LoadedLetter & {
+  letter: LetterFile;
+  /** The files left out, each once, in the order their errors were found. */
+  skipped: SkippedFile[];
+};
+
+/**
+ * Loads a letter for commands that only read it (list, log, stats, export, the GitHub sign
+ * files), tolerating errors in every file but letter.yaml: a signature file with errors is
+ * left out of `signatures`, and every file with errors is named in `skipped` for the
+ * command's result. `cwd` decides how file names are shown.
+ * @throws InvalidLetter when letter.yaml has errors.
+ */
+export async function loadLetterSkippingInvalidFiles(
+  dir: string,
+  cwd: string,
+): Promise<LetterSkippingInvalidFiles> {
+  const loaded = await loadLetterAllowingErrors(dir, cwd);
+  const errors = loaded.problems.filter((p) => p.severity === 'error');
+  if (!loaded.letter) throw new InvalidLetter(errors);
+  const skipped = new Map<string, SkippedFile>();
+  for (const p of errors)
+    if (!skipped.has(p.file))
+      skipped.set(p.file, { file: p.file, line: p.line, column: p.column, reason: p.message });
+  // Assigned, not spread: the letter's changelog is a getter that a copy would decode.
+  return Object.assign(loaded as LoadedLetter & { letter: LetterFile }, {
+    skipped: [...skipped.values()],
+  });
 }
 
 /**
@@ -308,27 +352,16 @@ export function removeSignatureChange(at: SignatureTarget, id: string): FileChan
   return { path: signaturePath(at, id), text: null };
 }
 
-/** The change that writes CHANGELOG.md. */
-export function changelogChange(dir: string, text: string | Buffer): FileChange {
-  return { path: path.join(dir, CHANGELOG_FILE), text };
+/** The text of a signature file (absolute path), as it is on disk, for `letter fmt` to compare. @throws the read error. */
+export function signatureFileText(file: string): string {
+  return readFileSync(file, 'utf8');
 }
 
-/**
- * The CHANGELOG.md a command writes after recording events: the whole derived text (see
- * `publishedChangelog`: never a name the publishing gate refuses), or nothing when the letter
- * keeps its changelog `on-merge`, unless `erasing`: an erasure rewrites it in every mode, as
- * the erased name must leave every file.
- */
-export function eventChanges(
-  dir: string,
-  letter: LetterFile,
-  signatures: readonly Signature[],
-  erased: readonly ErasedRecord[],
-  erasing = false,
-): FileChange[] {
-  return letter.changelog === 'on-merge' && !erasing
-    ? []
-    : [changelogChange(dir, publishedChangelog(letter, signatures, erased).text)];
+/** Deletes the shard folders of the letter in `dir` that a move to the flat layout left empty. */
+export async function removeEmptyShards(dir: string): Promise<void> {
+  const sigDir = path.join(dir, SIGNATURES_DIR);
+  for (const d of await readdir(sigDir, { withFileTypes: true }).catch(() => []))
+    if (d.isDirectory()) await rmdir(path.join(sigDir, d.name)).catch(() => {});
 }
 
 /**

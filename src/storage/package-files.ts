@@ -63,3 +63,8 @@ export async function loadTemplates(
   }
   return found;
 }
+
+/** The text of a template file named by `render --template` (absolute). @throws the read error. */
+export function readTemplateFile(file: string): Promise<string> {
+  return readFile(file, 'utf8');
+}

@@ -3,6 +3,7 @@
  * that an erasure can take the erased name out of them too. Renders written elsewhere with
  * `--out` are not known to `letter`.
  */
+import { watch } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -47,4 +48,9 @@ export async function defaultRenderFiles(
     ),
   );
   return found.filter((f): f is string => f !== undefined);
+}
+
+/** Calls `changed` on every change under each of `folders` (recursively), for `render --watch`, until the process ends. */
+export function watchFolders(folders: readonly string[], changed: () => void): void {
+  for (const folder of folders) watch(folder, { recursive: true }, changed);
 }

@@ -1,5 +1,5 @@
 /**
- * Writes the files at the top of a campaign's repository (see letter/repo-files.ts for
+ * The files at the top of a campaign's repository (see letter/repo-files.ts for
  * what they say): a `lines` file gains only its missing lines, a `whole` file is written
  * only when absent, so nothing of the campaign's own is ever overwritten.
  */
@@ -9,13 +9,7 @@ import type { Problem } from '../errors.js';
 import { currentBranch, repoRoot } from '../git.js';
 import { REPO_FILES, type RepoFacts, withLines } from '../letter/repo-files.js';
 import { readText } from './layout.js';
-import { type FileChange, writeAll } from './transaction.js';
-
-/** The repository files `init` wrote (`written`) and those it left as they were (`kept`), as absolute paths. */
-export interface RepoFilesResult {
-  written: string[];
-  kept: string[];
-}
+import type { FileChange } from './transaction.js';
 
 /**
  * The top of the repository `cwd` is in (its git work tree), else `cwd` itself; and the
@@ -34,21 +28,27 @@ export async function repoFacts(cwd: string): Promise<{ root: string; facts: Rep
 }
 
 /**
- * Brings the files of REPO_FILES (with `github`, the GitHub ones too) into the repository
- * at `root`, as one change (see writeAll).
- * @throws the read or write error of a file that cannot be read or written.
+ * The changes that bring the files of REPO_FILES (with `github`, the GitHub ones too) into
+ * the repository at `root`, and the files (absolute) left as they were (`kept`). A file of
+ * `planned` (written in the same change, before these) counts as there with its text.
+ * @throws the read error of a file that cannot be read.
  */
-export async function writeRepoFiles(
+export async function repoFileChanges(
   root: string,
   facts: RepoFacts,
   github: boolean,
-): Promise<RepoFilesResult> {
+  planned: readonly FileChange[] = [],
+): Promise<{ changes: FileChange[]; kept: string[] }> {
   const changes: FileChange[] = [];
   const kept: string[] = [];
   for (const f of REPO_FILES.filter((x) => github || !x.github)) {
     const file = path.join(root, ...f.path.split('/'));
     const unreadable: Problem[] = [];
-    const existing = await readText(file, f.path, unreadable);
+    const before = planned.find((c) => c.path === file);
+    const existing =
+      before && typeof before.text === 'string'
+        ? before.text
+        : await readText(file, f.path, unreadable);
     // A file that is not UTF-8 is the campaign's own business: left as it is.
     const text =
       unreadable.length > 0
@@ -61,5 +61,5 @@ export async function writeRepoFiles(
     if (text === undefined) kept.push(file);
     else changes.push({ path: file, text });
   }
-  return { written: await writeAll(changes), kept };
+  return { changes, kept };
 }

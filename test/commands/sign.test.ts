@@ -125,3 +125,15 @@ describe('sign without a terminal: a refused field is named by its flag', () => 
     expect(snapshot(t.dir)).toEqual(before);
   });
 });
+
+describe('sign with contact details', () => {
+  it('keeps the contacts already in the private store when the new signatory gives a phone alone', async () => {
+    const { ctx } = testContext(t.dir);
+    const base = { letter: L, country: 'FR', group: 'industry' };
+    await sign({ ...base, name: 'Ada One', email: 'ada@example.org' }, ctx);
+    await sign({ ...base, name: 'Bob Two', phone: '+44 20 7946 0000' }, ctx);
+    expect(readFileSync(path.join(t.letterDir, 'private/contacts.yaml'), 'utf8')).toBe(
+      'ada-one:\n  email: ada@example.org\nbob-two:\n  phone: +44 20 7946 0000\n',
+    );
+  });
+});

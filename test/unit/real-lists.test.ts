@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter } from '../../src/commands/import.js';
 import { findContactDetails } from '../../src/letter/contact-details.js';
 import { parseCountryName, unknownCountryReason } from '../../src/letter/country-names.js';
+import { detectDelimiter } from '../../src/letter/csv.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from '../../src/letter/dates.js';
 import { type ImportRow, mapHeaders, nameOf, planImport } from '../../src/letter/import-plan.js';
 import type { LetterFile } from '../../src/letter/schema.js';

@@ -1,0 +1,37 @@
+/**
+ * The warnings of commands that read a letter and go on without part of it: files a loader
+ * skipped (storage `loadLetterSkippingInvalidFiles`) and signatures the publishing gate
+ * left out. Both go to stderr, so that `--json` output stays parseable and nobody mistakes
+ * a shorter list for the letter; skipped files are also in the command's result.
+ */
+import type { Context } from '../../context.js';
+import type { LeftOut } from '../../letter/publishing.js';
+import type { SkippedFile } from '../../storage/letter-store.js';
+import { type Style, visible } from '../../terminal.js';
+
+/**
+ * The warning line (newline-ended) for the files a loader skipped of the letter `shown`;
+ * empty when none was.
+ */
+export function formatSkipped(
+  skipped: readonly SkippedFile[],
+  shown: string,
+  style: Style,
+): string {
+  const first = skipped[0];
+  if (!first) return '';
+  const files = skipped.length;
+  return `${style.yellow('warning:')} ${files} ${files === 1 ? 'file has' : 'files have'} errors and ${files === 1 ? 'is' : 'are'} left out (first: ${visible(first.file)}:${first.line}:${first.column}); run: ${style.command(`letter check ${shown}`)}\n`;
+}
+
+/** Says on stderr which signatures were left out of what is published (see `publishable`). */
+export function warnLeftOut(ctx: Context, leftOut: readonly LeftOut[], shown: string): void {
+  if (leftOut.length === 0) return;
+  const first = leftOut
+    .slice(0, 5)
+    .map((l) => `${l.id} (${visible(l.reason)})`)
+    .join('; ');
+  ctx.stderr.write(
+    `${ctx.errStyle.yellow('warning:')} ${leftOut.length} ${leftOut.length === 1 ? 'signature is' : 'signatures are'} left out, as letter check refuses ${leftOut.length === 1 ? 'it' : 'them'}: ${first}${leftOut.length > 5 ? '; ...' : ''}; run: ${ctx.errStyle.command(`letter check ${shown}`)}\n`,
+  );
+}
