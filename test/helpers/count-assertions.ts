@@ -1,3 +1,7 @@
+/**
+ * A vitest setup file (see vitest.config.ts) that appends "<test file> <assertions>" to
+ * $ASSERTION_COUNT_FILE when each test file ends: the assertions its tests made.
+ */
 import { appendFileSync } from 'node:fs';
 import { afterAll, afterEach, expect } from 'vitest';
 
@@ -6,8 +10,6 @@ afterEach(() => {
   total += expect.getState().assertionCalls;
 });
 afterAll(() => {
-  appendFileSync(
-    process.env.ASSERTION_COUNT_FILE ?? '/tmp/count/total.txt',
-    `${expect.getState().testPath} ${total}\n`,
-  );
+  const file = process.env.ASSERTION_COUNT_FILE;
+  if (file) appendFileSync(file, `${expect.getState().testPath} ${total}\n`);
 });
