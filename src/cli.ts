@@ -100,6 +100,7 @@ export const commandModules = {
   check: () => import('./commands/check.js'),
   checkCodes: () => import('./commands/check-codes.js'),
   render: () => import('./commands/render.js'),
+  renderWatch: () => import('./commands/render-watch.js'),
   log: () => import('./commands/log.js'),
   list: () => import('./commands/list.js'),
   stats: () => import('./commands/stats.js'),
@@ -544,7 +545,7 @@ export function createProgram(
       ),
     )
     .action(async (letter, o) => {
-      const { render, formatRender, watch } = await load.render();
+      const { render, formatRender } = await load.render();
       const options = { letter, out: o.out, formats: o.format, lang: o.lang, template: o.template };
       if (!o.watch)
         return run(ctx, exit, { json: o.json }, () => render(options, ctx), formatRender);
@@ -552,6 +553,7 @@ export function createProgram(
       const printer = o.json
         ? { asIs: (r: RenderResult) => ({ stdout: `${JSON.stringify(r)}\n` }) }
         : formatRender;
+      const { watch } = await load.renderWatch();
       return watch(options, ctx, (r) => show(ctx, r, {}, printer));
     });
 

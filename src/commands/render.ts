@@ -4,21 +4,22 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { publishable } from '../letter/publishing.js';
-import {
-  FORMAT_SPECS,
-  RENDER_FORMATS,
-  type RenderFormat,
-  renderDocument,
-} from '../render/render.js';
+import { FORMAT_SPECS, type RenderFormat, renderDocument } from '../render/render.js';
 import { letterView } from '../render/view.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
-import { defaultTemplatesDir, loadTemplates, readTemplateFile } from '../storage/package-files.js';
-import { defaultOutDir, watchFolders } from '../storage/render-files.js';
+import { defaultTemplatesDir } from '../storage/package-files.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
+import {
+  languagesToRender,
+  type OutputFormat,
+  outDirFor,
+  parseFormats,
+  templatesFor,
+} from './render-options.js';
 import { warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to md,html,print, `lang` to the letter's language. */
@@ -32,33 +33,11 @@ export interface RenderOptions {
   template?: string | undefined;
 }
 
-/** The output formats: the three templates, and PDF (the print template printed by Chromium). */
-export const OUTPUT_FORMATS = [...RENDER_FORMATS, 'pdf'] as const;
-/** One of `OUTPUT_FORMATS`. */
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
 /** What was written: one entry per format and language, paths relative to the working directory. */
 export interface RenderResult {
   letter: string;
   count: number;
   files: { format: OutputFormat; lang: string; path: string; bytes: number }[];
-}
-
-/** Parses `md,html,print,pdf` into formats (default md,html,print). @throws UsageError naming an unknown format. */
-export function parseFormats(value: string | undefined): OutputFormat[] {
-  if (value === undefined) return [...RENDER_FORMATS];
-  const wanted = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const f of wanted)
-    if (!(OUTPUT_FORMATS as readonly string[]).includes(f))
-      throw new UsageError(
-        `--format: unknown format "${f}"; use any of ${OUTPUT_FORMATS.join(', ')}`,
-      );
-  if (wanted.length === 0)
-    throw new UsageError(`--format: name at least one of ${OUTPUT_FORMATS.join(', ')}`);
-  return OUTPUT_FORMATS.filter((f) => wanted.includes(f));
 }
 
 /**
@@ -75,50 +54,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const loaded = await loadLetterRefusingErrors(dir, ctx.cwd);
   trace('render: loaded');
   const { letter } = loaded;
-  const languages = [letter.language, ...Object.keys(letter.translations ?? {})];
-  const langs = o.lang === undefined ? [letter.language] : o.lang === 'all' ? languages : [o.lang];
-  for (const l of langs)
-    if (!languages.includes(l))
-      throw new UsageError(
-        `--lang: the letter has no ${l} text; it has ${languages.join(', ')} (or all)`,
-      );
-  for (const l of langs)
-    if (l !== letter.language && loaded.translations[l]?.text === undefined)
-      throw new UserError(
-        `The ${l} translation has no text: ${loaded.shown}/letter.${l}.md does not exist.`,
-        `Write it, or remove translations.${l} from letter.yaml.`,
-      );
-
-  const templates = await loadTemplates(
-    [defaultTemplatesDir(), path.join(dir, 'templates')],
-    ctx.cwd,
-  );
-  if (o.template !== undefined) {
-    const own = formats.filter((f) => f !== 'pdf');
-    if (own.length !== 1)
-      throw new UsageError('--template: name exactly one of md, html or print with --format');
-    const file = path.resolve(ctx.cwd, o.template);
-    const text = await readTemplateFile(file).catch(() => {
-      throw new UsageError(`--template: cannot read ${o.template}`);
-    });
-    templates.set(FORMAT_SPECS[own[0] as RenderFormat].template, {
-      name: path.basename(file),
-      file: path.relative(ctx.cwd, file),
-      text,
-    });
-  }
-  const partials = [...templates.values()]
-    .filter((t) => t.name.startsWith('partials/'))
-    .map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
-
-  if (o.out !== undefined && o.out.trim() === '') throw new UsageError('--out: name a folder');
-  const outDir =
-    o.out === undefined ? defaultOutDir(dir, letter.slug, ctx.cwd) : path.resolve(ctx.cwd, o.out);
-  if (outDir === dir || outDir.startsWith(`${dir}${path.sep}`))
-    throw new UsageError(
-      `--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`,
-      `Render outside it, e.g. --out out/${letter.slug}`,
-    );
+  const langs = languagesToRender(loaded, o.lang);
+  const { templates, partials } = await templatesFor(dir, o, formats, ctx);
+  const outDir = outDirFor(dir, letter.slug, o.out, ctx);
 
   // Only what check would let through is published (see publishing.ts).
   const gate = publishable(
@@ -205,39 +143,4 @@ export function formatRender(r: RenderResult, style: Style): string {
     `Rendered ${style.bold(r.letter)} (${people}):`,
     ...r.files.map((f) => `  ${f.path}`),
   ].join('\n');
-}
-
-/**
- * `render --watch`: renders, then renders again after every change to the letter's files
- * or the default templates (changes within 150 ms are taken together), reporting each run
- * through `onResult` and each user error on stderr. Runs until the process is stopped.
- */
-export async function watch(
-  o: RenderOptions,
-  ctx: Context,
-  onResult: (r: RenderResult) => void,
-): Promise<void> {
-  const dir = await resolveLetterDir(o.letter, ctx.cwd);
-  const run = async () => {
-    try {
-      onResult(await render(o, ctx));
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      ctx.stderr.write(`${ctx.errStyle.red('error:')} ${e.message}\n`);
-    }
-  };
-  await run();
-  ctx.stderr.write(
-    `Watching ${path.relative(ctx.cwd, dir) || '.'} and its templates; Ctrl-C to stop.\n`,
-  );
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const changed = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(run);
-    }, 150);
-  };
-  watchFolders([dir, defaultTemplatesDir()], changed);
-  await new Promise(() => {});
 }

@@ -1,0 +1,116 @@
+/**
+ * What `letter render`'s flags ask for: the formats (`--format`), languages (`--lang`),
+ * templates (`--template` over the letter's own and the defaults) and folder (`--out`).
+ */
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { UsageError, UserError } from '../errors.js';
+import {
+  FORMAT_SPECS,
+  RENDER_FORMATS,
+  type RenderFormat,
+  type TemplateSource,
+} from '../render/render.js';
+import type { ValidLetter } from '../storage/letter-store.js';
+import { defaultTemplatesDir, loadTemplates, readTemplateFile } from '../storage/package-files.js';
+import { defaultOutDir } from '../storage/render-files.js';
+
+/** The output formats: the three templates, and PDF (the print template printed by Chromium). */
+export const OUTPUT_FORMATS = [...RENDER_FORMATS, 'pdf'] as const;
+/** One of `OUTPUT_FORMATS`. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Parses `md,html,print,pdf` into formats (default md,html,print). @throws UsageError naming an unknown format. */
+export function parseFormats(value: string | undefined): OutputFormat[] {
+  if (value === undefined) return [...RENDER_FORMATS];
+  const wanted = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const f of wanted)
+    if (!(OUTPUT_FORMATS as readonly string[]).includes(f))
+      throw new UsageError(
+        `--format: unknown format "${f}"; use any of ${OUTPUT_FORMATS.join(', ')}`,
+      );
+  if (wanted.length === 0)
+    throw new UsageError(`--format: name at least one of ${OUTPUT_FORMATS.join(', ')}`);
+  return OUTPUT_FORMATS.filter((f) => wanted.includes(f));
+}
+
+/**
+ * The languages `--lang` asks for: the letter's own by default, `all`, or one of its
+ * translations. @throws UsageError for a language the letter lacks; UserError for a declared
+ * translation whose file is missing.
+ */
+export function languagesToRender(loaded: ValidLetter, lang: string | undefined): string[] {
+  const { letter } = loaded;
+  const languages = [letter.language, ...Object.keys(letter.translations ?? {})];
+  const langs = lang === undefined ? [letter.language] : lang === 'all' ? languages : [lang];
+  for (const l of langs)
+    if (!languages.includes(l))
+      throw new UsageError(
+        `--lang: the letter has no ${l} text; it has ${languages.join(', ')} (or all)`,
+      );
+  for (const l of langs)
+    if (l !== letter.language && loaded.translations[l]?.text === undefined)
+      throw new UserError(
+        `The ${l} translation has no text: ${loaded.shown}/letter.${l}.md does not exist.`,
+        `Write it, or remove translations.${l} from letter.yaml.`,
+      );
+  return langs;
+}
+
+/**
+ * The templates of a render: the defaults, overridden by the letter's `templates/` folder, and
+ * by `--template` for the one format asked for; partials are those under `partials/`.
+ * @throws UsageError when `--template` names no single format or cannot be read.
+ */
+export async function templatesFor(
+  dir: string,
+  o: { template?: string | undefined },
+  formats: readonly OutputFormat[],
+  ctx: Context,
+): Promise<{ templates: Map<string, TemplateSource>; partials: TemplateSource[] }> {
+  const templates = await loadTemplates(
+    [defaultTemplatesDir(), path.join(dir, 'templates')],
+    ctx.cwd,
+  );
+  if (o.template !== undefined) {
+    const own = formats.filter((f) => f !== 'pdf');
+    if (own.length !== 1)
+      throw new UsageError('--template: name exactly one of md, html or print with --format');
+    const file = path.resolve(ctx.cwd, o.template);
+    const text = await readTemplateFile(file).catch(() => {
+      throw new UsageError(`--template: cannot read ${o.template}`);
+    });
+    templates.set(FORMAT_SPECS[own[0] as RenderFormat].template, {
+      name: path.basename(file),
+      file: path.relative(ctx.cwd, file),
+      text,
+    });
+  }
+  const partials = [...templates.values()]
+    .filter((t) => t.name.startsWith('partials/'))
+    .map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
+  return { templates, partials };
+}
+
+/**
+ * Where renders go: `--out`, or `out/<slug>` by default; never inside the letter's folder,
+ * where they would be read as part of the letter. @throws UsageError for an empty or inside `--out`.
+ */
+export function outDirFor(
+  dir: string,
+  slug: string,
+  out: string | undefined,
+  ctx: Context,
+): string {
+  if (out !== undefined && out.trim() === '') throw new UsageError('--out: name a folder');
+  const outDir = out === undefined ? defaultOutDir(dir, slug, ctx.cwd) : path.resolve(ctx.cwd, out);
+  if (outDir === dir || outDir.startsWith(`${dir}${path.sep}`))
+    throw new UsageError(
+      `--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`,
+      `Render outside it, e.g. --out out/${slug}`,
+    );
+  return outDir;
+}
