@@ -3,7 +3,7 @@
  * .gitignore that keeps the private store out of git, the JSON Schemas for editors, and the
  * files `letter` needs at the top of the repository (repo-files.ts), written as one change.
  */
-import { readdir, rmdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { renderChangelog } from '../letter/changelog.js';
 import type { LetterFile } from '../letter/schema.js';
@@ -13,7 +13,7 @@ import { letterText } from './letter-store.js';
 import { PRIVATE_GITIGNORE } from './private-store.js';
 import { repoFacts, repoFileChanges } from './repo-files.js';
 import { schemaChanges } from './schema-files.js';
-import { ensureDir, type FileChange, writeAll } from './transaction.js';
+import { ensureDir, type FileChange, removeMadeDirs, writeAll } from './transaction.js';
 
 /** Whether the folder `dir` is missing or empty: the only folders a new letter may go in. */
 export async function isEmptyFolder(dir: string): Promise<boolean> {
@@ -55,20 +55,13 @@ export async function writeNewLetter(
   const repo = await repoFileChanges(root, facts, github, changes);
   const made: string[] = [];
   try {
-    for (const d of [dir, path.join(dir, SIGNATURES_DIR), path.join(dir, SCHEMAS_DIR)]) {
-      if (
-        await stat(d).then(
-          () => false,
-          () => true,
-        )
-      )
-        made.push(d);
-      await ensureDir(d);
-    }
+    for (const d of [dir, path.join(dir, SIGNATURES_DIR), path.join(dir, SCHEMAS_DIR)])
+      made.push(...(await ensureDir(d)));
     return { written: await writeAll([...changes, ...repo.changes]), kept: repo.kept };
   } catch (e) {
-    // writeAll put the files back; the folders made here go too, when still empty.
-    for (const d of made.reverse()) await rmdir(d).catch(() => {});
+    // writeAll put the files back and removed the folders it made; those made here (the
+    // letter's, and letters/ when it was new) go too, when still empty.
+    await removeMadeDirs(made);
     throw e;
   }
 }

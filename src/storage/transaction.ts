@@ -8,7 +8,7 @@
  * command leaves the letter as it found it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { lstat, mkdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { Cancelled } from '../errors.js';
@@ -63,9 +63,10 @@ async function previous(p: string): Promise<Buffer | null> {
 /**
  * Creates a folder and its missing parents one level at a time. (Node's recursive mkdir
  * loops for ever on some paths, such as under /proc.)
+ * @returns the folders it made (absolute), parents first, so that a failed write can remove them.
  * @throws Error with code ENOTDIR when a parent is a file; the mkdir error when a level cannot be made.
  */
-export async function ensureDir(dir: string): Promise<void> {
+export async function ensureDir(dir: string): Promise<string[]> {
   const missing: string[] = [];
   let at = path.resolve(dir);
   for (;;) {
@@ -82,17 +83,32 @@ export async function ensureDir(dir: string): Promise<void> {
       at = parent;
     }
   }
+  const made: string[] = [];
   for (const d of missing) {
-    await mkdir(d).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EEXIST') throw e;
-    });
+    const created = await mkdir(d).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+        return false;
+      },
+    );
+    if (created) made.push(d);
   }
+  return made;
 }
 
-/** Applies one change; with a journal, new contents are staged in it and renamed into place. */
-async function apply(c: FileChange, j?: Journal): Promise<void> {
+/** Removes the folders `ensureDir` made, deepest first, where they are still empty. */
+export async function removeMadeDirs(made: readonly string[]): Promise<void> {
+  for (const d of [...made].reverse()) await rmdir(d).catch(() => {});
+}
+
+/**
+ * Applies one change; with a journal, new contents are staged in it and renamed into place.
+ * Folders it makes are added to `made`.
+ */
+async function apply(c: FileChange, j?: Journal, made: string[] = []): Promise<void> {
   if ('from' in c) {
-    await ensureDir(path.dirname(c.path));
+    made.push(...(await ensureDir(path.dirname(c.path))));
     await rename(c.from, c.path);
     return;
   }
@@ -102,7 +118,7 @@ async function apply(c: FileChange, j?: Journal): Promise<void> {
     });
     return;
   }
-  await ensureDir(path.dirname(c.path));
+  made.push(...(await ensureDir(path.dirname(c.path))));
   if (j) {
     const staged = j.staged();
     // A file written again keeps its mode, as write-file-atomic keeps it.
@@ -172,6 +188,7 @@ export async function writeAll(changes: readonly FileChange[]): Promise<string[]
  */
 async function writeDirect(changes: readonly FileChange[]): Promise<() => Promise<void>> {
   const done: number[] = [];
+  const made: string[] = [];
   const before: (Buffer | null)[] = new Array<Buffer | null>(changes.length).fill(null);
   await catchingInterrupts(async (interrupted) => {
     try {
@@ -189,11 +206,11 @@ async function writeDirect(changes: readonly FileChange[]): Promise<() => Promis
         // Two changes of one file keep their order.
         const results: PromiseSettledResult<void>[] = [];
         if (distinctFiles(batch))
-          results.push(...(await Promise.allSettled(batch.map((c) => apply(c)))));
+          results.push(...(await Promise.allSettled(batch.map((c) => apply(c, undefined, made)))));
         else
           for (const c of batch)
             results.push(
-              await apply(c).then(
+              await apply(c, undefined, made).then(
                 () => ({ status: 'fulfilled' as const, value: undefined }),
                 (reason: unknown) => ({ status: 'rejected' as const, reason }),
               ),
@@ -217,6 +234,8 @@ async function writeDirect(changes: readonly FileChange[]): Promise<() => Promis
         'from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null },
       ).catch(() => {});
     }
+    // Folders this write made go too, when nothing else has been put in them.
+    await removeMadeDirs(made.sort((a, b) => a.length - b.length));
   }
   return undo;
 }

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaLine, snapshot, useTempLetter } from '../helpers/cli.js';
@@ -343,6 +352,33 @@ describe('a new letter', () => {
     ]);
     expect(exists.code).toBe(1);
     expect(snapshot(t.dir)).toEqual(before);
+  });
+
+  it('init that fails part-way leaves nothing: no letter, no letters/ folder, no .github/ folders', async () => {
+    // A new repository whose .github is a link to nowhere: the workflows cannot be written,
+    // which is found only while the letter's own files are being written.
+    const repo = mkdtempSync(path.join(tmpdir(), 'letter-init-fail-'));
+    execFileSync('git', ['init', '-q'], { cwd: repo });
+    symlinkSync('/nonexistent-letter-test/x', path.join(repo, '.github'));
+    writeFileSync(path.join(repo, '.gitignore'), 'node_modules/\n');
+    const gitignore = readFileSync(path.join(repo, '.gitignore'), 'utf8');
+    const r = await letter(repo, [
+      'init',
+      'letters/new-letter',
+      '--title',
+      'T',
+      '--addressee',
+      'A',
+      '--organiser',
+      'O',
+      '--github',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ENOENT');
+    expect(existsSync(path.join(repo, 'letters'))).toBe(false);
+    expect(readdirSync(repo).sort()).toEqual(['.git', '.github', '.gitignore']);
+    expect(readFileSync(path.join(repo, '.gitignore'), 'utf8')).toBe(gitignore);
+    rmSync(repo, { recursive: true, force: true });
   });
 });
 
