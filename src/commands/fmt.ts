@@ -19,7 +19,13 @@ import { withDerivedSortKey } from '../letter/sort-key.js';
 import { canonicalText, stripBom } from '../letter/text.js';
 import { normaliseUrl } from '../letter/urls.js';
 import { changelogChanges } from '../storage/changelog-file.js';
-import { defaultLetters, idOfEntry, LETTER_FILE, type SignatureLayout } from '../storage/layout.js';
+import {
+  defaultLetters,
+  filesWithBom,
+  idOfEntry,
+  LETTER_FILE,
+  type SignatureLayout,
+} from '../storage/layout.js';
 import {
   erasedChange,
   letterText,
@@ -113,7 +119,11 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
       const canonical = (have: string | undefined, want: FileChange['text']) =>
         have === want ||
         (Boolean(o.check) && typeof want === 'string' && have?.replace(/\r\n/g, '\n') === want);
-      const differing = wanted.filter((w) => !canonical(current.get(w.path), w.text));
+      // Reading as text drops a byte order mark; canonical text has none, so fmt removes it.
+      const boms = await filesWithBom(wanted.map((w) => w.path));
+      const differing = wanted.filter(
+        (w) => boms.has(w.path) || !canonical(current.get(w.path), w.text),
+      );
       // Signature files: rewritten where their text differs, moved where their folder does.
       const target = { dir, letter: { layout }, files: new Map<string, string>() };
       const signatures = [

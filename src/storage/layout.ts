@@ -2,7 +2,7 @@
  * The layout of a letter folder and the guards every file passes before it is parsed:
  * names, sizes, symbolic links, encoding (UTF-8) and leftover merge-conflict markers.
  */
-import { lstat, readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Problem, problem, UsageError, UserError } from '../errors.js';
 import { ID_PATTERN, isErasedId } from '../letter/ids.js';
@@ -335,4 +335,25 @@ export async function resolveLetterDir(arg: string, cwd: string): Promise<string
     `No letter at "${arg}": expected a folder holding ${LETTER_FILE}.`,
     'Name a letter folder such as letters/time-to-act.',
   );
+}
+
+/**
+ * Which of `files` begin with a UTF-8 byte order mark (EF BB BF), which reading as text
+ * drops: `fmt` removes it, as canonical text has none (text.ts). Missing files have none.
+ */
+export async function filesWithBom(files: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const file of files) {
+    const head = Buffer.alloc(3);
+    const handle = await open(file, 'r').catch(() => undefined);
+    if (!handle) continue;
+    try {
+      const { bytesRead } = await handle.read(head, 0, 3, 0);
+      if (bytesRead === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+        found.add(file);
+    } finally {
+      await handle.close();
+    }
+  }
+  return found;
 }

@@ -50,3 +50,27 @@ describe('lone CR line endings (classic Mac OS)', () => {
     expect(readFileSync(file, 'utf8')).toBe('Dear all,\n\nWrite to ada@example.org.\n');
   });
 });
+
+describe('a byte order mark', () => {
+  it('fmt --check reports a BOM in letter.md, letter.yaml and CHANGELOG.md; fmt removes it and nothing else', async () => {
+    const { ctx } = testContext(t.dir);
+    await fmt({ letters: [L] }, ctx);
+    const names = ['letter.md', 'letter.yaml', 'CHANGELOG.md'];
+    const before = names.map((n) => readFileSync(path.join(t.letterDir, n)));
+    names.forEach((n, i) => {
+      writeFileSync(
+        path.join(t.letterDir, n),
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), before[i]!]),
+      );
+    });
+    expect(await fmt({ letters: [L], check: true }, ctx)).toEqual({
+      check: true,
+      letters: 1,
+      files: [`${L}/letter.yaml`, `${L}/letter.md`, `${L}/CHANGELOG.md`],
+      ok: false,
+    });
+    await fmt({ letters: [L] }, ctx);
+    expect(names.map((n) => readFileSync(path.join(t.letterDir, n)))).toEqual(before);
+    expect(await fmt({ letters: [L], check: true }, ctx)).toMatchObject({ files: [], ok: true });
+  });
+});
