@@ -511,7 +511,18 @@ export function createProgram(
     .action(async (letters, o) => {
       if (o.listCodes) {
         const { listProblemCodes, formatProblemCodes } = await load.checkCodes();
-        return run(ctx, exit, o, async () => listProblemCodes(), formatProblemCodes);
+        const flags = (['strict', 'base', 'role', 'maxAdded', 'author'] as const)
+          // --role defaults to contributor: given is what differs from it (as check judges it).
+          .filter((k) => (k === 'role' ? o.role !== 'contributor' : o[k] !== undefined))
+          .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+        if (o.format === 'github') flags.push('--format github');
+        return run(
+          ctx,
+          exit,
+          o,
+          async () => listProblemCodes({ letters, flags }),
+          formatProblemCodes,
+        );
       }
       const { check, formatCheck, formatCheckGithub } = await load.check();
       const options = { letters, ...pick(o, 'strict', 'base', 'role', 'maxAdded', 'author') };

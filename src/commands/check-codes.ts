@@ -2,6 +2,7 @@
  * `letter check --list-codes`: every problem code `letter check` can report, with its severity
  * and meaning, for those who filter `--format json` by code. Made from `PROBLEM_CODES`.
  */
+import { UsageError } from '../errors.js';
 import { PROBLEM_CODES, type ProblemCode, type Severity } from '../problem-codes.js';
 import type { Style } from '../terminal.js';
 
@@ -12,8 +13,23 @@ export interface ProblemCodeInfo {
   description: string;
 }
 
-/** Every problem code, in the order of `PROBLEM_CODES` (grouped by what they are about). */
-export function listProblemCodes(): ProblemCodeInfo[] {
+/** What else the command line of `check --list-codes` gave: letters, and other check flags as typed. */
+export interface ListCodesOptions {
+  letters?: readonly string[] | undefined;
+  flags?: readonly string[] | undefined;
+}
+
+/**
+ * Every problem code, in the order of `PROBLEM_CODES` (grouped by what they are about).
+ * @throws UsageError when letters or other check flags are given: the list is the same for
+ *   every letter, and a flag that would be ignored is a mistake to point out.
+ */
+export function listProblemCodes(o: ListCodesOptions = {}): ProblemCodeInfo[] {
+  const extra = [...(o.letters ?? []), ...(o.flags ?? [])];
+  if (extra.length > 0)
+    throw new UsageError(
+      `--list-codes lists the codes of every letter and takes nothing else: drop ${extra.join(', ')}`,
+    );
   return Object.entries(PROBLEM_CODES).map(([code, { severity, description }]) => ({
     code: code as ProblemCode,
     severity,

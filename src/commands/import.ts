@@ -4,7 +4,7 @@
  * writes all accepted rows or none (with --skip-invalid: the valid rows, the invalid ones
  * reported). The file may be `-` for stdin; its delimiter (comma, semicolon or tab) is read
  * from its header line (letter/csv.ts). What the import reads of the letter and writes to it
- * is storage's (storage/import-state.ts); its questions are in import-questions.ts.
+ * is storage's (storage/import-state.ts); the CSV reading, column mapping and questions are in import-input.ts.
  */
 import path from 'node:path';
 import type { Context } from '../context.js';

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblemCodes, listProblemCodes } from '../../src/commands/check-codes.js';
-import { problem } from '../../src/errors.js';
+import { problem, UsageError } from '../../src/errors.js';
 import { PROBLEM_CODES } from '../../src/problem-codes.js';
 import { makeStyle } from '../../src/terminal.js';
 
@@ -89,5 +89,20 @@ describe('problem()', () => {
     expect(
       Object.keys(problem('text-changed', { file: 'f', line: 1, column: 1 }, 'm', 'h', 'error')),
     ).toEqual(['file', 'line', 'column', 'severity', 'code', 'message', 'hint']);
+  });
+});
+
+describe('check --list-codes takes nothing else', () => {
+  it('refuses letters and other check flags, naming them, instead of ignoring them', () => {
+    expect(() =>
+      listProblemCodes({ letters: ['letters/x'], flags: ['--base', '--format github'] }),
+    ).toThrow(
+      new UsageError(
+        '--list-codes lists the codes of every letter and takes nothing else: drop letters/x, --base, --format github',
+      ),
+    );
+    expect(listProblemCodes({ letters: [], flags: [] }).length).toBe(
+      Object.keys(PROBLEM_CODES).length,
+    );
   });
 });
