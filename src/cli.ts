@@ -511,16 +511,11 @@ export function createProgram(
     .action(async (letters, o) => {
       if (o.listCodes) {
         const { listProblemCodes, formatProblemCodes } = await load.checkCodes();
-        const flags = (['strict', 'base', 'role', 'maxAdded', 'author'] as const)
-          // --role defaults to contributor: given is what differs from it (as check judges it).
-          .filter((k) => (k === 'role' ? o.role !== 'contributor' : o[k] !== undefined))
-          .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
-        if (o.format === 'github') flags.push('--format github');
         return run(
           ctx,
           exit,
           o,
-          async () => listProblemCodes({ letters, flags }),
+          async () => listProblemCodes({ letters, ...o }),
           formatProblemCodes,
         );
       }

@@ -5,6 +5,7 @@
 import { UsageError } from '../errors.js';
 import { PROBLEM_CODES, type ProblemCode, type Severity } from '../problem-codes.js';
 import type { Style } from '../terminal.js';
+import { flagOf } from './shared/flags.js';
 
 /** One problem code as listed: `severity` "either" when the caller decides (see `PROBLEM_CODES`). */
 export interface ProblemCodeInfo {
@@ -13,10 +14,16 @@ export interface ProblemCodeInfo {
   description: string;
 }
 
-/** What else the command line of `check --list-codes` gave: letters, and other check flags as typed. */
+/** The rest of `check`'s command line, given with `--list-codes`. */
 export interface ListCodesOptions {
   letters?: readonly string[] | undefined;
-  flags?: readonly string[] | undefined;
+  strict?: boolean | undefined;
+  base?: string | undefined;
+  /** `contributor` is the default, so only `editor` counts as given. */
+  role?: string | undefined;
+  maxAdded?: number | undefined;
+  author?: string | undefined;
+  format?: string | undefined;
 }
 
 /**
@@ -25,7 +32,13 @@ export interface ListCodesOptions {
  *   every letter, and a flag that would be ignored is a mistake to point out.
  */
 export function listProblemCodes(o: ListCodesOptions = {}): ProblemCodeInfo[] {
-  const extra = [...(o.letters ?? []), ...(o.flags ?? [])];
+  const flags = (['strict', 'base', 'role', 'maxAdded', 'author'] as const)
+    .filter((k) =>
+      k === 'role' ? (o.role ?? 'contributor') !== 'contributor' : o[k] !== undefined,
+    )
+    .map(flagOf);
+  if (o.format === 'github') flags.push('--format github');
+  const extra = [...(o.letters ?? []), ...flags];
   if (extra.length > 0)
     throw new UsageError(
       `--list-codes lists the codes of every letter and takes nothing else: drop ${extra.join(', ')}`,

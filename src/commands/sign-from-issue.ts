@@ -18,6 +18,7 @@ import { textVersion } from '../letter/text-version.js';
 import { readText, SIGNATURES_DIR, signatureFileName } from '../storage/layout.js';
 import { loadLetterSkippingInvalidFiles, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
+import { flagOf } from './shared/flags.js';
 import { formatSkipped } from './shared/letter-warnings.js';
 import { formatSign, type SignOptions, type SignResult, sign } from './sign.js';
 
@@ -34,9 +35,6 @@ export interface SignFromIssueOptions extends Omit<SignOptions, 'fieldNames'> {
 
 /** Options that may come with --from-issue: they say how to run, not what to sign. */
 const WITH_FROM_ISSUE = new Set(['letter', 'event', 'fromIssue', 'json', 'dryRun', 'yes']);
-
-/** `dryRun` -> `--dry-run`. */
-const flagOf = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** What `sign --from-issue` did: the sign's result, the issue it came from, and the new signature's file (relative to the working directory). */
 export interface SignFromIssueResult extends SignResult {

@@ -95,13 +95,21 @@ describe('problem()', () => {
 describe('check --list-codes takes nothing else', () => {
   it('refuses letters and other check flags, naming them, instead of ignoring them', () => {
     expect(() =>
-      listProblemCodes({ letters: ['letters/x'], flags: ['--base', '--format github'] }),
+      listProblemCodes({
+        letters: ['letters/x'],
+        base: 'main',
+        role: 'contributor',
+        format: 'github',
+      }),
     ).toThrow(
       new UsageError(
         '--list-codes lists the codes of every letter and takes nothing else: drop letters/x, --base, --format github',
       ),
     );
-    expect(listProblemCodes({ letters: [], flags: [] }).length).toBe(
+    expect(() => listProblemCodes({ role: 'editor', maxAdded: 2 })).toThrow(
+      '--list-codes lists the codes of every letter and takes nothing else: drop --role, --max-added',
+    );
+    expect(listProblemCodes({ letters: [], role: 'contributor', format: 'text' }).length).toBe(
       Object.keys(PROBLEM_CODES).length,
     );
   });
