@@ -7,7 +7,6 @@ import type { Context } from '../context.js';
 import { at, type Problem, problem, UsageError } from '../errors.js';
 import { type ChangedFile, changeBase, changesSince, foldersAt } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
-import { checkKey, hasMemo, readMemo, writeMemo } from '../storage/check-memo.js';
 import {
   defaultLetters,
   LETTER_FILE,
@@ -15,8 +14,10 @@ import {
   lettersRoot,
   resolveLetterDir,
 } from '../storage/layout.js';
+import { hasMemo, readMemo, writeMemo } from '../storage/letter-db.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { scanSignatures } from '../storage/signature-scan.js';
+import { checkKey } from '../storage/state-key.js';
 import { checkChangeOf } from './check-change.js';
 import { checkFiles, isLetterCheck, trackedPrivateFiles } from './check-letter.js';
 

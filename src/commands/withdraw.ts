@@ -92,7 +92,7 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
       }),
     ];
     await writeAll(changes);
-    await dropCaches(dir, [...new Set([removal, ...pointing].map((c) => path.dirname(c.path)))]);
+    await dropCaches(dir);
     const rel = (c: { path: string }) => path.relative(ctx.cwd, c.path);
     return {
       letter: loaded.shown,

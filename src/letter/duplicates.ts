@@ -233,18 +233,104 @@ function unpackContext(packed: string | 0 | undefined): MatchContext {
 /** A word held by at most this many names (or 1% of the letter, if fewer, but at least 8) makes each of them a candidate. */
 const RARE_WORD_LIST = 48;
 /** A word held by more names makes them candidates only with a second shared word; past this many, not at all. */
-const COMMON_WORD_LIST = 2000;
+export const COMMON_WORD_LIST = 2000;
 /** At most this many entries of common-word lists are counted for one name. */
 const COUNT_BUDGET = 3000;
 /** At most this many names sharing common words are scored for one name. */
 const SHARED_CANDIDATES = 16;
+
+/** What finds the names on a letter that a new name matches: a `NameIndex`, or the letter's index database. */
+export interface NameFinder {
+  /** Every existing name that `name` matches, strongest kind first (see `NameIndex.find`). */
+  find(name: string, ctx?: MatchContext): DuplicateMatch[];
+}
+
+/**
+ * The keys a name is found by: normal form, skeleton, letters without spaces, and per word
+ * a sound key and (short words) a romanised-syllable key. `p` is the name's profile, `key`
+ * its normal form, `skeleton` its TR39 skeleton.
+ */
+export function lookupKeys(p: NameProfile, key: string, skeleton: string): string[] {
+  const keys = [`k ${key}`, `n ${key.replace(/ /g, '')}`];
+  if (skeleton !== key) keys.push(`k ${skeleton}`);
+  for (const w of p.words) {
+    if (w.initial || w.w.length < 2) continue;
+    keys.push(`w ${soundKey(w.fold)}`);
+    if (w.w.length <= 7) keys.push(`s ${foldSyllable(w.w)}`);
+  }
+  return [...new Set(keys)];
+}
+
+/** The consonant keys of a name (the whole name's and each word's), to pair names written without vowels with their Latin forms. */
+export function consonantKeys(p: NameProfile): string[] {
+  const keys = [profileConsonants(p)];
+  for (const w of p.words) if (!w.particle && !w.initial) keys.push(wordConsonants(w.w));
+  return [...new Set(keys.filter((k) => k.length >= 2))];
+}
+
+/**
+ * Where `selectCandidates` finds entries (numbers below `size`) by key: `get` by a key of
+ * `lookupKeys`; `consonants` by a consonant key (see `consonantKeys`), when the name looked up
+ * is written without vowels (then every name's) or when some names are (then theirs only).
+ */
+export interface KeyLists {
+  size: number;
+  get(key: string): readonly number[] | undefined;
+  consonants: ((key: string) => readonly number[] | undefined) | undefined;
+}
+
+/**
+ * The entries worth scoring against a name of profile `p` and lookup keys `keys`: every name
+ * sharing its normal form, skeleton or spaceless letters, or a rare word's key; names
+ * sharing only common words when they share two (a bounded number of them, so that a list of
+ * look-alike names stays linear). `counts` is scratch space of at least `lists.size` zeros,
+ * left zeroed.
+ */
+export function selectCandidates(
+  p: NameProfile,
+  keys: readonly string[],
+  lists: KeyLists,
+  counts: Uint8Array,
+): Set<number> {
+  const found = new Set<number>();
+  // Names written without vowels and their Latin forms: by their consonants.
+  if (lists.consonants)
+    for (const k of consonantKeys(p))
+      for (const i of (lists.consonants(k) ?? []).slice(0, COMMON_WORD_LIST)) found.add(i);
+  const common: (readonly number[])[] = [];
+  const rare = Math.max(8, Math.min(RARE_WORD_LIST, Math.floor(lists.size / 100)));
+  for (const k of keys) {
+    const list = lists.get(k);
+    if (!list) continue;
+    if (k[0] === 'k' || k[0] === 'n' || list.length <= rare) for (const i of list) found.add(i);
+    else if (list.length <= COMMON_WORD_LIST) common.push(list);
+  }
+  // Names sharing only words held by many names are candidates when they share two of them
+  // ("Maria Garcia" is not compared with every Maria and every Garcia), the most shared first;
+  // the work per name is bounded, so that a list of look-alike names stays linear.
+  if (p.words.filter((w) => !w.initial).length >= 2 && common.length >= 2) {
+    const touched: number[] = [];
+    let budget = COUNT_BUDGET;
+    for (const list of common.sort((a, b) => a.length - b.length)) {
+      if ((budget -= list.length) < 0) break;
+      for (const i of list) if ((counts[i] = counts[i]! + 1) === 2) touched.push(i);
+    }
+    const ranked =
+      touched.length <= SHARED_CANDIDATES
+        ? touched
+        : touched.sort((a, b) => counts[b]! - counts[a]!).slice(0, SHARED_CANDIDATES);
+    for (const i of ranked) found.add(i);
+    for (const list of common) for (const i of list) counts[i] = 0;
+  }
+  return found;
+}
 
 /**
  * An index of the names on a letter, for `find` and `pairs`. Each name is found by its
  * normal form, its TR39 skeleton, its letters without spaces, its consonants, and a sound
  * key per word (see `soundKey`); only names sharing one of these are scored.
  */
-export class NameIndex {
+export class NameIndex implements NameFinder {
   private readonly c: NameColumns;
   private readonly profiles: (NameProfile | undefined)[] = [];
   private maps: Map<string, number[]> | undefined;
@@ -308,34 +394,12 @@ export class NameIndex {
     return (this.profiles[i] ??= nameProfile(this.c.names[i]!, this.c.keys[i]));
   }
 
-  /**
-   * The keys a name is found by: normal form, skeleton, letters without spaces, and per word
-   * a sound key and (short words) a romanised-syllable key.
-   */
-  private keysOf(p: NameProfile, key: string, skeleton: string): string[] {
-    const keys = [`k ${key}`, `n ${key.replace(/ /g, '')}`];
-    if (skeleton !== key) keys.push(`k ${skeleton}`);
-    for (const w of p.words) {
-      if (w.initial || w.w.length < 2) continue;
-      keys.push(`w ${soundKey(w.fold)}`);
-      if (w.w.length <= 7) keys.push(`s ${foldSyllable(w.w)}`);
-    }
-    return [...new Set(keys)];
-  }
-
-  /** The consonant keys of a name (the whole name's and each word's), to pair names written without vowels with their Latin forms. */
-  private consonantKeys(p: NameProfile): string[] {
-    const keys = [profileConsonants(p)];
-    for (const w of p.words) if (!w.particle && !w.initial) keys.push(wordConsonants(w.w));
-    return [...new Set(keys.filter((k) => k.length >= 2))];
-  }
-
   /** The consonant keys of every name, made when a name written without vowels is first looked up. */
   private allConsonants(): Map<string, number[]> {
     if (!this.consonantMap) {
       this.consonantMap = new Map();
       for (let i = 0; i < this.c.ids.length; i++)
-        for (const k of this.consonantKeys(this.profile(i))) push(this.consonantMap, k, i);
+        for (const k of consonantKeys(this.profile(i))) push(this.consonantMap, k, i);
     }
     return this.consonantMap;
   }
@@ -344,9 +408,9 @@ export class NameIndex {
     const key = this.c.keys[i]!;
     const skeleton = this.c.skeletons[i] || key;
     const p = this.profile(i);
-    for (const k of this.keysOf(p, key, skeleton)) push(maps, k, i);
-    if (p.abjad) for (const k of this.consonantKeys(p)) push(this.abjadMap, k, i);
-    if (this.consonantMap) for (const k of this.consonantKeys(p)) push(this.consonantMap, k, i);
+    for (const k of lookupKeys(p, key, skeleton)) push(maps, k, i);
+    if (p.abjad) for (const k of consonantKeys(p)) push(this.abjadMap, k, i);
+    if (this.consonantMap) for (const k of consonantKeys(p)) push(this.consonantMap, k, i);
     p.words.forEach((x, k) => {
       if (p.words.findIndex((y) => y.w === x.w) === k)
         this.df.set(x.w, (this.df.get(x.w) ?? 0) + 1);
@@ -363,47 +427,23 @@ export class NameIndex {
 
   private candidates(p: NameProfile, key: string, skeleton: string): Set<number> {
     const maps = this.ensureMaps();
-    const found = new Set<number>();
-    const keys = this.keysOf(p, key, skeleton);
-    // Names written without vowels and their Latin forms: by their consonants.
     const byConsonants = p.abjad
       ? this.allConsonants()
       : this.abjadMap.size > 0
         ? this.abjadMap
         : undefined;
-    if (byConsonants)
-      for (const k of this.consonantKeys(p))
-        for (const i of (byConsonants.get(k) ?? []).slice(0, COMMON_WORD_LIST)) found.add(i);
-    const common: number[][] = [];
-    const rare = Math.max(8, Math.min(RARE_WORD_LIST, Math.floor(this.c.ids.length / 100)));
-    for (const k of keys) {
-      const list = maps.get(k);
-      if (!list) continue;
-      if (k[0] === 'k' || k[0] === 'n' || list.length <= rare) for (const i of list) found.add(i);
-      else if (list.length <= COMMON_WORD_LIST) common.push(list);
-    }
-    // Names sharing only words held by many names are candidates when they share two of them
-    // ("Maria Garcia" is not compared with every Maria and every Garcia), the most shared first;
-    // the work per name is bounded, so that a list of look-alike names stays linear.
-    if (p.words.filter((w) => !w.initial).length >= 2 && common.length >= 2) {
-      // Counts in a reused array (a Map per name costs more than the rest of the lookup).
-      if (this.counts.length < this.c.ids.length)
-        this.counts = new Uint8Array(Math.max(1024, this.c.ids.length * 2));
-      const counts = this.counts;
-      const touched: number[] = [];
-      let budget = COUNT_BUDGET;
-      for (const list of common.sort((a, b) => a.length - b.length)) {
-        if ((budget -= list.length) < 0) break;
-        for (const i of list) if ((counts[i] = counts[i]! + 1) === 2) touched.push(i);
-      }
-      const ranked =
-        touched.length <= SHARED_CANDIDATES
-          ? touched
-          : touched.sort((a, b) => counts[b]! - counts[a]!).slice(0, SHARED_CANDIDATES);
-      for (const i of ranked) found.add(i);
-      for (const list of common) for (const i of list) counts[i] = 0;
-    }
-    return found;
+    if (this.counts.length < this.c.ids.length)
+      this.counts = new Uint8Array(Math.max(1024, this.c.ids.length * 2));
+    return selectCandidates(
+      p,
+      lookupKeys(p, key, skeleton),
+      {
+        size: this.c.ids.length,
+        get: (k) => maps.get(k),
+        consonants: byConsonants && ((k) => byConsonants.get(k)),
+      },
+      this.counts,
+    );
   }
 
   private weight = (w: { w: string; initial: boolean; particle: boolean }) =>
@@ -492,6 +532,28 @@ export class NameIndex {
       if (m) matches.push(m);
     }
     return matches.sort(byStrength);
+  }
+
+  /**
+   * Every entry of the index that `name` matches, scoring each (no lookup by key): for an
+   * index of the candidates another store selected (see `selectCandidates`), weighed with
+   * that store's word counts (see `weighWith`). Ordered as `find`.
+   */
+  scoreAll(name: string, ctx: MatchContext = {}): DuplicateMatch[] {
+    const [key, skeleton] = nameSeed(name);
+    if (key === '') return [];
+    const p = nameProfile(name, key);
+    const matches: DuplicateMatch[] = [];
+    for (let i = 0; i < this.c.ids.length; i++) {
+      const m = this.match(name, key, skeleton, p, ctx, i);
+      if (m) matches.push(m);
+    }
+    return matches.sort(byStrength);
+  }
+
+  /** Weighs words by `df` (names holding each word) out of `n` names, as in the whole letter, instead of this index's own counts. */
+  weighWith(df: Map<string, number>, n: number): void {
+    this.expected = { df, n };
   }
 
   /**

@@ -39,7 +39,7 @@ const MAX_ID_LENGTH = 60;
  * start with "erased-" (the prefix of erasure records), or that Windows reserves ("con",
  * "nul", "com1"), gets "s-" before it.
  */
-export function idForName(name: string, taken: ReadonlySet<string>): string {
+export function idForName(name: string, taken: { has(id: string): boolean }): string {
   const slug =
     normaliseName(name)
       .replace(/ /g, '-')

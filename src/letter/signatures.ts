@@ -17,6 +17,7 @@ import {
   type DuplicateMatch,
   type IndexedName,
   isCertain,
+  type NameFinder,
   NameIndex,
   type NameSeed,
   needsDecision,
@@ -115,7 +116,7 @@ export interface NameCheck {
  * `context` (the new signature's url, GitHub login, organisation, country) moves the scores.
  */
 export function checkName(
-  index: NameIndex,
+  index: NameFinder,
   erased: readonly ErasedRecord[],
   slug: string,
   name: string,
@@ -299,10 +300,10 @@ export class InvalidSignatureInput extends UsageError {
 /** Options of `sign`: the letter's erasure records, a prebuilt index, and whether likely duplicates were confirmed. */
 export interface SignOptions {
   erased?: readonly ErasedRecord[];
-  index?: NameIndex;
+  index?: NameFinder;
   allowSimilar?: boolean;
   /** Ids in use (signatures and erasure records), when the caller keeps them; computed here otherwise. */
-  takenIds?: ReadonlySet<string>;
+  takenIds?: { has(id: string): boolean };
   /** The version of the letter's text being signed (see `textVersion`), recorded on the signature. */
   textVersion?: string;
   /** The new signatory's email (normalised) and the signatures that already hold each email. */

@@ -1,9 +1,10 @@
 /**
- * Where letter keeps what it can always recompute (parsed signature files, the last check):
+ * Where letter keeps what it can always recompute (the letter's index, see letter-db.ts):
  * $LETTER_CACHE_DIR, else $XDG_CACHE_HOME/letter, else ~/.cache/letter. LETTER_NO_CACHE=1
  * turns caching off. The env is the run's (see run-env.ts); outside a run there is no cache.
  */
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -17,11 +18,11 @@ export function cacheDir(env: Readonly<Record<string, string | undefined>>): str
 }
 
 /**
- * The cache file of `kind` for the folder `dir`: named by a hash of the folder's real path,
- * so that every way of naming a folder finds the same file. Undefined when caching is off.
- * @param kind "" for parsed files, "check" for the last check, "index" for the letter index.
+ * The index file of the letter folder `dir` (see letter-db.ts): named by a hash of the
+ * folder's real path, so that every way of naming a folder finds the same file. Undefined
+ * when caching is off.
  */
-export async function cacheFileFor(dir: string, kind: string): Promise<string | undefined> {
+export async function indexFileFor(dir: string): Promise<string | undefined> {
   const run = runEnv();
   const folder = run && cacheDir(run.env);
   if (!folder) return undefined;
@@ -29,7 +30,7 @@ export async function cacheFileFor(dir: string, kind: string): Promise<string | 
   const real = await realpath(dir).catch(() => dir);
   return path.join(
     folder,
-    `${createHash('sha256').update(real).digest('hex').slice(0, 32)}${kind ? `.${kind}` : ''}.json`,
+    `${createHash('sha256').update(real).digest('hex').slice(0, 32)}.sqlite`,
   );
 }
 
@@ -39,21 +40,22 @@ export function debugCache(e: unknown): void {
   if (run?.env.LETTER_DEBUG_CACHE) run.diagnostics.write(`${(e as Error)?.stack ?? String(e)}\n`);
 }
 
+/** Deletes the index database `file` with its write-ahead log and shared memory; errors are ignored, as for any cache. */
+export function removeIndexFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`])
+    try {
+      rmSync(f, { force: true });
+    } catch (e) {
+      debugCache(e);
+    }
+}
+
 /**
- * Deletes what the caches keep of the letter in `letterDir` (the last check, the sign index)
- * and of the signature folders `folders` (their parsed files), with their journals, so that
- * no cache outside git keeps a name after it was erased. They are made again on the next
- * run. Files that are not there are skipped; other errors are ignored, as for any cache.
+ * Deletes the index of the letter in `letterDir` (its parsed files, names and last check),
+ * so that no cache outside git keeps a name after it was erased. It is made again on the
+ * next run.
  */
-export async function dropCaches(letterDir: string, folders: readonly string[]): Promise<void> {
-  const files = await Promise.all([
-    cacheFileFor(letterDir, 'check'),
-    cacheFileFor(letterDir, 'index'),
-    ...folders.map((f) => cacheFileFor(f, '')),
-  ]);
-  const { rm } = await import('node:fs/promises');
-  for (const file of files)
-    if (file)
-      for (const f of [file, file.replace(/\.json$/, '.new.json')])
-        await rm(f, { force: true }).catch(() => {});
+export async function dropCaches(letterDir: string): Promise<void> {
+  const file = await indexFileFor(letterDir);
+  if (file) removeIndexFiles(file);
 }

@@ -93,7 +93,7 @@ export interface LoadedLetter {
  * an invalid letter.yaml leaves `letter` undefined. For `letter check` and `letter fmt`.
  * `cwd` decides how file names are shown.
  * @throws UserError when a write to the letter was interrupted (see `refuseUnfinishedWrite`).
- * Signature files unchanged since the last run come from the parse cache (see parse-cache.ts);
+ * Signature files unchanged since the last run come from the letter's index (see letter-db.ts);
  * `scan`, a `scanSignatures` of the letter just made, saves listing them again.
  */
 export async function loadLetterAllowingErrors(

@@ -1,23 +1,28 @@
 /**
  * What `letter sign` reads of a letter and writes to it. A sign onto a large letter should
- * read neither every signature file nor the whole changelog, so this module keeps the letter
- * index (letter-index.ts) and its invariants, and the command never sees them: the letter is
- * read from the index when no file changed since the last sign (the scan sum of the
- * signature files matches the index key) and CHANGELOG.md can take one more line, else from
- * every file; after the one write of a sign, the index key is moved on by the file added.
+ * read neither every signature file nor every name, so this module keeps the names in the
+ * letter's index (sign-index.ts) and their invariants, and the command never sees them: the
+ * names are looked up in the index when the letter is in the state they were kept for (see
+ * `signStateKey`: no folder of the letter changed) and CHANGELOG.md can take one more line,
+ * else read from every file and kept again; after the one write of a sign, the index is
+ * moved on by the name added.
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { type Contact, emailKey, emailOwners } from '../letter/contacts.js';
-import { type IndexedName, type NameColumns, NameIndex } from '../letter/duplicates.js';
+import {
+  type IndexedName,
+  type NameColumns,
+  type NameFinder,
+  NameIndex,
+} from '../letter/duplicates.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
-import { indexOf, type SignOptions } from '../letter/signatures.js';
+import { indexedName, indexOf, type SignOptions } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
 import { trace } from '../trace.js';
 import { changelogChanges, changelogLineAdded } from './changelog-file.js';
-import { STAT_WIDTH, statInto } from './file-stats.js';
-import { CHANGELOG_FILE, readBytes, readText, SIGNATURES_DIR } from './layout.js';
-import { type IndexOrigin, indexKey, readLetterIndex, writeLetterIndex } from './letter-index.js';
+import { CHANGELOG_FILE, readBytes, readText } from './layout.js';
+import { LetterDb } from './letter-db.js';
 import {
   loadLetterRefusingErrors,
   loadLetterYamlRefusingErrors,
@@ -26,7 +31,8 @@ import {
   withLetterLock,
 } from './letter-store.js';
 import { contactsChanges, readContacts } from './private-store.js';
-import { addToSum, type ScanSum, scanSignatures, scanSum } from './signature-scan.js';
+import { addToSignIndex, readSignIndex, type StoredNames, writeSignIndex } from './sign-index.js';
+import { signStateKey } from './state-key.js';
 import { writeAll } from './transaction.js';
 
 /** What the domain's `sign` (letter/signatures.ts) is told of the letter: all but whether to allow a similar name. */
@@ -75,24 +81,32 @@ export function withSignState<T>(
   ctx: Context,
   fn: (state: SignState) => Promise<T>,
 ): Promise<T> {
-  return withLetterLock(dir, async () => fn(new LetterState(await readState(dir, ctx), ctx)));
+  return withLetterLock(dir, async () => {
+    const state = await readState(dir, ctx);
+    try {
+      return await fn(new LetterState(state, ctx));
+    } finally {
+      state.db?.close();
+    }
+  });
 }
 
-/** What a sign read of the letter: from the index, or from every file (`full`). */
+/** What a sign read of the letter: its names from the index (`stored`), or every file (`full`). */
 interface ReadState {
   dir: string;
   letter: LetterFile;
   body: string;
-  names: NameColumns;
   erased: ErasedRecord[];
-  /** The sum of the signature files (see signature-scan.ts), for the next index key. */
-  sum: ScanSum;
-  /** The whole letter, when it was read (no usable index). */
+  /** The state of the letter when it was read (see `signStateKey`). */
+  key: string;
+  /** The names, from the index, and the index they are looked up in (closed after the sign, see `withSignState`). */
+  stored?: StoredNames;
+  db?: LetterDb;
+  /** The whole letter, when it was read (no usable index), and its names. */
   full?: ValidLetter;
+  names?: NameColumns;
   /** CHANGELOG.md's bytes, when the index says they are in step with the signatures. */
   changelog?: Buffer;
-  /** The index file the names came from, if they did. */
-  origin?: IndexOrigin;
 }
 
 class LetterState implements SignState {
@@ -107,24 +121,36 @@ class LetterState implements SignState {
   }
 
   async rules(contact: Contact): Promise<SignRules> {
-    const { names, erased } = this.s;
-    const owner = (i: number): IndexedName => ({
-      id: names.ids[i]!,
-      name: names.names[i]!,
-      status: names.statuses[i]!,
-    });
-    const owners = contact.email
-      ? emailOwners(names.ids, await this.contactsNow(), owner)
-      : new Map<string, IndexedName>();
+    const { erased, stored } = this.s;
+    const erasedIds = new Set(erased.map((e) => e.id));
+    const contacts = contact.email ? await this.contactsNow() : {};
+    let index: NameFinder;
+    let has: (id: string) => boolean;
+    let ids: readonly string[];
+    let owner: (i: number) => IndexedName;
+    if (stored) {
+      index = stored;
+      has = (id) => erasedIds.has(id) || stored.has(id);
+      ids = Object.keys(contacts).filter((id) => stored.has(id));
+      owner = (i) => stored.owner(ids[i]!)!;
+    } else {
+      const names = this.s.names!;
+      index = new NameIndex(names);
+      const taken = new Set([...names.ids, ...erasedIds]);
+      has = (id) => taken.has(id);
+      ids = names.ids;
+      owner = (i) => ({ id: names.ids[i]!, name: names.names[i]!, status: names.statuses[i]! });
+    }
     return {
       erased,
       textVersion: textVersion(this.s.body),
-      index: new NameIndex(names),
-      takenIds: new Set([...names.ids, ...erased.map((e) => e.id)]),
-      ...(contact.email ? { email: { key: emailKey(contact.email), owners } } : {}),
+      index,
+      takenIds: { has },
+      ...(contact.email
+        ? { email: { key: emailKey(contact.email), owners: emailOwners(ids, contacts, owner) } }
+        : {}),
     };
   }
-
   async record(signature: Signature, contact: Contact): Promise<string[]> {
     const { dir } = this.s;
     const signatureFile = signatureChange(
@@ -144,7 +170,7 @@ class LetterState implements SignState {
       ...(await this.changelogAfter(signature)),
     ]);
     trace('sign: written');
-    await this.moveIndexOn(signature, signatureFile.path);
+    await this.moveIndexOn(signature);
     trace('sign: index written');
     return files;
   }
@@ -173,59 +199,44 @@ class LetterState implements SignState {
   }
 
   /**
-   * Moves the letter index on to the state after the sign: the files as they were, plus the
-   * signature file just written at `file`, and CHANGELOG.md in step (it was just written
-   * whole or one line added). Nothing happens when the file cannot be stat-ed: the next
-   * sign reads the whole letter.
+   * Moves the index on to the state after the sign: the names as they were plus the one
+   * just written, CHANGELOG.md in step (it was just written whole or one line added). After
+   * a sign that read every file, the index keeps the whole letter's names.
    */
-  private async moveIndexOn(signature: Signature, file: string): Promise<void> {
+  private async moveIndexOn(signature: Signature): Promise<void> {
     const s = this.s;
-    const identity = new Float64Array(STAT_WIDTH);
-    statInto([file], identity);
-    if (identity[0] === 0) return;
-    const sum = { ...s.sum };
-    addToSum(
-      sum,
-      `${path.relative(path.join(s.dir, SIGNATURES_DIR), path.dirname(file))}/${path.basename(file)}`,
-      [1, ...identity.subarray(1)],
-    );
-    // The columns the sign's name index adopted: adding to the index adds to them.
-    new NameIndex(s.names).add(signature);
-    await writeLetterIndex(
-      s.dir,
-      await indexKey(s.dir, sum),
-      {
-        sum,
-        names: s.names,
-        erased: s.erased,
-        changelogInStep: s.letter.changelog === 'append',
-      },
-      s.origin,
-    );
+    const db = s.db ?? (await LetterDb.open(s.dir));
+    if (!db) return;
+    try {
+      const to = await signStateKey(s.dir);
+      const inStep = s.letter.changelog === 'append';
+      if (s.stored) addToSignIndex(db, s.key, to, indexedName(signature), inStep);
+      else if (s.names) {
+        new NameIndex(s.names).add(indexedName(signature));
+        writeSignIndex(db, to, s.names, s.erased, inStep);
+      }
+    } finally {
+      if (db !== s.db) db.close();
+    }
   }
 }
 
 /**
- * The letter as it is now: from the letter index when no file changed since the last sign
- * and CHANGELOG.md can take one more line; else from every file.
+ * The letter as it is now: names from the index when no folder of the letter changed since
+ * they were kept and CHANGELOG.md can take one more line; else from every file.
  * @throws InvalidLetter when a file of the letter has errors.
  */
 async function readState(dir: string, ctx: Context): Promise<ReadState> {
   const shown = path.relative(ctx.cwd, dir) || '.';
-  trace('sign: scan');
-  const scan = await scanSignatures(dir, shown, 0.3);
-  // The index is read while a worker stats most of the files; its key is then checked against them.
-  const statting = scan.stats;
-  trace('sign: read index');
-  const stored = await readLetterIndex(dir);
-  await statting;
-  trace('sign: sum');
-  const sum = await scanSum(scan);
-  trace('sign: state known');
-  if (stored && stored.key === (await indexKey(dir, sum))) {
+  trace('sign: state key');
+  const key = await signStateKey(dir);
+  const db = await LetterDb.open(dir);
+  const stored = db && readSignIndex(db, key);
+  trace('sign: index read');
+  if (db && stored) {
     const letter = await loadLetterYamlRefusingErrors(dir, ctx.cwd);
     const body = await readText(path.join(dir, letter.body), path.join(shown, letter.body));
-    const changelog = stored.index.changelogInStep
+    const changelog = stored.changelogInStep
       ? await readBytes(
           path.join(dir, CHANGELOG_FILE),
           path.join(shown, CHANGELOG_FILE),
@@ -237,17 +248,18 @@ async function readState(dir: string, ctx: Context): Promise<ReadState> {
         dir,
         letter,
         body,
-        names: stored.index.names,
-        erased: stored.index.erased,
-        sum,
-        origin: stored.origin,
+        erased: stored.erased,
+        key,
+        stored,
+        db,
         ...(changelog === undefined ? {} : { changelog }),
       };
   }
-  const full = await loadLetterRefusingErrors(dir, ctx.cwd, scan);
+  db?.close();
+  const full = await loadLetterRefusingErrors(dir, ctx.cwd);
   const names = indexOf(
     full.signatures.map((l) => l.signature),
     full.signatures.map((l) => l.seed),
   ).columns;
-  return { dir, letter: full.letter, body: full.body, names, erased: full.erased, sum, full };
+  return { dir, letter: full.letter, body: full.body, names, erased: full.erased, key, full };
 }

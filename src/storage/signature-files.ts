@@ -1,7 +1,7 @@
 /**
  * Reading every signature file of a letter, in either layout (`signatures/<id>.yaml` or
  * `signatures/<shard>/<id>.yaml`, see layout.ts), as fast as the files allow:
- * - files unchanged since the last run come from the parse cache (parse-cache.ts), so a
+ * - files unchanged since the last run come from the letter's index (letter-db.ts), so a
  *   warm run only lists and stats the files (signature-scan.ts);
  * - files that must be parsed are split between the main thread and worker threads
  *   (parse-worker.ts) when there are many, one per core; with no cache at all, each file
@@ -27,7 +27,7 @@ import {
   shardOf,
   signatureEntry,
 } from './layout.js';
-import { ParseCache } from './parse-cache.js';
+import { type FolderFiles, LetterDb } from './letter-db.js';
 import type { openSignatureFile, ParsedFile } from './signature-parse.js';
 import {
   PARALLEL_MIN,
@@ -157,7 +157,7 @@ export async function loadSignatures(
   scan?: SignatureScan,
 ): Promise<LoadedSignatures> {
   const listed = scan ?? (await scanSignatures(dir, shown, 0.2));
-  const { sigDir, folders, candidates, listing } = listed;
+  const { folders, candidates, listing } = listed;
   const places = folders.map(
     (_, f): Place => ({ full: listed.folderPaths[f]!, shown: listed.shownFolders[f]! }),
   );
@@ -172,19 +172,17 @@ export async function loadSignatures(
   const contacts: Problem[] = [];
   const shared = new Map<string, string>();
   let unread = listed.unread;
-  const caches = await Promise.all(
-    folders.map(({ shard }) => ParseCache.open(path.join(sigDir, shard))),
-  );
-  trace('load: caches read');
+  const db = await LetterDb.open(dir);
+  const caches = folders.map(({ shard }) => LetterDb.folderOf(db, shard));
+  trace('load: index open');
   // Each folder's cache is written as soon as its last file is settled, and then let go: a
   // letter of a million never holds every cache at once.
   const left = folders.map(() => 0);
   for (const f of candidates.folder) left[f]!++;
   const empty = left.map((n) => n === 0);
-  const saving: Promise<void>[] = [];
   const settled = (i: number) => {
     const f = candidates.folder[i]!;
-    if (--left[f]! === 0) saving.push(caches[f]!.save());
+    if (--left[f]! === 0) caches[f]!.save();
   };
 
   /** Settles candidate i, whose identity is `st` (kind first, see file-stats.ts): from `parsed` when it was just read, else from the cache; false when it must be parsed. */
@@ -262,7 +260,7 @@ export async function loadSignatures(
     place: Place,
     entry: string,
     identity: Identity,
-    cache: ParseCache,
+    cache: FolderFiles,
     result: ParsedFile,
   ) => {
     if (result.problems) for (const p of result.problems) report(slot, p);
@@ -271,11 +269,15 @@ export async function loadSignatures(
       unread++;
     } else if (result.kind === 'erased') {
       slots[slot] = { record: result.record, place };
-      if (result.cacheable) cache.set(entry, identity, { kind: 'erased', data: result.record });
+      if (result.cacheable) cache.set(entry, identity, { kind: 'erased', record: result.record });
     } else {
       slots[slot] = new SignatureFromFile(shareValues(result.signature, shared), place, result.key);
       if (result.cacheable)
-        cache.set(entry, identity, { kind: 'signature', data: result.signature, key: result.key });
+        cache.set(entry, identity, {
+          kind: 'signature',
+          signature: result.signature,
+          key: result.key,
+        });
     }
   };
 
@@ -317,12 +319,13 @@ export async function loadSignatures(
     });
   }
   trace('load: parsed');
-  // Folders with no well-named file: their caches are emptied of what is gone.
+  // Folders with no well-named file, and folders that are gone: the index forgets their files.
   folders.forEach((_, f) => {
-    if (empty[f]) saving.push(caches[f]!.save());
+    if (empty[f]) caches[f]!.save();
   });
-  await Promise.all(saving);
-  trace('load: caches saved');
+  db?.keepFolders(folders.map((f) => f.shard));
+  db?.close();
+  trace('load: index saved');
 
   problems.push(...listing);
   const signatures: LoadedSignature[] = [];

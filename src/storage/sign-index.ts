@@ -1,0 +1,254 @@
+/**
+ * The names of a letter as `sign` looks them up, kept in the letter's index database
+ * (letter-db.ts) so that signing one more person onto a letter of a million reads neither
+ * every signature file nor every name: only the names sharing a lookup key with the new one.
+ *
+ * Tables: `names` (row n is the n-th name indexed: id, name, status, name keys and the
+ * context that tells people apart), `name_keys` (each key of `lookupKeys`, and the consonant
+ * keys of `consonantKeys` as "c <key>", and "a <key>" for names written without vowels, with
+ * the row holding it), `words` (how many names hold each word, for word weights). The
+ * selection of candidates is the one `NameIndex` makes (`selectCandidates`), so a lookup
+ * here finds what a lookup in memory finds.
+ *
+ * The names hold for one state of the letter, named by its key (see `signStateKey` in
+ * state-key.ts) and kept in `meta` under "names" with the erasure records and whether
+ * CHANGELOG.md is in step with the signatures.
+ */
+import {
+  COMMON_WORD_LIST,
+  consonantKeys,
+  type DuplicateMatch,
+  type IndexedName,
+  lookupKeys,
+  type NameColumns,
+  type NameFinder,
+  NameIndex,
+  nameSeed,
+  packContext,
+  selectCandidates,
+} from '../letter/duplicates.js';
+import { type MatchContext, nameProfile } from '../letter/name-match.js';
+import type { ErasedRecord } from '../letter/schema.js';
+import type { LetterDb } from './letter-db.js';
+
+/** What `meta` keeps under "names". */
+interface NamesMeta {
+  key: string;
+  count: number;
+  abjad: number;
+  erased: ErasedRecord[];
+  changelogInStep: boolean;
+}
+
+/** One name as the sign index adds it: what the name index keeps, with its keys (see `nameSeed`). */
+export type NameRow = IndexedName & { seed?: readonly [string, string, string] };
+
+/** The names of the letter in the index, for one sign: lookups by key, ids, owners of emails. */
+export interface StoredNames extends NameFinder {
+  /** The erasure records of the letter. */
+  erased: ErasedRecord[];
+  /** CHANGELOG.md was exactly what the signatures give, in that state. */
+  changelogInStep: boolean;
+  /** How many names. */
+  count: number;
+  /** Whether a signature has id `id`. */
+  has(id: string): boolean;
+  /** The signature of id `id` (id, name, status), if any. */
+  owner(id: string): IndexedName | undefined;
+}
+
+/**
+ * The names kept for the letter in state `key`, or undefined when the index holds another
+ * state (or none, or cannot be read).
+ */
+export function readSignIndex(db: LetterDb, key: string): StoredNames | undefined {
+  const meta = db.meta('names') as NamesMeta | undefined;
+  if (meta?.key !== key) return undefined;
+  return {
+    erased: meta.erased,
+    changelogInStep: meta.changelogInStep,
+    count: meta.count,
+    has: (id) =>
+      db.guard(true, (d) => d.prepare('SELECT 1 FROM names WHERE id = ?').get(id) !== undefined),
+    owner: (id) =>
+      db.guard(
+        undefined,
+        (d) =>
+          d.prepare('SELECT id, name, status FROM names WHERE id = ?').get(id) as
+            | IndexedName
+            | undefined,
+      ),
+    find: (name, ctx) => findStored(db, meta, name, ctx),
+  };
+}
+
+/** The names of `meta`'s state that `name` matches, as `NameIndex.find` gives them. */
+function findStored(
+  db: LetterDb,
+  meta: NamesMeta,
+  name: string,
+  ctx: MatchContext = {},
+): DuplicateMatch[] {
+  const [key, skeleton] = nameSeed(name);
+  if (key === '') return [];
+  const p = nameProfile(name, key);
+  return db.guard([] as DuplicateMatch[], (d) => {
+    const byKey = d.prepare('SELECT row FROM name_keys WHERE k = ? ORDER BY row LIMIT ?').pluck();
+    const list = (k: string, limit: number) => {
+      const rows = byKey.all(k, limit) as number[];
+      return rows.length > 0 ? rows : undefined;
+    };
+    const prefix = p.abjad ? 'c ' : meta.abjad > 0 ? 'a ' : undefined;
+    const found = selectCandidates(
+      p,
+      lookupKeys(p, key, skeleton),
+      {
+        size: meta.count,
+        // Exact keys take every name holding them; others only need to be known past the common limit.
+        get: (k) => list(k, k[0] === 'k' || k[0] === 'n' ? -1 : COMMON_WORD_LIST + 1),
+        consonants: prefix === undefined ? undefined : (k) => list(prefix + k, COMMON_WORD_LIST),
+      },
+      new Uint8Array(meta.count + 1),
+    );
+    const columns: NameColumns = {
+      ids: [],
+      names: [],
+      statuses: [],
+      keys: [],
+      skeletons: [],
+      translits: [],
+      contexts: [],
+    };
+    const entry = d.prepare(
+      'SELECT id, name, status, key, skeleton, translit, context FROM names WHERE row = ?',
+    );
+    const words = new Set(p.words.map((w) => w.w));
+    for (const row of found) {
+      const e = entry.get(row) as Record<string, string> | undefined;
+      if (!e) continue;
+      columns.ids.push(e.id!);
+      columns.names.push(e.name!);
+      columns.statuses.push(e.status!);
+      columns.keys.push(e.key!);
+      columns.skeletons.push(e.skeleton === e.key ? 0 : e.skeleton!);
+      columns.translits.push(e.translit!);
+      columns.contexts.push(e.context || 0);
+      for (const w of nameProfile(e.name!, e.key).words) words.add(w.w);
+    }
+    const dfOf = d.prepare('SELECT df FROM words WHERE w = ?').pluck();
+    const df = new Map<string, number>();
+    for (const w of words) df.set(w, (dfOf.get(w) as number | undefined) ?? 0);
+    const candidates = new NameIndex(columns);
+    candidates.weighWith(df, meta.count);
+    return candidates.scoreAll(name, ctx);
+  });
+}
+
+/**
+ * Replaces the names kept in the index with `names` (the whole letter, in state `key`), its
+ * erasure records, and whether CHANGELOG.md is in step.
+ */
+export function writeSignIndex(
+  db: LetterDb,
+  key: string,
+  names: NameColumns,
+  erased: ErasedRecord[],
+  changelogInStep: boolean,
+): void {
+  db.guard(undefined, (d) => {
+    d.transaction(() => {
+      d.exec('DELETE FROM names; DELETE FROM name_keys; DELETE FROM words;');
+      d.prepare('DELETE FROM meta WHERE name = ?').run('names');
+      const added = addRows(db, names, 0);
+      d.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)').run(
+        'names',
+        JSON.stringify({
+          key,
+          count: names.ids.length,
+          abjad: added.abjad,
+          erased,
+          changelogInStep,
+        }),
+      );
+    })();
+  });
+}
+
+/**
+ * Adds the name of one new signature to the names kept for state `from`, which become the
+ * names of state `to`; nothing when the index holds another state (the next sign reads
+ * every file).
+ */
+export function addToSignIndex(
+  db: LetterDb,
+  from: string,
+  to: string,
+  name: NameRow,
+  changelogInStep: boolean,
+): void {
+  const meta = db.meta('names') as NamesMeta | undefined;
+  if (meta?.key !== from) return;
+  const [key, skeleton, translit] = name.seed ?? nameSeed(name.name);
+  db.guard(undefined, (d) => {
+    d.transaction(() => {
+      const added = addRows(
+        db,
+        {
+          ids: [name.id],
+          names: [name.name],
+          statuses: [name.status],
+          keys: [key],
+          skeletons: [skeleton === key ? 0 : skeleton],
+          translits: [translit],
+          contexts: [packContext(name)],
+        },
+        meta.count,
+      );
+      d.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)').run(
+        'names',
+        JSON.stringify({
+          ...meta,
+          key: to,
+          count: meta.count + 1,
+          abjad: meta.abjad + added.abjad,
+          changelogInStep,
+        }),
+      );
+    })();
+  });
+}
+
+/** Inserts the names of `c` as rows `first`, `first + 1`...; returns how many are written without vowels. */
+function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number } {
+  const d = db.db;
+  const row = d.prepare('INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const keyRow = d.prepare('INSERT INTO name_keys VALUES (?, ?)');
+  const word = d.prepare(
+    'INSERT INTO words VALUES (?, 1) ON CONFLICT (w) DO UPDATE SET df = df + 1',
+  );
+  let abjad = 0;
+  for (let i = 0; i < c.ids.length; i++) {
+    const n = first + i;
+    const key = c.keys[i]!;
+    const skeleton = c.skeletons[i] || key;
+    row.run(
+      n,
+      c.ids[i],
+      c.names[i],
+      c.statuses[i],
+      key,
+      skeleton,
+      c.translits[i],
+      c.contexts[i] || '',
+    );
+    const p = nameProfile(c.names[i]!, key);
+    for (const k of lookupKeys(p, key, skeleton)) keyRow.run(k, n);
+    for (const k of consonantKeys(p)) {
+      keyRow.run(`c ${k}`, n);
+      if (p.abjad) keyRow.run(`a ${k}`, n);
+    }
+    if (p.abjad) abjad++;
+    for (const w of new Set(p.words.map((x) => x.w))) word.run(w);
+  }
+  return { abjad };
+}
