@@ -18,7 +18,7 @@ export const NOT_A_FILE = 2;
 /** What an identity is made of: the fields of `lstat`'s (or `fstat`'s) answer it keeps. */
 export type IdentityStats = Pick<Stats, 'isFile' | 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
-/** File identity as the parse cache compares it: the numbers after the kind, by name. */
+/** File identity as the index (letter-db.ts) compares it: the numbers after the kind, by name. */
 export type Identity = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
 /** Writes the identity of `st` (undefined: the file vanished) in `out`, from `at` on. */
@@ -49,7 +49,7 @@ export function identityOf(
   return out;
 }
 
-/** The identity that starts at `stats[at]`, as the parse cache compares it (see `Identity`). */
+/** The identity that starts at `stats[at]`, as the index (letter-db.ts) compares it (see `Identity`). */
 export function identityAt(stats: ArrayLike<number>, at: number): Identity {
   return {
     size: stats[at + 1]!,

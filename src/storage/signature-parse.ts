@@ -1,6 +1,6 @@
 /**
  * One signature file, bytes in, parsed and validated value out: the work done for every
- * file that is not in the parse cache. Pure (no file access), so that the main thread and
+ * file that is not in the index (letter-db.ts). Pure (no file access), so that the main thread and
  * the parse workers (parse-worker.ts) run exactly the same code.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
@@ -84,7 +84,7 @@ export function parseSignatureFile(bytes: Uint8Array, file: string, id: string):
 }
 
 /**
- * A file opened, stat-ed and parsed in one go, for a run with no parse cache: its identity
+ * A file opened, stat-ed and parsed in one go, for a run with no index: its identity
  * (STAT_WIDTH numbers, see file-stats.ts; kind 2 for a link or a folder, 0 when it
  * vanished) and, for a regular file of at most MAX_SIGNATURE_BYTES, what it gave.
  * Opening without following links replaces the `lstat` of a warm run.

@@ -1,6 +1,6 @@
 /**
  * A worker thread of `loadSignatures` (signature-files.ts): `lstat`s the files it is given
- * (absolute paths in `workerData`) while the main thread reads the parse cache, and posts
+ * (absolute paths in `workerData`) while the main thread reads the index (letter-db.ts), and posts
  * back their identities in one Float64Array (see `statInto`).
  */
 import { parentPort, workerData } from 'node:worker_threads';

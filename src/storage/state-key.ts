@@ -85,7 +85,9 @@ export async function signStateKey(dir: string): Promise<string> {
   const sigDir = path.join(dir, SIGNATURES_DIR);
   const st = await lstat(sigDir).catch(() => undefined);
   const parts = [st ? identityOf(st).join(':') : '-'];
-  if (st?.isDirectory()) {
+  // A folder's link count is 2 plus its subfolders on most file systems (1 where it is not
+  // counted, such as btrfs): at 2, a flat letter's folder of a million files is not listed.
+  if (st?.isDirectory() && st.nlink !== 2) {
     const folders = (await readdir(sigDir, { withFileTypes: true }))
       .filter((e) => e.isDirectory())
       .map((e) => e.name)

@@ -14,7 +14,7 @@ import { stripBom } from '../letter/text.js';
 import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.js';
 import { capped, nodeIndex, structureProblems, type YamlPath } from './yaml-nodes.js';
 
-// js-yaml loads on first use: a run that finds every file in the parse cache never needs it.
+// js-yaml loads on first use: a run that finds every file in the index (letter-db.ts) never needs it.
 const require = createRequire(import.meta.url);
 let jsyamlModule: typeof import('js-yaml') | undefined;
 const jsyaml = () => (jsyamlModule ??= require('js-yaml') as typeof import('js-yaml'));
