@@ -17,7 +17,6 @@ import {
   type ImportPlan,
   planImport,
 } from '../letter/import-plan.js';
-import { indexOf } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
 import { progressBar } from '../progress.js';
 import { type ImportView, readImportView, withImportState } from '../storage/import-state.js';
@@ -93,28 +92,28 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     );
   const { rows, mapped } = await readImportRows(o, shownFile, ctx);
 
-  const plan = ({ letter, emailOwners }: ImportView, confirmed: ReadonlySet<number>) => {
-    const group = o.group === undefined ? undefined : lookupGroup(letter.letter.groups, o.group);
+  const plan = (view: ImportView, confirmed: ReadonlySet<number>) => {
+    const { letter } = view;
+    const group = o.group === undefined ? undefined : lookupGroup(letter.groups, o.group);
     if (group?.unknown)
       throw new UsageError(`--group: ${group.unknown.reason}`, group.unknown.hint);
     const bar = progressBar(ctx, 'Checking', rows.rows.length);
+    const names = view.names();
     try {
       return planImport(rows.rows, {
-        letter: letter.letter,
-        signatures: letter.signatures.map((s) => s.signature),
-        erased: letter.erased,
-        emailOwners,
+        letter,
+        signatures: view.signatures,
+        erased: view.erased,
+        emailOwners: view.emailOwners,
         mapping: mapped.mapping,
-        index: indexOf(
-          letter.signatures.map((l) => l.signature),
-          letter.signatures.map((l) => l.seed),
-        ),
+        index: names.finder,
+        takenIds: names,
         defaultGroup: o.group,
         defaultCountry,
         defaultRole: o.role,
         defaultOrganisation: o.organisation,
         now: ctx.now(),
-        textVersion: textVersion(letter.body),
+        textVersion: textVersion(view.body),
         confirm: (row) => Boolean(o.allowSimilar) || confirmed.has(row.line),
         onProgress: (n) => bar.update(n),
       });

@@ -252,6 +252,19 @@ export function insertEvent<T extends string | Uint8Array>(
   changelog: T,
   event: LetterEvent,
 ): T | undefined {
+  return insertEvents(changelog, [event]);
+}
+
+/**
+ * CHANGELOG.md with more events, each where `renderChangelog` would put it, as `insertEvent`
+ * does for one: an import adds its lines in one pass over the text.
+ * @returns the new text; undefined when the text does not have the form `renderChangelog`
+ *   gives or a place is ambiguous (render the whole changelog then).
+ */
+export function insertEvents<T extends string | Uint8Array>(
+  changelog: T,
+  events: readonly LetterEvent[],
+): T | undefined {
   // Bytes throughout (a sign onto a large letter never decodes the whole file); only the few lines compared are decoded.
   const text =
     typeof changelog === 'string'
@@ -265,10 +278,35 @@ export function insertEvent<T extends string | Uint8Array>(
     if (start === 0) return undefined;
   }
   if (text[text.length - 1] !== 10) return undefined;
-  const line = Buffer.from(`${changelogLine(event)}\n`);
-  if (start === text.length) return out(Buffer.concat([text, Buffer.from('\n'), line]));
+  const sorted = [...events].sort(
+    (a, b) =>
+      (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) ||
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const lines = sorted.map((e) => Buffer.from(`${changelogLine(e)}\n`));
+  if (start === text.length) return out(Buffer.concat([text, Buffer.from('\n'), ...lines]));
   if (text[start] !== 10) return undefined;
   start++;
+  const places: number[] = [];
+  for (const event of sorted) {
+    const at = placeOf(text, start, event);
+    if (at === undefined) return undefined;
+    places.push(at);
+  }
+  // Sorted events have non-decreasing places: the text is cut at each and the lines go in between.
+  const parts: Buffer[] = [text.subarray(0, start)];
+  let from = start;
+  places.forEach((at, i) => {
+    parts.push(text.subarray(from, at), lines[i]!);
+    from = at;
+  });
+  parts.push(text.subarray(from));
+  return out(Buffer.concat(parts));
+}
+
+/** The offset of the first event line of `text` (lines from `start` on) that comes after `event`; undefined when a line compared is not an event or the place is ambiguous. */
+function placeOf(text: Buffer, start: number, event: LetterEvent): number | undefined {
   const rank = KIND_RANK[event.kind];
   // Compares the event with the line that starts at offset `at`: negative when the event comes first; NaN when the line is not an event.
   const compare = (at: number): number => {
@@ -297,5 +335,5 @@ export function insertEvent<T extends string | Uint8Array>(
     if (c < 0) hi = lineStart;
     else lo = text.indexOf(10, lineStart) + 1;
   }
-  return out(Buffer.concat([text.subarray(0, lo), line, text.subarray(lo)]));
+  return lo;
 }

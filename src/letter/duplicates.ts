@@ -342,7 +342,7 @@ export class NameIndex implements NameFinder {
   /** Scratch counts of shared keys per entry, for `candidates`. */
   private counts = new Uint8Array(0);
   /** Word counts of the names the index will hold (see `expect`), so that weights do not drift as they are added. */
-  private expected: { df: Map<string, number>; n: number } | undefined;
+  private expected: { df: { get(word: string): number | undefined }; n: number } | undefined;
 
   /** An index over `columns`, which it adopts (and adds to): no copy of a large list. */
   constructor(columns?: NameColumns) {
@@ -552,7 +552,7 @@ export class NameIndex implements NameFinder {
   }
 
   /** Weighs words by `df` (names holding each word) out of `n` names, as in the whole letter, instead of this index's own counts. */
-  weighWith(df: Map<string, number>, n: number): void {
+  weighWith(df: { get(word: string): number | undefined }, n: number): void {
     this.expected = { df, n };
   }
 
@@ -586,7 +586,8 @@ export class NameIndex implements NameFinder {
   }
 }
 
-function byStrength(a: DuplicateMatch, b: DuplicateMatch): number {
+/** The order of matches: strongest kind first, then by score, then by id. */
+export function byStrength(a: DuplicateMatch, b: DuplicateMatch): number {
   return (
     DUPLICATE_KINDS.indexOf(a.kind) - DUPLICATE_KINDS.indexOf(b.kind) ||
     b.score - a.score ||

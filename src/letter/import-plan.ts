@@ -6,7 +6,7 @@
 import { emailKey, isEmail, isPhone, maskContact } from './contacts.js';
 import { parseCountryName, unknownCountryReason } from './country-names.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
-import type { DuplicateMatch, NameIndex } from './duplicates.js';
+import type { DuplicateMatch, IndexedName, NameFinder, NameIndex } from './duplicates.js';
 import { lookupGroup } from './groups.js';
 import { type ErasedRecord, type LetterFile, SIGNATORY_FIELDS, type Signature } from './schema.js';
 import { checkName, InvalidSignatureInput, indexedName, indexOf, sign } from './signatures.js';
@@ -155,10 +155,11 @@ export interface ImportPlan {
 /** Inputs of `planImport` besides the rows. */
 export interface PlanContext {
   letter: LetterFile;
+  /** The signatures of the letter; empty when `index` and `takenIds` hold them instead (a letter looked up in its index). */
   signatures: readonly Signature[];
   erased: readonly ErasedRecord[];
   /** Emails on the letter (normalised) → their signature. */
-  emailOwners: ReadonlyMap<string, Signature>;
+  emailOwners: ReadonlyMap<string, IndexedName>;
   mapping: ReadonlyMap<string, ImportField>;
   /** Group for rows without one (id or name). */
   defaultGroup?: string | undefined;
@@ -172,8 +173,10 @@ export interface PlanContext {
   onProgress?: (done: number) => void;
   /** The version of the letter's text, recorded on each new signature. */
   textVersion?: string;
-  /** An index of `signatures` built by the caller (with cached keys); built here when absent. */
-  index?: NameIndex;
+  /** An index of the letter's names built by the caller (with cached keys, or in the letter's index); built from `signatures` when absent. The rows added are added to it. */
+  index?: NameFinder & Pick<NameIndex, 'add' | 'expect'>;
+  /** Ids the letter holds besides those of `signatures` and `erased`. */
+  takenIds?: { has(id: string): boolean };
 }
 
 // An email address as a whole cell, and a mailto: link (its address before any ?subject=).
@@ -204,7 +207,11 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   const index = c.index ?? indexOf(c.signatures);
   const owners = new Map(c.emailOwners);
   const signatures = [...c.signatures];
-  const taken = new Set([...c.signatures.map((s) => s.id), ...c.erased.map((e) => e.id)]);
+  const known = new Set([...c.signatures.map((s) => s.id), ...c.erased.map((e) => e.id)]);
+  const taken = {
+    has: (id: string) => known.has(id) || (c.takenIds?.has(id) ?? false),
+    add: (id: string) => known.add(id),
+  };
   const fieldOf = new Map([...c.mapping].map(([h, f]) => [f, h]));
   const cell = (row: ImportRow, f: ImportField) => {
     const h = fieldOf.get(f);

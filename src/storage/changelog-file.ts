@@ -5,7 +5,7 @@
  * `letter changelog` after a merge, not by each event) and what it says.
  */
 import path from 'node:path';
-import { insertEvent, publishedChangelog } from '../letter/changelog.js';
+import { insertEvents, publishedChangelog } from '../letter/changelog.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
 import { CHANGELOG_FILE } from './layout.js';
 import type { FileChange } from './transaction.js';
@@ -38,26 +38,25 @@ export function changelogChanges(
 }
 
 /**
- * The change that adds the line of one new signature to CHANGELOG.md, given its bytes
- * `inStep` when they are known to be exactly what the letter's signatures give (a sign with
- * the letter index, sign-state.ts): one line inserted (see `insertEvent`) instead of every
- * event rendered again. None for an `on-merge` letter.
- * @returns undefined when the line cannot be inserted (the text is not in the form
+ * The change that adds the lines of new signatures (pending: one "signed" event each) to
+ * CHANGELOG.md, given its bytes `inStep` when they are known to be exactly what the letter's
+ * signatures give (the names kept in the letter's index, adding-state.ts): the lines
+ * inserted (see `insertEvents`) instead of every event rendered again. None for an
+ * `on-merge` letter.
+ * @returns undefined when the lines cannot be inserted (the text is not in the form
  *   `renderChangelog` gives): write the whole text with `changelogChanges` then.
  */
-export function changelogLineAdded(
+export function changelogLinesAdded(
   dir: string,
   letter: LetterFile,
   inStep: Buffer,
-  signature: Signature,
+  signatures: readonly Signature[],
 ): FileChange[] | undefined {
   if (letter.changelog === 'on-merge') return [];
-  const inserted = insertEvent(inStep, {
-    at: signature.signed_at,
-    kind: 'signed',
-    id: signature.id,
-    name: signature.name,
-  });
+  const inserted = insertEvents(
+    inStep,
+    signatures.map((s) => ({ at: s.signed_at, kind: 'signed' as const, id: s.id, name: s.name })),
+  );
   return inserted === undefined ? undefined : [changelogChange(dir, inserted)];
 }
 

@@ -15,6 +15,7 @@
  * CHANGELOG.md is in step with the signatures.
  */
 import {
+  byStrength,
   COMMON_WORD_LIST,
   consonantKeys,
   type DuplicateMatch,
@@ -43,8 +44,18 @@ interface NamesMeta {
 /** One name as the sign index adds it: what the name index keeps, with its keys (see `nameSeed`). */
 export type NameRow = IndexedName & { seed?: readonly [string, string, string] };
 
+/** Word counts of names to come (an import's rows), added to the letter's for word weights. */
+export interface ExtraNames {
+  df: ReadonlyMap<string, number>;
+  n: number;
+}
+
 /** The names of the letter in the index, for one sign: lookups by key, ids, owners of emails. */
-export interface StoredNames extends NameFinder {
+export interface StoredNames {
+  /** Every name of the letter that `name` matches, as `NameIndex.find` gives them; `extra` adds the counts of names to come. */
+  find(name: string, ctx?: MatchContext, extra?: ExtraNames): DuplicateMatch[];
+  /** How many names of the letter hold `word`. */
+  df(word: string): number;
   /** The erasure records of the letter. */
   erased: ErasedRecord[];
   /** CHANGELOG.md was exactly what the signatures give, in that state. */
@@ -78,7 +89,12 @@ export function readSignIndex(db: LetterDb, key: string): StoredNames | undefine
             | IndexedName
             | undefined,
       ),
-    find: (name, ctx) => findStored(db, meta, name, ctx),
+    find: (name, ctx, extra) => findStored(db, meta, name, ctx, extra),
+    df: (word) =>
+      db.guard(
+        0,
+        (d) => (d.prepare('SELECT df FROM words WHERE w = ?').pluck().get(word) as number) ?? 0,
+      ),
   };
 }
 
@@ -88,6 +104,7 @@ function findStored(
   meta: NamesMeta,
   name: string,
   ctx: MatchContext = {},
+  extra?: ExtraNames,
 ): DuplicateMatch[] {
   const [key, skeleton] = nameSeed(name);
   if (key === '') return [];
@@ -137,9 +154,10 @@ function findStored(
     }
     const dfOf = d.prepare('SELECT df FROM words WHERE w = ?').pluck();
     const df = new Map<string, number>();
-    for (const w of words) df.set(w, (dfOf.get(w) as number | undefined) ?? 0);
+    for (const w of words)
+      df.set(w, ((dfOf.get(w) as number | undefined) ?? 0) + (extra?.df.get(w) ?? 0));
     const candidates = new NameIndex(columns);
-    candidates.weighWith(df, meta.count);
+    candidates.weighWith(df, meta.count + (extra?.n ?? 0));
     return candidates.scoreAll(name, ctx);
   });
 }
@@ -175,7 +193,7 @@ export function writeSignIndex(
 }
 
 /**
- * Adds the name of one new signature to the names kept for state `from`, which become the
+ * Adds the names of new signatures to the names kept for state `from`, which become the
  * names of state `to`; nothing when the index holds another state (the next sign reads
  * every file).
  */
@@ -183,39 +201,71 @@ export function addToSignIndex(
   db: LetterDb,
   from: string,
   to: string,
-  name: NameRow,
+  names: readonly NameRow[],
   changelogInStep: boolean,
 ): void {
   const meta = db.meta('names') as NamesMeta | undefined;
   if (meta?.key !== from) return;
-  const [key, skeleton, translit] = name.seed ?? nameSeed(name.name);
+  const c: NameColumns = {
+    ids: [],
+    names: [],
+    statuses: [],
+    keys: [],
+    skeletons: [],
+    translits: [],
+    contexts: [],
+  };
+  for (const n of names) {
+    const [key, skeleton, translit] = n.seed ?? nameSeed(n.name);
+    c.ids.push(n.id);
+    c.names.push(n.name);
+    c.statuses.push(n.status);
+    c.keys.push(key);
+    c.skeletons.push(skeleton === key ? 0 : skeleton);
+    c.translits.push(translit);
+    c.contexts.push(packContext(n));
+  }
   db.guard(undefined, (d) => {
     d.transaction(() => {
-      const added = addRows(
-        db,
-        {
-          ids: [name.id],
-          names: [name.name],
-          statuses: [name.status],
-          keys: [key],
-          skeletons: [skeleton === key ? 0 : skeleton],
-          translits: [translit],
-          contexts: [packContext(name)],
-        },
-        meta.count,
-      );
+      const added = addRows(db, c, meta.count);
       d.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)').run(
         'names',
         JSON.stringify({
           ...meta,
           key: to,
-          count: meta.count + 1,
+          count: meta.count + names.length,
           abjad: meta.abjad + added.abjad,
           changelogInStep,
         }),
       );
     })();
   });
+}
+
+/**
+ * A finder over the names of the index and the names added to it since (an import's
+ * accepted rows, held in memory): matches of both, weighed with the counts of the letter
+ * and of the names `expect` announces.
+ */
+export function storedFinder(stored: StoredNames): NameFinder & Pick<NameIndex, 'add' | 'expect'> {
+  const local = new NameIndex();
+  let extra: ExtraNames = { df: new Map(), n: 0 };
+  const weigh = () =>
+    local.weighWith({ get: (w) => stored.df(w) + (extra.df.get(w) ?? 0) }, stored.count + extra.n);
+  weigh();
+  return {
+    expect(names) {
+      const df = new Map<string, number>();
+      for (const name of names)
+        for (const w of new Set(nameProfile(name).words.map((x) => x.w)))
+          df.set(w, (df.get(w) ?? 0) + 1);
+      extra = { df, n: names.length };
+      weigh();
+    },
+    add: (n, seed) => local.add(n, seed),
+    find: (name, ctx) =>
+      [...stored.find(name, ctx, extra), ...local.find(name, ctx)].sort(byStrength),
+  };
 }
 
 /** Inserts the names of `c` as rows `first`, `first + 1`...; returns how many are written without vowels. */

@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempLetter } from '../helpers/cli.js';
+import { snapshot, tempLetter, useTempLetter } from '../helpers/cli.js';
 import { letter } from '../helpers/in-process.js';
 
 const t = useTempLetter();
@@ -142,6 +142,38 @@ describe('what a warm run remembers', () => {
     expect((await letter(t.dir, ['changelog', L])).code).toBe(0);
     expect(readFileSync(path.join(t.letterDir, 'CHANGELOG.md'), 'utf8')).toBe(changelog);
     expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
+  });
+
+  it('imports onto the remembered letter as onto the whole letter: the same plan, the same files', async () => {
+    const csv = [
+      'name,country,group,signed_at',
+      'Ban Ki Moon,KR,industry,2026-11-30T09:00:00Z', // the same name
+      'Mikhail Gorbatchev,RU,industry,2026-11-30T09:00:00Z', // likely the same
+      'Grace Hopper,US,industry,2026-11-30T10:00:00Z',
+      'Grace B. Hopper,US,industry,2026-11-30T11:00:00Z', // likely a row above
+      'Alan Turing,GB,industry,2020-05-26T00:00:00Z', // a line in the middle of CHANGELOG.md
+    ].join('\n');
+    const other = tempLetter();
+    try {
+      const runs = [];
+      for (const [dir, env] of [
+        [t.dir, {}],
+        [other.dir, { LETTER_NO_CACHE: '1' }],
+      ] as const) {
+        writeFileSync(path.join(dir, 'rows.csv'), `${csv}\n`);
+        // A sign first: with the index, the import then looks the names up in it.
+        expect((await letter(dir, signer('Ada Lovelace'), env)).code).toBe(0);
+        const r = await letter(dir, ['import', 'rows.csv', L, '--json'], env);
+        runs.push({ code: r.code, stdout: r.stdout, files: snapshot(path.join(dir, L)) });
+      }
+      expect(runs[0]).toEqual(runs[1]);
+      expect(runs[0]!.files['signatures/grace-hopper.yaml']).toContain('name: Grace Hopper');
+      expect(runs[0]!.files['CHANGELOG.md']).toContain('signed: Alan Turing (alan-turing)');
+      expect(runs[0]!.files['signatures/ban-ki-moon-2.yaml']).toBeUndefined();
+      expect(await letter(t.dir, ['check', L])).toMatchObject({ code: 0 });
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('a damaged cache is ignored: well-formed JSON of the wrong shape included', async () => {

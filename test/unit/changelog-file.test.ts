@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderChangelog } from '../../src/letter/changelog.js';
-import { changelogChanges, changelogLineAdded } from '../../src/storage/changelog-file.js';
+import { changelogChanges, changelogLinesAdded } from '../../src/storage/changelog-file.js';
 import { letter, sig } from '../helpers/fixtures.js';
 
 const dir = '/letters/time-to-act';
@@ -29,10 +29,10 @@ describe('changelogChanges: whether and what a command writes to CHANGELOG.md', 
   });
 });
 
-describe('changelogLineAdded: one line for a sign onto a changelog in step', () => {
+describe('changelogLinesAdded: one line for a sign onto a changelog in step', () => {
   it('inserts the line where the whole text would have it', () => {
     const inStep = Buffer.from(renderChangelog(letter, [ada]));
-    const [change] = changelogLineAdded(dir, letter, inStep, bob)!;
+    const [change] = changelogLinesAdded(dir, letter, inStep, [bob])!;
     expect(change?.path).toBe(file);
     expect(String(change && 'text' in change ? change.text : '')).toBe(
       renderChangelog(letter, [ada, bob]),
@@ -40,10 +40,12 @@ describe('changelogLineAdded: one line for a sign onto a changelog in step', () 
   });
 
   it('writes nothing for an on-merge letter', () => {
-    expect(changelogLineAdded(dir, onMerge, Buffer.from(''), bob)).toEqual([]);
+    expect(changelogLinesAdded(dir, onMerge, Buffer.from(''), [bob])).toEqual([]);
   });
 
   it('is undefined for a text not in the form the letter gives, so the whole text is written', () => {
-    expect(changelogLineAdded(dir, letter, Buffer.from('edited by hand\n'), bob)).toBeUndefined();
+    expect(
+      changelogLinesAdded(dir, letter, Buffer.from('edited by hand\n'), [bob]),
+    ).toBeUndefined();
   });
 });
