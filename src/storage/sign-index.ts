@@ -30,7 +30,7 @@ import {
 } from '../letter/duplicates.js';
 import { type MatchContext, nameProfile } from '../letter/name-match.js';
 import type { ErasedRecord } from '../letter/schema.js';
-import type { LetterDb } from './letter-db.js';
+import { insertRows, type LetterDb } from './letter-db.js';
 
 /** What `meta` keeps under "names". */
 interface NamesMeta {
@@ -177,7 +177,10 @@ export function writeSignIndex(
     d.transaction(() => {
       d.exec('DELETE FROM names; DELETE FROM name_keys; DELETE FROM words;');
       d.prepare('DELETE FROM meta WHERE name = ?').run('names');
+      // Keys are indexed once all are in (faster than keeping the index as they come).
+      d.exec('DROP INDEX IF EXISTS name_keys_k');
       const added = addRows(db, names, 0);
+      d.exec('CREATE INDEX name_keys_k ON name_keys (k, row)');
       d.prepare('INSERT OR REPLACE INTO meta VALUES (?, ?)').run(
         'names',
         JSON.stringify({
@@ -270,35 +273,46 @@ export function storedFinder(stored: StoredNames): NameFinder & Pick<NameIndex, 
 
 /** Inserts the names of `c` as rows `first`, `first + 1`...; returns how many are written without vowels. */
 function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number } {
-  const d = db.db;
-  const row = d.prepare('INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const keyRow = d.prepare('INSERT INTO name_keys VALUES (?, ?)');
-  const word = d.prepare(
-    'INSERT INTO words VALUES (?, 1) ON CONFLICT (w) DO UPDATE SET df = df + 1',
-  );
+  // Keys and their rows side by side (no pair per key: a million names hold several million keys).
+  const keys: string[] = [];
+  const keyRows: number[] = [];
+  const key = (k: string, n: number) => {
+    keys.push(k);
+    keyRows.push(n);
+  };
+  const df = new Map<string, number>();
   let abjad = 0;
   for (let i = 0; i < c.ids.length; i++) {
     const n = first + i;
-    const key = c.keys[i]!;
-    const skeleton = c.skeletons[i] || key;
-    row.run(
-      n,
-      c.ids[i],
-      c.names[i],
-      c.statuses[i],
-      key,
-      skeleton,
-      c.translits[i],
-      c.contexts[i] || '',
-    );
-    const p = nameProfile(c.names[i]!, key);
-    for (const k of lookupKeys(p, key, skeleton)) keyRow.run(k, n);
+    const nameKey = c.keys[i]!;
+    const p = nameProfile(c.names[i]!, nameKey);
+    for (const k of lookupKeys(p, nameKey, c.skeletons[i] || nameKey)) key(k, n);
     for (const k of consonantKeys(p)) {
-      keyRow.run(`c ${k}`, n);
-      if (p.abjad) keyRow.run(`a ${k}`, n);
+      key(`c ${k}`, n);
+      if (p.abjad) key(`a ${k}`, n);
     }
     if (p.abjad) abjad++;
-    for (const w of new Set(p.words.map((x) => x.w))) word.run(w);
+    for (const w of new Set(p.words.map((x) => x.w))) df.set(w, (df.get(w) ?? 0) + 1);
   }
+  const d = db.db;
+  const rows = Array.from({ length: c.ids.length }, (_, i) => i);
+  insertRows(d, 'INSERT INTO names VALUES', 8, rows, (i, out) => {
+    const key = c.keys[i]!;
+    out.push(first + i, c.ids[i], c.names[i], c.statuses[i], key);
+    out.push(c.skeletons[i] || key, c.translits[i], c.contexts[i] || '');
+  });
+  insertRows(d, 'INSERT INTO name_keys VALUES', 2, keyRows, (n, out, i) => {
+    out.push(keys[i], n);
+  });
+  insertRows(
+    d,
+    'INSERT INTO words VALUES',
+    2,
+    [...df],
+    (w, out) => {
+      out.push(w[0], w[1]);
+    },
+    'ON CONFLICT (w) DO UPDATE SET df = df + excluded.df',
+  );
   return { abjad };
 }
