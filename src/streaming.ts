@@ -110,6 +110,12 @@ export function* jsonChunks(value: unknown, indent = ''): Generator<string> {
   yield `\n${indent}}`;
 }
 
+/** `JSON.stringify(value, null, 2)` and a newline, in pieces (see `jsonChunks`). */
+export function* jsonDocument(value: unknown): Generator<string> {
+  yield* jsonChunks(value);
+  yield '\n';
+}
+
 /** An array's text, item by item, at `indent`. */
 function* jsonArray(items: Iterable<unknown>, indent: string): Generator<string> {
   const inner = `${indent}  `;

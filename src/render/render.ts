@@ -117,9 +117,6 @@ export function* renderDocumentChunks(
   }
 }
 
-/** A marker no text of a letter holds: a NUL, this run's random nonce, the list's number, a NUL. */
-const markerPattern = (nonce: string) => new RegExp(`\\u0000${nonce}:(\\d+)\\u0000`);
-
 /**
  * The template compiled in a Handlebars environment of its own: `render(view, streaming)`
  * returns its text with markers for the lists it set aside (with `streaming`) and `pieces()`,
@@ -156,14 +153,15 @@ function compiled(
   // {{#each}} over a Streamed list, while streaming, leaves a marker and keeps the block to run later.
   const builtinEach = hbs.helpers.each as Handlebars.HelperDelegate;
   const setAside: { list: Streamed<unknown>; options: Handlebars.HelperOptions }[] = [];
-  const nonce = randomUUID();
+  // A marker no text of a letter holds: a NUL, this render's random nonce, the list's number, a NUL.
+  const opening = `\u0000${randomUUID()}:`;
   let streaming = false;
   hbs.registerHelper(
     'each',
     function (this: unknown, list: unknown, options: Handlebars.HelperOptions) {
       if (!streaming || !(list instanceof Streamed)) return builtinEach.call(this, list, options);
       setAside.push({ list, options });
-      return `\u0000${nonce}:${setAside.length - 1}\u0000`;
+      return `${opening}${setAside.length - 1}\u0000`;
     },
   );
   const compileOptions = {
@@ -208,16 +206,16 @@ function compiled(
     } finally {
       streaming = false;
     }
-    const marker = markerPattern(nonce);
     return {
       *pieces(): Generator<string> {
-        let rest = text;
-        for (let m = marker.exec(rest); m; m = marker.exec(rest)) {
-          yield rest.slice(0, m.index);
-          yield* items(setAside[Number(m[1])]!);
-          rest = rest.slice(m.index + m[0].length);
+        let at = 0;
+        for (let m = text.indexOf(opening, at); m >= 0; m = text.indexOf(opening, at)) {
+          yield text.slice(at, m);
+          const end = text.indexOf('\u0000', m + opening.length);
+          yield* items(setAside[Number(text.slice(m + opening.length, end))]!);
+          at = end + 1;
         }
-        yield rest;
+        yield text.slice(at);
       },
     };
   };
