@@ -97,6 +97,7 @@ async function run<R>(
 ): Promise<void> {
   const result = await command();
   await show(ctx, result, flags, printer);
+  trace('printed');
   if ((result as { ok?: unknown }).ok === false) exit.code = ExitCode.failed;
 }
 

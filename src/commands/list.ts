@@ -14,6 +14,7 @@ import {
 import { readContacts } from '../storage/private-store.js';
 import { Streamed } from '../streaming.js';
 import type { Style } from '../terminal.js';
+import { trace } from '../trace.js';
 import { warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter list`: `status` is published (default: what renders show), all, or one status. */
@@ -46,6 +47,7 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
     await resolveLetterDir(o.letter, ctx.cwd),
     ctx.cwd,
   );
+  trace('list: loaded');
   const status = o.status ?? 'published';
   let statuses: SignatureStatus[];
   if (status === 'published') statuses = publishedStatuses(loaded.letter);
