@@ -13,6 +13,7 @@ import { ExitCode, InvalidLetter, type Problem, UserError } from './errors.js';
 import { withRunEnv } from './run-env.js';
 import { describeRecovery, type Recovery } from './storage/journal.js';
 import type { SkippedFile } from './storage/letter-store.js';
+import { chunked, jsonDocument } from './streaming.js';
 import {
   colourEnabled,
   invocation,
@@ -27,9 +28,9 @@ import { trace } from './trace.js';
 
 /** A command's human view of its result: text for stdout (a newline is added). */
 type Printer<R> = (result: R, style: Style) => string;
-/** Output that is the data itself (an export, a schema, a script): written as is, whatever the flags. */
+/** Output that is the data itself (an export, a schema, a script): written as is, whatever the flags; its text may come in pieces. */
 interface AsIs<R> {
-  asIs: (result: R) => { stdout: string } | { stderr: string };
+  asIs: (result: R) => { stdout: string | Iterable<string> } | { stderr: string };
 }
 
 /** The flags that decide how a result is printed: `--json`, or `--format json` (`check`). */
@@ -38,23 +39,42 @@ interface PrintFlags {
   format?: string | undefined;
 }
 
-/** Writes a result: as is, as JSON (exactly the result) with `--json`, or through its human printer. */
-function show<R>(ctx: Context, result: R, flags: PrintFlags, printer: Printer<R> | AsIs<R>): void {
+/**
+ * Writes a result: as is, as JSON (exactly the result) with `--json`, or through its human
+ * printer. Text that comes in pieces (an export, a result holding a `Streamed` list) is
+ * written in chunks as it is made.
+ */
+async function show<R>(
+  ctx: Context,
+  result: R,
+  flags: PrintFlags,
+  printer: Printer<R> | AsIs<R>,
+): Promise<void> {
   warnSkipped(ctx, result);
   if ('asIs' in printer) {
     const out = printer.asIs(result);
-    if ('stdout' in out) ctx.stdout.write(out.stdout);
-    else ctx.stderr.write(out.stderr);
+    if ('stderr' in out) ctx.stderr.write(out.stderr);
+    else if (typeof out.stdout === 'object' && Symbol.iterator in out.stdout)
+      await writeChunks(ctx, out.stdout);
+    else ctx.stdout.write(out.stdout);
     return;
   }
   // JSON escapes control characters itself; for people, the data's own are made visible before colours are added.
   // Hints name commands as the user runs letter here (npx letter, letter, ...).
   const shown = localHints(result, ctx.style.command);
-  ctx.stdout.write(
-    flags.json || flags.format === 'json'
-      ? `${JSON.stringify(shown, null, 2)}\n`
-      : `${printer(visibleDeep(shown), ctx.style)}\n`,
-  );
+  if (flags.json || flags.format === 'json') await writeChunks(ctx, jsonDocument(shown));
+  else ctx.stdout.write(`${printer(visibleDeep(shown), ctx.style)}\n`);
+}
+
+/**
+ * Writes `pieces` on stdout in chunks, letting the event loop run between them, so that a
+ * reader that closed the pipe (EPIPE, see `processContext`) stops the run early.
+ */
+async function writeChunks(ctx: Context, pieces: Iterable<string>): Promise<void> {
+  for (const chunk of chunked(pieces)) {
+    ctx.stdout.write(chunk);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Names on stderr the files a command's loader skipped (its result's `skipped`), whether or not the result is JSON. */
@@ -76,7 +96,8 @@ async function run<R>(
   printer: Printer<R> | AsIs<R>,
 ): Promise<void> {
   const result = await command();
-  show(ctx, result, flags, printer);
+  await show(ctx, result, flags, printer);
+  trace('printed');
   if ((result as { ok?: unknown }).ok === false) exit.code = ExitCode.failed;
 }
 
@@ -560,7 +581,7 @@ export function createProgram(
         ? { asIs: (r: RenderResult) => ({ stdout: `${JSON.stringify(r)}\n` }) }
         : formatRender;
       const { watch } = await load.renderWatch();
-      return watch(options, ctx, (r) => show(ctx, r, {}, printer));
+      return watch(options, ctx, (r) => void show(ctx, r, {}, printer));
     });
 
   program

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { Chalk } from 'chalk';
+import { Streamed } from './streaming.js';
 
 /** The styles printers use; each returns its text unchanged when colour is off. */
 export interface Style {
@@ -77,8 +78,9 @@ export function localCommands(text: string, invokedAs: string): string {
     : text.replace(NAMED_COMMAND, (_, before: string) => `${before}${invokedAs} `);
 }
 
-/** `v` with the command in every `hint` string inside it written by `command` (objects and arrays copied, other values kept). */
+/** `v` with the command in every `hint` string inside it written by `command` (objects and arrays copied, `Streamed` lists as they are walked, other values kept). */
 export function localHints<T>(v: T, command: (text: string) => string): T {
+  if (v instanceof Streamed) return v.mapLazily((x) => localHints(x, command)) as T;
   if (Array.isArray(v)) return v.map((x) => localHints(x, command)) as T;
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
     return Object.fromEntries(
@@ -135,9 +137,10 @@ export function visible(s: string): string {
   });
 }
 
-/** `v` with `visible` applied to every string inside it (objects and arrays copied, other values kept). */
+/** `v` with `visible` applied to every string inside it (objects and arrays copied, `Streamed` lists as they are walked, other values kept). */
 export function visibleDeep<T>(v: T): T {
   if (typeof v === 'string') return visible(v) as T;
+  if (v instanceof Streamed) return v.mapLazily(visibleDeep) as T;
   if (Array.isArray(v)) return v.map(visibleDeep) as T;
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [visible(k), visibleDeep(x)])) as T;

@@ -5,9 +5,17 @@
  */
 import { runEnv } from './run-env.js';
 
-/** Notes that `phase` is reached (milliseconds since the process started, on stderr). */
+/**
+ * Notes that `phase` is reached (milliseconds since the process started, on stderr); with
+ * LETTER_TRACE=memory, also the memory held then (resident set and JavaScript heap, in MB).
+ */
 export function trace(phase: string): void {
   const run = runEnv();
-  if (run?.env.LETTER_TRACE === '1')
-    run.diagnostics.write(`letter: ${performance.now().toFixed(0)} ms ${phase}\n`);
+  const mode = run?.env.LETTER_TRACE;
+  if (mode !== '1' && mode !== 'memory') return;
+  const m = mode === 'memory' ? process.memoryUsage() : undefined;
+  const held = m
+    ? ` (rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB)`
+    : '';
+  run!.diagnostics.write(`letter: ${performance.now().toFixed(0)} ms ${phase}${held}\n`);
 }

@@ -11,7 +11,8 @@ import { SIGNATORY_FIELDS } from '../letter/schema.js';
 import { isFolder } from '../storage/layout.js';
 import type { SkippedFile } from '../storage/letter-store.js';
 import { readContacts } from '../storage/private-store.js';
-import { writeAll } from '../storage/transaction.js';
+import { writeStreamedFiles } from '../storage/streamed-files.js';
+import { jsonDocument } from '../streaming.js';
 import { list } from './list.js';
 
 /** Options of `letter export`. */
@@ -40,14 +41,15 @@ export interface ExportResult {
   letter: string;
   format: 'csv' | 'json';
   count: number;
-  text: string;
+  /** The export's text in pieces, made as they are written. */
+  text: Iterable<string>;
   out: string | undefined;
   /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
   skipped: SkippedFile[];
 }
 
 /** What `letter export` prints, as is: the export on stdout, or with --out a line on stderr. */
-export function formatExport(r: ExportResult): { stdout: string } | { stderr: string } {
+export function formatExport(r: ExportResult): { stdout: Iterable<string> } | { stderr: string } {
   return r.out ? { stderr: `Exported ${r.count} signatories to ${r.out}\n` } : { stdout: r.text };
 }
 
@@ -66,7 +68,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
     ? await readContacts(path.resolve(ctx.cwd, listed.letter), ctx.cwd)
     : {};
   const columns: string[] = [...EXPORT_COLUMNS, ...(o.includePrivate ? ['email', 'phone'] : [])];
-  const rows = listed.signatures.map((s) => {
+  const rows = listed.signatures.mapLazily((s) => {
     const row: Record<string, string> = {
       id: s.id,
       ...Object.fromEntries(SIGNATORY_FIELDS.map((f) => [f, s[f] ?? ''])),
@@ -80,16 +82,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
     }
     return row;
   });
-  const text =
-    format === 'json'
-      ? `${JSON.stringify(rows, null, 2)}\n`
-      : stringify(rows, {
-          header: true,
-          columns,
-          escape_formulas: true,
-          record_delimiter: 'unix',
-          bom: Boolean(o.bom),
-        });
+  const text = format === 'json' ? jsonDocument(rows) : csvChunks(rows, columns, Boolean(o.bom));
   const out = o.out === undefined ? undefined : path.resolve(ctx.cwd, o.out);
   if (out) {
     const dir = path.resolve(ctx.cwd, listed.letter);
@@ -98,7 +91,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
         `--out: ${path.relative(ctx.cwd, out)} is inside the letter folder, where it would be read as part of the letter`,
       );
     if (await isFolder(out)) throw new UsageError(`--out: ${o.out} is a folder; name a file`);
-    await writeAll([{ path: out, text }]);
+    await writeStreamedFiles([{ path: out, text }]);
   }
   return {
     letter: listed.letter,
@@ -108,4 +101,37 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
     out: out && path.relative(ctx.cwd, out),
     skipped: listed.skipped,
   };
+}
+
+/** Rows a CSV holds at a time. */
+const CSV_BATCH = 1000;
+
+/**
+ * The CSV of `rows` in pieces, as one `stringify` of them all would write it: the header (and
+ * a byte order mark with `bom`) first, then the rows a thousand at a time.
+ */
+function* csvChunks(
+  rows: Iterable<Record<string, string>>,
+  columns: string[],
+  bom: boolean,
+): Generator<string> {
+  let batch: Record<string, string>[] = [];
+  let first = true;
+  const text = () => {
+    const t = stringify(batch, {
+      header: first,
+      columns,
+      escape_formulas: true,
+      record_delimiter: 'unix',
+      bom: first && bom,
+    });
+    first = false;
+    batch = [];
+    return t;
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === CSV_BATCH) yield text();
+  }
+  if (batch.length > 0 || first) yield text();
 }

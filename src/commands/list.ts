@@ -2,7 +2,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { Contact } from '../letter/contacts.js';
-import { groupSignatures } from '../letter/order.js';
+import { groupedSource, groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
 import { SIGNATURE_STATUSES, type Signature, type SignatureStatus } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
@@ -12,7 +12,9 @@ import {
   type SkippedFile,
 } from '../storage/letter-store.js';
 import { readContacts } from '../storage/private-store.js';
+import { Streamed } from '../streaming.js';
 import type { Style } from '../terminal.js';
+import { trace } from '../trace.js';
 import { warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter list`: `status` is published (default: what renders show), all, or one status. */
@@ -35,7 +37,8 @@ export interface ListResult {
   count: number;
   /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
   skipped: SkippedFile[];
-  signatures: ListedSignature[];
+  /** Made from the letter as they are walked (`count` of them), so that a printer holds one at a time. */
+  signatures: Streamed<ListedSignature>;
 }
 
 /** Lists signatories. @throws UsageError for an unknown --status; InvalidLetter. */
@@ -44,6 +47,7 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
     await resolveLetterDir(o.letter, ctx.cwd),
     ctx.cwd,
   );
+  trace('list: loaded');
   const status = o.status ?? 'published';
   let statuses: SignatureStatus[];
   if (status === 'published') statuses = publishedStatuses(loaded.letter);
@@ -62,22 +66,28 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
     loaded.signatures.map((s) => s.key),
   );
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
-  const groups = groupSignatures(loaded.letter, gate.signatures, statuses);
+  const groups = groupedSource(groupSignatures(loaded.letter, gate.signatures, statuses));
   const contacts = o.includePrivate ? await readContacts(loaded.dir, ctx.cwd) : {};
   const login = o.github?.toLowerCase();
-  const signatures = groups.flatMap((g) =>
-    g.signatures
-      .filter((s) => login === undefined || s.github?.toLowerCase() === login)
-      .map((s) => ({
-        ...s,
-        groupName: g.group?.name ?? null,
-        ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}),
-      })),
-  );
+  const wanted = (s: Signature) => login === undefined || s.github?.toLowerCase() === login;
+  let count = 0;
+  for (const g of groups)
+    if (login === undefined) count += g.signatures.length;
+    else for (const s of g.signatures) if (wanted(s)) count++;
+  const signatures = new Streamed(count, function* () {
+    for (const g of groups)
+      for (const s of g.signatures)
+        if (wanted(s))
+          yield {
+            ...s,
+            groupName: g.group?.name ?? null,
+            ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}),
+          };
+  });
   return {
     letter: loaded.shown,
     statuses,
-    count: signatures.length,
+    count,
     skipped: loaded.skipped,
     signatures,
   };

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
+import type { LetterFile } from '../letter/schema.js';
 import {
   FORMAT_SPECS,
   RENDER_FORMATS,
@@ -113,4 +114,32 @@ export function outDirFor(
       `Render outside it, e.g. --out out/${slug}`,
     );
   return outDir;
+}
+
+/**
+ * The PDFs of `forPdf` (each the print render of a language, as HTML) printed by Chromium, as
+ * documents of `outDir`. @throws EnvironmentError when no Chromium is found.
+ */
+export async function pdfDocuments(
+  forPdf: readonly { lang: string; html: string }[],
+  letter: LetterFile,
+  outDir: string,
+  ctx: Context,
+): Promise<{ format: 'pdf'; lang: string; file: string; text: Buffer }[]> {
+  if (forPdf.length === 0) return [];
+  const { printPdfs } = await import('../render/pdf.js');
+  const pdfs = await printPdfs(
+    forPdf.map((p) => p.html),
+    ctx.env,
+    letter.opened ?? '2000-01-01',
+  );
+  return forPdf.map((p, i) => ({
+    format: 'pdf',
+    lang: p.lang,
+    file: path.join(
+      outDir,
+      `${p.lang === letter.language ? letter.slug : `${letter.slug}.${p.lang}`}.pdf`,
+    ),
+    text: pdfs[i]!,
+  }));
 }

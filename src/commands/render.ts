@@ -5,12 +5,15 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { groupedSource, groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
-import { FORMAT_SPECS, type RenderFormat, renderDocument } from '../render/render.js';
-import { letterView } from '../render/view.js';
+import { publishedStatuses } from '../letter/signatures.js';
+import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
+import { streamedLetterView } from '../render/view.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
-import { ensureDir, writeAll } from '../storage/transaction.js';
+import { type StreamedFile, writeStreamedFiles } from '../storage/streamed-files.js';
+import { ensureDir, removeMadeDirs } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
 import {
@@ -18,6 +21,7 @@ import {
   type OutputFormat,
   outDirFor,
   parseFormats,
+  pdfDocuments,
   templatesFor,
 } from './render-options.js';
 import { warnLeftOut } from './shared/letter-warnings.js';
@@ -66,15 +70,22 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     loaded.signatures.map((s) => s.key),
   );
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
+  const statuses = publishedStatuses(letter);
   const signatures = gate.signatures;
-  const documents: { format: OutputFormat; lang: string; file: string; text: string | Buffer }[] =
-    [];
+  const documents: {
+    format: OutputFormat;
+    lang: string;
+    file: string;
+    text: StreamedFile['text'];
+  }[] = [];
   const forPdf: { lang: string; html: string }[] = [];
   let count = 0;
   for (const lang of langs) {
     const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
     trace('render: view');
-    const view = letterView(letter, loaded.body, signatures, { lang, body });
+    // In the order of the language rendered; the documents read their signatories as they are written.
+    const grouped = groupSignatures({ ...letter, language: lang }, signatures, statuses);
+    const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), { lang, body });
     trace('render: templates');
     count = view.count;
     const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
@@ -84,10 +95,10 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
         throw new UsageError(
           `No template ${FORMAT_SPECS[format].template} in ${defaultTemplatesDir()} or the letter's templates/ folder.`,
         );
-      return renderDocument(view, format, template, partials);
+      return renderDocumentChunks(view, format, template, partials);
     };
     for (const format of formats) {
-      if (format === 'pdf') forPdf.push({ lang, html: byTemplate('print') });
+      if (format === 'pdf') forPdf.push({ lang, html: [...byTemplate('print')].join('') });
       else
         documents.push({
           format,
@@ -97,41 +108,32 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
         });
     }
   }
-  if (forPdf.length > 0) {
-    const { printPdfs } = await import('../render/pdf.js');
-    const pdfs = await printPdfs(
-      forPdf.map((p) => p.html),
-      ctx.env,
-      letter.opened ?? '2000-01-01',
-    );
-    forPdf.forEach((p, i) => {
-      const base = p.lang === letter.language ? letter.slug : `${letter.slug}.${p.lang}`;
-      documents.push({
-        format: 'pdf',
-        lang: p.lang,
-        file: path.join(outDir, `${base}.pdf`),
-        text: pdfs[i]!,
-      });
-    });
-  }
+  documents.push(...(await pdfDocuments(forPdf, letter, outDir, ctx)));
+  let made: string[];
   try {
-    await ensureDir(outDir);
+    made = await ensureDir(outDir);
   } catch (e) {
     throw new UsageError(
       `--out: cannot use ${path.relative(ctx.cwd, outDir)} as a folder: ${(e as Error).message}`,
     );
   }
   trace('render: write');
-  await writeAll(documents.map((d) => ({ path: d.file, text: d.text })));
+  // Rendered as written: a template that fails part-way leaves no file and no new folder.
+  const bytes = await writeStreamedFiles(
+    documents.map((d) => ({ path: d.file, text: d.text })),
+  ).catch(async (e: unknown) => {
+    await removeMadeDirs(made);
+    throw e;
+  });
   trace('render: written');
   return {
     letter: loaded.shown,
     count,
-    files: documents.map((d) => ({
+    files: documents.map((d, i) => ({
       format: d.format,
       lang: d.lang,
       path: path.relative(ctx.cwd, d.file),
-      bytes: typeof d.text === 'string' ? Buffer.byteLength(d.text) : d.text.length,
+      bytes: bytes[i]!,
     })),
   };
 }

@@ -4,6 +4,7 @@
  * letter's language (Unicode CLDR via `Intl.Collator`). Ties fall back to the id, so
  * the order never depends on the order files were read in.
  */
+import { Streamed } from '../streaming.js';
 import type { Group, LetterFile, Signature, SignatureStatus } from './schema.js';
 
 /** A group with its signatories in display order; `group` is undefined for signatures in no group. */
@@ -43,4 +44,24 @@ export function groupSignatures(
     signatures: shown.filter((s) => s.group === undefined || !known.has(s.group)).sort(compare),
   });
   return result.filter((g) => g.signatures.length > 0);
+}
+
+/**
+ * The signatories of one group in display order, as commands that publish them read them:
+ * `signatures` walks them (again from the start on each walk), `signatures.length` is known
+ * before any is read. The seam between where signatures are kept (today the loaded letter,
+ * see `groupedSource`) and what is made of them (renders, `list`, `export`).
+ */
+export interface GroupSource {
+  /** Undefined for signatures in no group (or in a group the letter lacks). */
+  group: Group | undefined;
+  signatures: Streamed<Signature>;
+}
+
+/** `groupSignatures`' result as sources (holding the same arrays, copying nothing). */
+export function groupedSource(grouped: readonly GroupedSignatures[]): GroupSource[] {
+  return grouped.map((g) => ({
+    group: g.group,
+    signatures: new Streamed(g.signatures.length, () => g.signatures),
+  }));
 }

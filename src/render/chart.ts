@@ -14,18 +14,21 @@ const PAD = { left: 48, right: 16, top: 16, bottom: 36 };
  * @param format formats a `YYYY-MM-DD` day for the axis labels (the letter's language)
  */
 export function signaturesChart(
-  timestamps: readonly string[],
+  timestamps: Iterable<string>,
   title: string,
   format: (day: string) => string,
   formatNumber: (n: number) => string,
 ): string | null {
   const perDay = new Map<string, number>();
-  for (const t of timestamps) perDay.set(t.slice(0, 10), (perDay.get(t.slice(0, 10)) ?? 0) + 1);
+  let total = 0;
+  for (const t of timestamps) {
+    perDay.set(t.slice(0, 10), (perDay.get(t.slice(0, 10)) ?? 0) + 1);
+    total++;
+  }
   const days = [...perDay.keys()].sort();
   if (days.length < 2) return null;
   const start = Date.parse(`${days[0]}T00:00:00Z`);
   const span = Date.parse(`${days.at(-1)}T00:00:00Z`) - start || 1;
-  const total = timestamps.length;
   const x = (day: string) =>
     PAD.left + ((Date.parse(`${day}T00:00:00Z`) - start) / span) * (W - PAD.left - PAD.right);
   const y = (n: number) => H - PAD.bottom - (n / total) * (H - PAD.top - PAD.bottom);

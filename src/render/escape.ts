@@ -5,6 +5,7 @@
  * for the format it lands in, whichever stash it uses.
  */
 import { escapeMarkdownInline, markdownLinkDestination } from '../letter/markdown.js';
+import { Streamed } from '../streaming.js';
 
 /** HTML text and double-quoted attribute escaping (& < > "); the apostrophe is kept, since every attribute is double-quoted. */
 export function escapeHtml(s: string): string {
@@ -36,13 +37,15 @@ export const markdownEscaper: Escaper = {
 /**
  * A deep copy of `view` with every string escaped by `esc`: keys named `url` with
  * `esc.url`, keys ending in `Html` or `Markdown` left as they are (already safe, made by
- * the renderer), every other string with `esc.text`.
+ * the renderer), every other string with `esc.text`. A `Streamed` list is escaped item by
+ * item as it is walked.
  */
 export function escapeView<T>(view: T, esc: Escaper, key = ''): T {
   if (typeof view === 'string') {
     if (key.endsWith('Html') || key.endsWith('Markdown')) return view;
     return (key === 'url' ? esc.url(view) : esc.text(view)) as T;
   }
+  if (view instanceof Streamed) return view.mapLazily((item) => escapeView(item, esc, key)) as T;
   if (Array.isArray(view)) {
     const out = new Array<unknown>(view.length);
     for (let i = 0; i < view.length; i++) out[i] = escapeView(view[i], esc, key);

@@ -2,11 +2,13 @@
  * Rendering a letter through Handlebars templates. Pure: templates come in as text and
  * documents go out as text; the command reads and writes the files.
  */
+import { randomUUID } from 'node:crypto';
 import Handlebars from 'handlebars';
 import { type Problem, problem, UserError } from '../errors.js';
 import { countryName, isCountryCode } from '../letter/countries.js';
+import { Streamed, trimmedEnd } from '../streaming.js';
 import { type Escaper, escapeView, htmlEscaper, markdownEscaper } from './escape.js';
-import type { LetterView } from './view.js';
+import type { LetterView, StreamedLetterView } from './view.js';
 
 /** The output formats of `letter render`. */
 export const RENDER_FORMATS = ['md', 'html', 'print'] as const;
@@ -67,19 +69,71 @@ export class TemplateError extends UserError {}
  * Renders `view` in `format` with `template`, partials available by name as `{{> name}}`.
  * The view is escaped for the format first; templates are compiled with `noEscape`,
  * `strict` (a missing field is an error) and only the built-in helpers.
+ * @returns the document, whitespace at its end made one newline.
  * @throws TemplateError naming the template file and, where Handlebars gives it, the line.
  */
 export function renderDocument(
-  view: LetterView,
+  view: LetterView | StreamedLetterView,
   format: RenderFormat,
   template: TemplateSource,
   partials: readonly TemplateSource[],
 ): string {
+  return [...renderDocumentChunks(view, format, template, partials)].join('');
+}
+
+/**
+ * `renderDocument` in pieces, made as they are asked for: the template is rendered with a
+ * marker where each list of signatories (a `Streamed` list walked by `{{#each}}`) goes, then
+ * written piece by piece with each marker replaced by its list's items, rendered one at a
+ * time. The pieces joined are exactly `renderDocument`'s text, errors included: a template
+ * that fails outside its lists is rendered again whole to fail as it would have. Lists in a
+ * partial called with an indent (whose lines Handlebars indents) are rendered in place.
+ * @throws TemplateError (when a piece is asked for) as `renderDocument`.
+ */
+export function* renderDocumentChunks(
+  view: LetterView | StreamedLetterView,
+  format: RenderFormat,
+  template: TemplateSource,
+  partials: readonly TemplateSource[],
+): Generator<string> {
+  let current = template;
+  try {
+    const render = compiled(view.language, format, template, partials, (t) => {
+      current = t;
+    });
+    const escaped = escapeView(view, FORMAT_SPECS[format].escaper);
+    let skeleton: ReturnType<typeof render>;
+    try {
+      skeleton = render(escaped, streamable([template, ...partials]));
+    } catch (e) {
+      // Rendered whole, the template fails where it would have failed before the lists were set aside.
+      render(escaped, false);
+      throw e;
+    }
+    yield* trimmedEnd(skeleton.pieces());
+    yield '\n';
+  } catch (e) {
+    throw templateError(e, current);
+  }
+}
+
+/**
+ * The template compiled in a Handlebars environment of its own: `render(view, streaming)`
+ * returns its text with markers for the lists it set aside (with `streaming`) and `pieces()`,
+ * the text with the lists' items in their place. `compiling` is told which template or
+ * partial is being compiled, for errors.
+ */
+function compiled(
+  lang: string,
+  format: RenderFormat,
+  template: TemplateSource,
+  partials: readonly TemplateSource[],
+  compiling: (t: TemplateSource) => void,
+) {
   const hbs = Handlebars.create();
   // The built-in log helper writes to the console, which is stdout: not in a render.
   hbs.unregisterHelper('log');
   const esc = FORMAT_SPECS[format].escaper.text;
-  const lang = view.language;
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
   // Helpers for editors' templates, in the language rendered; what they return is escaped for the format.
   hbs.registerHelper('date', (iso: unknown) =>
@@ -93,7 +147,23 @@ export function renderDocument(
   hbs.registerHelper('number', (n: unknown) =>
     typeof n === 'number' ? esc(new Intl.NumberFormat(lang).format(n)) : '',
   );
-  hbs.registerHelper('length', (list: unknown) => (Array.isArray(list) ? list.length : 0));
+  hbs.registerHelper('length', (list: unknown) =>
+    Array.isArray(list) || list instanceof Streamed ? list.length : 0,
+  );
+  // {{#each}} over a Streamed list, while streaming, leaves a marker and keeps the block to run later.
+  const builtinEach = hbs.helpers.each as Handlebars.HelperDelegate;
+  const setAside: { list: Streamed<unknown>; options: Handlebars.HelperOptions }[] = [];
+  // A marker no text of a letter holds: a NUL, this render's random nonce, the list's number, a NUL.
+  const opening = `\u0000${randomUUID()}:`;
+  let streaming = false;
+  hbs.registerHelper(
+    'each',
+    function (this: unknown, list: unknown, options: Handlebars.HelperOptions) {
+      if (!streaming || !(list instanceof Streamed)) return builtinEach.call(this, list, options);
+      setAside.push({ list, options });
+      return `${opening}${setAside.length - 1}\u0000`;
+    },
+  );
   const compileOptions = {
     noEscape: true,
     strict: true,
@@ -101,35 +171,97 @@ export function renderDocument(
     preventIndent: false,
     knownHelpers: { date: true, country: true, number: true, length: true },
   } as const;
-  let current = template;
-  try {
-    for (const p of partials) {
-      current = p;
-      hbs.registerPartial(p.name, hbs.compile(p.text, compileOptions));
-    }
-    current = template;
-    const run = hbs.compile(template.text, compileOptions);
-    const out = run(escapeView(view, FORMAT_SPECS[format].escaper), {
-      allowProtoPropertiesByDefault: false,
-      allowProtoMethodsByDefault: false,
-    });
-    return `${out.trimEnd()}\n`;
-  } catch (e) {
-    if (e instanceof TemplateError) throw e;
-    const full = (e as Error).message ?? String(e);
-    const line = /(?:line |- )(\d+)(?::(\d+))?/.exec(full);
-    const message = templateMessage(full);
-    const block = /got 'EOF'/.test(full) ? unclosedBlock(current.text) : undefined;
-    const where = block
-      ? `${current.file}:${block.line}:${block.column}`
-      : line
-        ? `${current.file}:${line[1]}:${Number(line[2] ?? 0) + 1}`
-        : current.file;
-    throw new TemplateError(
-      `${where}: template error: ${message}`,
-      'Fix the template, or remove it to use the default.',
-    );
+  for (const p of partials) {
+    compiling(p);
+    hbs.registerPartial(p.name, hbs.compile(p.text, compileOptions));
   }
+  compiling(template);
+  const run = hbs.compile(template.text, compileOptions);
+  const runtime = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+  /** The items of a list set aside, each through its block, as Handlebars' {{#each}} runs them. */
+  function* items({ list, options }: (typeof setAside)[number]): Generator<string> {
+    const data = options.data ? hbs.createFrame(options.data) : undefined;
+    let index = 0;
+    const walk = list[Symbol.iterator]();
+    let next = walk.next();
+    while (!next.done) {
+      const after = walk.next();
+      if (data) {
+        data.key = index;
+        data.index = index;
+        data.first = index === 0;
+        data.last = Boolean(after.done);
+      }
+      yield options.fn(next.value, { data, blockParams: [next.value, index] });
+      next = after;
+      index++;
+    }
+  }
+  return (view: unknown, stream: boolean) => {
+    setAside.length = 0;
+    streaming = stream;
+    let text: string;
+    try {
+      text = run(view, runtime);
+    } finally {
+      streaming = false;
+    }
+    return {
+      *pieces(): Generator<string> {
+        let at = 0;
+        for (let m = text.indexOf(opening, at); m >= 0; m = text.indexOf(opening, at)) {
+          yield text.slice(at, m);
+          const end = text.indexOf('\u0000', m + opening.length);
+          yield* items(setAside[Number(text.slice(m + opening.length, end))]!);
+          at = end + 1;
+        }
+        yield text.slice(at);
+      },
+    };
+  };
+}
+
+/**
+ * Whether lists may be set aside: none of `templates` calls a partial standalone on an
+ * indented line (Handlebars indents every line of such a partial's text, the lists' too).
+ */
+function streamable(templates: readonly TemplateSource[]): boolean {
+  let indented = false;
+  const visit = (node: unknown): void => {
+    if (indented || node === null || typeof node !== 'object') return;
+    const n = node as { type?: string; indent?: string };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.indent)
+      indented = true;
+    for (const value of Object.values(node))
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+  };
+  for (const t of templates) {
+    try {
+      visit(Handlebars.parse(t.text));
+    } catch {
+      // A template that does not parse fails when compiled, with its own message.
+    }
+  }
+  return !indented;
+}
+
+/** A Handlebars failure as a TemplateError naming `current`'s file and, where known, the line. */
+function templateError(e: unknown, current: TemplateSource): unknown {
+  if (e instanceof TemplateError) return e;
+  const full = (e as Error).message ?? String(e);
+  const line = /(?:line |- )(\d+)(?::(\d+))?/.exec(full);
+  const message = templateMessage(full);
+  const block = /got 'EOF'/.test(full) ? unclosedBlock(current.text) : undefined;
+  const where = block
+    ? `${current.file}:${block.line}:${block.column}`
+    : line
+      ? `${current.file}:${line[1]}:${Number(line[2] ?? 0) + 1}`
+      : current.file;
+  return new TemplateError(
+    `${where}: template error: ${message}`,
+    'Fix the template, or remove it to use the default.',
+  );
 }
 
 /**

@@ -5,11 +5,12 @@
  */
 import MarkdownIt from 'markdown-it';
 import { countryName } from '../letter/countries.js';
-import { groupSignatures } from '../letter/order.js';
+import { type GroupSource, groupedSource, groupSignatures } from '../letter/order.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
 import { toLf } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
+import type { Streamed } from '../streaming.js';
 import { signaturesChart } from './chart.js';
 import { phrasesFor } from './phrases.js';
 import { PAGE_CSP, PRINT_CSP, SEARCH_SCRIPT } from './search-script.js';
@@ -92,6 +93,14 @@ export interface LetterView {
   printCspHtml: string;
 }
 
+/** A group of a `StreamedLetterView`: its signatories made one at a time as a render walks them (an empty array when none). */
+export type StreamedGroupView = Omit<GroupView, 'signatories'> & {
+  signatories: Streamed<SignatoryView> | SignatoryView[];
+};
+
+/** A `LetterView` whose signatories are made as a render writes them, so that none is held. */
+export type StreamedLetterView = Omit<LetterView, 'groups'> & { groups: StreamedGroupView[] };
+
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv', 'ckb', 'sd', 'ug']);
 // ASCII text has no accents to remove.
@@ -109,7 +118,8 @@ export interface ViewOptions {
 
 /**
  * Builds the unescaped view of a letter in one language. Withdrawn and rejected signatures
- * are left out, and pending ones when the letter requires verification.
+ * are left out, and pending ones when the letter requires verification. Holds every
+ * signatory's view (see `streamedLetterView` for one that holds none).
  */
 export function letterView(
   letter: LetterFile,
@@ -117,6 +127,31 @@ export function letterView(
   signatures: readonly Signature[],
   options: ViewOptions = {},
 ): LetterView {
+  const lang = options.lang ?? letter.language;
+  const grouped = groupSignatures(
+    { ...letter, language: lang },
+    signatures,
+    publishedStatuses(letter),
+  );
+  const view = streamedLetterView(letter, body, groupedSource(grouped), options);
+  return {
+    ...view,
+    groups: view.groups.map((g) => ({ ...g, signatories: [...g.signatories] })),
+  };
+}
+
+/**
+ * The view of a letter in one language from its published signatories (`groups`: the groups
+ * that have any, in display order for the language rendered, see `groupedSource`): each
+ * group's signatories are made from the source as a render walks them, and the whole list
+ * is walked once here for the counts and the chart.
+ */
+export function streamedLetterView(
+  letter: LetterFile,
+  body: string,
+  groups: readonly GroupSource[],
+  options: ViewOptions = {},
+): StreamedLetterView {
   const lang = options.lang ?? letter.language;
   const words = phrasesFor(lang);
   const numbers = new Intl.NumberFormat(lang);
@@ -132,42 +167,44 @@ export function letterView(
     }
     return shown;
   };
-  const shownLetter = { ...letter, language: lang };
-  const grouped = groupSignatures(shownLetter, signatures, publishedStatuses(letter));
-  const groups = grouped.map(
-    (g): GroupView => ({
+  const signatory = (s: Signature): SignatoryView => {
+    const affiliation = [s.role, s.organisation].filter(Boolean).join(', ') || null;
+    const country = s.country === undefined ? null : countryName(s.country, lang);
+    return {
+      id: s.id,
+      name: s.name,
+      sortKey: s.sort_as ?? s.name,
+      role: s.role ?? null,
+      organisation: s.organisation ?? null,
+      affiliation,
+      country: s.country ?? null,
+      countryName: country,
+      url: s.url ?? null,
+      status: s.status,
+      signedAt: s.signed_at,
+      signedOn: day(s.signed_at),
+      search: fold([s.name, affiliation, country].filter(Boolean).join(' ')),
+    };
+  };
+  const groupViews = groups.map(
+    (g): StreamedGroupView => ({
       id: g.group?.id ?? 'other',
       name: g.group ? (g.group.names?.[lang] ?? g.group.name) : phrasesFor(lang).otherSignatories,
       count: g.signatures.length,
-      signatories: g.signatures.map((s) => {
-        const affiliation = [s.role, s.organisation].filter(Boolean).join(', ') || null;
-        const country = s.country === undefined ? null : countryName(s.country, lang);
-        return {
-          id: s.id,
-          name: s.name,
-          sortKey: s.sort_as ?? s.name,
-          role: s.role ?? null,
-          organisation: s.organisation ?? null,
-          affiliation,
-          country: s.country ?? null,
-          countryName: country,
-          url: s.url ?? null,
-          status: s.status,
-          signedAt: s.signed_at,
-          signedOn: day(s.signed_at),
-          search: fold([s.name, affiliation, country].filter(Boolean).join(' ')),
-        };
-      }),
+      signatories: g.signatures.length === 0 ? [] : g.signatures.mapLazily(signatory),
     }),
   );
-  const published = grouped.flatMap((g) => g.signatures);
-  const count = published.length;
   // Only signatures that recorded a version can say which text they saw.
   const current = textVersion(body);
-  const onCurrent = published.filter((s) => s.text_version === current).length;
-  const onEarlier = published.some(
-    (s) => s.text_version !== undefined && s.text_version !== current,
-  );
+  let count = 0;
+  let onCurrent = 0;
+  let onEarlier = false;
+  for (const g of groups)
+    for (const s of g.signatures) {
+      count++;
+      if (s.text_version === current) onCurrent++;
+      else if (s.text_version !== undefined) onEarlier = true;
+    }
   const text = options.body ?? body;
   return {
     title:
@@ -194,7 +231,7 @@ export function letterView(
     currentTextNote: onEarlier
       ? words.signedCurrentText(onCurrent, numbers.format(onCurrent))
       : null,
-    groups,
+    groups: groupViews,
     phrases: {
       openLetterTo: words.openLetterTo,
       organisedBy: words.organisedBy,
@@ -213,7 +250,9 @@ export function letterView(
     bodyMarkdown: toLf(text).trim(),
     bodyHtml: markdown.render(text).trim(),
     chartHtml: signaturesChart(
-      published.map((s) => s.signed_at),
+      (function* () {
+        for (const g of groups) for (const s of g.signatures) yield s.signed_at;
+      })(),
       words.chartTitle,
       day,
       (n) => numbers.format(n),

@@ -306,7 +306,9 @@ async function writeJournaled(letterDir: string, changes: readonly FileChange[])
 }
 
 /** Runs `fn`, telling it whether SIGINT or SIGTERM arrived meanwhile (instead of the process ending there). */
-async function catchingInterrupts<T>(fn: (interrupted: () => boolean) => Promise<T>): Promise<T> {
+export async function catchingInterrupts<T>(
+  fn: (interrupted: () => boolean) => Promise<T>,
+): Promise<T> {
   let interrupted = false;
   const stop = () => {
     interrupted = true;

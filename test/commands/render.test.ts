@@ -145,4 +145,31 @@ describe('letter render', () => {
       `error: ${L}/templates/letter.md.hbs:2:3: template error: "signatures" is not a field of the letter here`,
     );
   });
+
+  it('leaves every old render, and no other file, when a template fails in the middle of the list', async () => {
+    const { mkdirSync, readdirSync } = await import('node:fs');
+    expect((await letter(t.dir, ['render', L, '--format', 'md,html'])).code).toBe(0);
+    const oldMd = read('out/time-to-act/time-to-act.md');
+    const oldHtml = read('out/time-to-act/time-to-act.html');
+    mkdirSync(path.join(t.letterDir, 'templates'));
+    // Ernesto Zedillo, second in the list, has no url: the template fails on him.
+    writeFileSync(
+      path.join(t.letterDir, 'templates/letter.html.hbs'),
+      '{{title}}\n{{#each groups}}{{#each signatories}}{{#if url}}{{url}}{{else}}{{nourl}}{{/if}}\n{{/each}}{{/each}}',
+    );
+    const r = await letter(t.dir, ['render', L, '--format', 'md,html']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `error: ${L}/templates/letter.html.hbs:2:66: template error: "nourl" is not a field of the letter here`,
+    );
+    expect(read('out/time-to-act/time-to-act.md')).toBe(oldMd);
+    expect(read('out/time-to-act/time-to-act.html')).toBe(oldHtml);
+    expect(readdirSync(path.join(t.dir, 'out/time-to-act')).sort()).toEqual([
+      'time-to-act.html',
+      'time-to-act.md',
+    ]);
+    const fresh = await letter(t.dir, ['render', L, '--format', 'md,html', '--out', 'new/renders']);
+    expect(fresh.code).toBe(1);
+    expect(readdirSync(t.dir)).not.toContain('new');
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderDocument, TemplateError } from '../../src/render/render.js';
-import { letterView } from '../../src/render/view.js';
+import { groupedSource, groupSignatures } from '../../src/letter/order.js';
+import { publishedStatuses } from '../../src/letter/signatures.js';
+import { renderDocument, renderDocumentChunks, TemplateError } from '../../src/render/render.js';
+import { letterView, streamedLetterView } from '../../src/render/view.js';
 import { letter, sig } from '../helpers/fixtures.js';
 
 const hostile = sig('star', '*Star* [x](javascript:alert(1))', {
@@ -61,5 +63,42 @@ describe('template helpers', () => {
       '{{date opened}} | {{#each groups}}{{country "JO"}} {{number count}} {{length signatories}}; {{/each}}',
     );
     expect(renderDocument(fr, 'html', t, [])).toBe('26 mai 2020 | Jordanie 1 1; Jordanie 1 1;\n');
+  });
+});
+
+describe('renderDocumentChunks', () => {
+  const streamed = streamedLetterView(
+    letter,
+    'Body.',
+    groupedSource(groupSignatures(letter, [hostile, zeid, gone], publishedStatuses(letter))),
+  );
+  const loop =
+    '{{#each groups}}<{{id}}>{{#each signatories}}{{@index}}{{#if @first}}f{{/if}}{{#if @last}}l{{/if}}={{name}};{{else}}none{{/each}}{{/each}}  \n\n';
+  it('writes each signatory as a piece of its own, the whole as renderDocument writes it', () => {
+    const pieces = [...renderDocumentChunks(streamed, 'html', tpl(loop), [])];
+    expect(pieces).toContain("0fl=Zeid Ra'ad Al Hussein;");
+    expect(pieces.join('')).toBe(
+      "<international-organisations>0fl=Zeid Ra'ad Al Hussein;<industry>0fl=*Star* [x](javascript:alert(1));\n",
+    );
+    expect(renderDocument(view, 'html', tpl(loop), [])).toBe(pieces.join(''));
+  });
+  it('indents the lists of a partial called on an indented line, as Handlebars does', () => {
+    const partial = {
+      name: 'list',
+      file: 'templates/partials/list.hbs',
+      text: '{{#each groups}}{{#each signatories}}- {{name}}\n{{/each}}{{/each}}',
+    };
+    const text = 'top\n  {{> list}}\nend';
+    expect([...renderDocumentChunks(streamed, 'html', tpl(text), [partial])].join('')).toBe(
+      "top\n  - Zeid Ra'ad Al Hussein\n  - *Star* [x](javascript:alert(1))\nend\n",
+    );
+  });
+  it('fails on the first missing field in the order of the document, inside a list or not', () => {
+    const broken = tpl(
+      '{{#each groups}}{{#each signatories}}\n{{nmae}}{{/each}}{{/each}}\n{{titel}}',
+    );
+    expect(() => [...renderDocumentChunks(streamed, 'html', broken, [])]).toThrow(
+      /^templates\/t\.hbs:2:3: template error: "nmae" is not a field of the letter here/,
+    );
   });
 });
