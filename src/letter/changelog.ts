@@ -278,12 +278,7 @@ export function insertEvents<T extends string | Uint8Array>(
     if (start === 0) return undefined;
   }
   if (text[text.length - 1] !== 10) return undefined;
-  const sorted = [...events].sort(
-    (a, b) =>
-      (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) ||
-      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  const sorted = sortEvents(events);
   const lines = sorted.map((e) => Buffer.from(`${changelogLine(e)}\n`));
   if (start === text.length) return out(Buffer.concat([text, Buffer.from('\n'), ...lines]));
   if (text[start] !== 10) return undefined;
@@ -305,25 +300,59 @@ export function insertEvents<T extends string | Uint8Array>(
   return out(Buffer.concat(parts));
 }
 
+/**
+ * The lines of `events` when they all go after the last line of a CHANGELOG.md in step with
+ * the signatures (where `renderChangelog` would put them), given only the file's last bytes
+ * `tail` (its last line whole): a sign or an import "now" appends to a changelog of a
+ * million lines without reading it. Undefined when the last line is not an event, or an
+ * event goes before it (insert with `insertEvents` then).
+ */
+export function eventsAfterTail(
+  tail: Uint8Array,
+  events: readonly LetterEvent[],
+): Buffer | undefined {
+  const text = Buffer.from(tail.buffer, tail.byteOffset, tail.byteLength);
+  if (events.length === 0 || text[text.length - 1] !== 10) return undefined;
+  const lastStart = text.lastIndexOf(10, text.length - 2) + 1;
+  // The tail must hold the whole last line: a newline before it.
+  if (lastStart === 0) return undefined;
+  const sorted = sortEvents(events);
+  const c = compareWithLine(text, lastStart, sorted[0]!);
+  if (!(c > 0)) return undefined;
+  return Buffer.from(sorted.map((e) => `${changelogLine(e)}\n`).join(''));
+}
+
+/** Events in the order of `renderChangelog`: oldest first, ties by kind, then id. */
+function sortEvents(events: readonly LetterEvent[]): LetterEvent[] {
+  return [...events].sort(
+    (a, b) =>
+      (a.at < b.at ? -1 : a.at > b.at ? 1 : 0) ||
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** Compares `event` with the line of `text` that starts at offset `at`: negative when the event comes first; NaN when the line is not an event or the order is ambiguous. */
+function compareWithLine(text: Buffer, at: number, event: LetterEvent): number {
+  const l = text.toString('utf8', at, text.indexOf(10, at));
+  const space = l.indexOf(' ', 2);
+  const colon = l.indexOf(':', space);
+  if (!l.startsWith('- ') || space < 0 || colon < 0) return Number.NaN;
+  const when = l.slice(2, space);
+  if (event.at !== when) return event.at < when ? -1 : 1;
+  const kind = l.slice(space + 1, colon) as LetterEvent['kind'];
+  if (!(kind in KIND_RANK)) return Number.NaN;
+  const rank = KIND_RANK[event.kind];
+  if (rank !== KIND_RANK[kind]) return rank - KIND_RANK[kind];
+  // Same time and kind: only a signed or erased line ends with its id, "(id)".
+  if (kind !== 'signed' && kind !== 'erased') return Number.NaN;
+  const id = l.slice(l.lastIndexOf('(') + 1, -1);
+  return event.id === id ? Number.NaN : event.id < id ? -1 : 1;
+}
+
 /** The offset of the first event line of `text` (lines from `start` on) that comes after `event`; undefined when a line compared is not an event or the place is ambiguous. */
 function placeOf(text: Buffer, start: number, event: LetterEvent): number | undefined {
-  const rank = KIND_RANK[event.kind];
-  // Compares the event with the line that starts at offset `at`: negative when the event comes first; NaN when the line is not an event.
-  const compare = (at: number): number => {
-    const l = text.toString('utf8', at, text.indexOf(10, at));
-    const space = l.indexOf(' ', 2);
-    const colon = l.indexOf(':', space);
-    if (!l.startsWith('- ') || space < 0 || colon < 0) return Number.NaN;
-    const when = l.slice(2, space);
-    if (event.at !== when) return event.at < when ? -1 : 1;
-    const kind = l.slice(space + 1, colon) as LetterEvent['kind'];
-    if (!(kind in KIND_RANK)) return Number.NaN;
-    if (rank !== KIND_RANK[kind]) return rank - KIND_RANK[kind];
-    // Same time and kind: only a signed or erased line ends with its id, "(id)".
-    if (kind !== 'signed' && kind !== 'erased') return Number.NaN;
-    const id = l.slice(l.lastIndexOf('(') + 1, -1);
-    return event.id === id ? Number.NaN : event.id < id ? -1 : 1;
-  };
+  const compare = (at: number) => compareWithLine(text, at, event);
   // Binary search over offsets: the first line that comes after the event.
   let lo = start;
   let hi = text.length;

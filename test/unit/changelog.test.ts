@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   changelogLine,
+  eventsAfterTail,
   eventsOf,
   insertEvent,
+  insertEvents,
   renderChangelog,
 } from '../../src/letter/changelog.js';
 import { letter, sig } from '../helpers/fixtures.js';
@@ -147,6 +149,64 @@ describe('insertEvent', () => {
         id: 'a',
         name: 'A',
       }),
+    ).toBeUndefined();
+  });
+});
+
+describe('insertEvents and eventsAfterTail: an import or a sign "now" adds its lines', () => {
+  const text = [
+    '# Changelog: T',
+    '',
+    'Derived from signatures/ by `letter`; rebuild it with `letter changelog <letter>`.',
+    '',
+    '- 2020-05-26T00:00:00Z signed: Ban Ki-moon (ban-ki-moon)',
+    '- 2020-05-27T10:00:00Z signed: Eva Chen (eva-chen)',
+    '',
+  ].join('\n');
+  const ev = (at: string, id: string, name: string) => ({ at, kind: 'signed' as const, id, name });
+
+  it('inserts several events where a whole render puts them, in one pass', () => {
+    expect(
+      insertEvents(text, [
+        ev('2020-05-28T00:00:00Z', 'zed', 'Zed'),
+        ev('2020-05-26T00:00:00Z', 'ada', 'Ada'),
+        ev('2020-05-26T00:00:00Z', 'carl', 'Carl'),
+      ]),
+    ).toBe(
+      [
+        '# Changelog: T',
+        '',
+        'Derived from signatures/ by `letter`; rebuild it with `letter changelog <letter>`.',
+        '',
+        '- 2020-05-26T00:00:00Z signed: Ada (ada)',
+        '- 2020-05-26T00:00:00Z signed: Ban Ki-moon (ban-ki-moon)',
+        '- 2020-05-26T00:00:00Z signed: Carl (carl)',
+        '- 2020-05-27T10:00:00Z signed: Eva Chen (eva-chen)',
+        '- 2020-05-28T00:00:00Z signed: Zed (zed)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives the lines to append from the last bytes alone when every event goes after the last line', () => {
+    const tail = Buffer.from(text.slice(text.indexOf('\n- 2020-05-26')));
+    expect(
+      eventsAfterTail(tail, [
+        ev('2026-12-02T10:00:00Z', 'b', 'B'),
+        ev('2026-12-01T10:00:00Z', 'a', 'A'),
+      ])?.toString(),
+    ).toBe('- 2026-12-01T10:00:00Z signed: A (a)\n- 2026-12-02T10:00:00Z signed: B (b)\n');
+  });
+
+  it('gives nothing when an event goes before the last line, or the tail does not hold a whole line', () => {
+    const tail = Buffer.from(text.slice(text.indexOf('\n- 2020-05-27')));
+    expect(eventsAfterTail(tail, [ev('2020-05-26T00:00:00Z', 'a', 'A')])).toBeUndefined();
+    expect(eventsAfterTail(tail, [ev('2020-05-27T10:00:00Z', 'eva-chen', 'Eva')])).toBeUndefined();
+    expect(
+      eventsAfterTail(Buffer.from('signed: X (x)\n'), [ev('2030-01-01T00:00:00Z', 'a', 'A')]),
+    ).toBeUndefined();
+    expect(
+      eventsAfterTail(Buffer.from('\n# Changelog\n'), [ev('2030-01-01T00:00:00Z', 'a', 'A')]),
     ).toBeUndefined();
   });
 });
