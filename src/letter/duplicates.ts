@@ -212,6 +212,11 @@ export interface NameColumns {
   contexts: (string | 0)[];
 }
 
+/** Columns holding no name. */
+export function emptyNameColumns(): NameColumns {
+  return { ids: [], names: [], statuses: [], keys: [], skeletons: [], translits: [], contexts: [] };
+}
+
 const CONTEXT_FIELDS = ['url', 'github', 'role', 'organisation', 'country'] as const;
 
 /** The context of a signature in one string ("url\u0001github\u0001role\u0001organisation\u0001country"), or 0 when it has none. */
@@ -346,15 +351,7 @@ export class NameIndex implements NameFinder {
 
   /** An index over `columns`, which it adopts (and adds to): no copy of a large list. */
   constructor(columns?: NameColumns) {
-    this.c = columns ?? {
-      ids: [],
-      names: [],
-      statuses: [],
-      keys: [],
-      skeletons: [],
-      translits: [],
-      contexts: [],
-    };
+    this.c = columns ?? emptyNameColumns();
     this.c.contexts ??= [];
     while (this.c.contexts.length < this.c.ids.length) this.c.contexts.push(0);
   }

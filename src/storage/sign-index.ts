@@ -19,6 +19,7 @@ import {
   COMMON_WORD_LIST,
   consonantKeys,
   type DuplicateMatch,
+  emptyNameColumns,
   type IndexedName,
   lookupKeys,
   type NameColumns,
@@ -127,15 +128,7 @@ function findStored(
       },
       new Uint8Array(meta.count + 1),
     );
-    const columns: NameColumns = {
-      ids: [],
-      names: [],
-      statuses: [],
-      keys: [],
-      skeletons: [],
-      translits: [],
-      contexts: [],
-    };
+    const columns = emptyNameColumns();
     const entry = d.prepare(
       'SELECT id, name, status, key, skeleton, translit, context FROM names WHERE row = ?',
     );
@@ -209,15 +202,7 @@ export function addToSignIndex(
 ): void {
   const meta = db.meta('names') as NamesMeta | undefined;
   if (meta?.key !== from) return;
-  const c: NameColumns = {
-    ids: [],
-    names: [],
-    statuses: [],
-    keys: [],
-    skeletons: [],
-    translits: [],
-    contexts: [],
-  };
+  const c = emptyNameColumns();
   for (const n of names) {
     const [key, skeleton, translit] = n.seed ?? nameSeed(n.name);
     c.ids.push(n.id);

@@ -87,7 +87,8 @@ describe('a campaign adopts letter in its own repository', () => {
     // What CI runs: a clean install of the lockfile without dev tools of its own.
     sh('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']);
     expect(npx('letter', '--version')).toBe(`${version}\n`);
-  }, 120_000);
+    // Each install builds better-sqlite3 from source where no prebuilt binary can be downloaded (about 80 s).
+  }, 600_000);
 
   it('starts a letter, signs it, checks it and renders it', () => {
     npx(
