@@ -26,22 +26,29 @@ export type ChangelogWrite =
 /**
  * The changes that write CHANGELOG.md of the letter in `dir` for `write` (see `ChangelogWrite`):
  * one, or none when the letter keeps its changelog `on-merge` and events were recorded.
+ * Given the file's bytes `before` (as they are on disk) for events or an erasure, the change
+ * only appends the new bytes when the new text starts with them (events added at the end,
+ * the common case of a sign or an import "now"); else it writes the whole text.
  */
 export function changelogChanges(
   dir: string,
   letter: LetterFile,
   write: ChangelogWrite,
+  before?: Buffer,
 ): FileChange[] {
   if (write.after === 'rebuild') return [changelogChange(dir, write.text)];
   if (write.after === 'events' && letter.changelog === 'on-merge') return [];
-  return [changelogChange(dir, publishedChangelog(letter, write.signatures, write.erased).text)];
+  return [
+    changelogChange(dir, publishedChangelog(letter, write.signatures, write.erased).text, before),
+  ];
 }
 
 /**
  * The change that adds the line of one new signature to CHANGELOG.md, given its bytes
  * `inStep` when they are known to be exactly what the letter's signatures give (a sign with
  * the letter index, sign-state.ts): one line inserted (see `insertEvent`) instead of every
- * event rendered again. None for an `on-merge` letter.
+ * event rendered again, appended in place when it goes at the end. None for an `on-merge`
+ * letter.
  * @returns undefined when the line cannot be inserted (the text is not in the form
  *   `renderChangelog` gives): write the whole text with `changelogChanges` then.
  */
@@ -58,10 +65,20 @@ export function changelogLineAdded(
     id: signature.id,
     name: signature.name,
   });
-  return inserted === undefined ? undefined : [changelogChange(dir, inserted)];
+  return inserted === undefined ? undefined : [changelogChange(dir, inserted, inStep)];
 }
 
-/** The change that writes `text` to CHANGELOG.md of the letter in `dir`. */
-function changelogChange(dir: string, text: string | Buffer): FileChange {
-  return { path: path.join(dir, CHANGELOG_FILE), text };
+/**
+ * The change that makes CHANGELOG.md of the letter in `dir` hold `text`: given its bytes
+ * `before`, only what follows them when `text` starts with them (an append, see `FileChange`),
+ * else the whole text.
+ */
+function changelogChange(dir: string, text: string | Buffer, before?: Buffer): FileChange {
+  const file = path.join(dir, CHANGELOG_FILE);
+  if (before !== undefined && before.length > 0) {
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+    if (bytes.length > before.length && bytes.subarray(0, before.length).equals(before))
+      return { path: file, append: bytes.subarray(before.length) };
+  }
+  return { path: file, text };
 }

@@ -91,10 +91,12 @@ async function writeAccepted(
   return writeAll([
     ...plan.toAdd.map((r) => signatureChange(letter, r.signature)),
     ...(withContacts.length > 0 ? await contactsChanges(dir, contacts, cwd) : []),
-    ...changelogChanges(dir, letter.letter, {
-      after: 'events',
-      signatures: all,
-      erased: letter.erased,
-    }),
+    // Appended when the import's lines all go after the file's last line.
+    ...changelogChanges(
+      dir,
+      letter.letter,
+      { after: 'events', signatures: all, erased: letter.erased },
+      letter.changelogBytes,
+    ),
   ]);
 }
