@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { type Contact, emailOwners } from '../letter/contacts.js';
 import type { ImportPlan } from '../letter/import-plan.js';
 import type { Signature } from '../letter/schema.js';
+import { trace } from '../trace.js';
 import { changelogChanges } from './changelog-file.js';
 import {
   loadLetterRefusingErrors,
@@ -85,18 +86,23 @@ async function writeAccepted(
   contacts: Record<string, Contact>,
   cwd: string,
 ): Promise<string[]> {
+  trace('import: planned');
   const withContacts = plan.toAdd.filter((r) => r.contact.email || r.contact.phone);
   for (const r of withContacts) contacts[r.signature.id] = r.contact;
   const all = [...letter.signatures.map((s) => s.signature), ...plan.toAdd.map((r) => r.signature)];
+  const files = plan.toAdd.map((r) => signatureChange(letter, r.signature));
+  trace('import: files made');
+  // Appended when the import's lines all go after the file's last line.
+  const changelog = changelogChanges(
+    dir,
+    letter.letter,
+    { after: 'events', signatures: all, erased: letter.erased },
+    letter.changelogBytes,
+  );
+  trace('import: changelog made');
   return writeAll([
-    ...plan.toAdd.map((r) => signatureChange(letter, r.signature)),
+    ...files,
     ...(withContacts.length > 0 ? await contactsChanges(dir, contacts, cwd) : []),
-    // Appended when the import's lines all go after the file's last line.
-    ...changelogChanges(
-      dir,
-      letter.letter,
-      { after: 'events', signatures: all, erased: letter.erased },
-      letter.changelogBytes,
-    ),
+    ...changelog,
   ]);
 }

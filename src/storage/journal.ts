@@ -58,6 +58,7 @@ import {
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { runEnv } from '../run-env.js';
+import { trace } from '../trace.js';
 
 /** The journal folder of the letter in `letterDir`: `<letterDir>.journal.lock`. */
 export function journalDir(letterDir: string): string {
@@ -290,6 +291,7 @@ export async function commit(j: Journal, written: readonly string[]): Promise<vo
   if (!(await syncFileSystem(j.letterDir))) {
     await syncEach([...new Set([...written, ...written.map((p) => path.dirname(p))])]);
   }
+  trace('write: synced');
   await unlink(path.join(j.dir, INTENT));
   await syncPath(j.dir);
   await clear(j.dir);

@@ -12,6 +12,7 @@ import { mkdir, readFile, rename, rmdir, stat, truncate, unlink } from 'node:fs/
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { Cancelled } from '../errors.js';
+import { trace } from '../trace.js';
 import { appendInPlace, begin, commit, type Journal, rollBack, writeStaged } from './journal.js';
 
 /**
@@ -291,12 +292,14 @@ async function writeJournaled(letterDir: string, changes: readonly FileChange[])
   await catchingInterrupts(async (interrupted) => {
     const appends = changes.filter((c) => 'append' in c);
     const newDirs = await missingDirs(letterDir, changes);
+    trace(`write: ${changes.length} change(s)`);
     const journal = await begin(
       letterDir,
       pathsOf(changes.filter((c) => !('append' in c))),
       newDirs,
       pathsOf(appends),
     );
+    trace('write: intent durable');
     try {
       // Every folder the write makes, once, before its files (recorded in the journal).
       for (const d of newDirs)
@@ -313,7 +316,9 @@ async function writeJournaled(letterDir: string, changes: readonly FileChange[])
         } else for (const c of batch) await apply(c, journal);
       }
       if (interrupted()) throw new Cancelled();
+      trace('write: files written');
       await commit(journal, [...pathsOf(changes), ...newDirs]);
+      trace('write: committed');
     } catch (e) {
       // Left in place when the undo fails: the next command finishes it.
       await rollBack(letterDir).catch(() => {});
