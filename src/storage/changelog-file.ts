@@ -17,7 +17,13 @@ export type ChangelogWrite =
    * through (see `publishedChangelog`) of every signature and erasure record after the change;
    * nothing for a letter that keeps its changelog `on-merge`.
    */
-  | { after: 'events'; signatures: readonly Signature[]; erased: readonly ErasedRecord[] }
+  | {
+      after: 'events';
+      signatures: readonly Signature[];
+      erased: readonly ErasedRecord[];
+      /** Each signature's normal name form where the loader kept it (see `publishable`), so that it is not made again. */
+      keys?: readonly (string | undefined)[];
+    }
   /** An erasure: as for `events`, in every mode, as the erased name must leave every file. */
   | { after: 'erasure'; signatures: readonly Signature[]; erased: readonly ErasedRecord[] }
   /** A rebuild (`letter changelog`), a reformat (`letter fmt`) or a new letter (`letter init`): `text`, in every mode. */
@@ -39,7 +45,16 @@ export function changelogChanges(
   if (write.after === 'rebuild') return [changelogChange(dir, write.text)];
   if (write.after === 'events' && letter.changelog === 'on-merge') return [];
   return [
-    changelogChange(dir, publishedChangelog(letter, write.signatures, write.erased).text, before),
+    changelogChange(
+      dir,
+      publishedChangelog(
+        letter,
+        write.signatures,
+        write.erased,
+        'keys' in write ? write.keys : undefined,
+      ).text,
+      before,
+    ),
   ];
 }
 

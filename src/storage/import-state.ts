@@ -96,7 +96,12 @@ async function writeAccepted(
   const changelog = changelogChanges(
     dir,
     letter.letter,
-    { after: 'events', signatures: all, erased: letter.erased },
+    {
+      after: 'events',
+      signatures: all,
+      erased: letter.erased,
+      keys: letter.signatures.map((s) => s.key),
+    },
     letter.changelogBytes,
   );
   trace('import: changelog made');
