@@ -1,7 +1,8 @@
 // `npm run bench`: times `letter` as whole processes on synthetic letters of 1,000 to
 // 1,000,000 signatures (bench/generate.js, fixed seed), next to the floor of reading the
-// same files and parsing them with the fastest parser (bench/floor.js), and checks the
-// targets of issue 7. Prints the table and writes it to bench/results.md.
+// same files and parsing them with the fastest parser (bench/floor.js) and, for imports, the
+// floor of writing the same files and syncing once (bench/floor-write.js), and checks the
+// targets of issues 7 and 15. Prints the table and writes it to bench/results.md.
 //
 // BENCH_SIZES=1000,10000 runs fewer sizes (default: 1000,10000,100000,1000000).
 // BENCH_DIR sets the work folder (default: a folder in the system's temporary folder).
@@ -22,6 +23,8 @@ const hasTime = spawnSync('/usr/bin/time', ['--version']).status === 0;
 // Past this size a letter keeps its files in shards (see the layout field of letter.yaml).
 const SHARDED_FROM = 100_001;
 const IMPORT_ROWS = 10_000;
+const IMPORT = `import ${IMPORT_ROWS.toLocaleString('en')}-row CSV`;
+const WRITE_FLOOR = `floor: write ${IMPORT_ROWS.toLocaleString('en')} files + sync`;
 
 /** Runs a command; returns wall seconds and peak resident memory in MB (GNU time), or throws with its stderr. */
 function run(cmd, args, { ok = [0] } = {}) {
@@ -121,12 +124,19 @@ for (const n of sizes) {
     times(3, (i) => letter(signer('ABC'[i]))),
     floor,
   );
-  add(
-    n,
-    `import ${IMPORT_ROWS.toLocaleString('en')}-row CSV`,
-    letter(['import', csv, rel, '--allow-similar']),
-    floor,
-  );
+  // The floor of an import: the same files written the plain way, then one sync.
+  const floorOut = path.join(work, 'floor-write');
+  const writeFloor = times(3, () => {
+    rmSync(floorOut, { recursive: true, force: true });
+    return run(process.execPath, [
+      path.join(root, 'bench/floor-write.js'),
+      csv,
+      path.join(floorOut, 'signatures'),
+    ]);
+  });
+  rmSync(floorOut, { recursive: true, force: true });
+  add(n, WRITE_FLOOR, writeFloor);
+  add(n, IMPORT, letter(['import', csv, rel, '--allow-similar']), writeFloor);
   rmSync(path.join(work, 'out'), { recursive: true, force: true });
   if (!process.env.BENCH_KEEP) rmSync(path.join(work, rel), { recursive: true, force: true });
 }
@@ -167,6 +177,15 @@ for (const n of sizes.filter((s) => s >= 10_000)) {
     `${us.toFixed(1)} µs`,
     '≤ 50 µs',
     us <= 50,
+  );
+}
+for (const n of sizes) {
+  const ratio = get(n, IMPORT).seconds / get(n, WRITE_FLOOR).seconds;
+  target(
+    `import ${IMPORT_ROWS.toLocaleString('en')} rows onto ${n.toLocaleString('en')} ÷ write floor`,
+    `${ratio.toFixed(2)}×`,
+    '≤ 3×',
+    ratio <= 3,
   );
 }
 if (at(1_000_000)) {
@@ -220,6 +239,9 @@ maximum resident set (GNU time).
 
 - **floor**: a bare script that reads every signature file and parses it with js-yaml
   (bench/floor.js), doing nothing else; "÷ floor" divides by it.
+- **write floor**: a bare script that writes the ${IMPORT_ROWS.toLocaleString('en')} signature files of the import's CSV
+  the plain way, then syncs the file system once (bench/floor-write.js); an import's
+  "÷ floor" divides by it.
 - **cold**: no parse cache (the first run on a letter, or CI on a fresh clone);
   **warm**: the parse cache (~/.cache/letter) holds every file from an earlier run.
 - **sign one more** runs on a warm letter, likely-duplicate check included; **import** adds

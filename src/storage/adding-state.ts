@@ -19,8 +19,12 @@ import {
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
 import { indexedName, indexOf } from '../letter/signatures.js';
 import { trace } from '../trace.js';
-import { changelogChanges, changelogLinesAdded } from './changelog-file.js';
-import { CHANGELOG_FILE, readBytes, readText } from './layout.js';
+import { changelogChanges, changelogLinesAdded, changelogLinesAppended } from './changelog-file.js';
+import { CHANGELOG_FILE, readBytes, readTail, readText } from './layout.js';
+
+/** How much of CHANGELOG.md's end is read to append to it: more than its longest line. */
+const TAIL_BYTES = 64 * 1024;
+
 import { LetterDb } from './letter-db.js';
 import {
   loadLetterRefusingErrors,
@@ -50,8 +54,8 @@ export interface AddingState {
   /** The whole letter, when it was read (no usable index), and its names. */
   full?: ValidLetter;
   names?: NameColumns;
-  /** CHANGELOG.md's bytes, when the index says they are in step with the signatures. */
-  changelog?: Buffer;
+  /** CHANGELOG.md's last bytes, when the index says it is in step with the signatures. */
+  changelogTail?: Buffer;
 }
 
 /** The names of a letter as adding signatures needs them: matches, ids taken, owners of emails. */
@@ -79,14 +83,11 @@ export async function readAddingState(dir: string, ctx: Context): Promise<Adding
   if (db && stored) {
     const letter = await loadLetterYamlRefusingErrors(dir, ctx.cwd);
     const body = await readText(path.join(dir, letter.body), path.join(shown, letter.body));
-    const changelog = stored.changelogInStep
-      ? await readBytes(
-          path.join(dir, CHANGELOG_FILE),
-          path.join(shown, CHANGELOG_FILE),
-          Number.MAX_SAFE_INTEGER,
-        )
+    // Only the end of CHANGELOG.md: new lines usually go after its last one (see `changelogAfter`).
+    const tail = stored.changelogInStep
+      ? await readTail(path.join(dir, CHANGELOG_FILE), path.join(shown, CHANGELOG_FILE), TAIL_BYTES)
       : undefined;
-    if (body !== undefined && (letter.changelog === 'on-merge' || changelog !== undefined))
+    if (body !== undefined && (letter.changelog === 'on-merge' || tail !== undefined))
       return {
         dir,
         letter,
@@ -95,7 +96,7 @@ export async function readAddingState(dir: string, ctx: Context): Promise<Adding
         key,
         stored,
         db,
-        ...(changelog === undefined ? {} : { changelog }),
+        ...(tail === undefined ? {} : { changelogTail: tail }),
       };
   }
   db?.close();
@@ -161,20 +162,37 @@ export function namesOf(s: AddingState): AddingNames {
   };
 }
 
-/** The CHANGELOG.md change that adds `signatures`: their lines inserted when the index allows it, else the whole text. */
+/**
+ * The CHANGELOG.md change that adds `signatures`, when the index says the file is in step:
+ * their lines appended when they go after its last line (the file is not read), else
+ * inserted; when it is not in step, the whole text, appended when it only adds at the end.
+ */
 export async function changelogAfter(s: AddingState, ctx: Context, signatures: Signature[]) {
-  const inserted =
-    s.changelog === undefined
-      ? undefined
-      : changelogLinesAdded(s.dir, s.letter, s.changelog, signatures);
-  if (inserted !== undefined) return inserted;
+  if (s.changelogTail !== undefined) {
+    const appended = changelogLinesAppended(s.dir, s.letter, s.changelogTail, signatures);
+    if (appended !== undefined) return appended;
+    const shown = path.relative(ctx.cwd, s.dir) || '.';
+    const bytes = await readBytes(
+      path.join(s.dir, CHANGELOG_FILE),
+      path.join(shown, CHANGELOG_FILE),
+      Number.MAX_SAFE_INTEGER,
+    );
+    const inserted =
+      bytes === undefined ? undefined : changelogLinesAdded(s.dir, s.letter, bytes, signatures);
+    if (inserted !== undefined) return inserted;
+  }
   if (s.letter.changelog === 'on-merge') return [];
   s.full ??= await loadLetterRefusingErrors(s.dir, ctx.cwd);
-  return changelogChanges(s.dir, s.letter, {
-    after: 'events',
-    signatures: [...s.full.signatures.map((l) => l.signature), ...signatures],
-    erased: s.erased,
-  });
+  return changelogChanges(
+    s.dir,
+    s.letter,
+    {
+      after: 'events',
+      signatures: [...s.full.signatures.map((l) => l.signature), ...signatures],
+      erased: s.erased,
+    },
+    s.full.changelogBytes,
+  );
 }
 
 /**

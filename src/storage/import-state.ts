@@ -9,6 +9,7 @@ import type { Contact } from '../letter/contacts.js';
 import type { IndexedName } from '../letter/duplicates.js';
 import type { ImportPlan } from '../letter/import-plan.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
+import { trace } from '../trace.js';
 import {
   type AddingNames,
   type AddingState,
@@ -104,6 +105,7 @@ async function writeAccepted(
   ctx: Context,
 ): Promise<string[]> {
   const { dir, letter } = state;
+  trace('import: planned');
   const withContacts = plan.toAdd.filter((r) => r.contact.email || r.contact.phone);
   for (const r of withContacts) contacts[r.signature.id] = r.contact;
   const added = plan.toAdd.map((r) => r.signature);
@@ -112,6 +114,7 @@ async function writeAccepted(
     ...(withContacts.length > 0 ? await contactsChanges(dir, contacts, ctx.cwd) : []),
     ...(await changelogAfter(state, ctx, added)),
   ]);
+  trace('import: written');
   if (added.length > 0) await moveIndexOn(state, added);
   return written;
 }

@@ -5,15 +5,40 @@
  * A rollback journal, as SQLite keeps one: before the first file of the letter changes,
  * `<letter>.journal.lock/` (beside the letter, ignored by git through `*.lock/` like the
  * lock itself) holds, for every path the write touches, the file as it was (a hard link to
- * it, so no bytes are copied or held in memory) or the word that it was absent, and an
+ * it, so no bytes are copied or held in memory), the word that it was absent, or, for a file
+ * only appended to (CHANGELOG.md after a sign or an import), its size before; and an
  * `intent.json` listing them. New contents are staged inside that folder too and renamed
  * into place, so no temporary file ever appears in the letter. Removing `intent.json` is the
  * commit; a journal found with its `intent.json` belongs to a write that never finished,
- * and `rollBack` puts every file back as it was. Only a process holding the letter's lock
- * reads or writes the journal; while it holds the lock, the folder also names it
- * (`owner-<pid>`, holding the host name), so that a lock left by a killed process is known
- * at once (proper-lockfile's own lock folder must stay empty: it watches its time stamp).
+ * and `rollBack` puts every file back as it was (an appended file is cut back to its old
+ * size). Only a process holding the letter's lock reads or writes the journal; while it
+ * holds the lock, the folder also names it (`owner-<pid>`, holding the host name), so that a
+ * lock left by a killed process is known at once (proper-lockfile's own lock folder must
+ * stay empty: it watches its time stamp).
+ *
+ * The order of a write, and why one sync is enough (no fsync per file):
+ * 1. `begin`: the backups (hard links) and `intent.json` are written, then `intent.json` is
+ *    flushed and the journal folder (and its parent) synced: the record of what to undo is
+ *    on disk before any file of the letter changes.
+ * 2. The write (transaction.ts): every new content is written to a staged file and renamed
+ *    into place, appends go to the end of their file, deletions and moves are done, none of
+ *    them flushed one by one. A crash here (even a power cut, which may keep any subset of
+ *    these changes, a renamed file with its data not yet on disk included) leaves a durable
+ *    `intent.json` whose backups and sizes are durable too, so the next command rolls every
+ *    path back: a file that had a backup gets it back (whatever the name now points at), an
+ *    added one is deleted, an appended one is cut to its old size (its old bytes were on disk
+ *    before the write began and are never written by an append).
+ * 3. `commit`: first ONE sync makes every change of step 2 durable: `syncfs(2)` of the
+ *    letter's file system (`sync -f <letter>`, coreutils; Node has no binding), or, where
+ *    that is missing (macOS, BSD), an fsync of every file written and of every folder whose
+ *    entries changed, side by side in a bounded pool. Only then is `intent.json` deleted and
+ *    the journal folder synced: the commit reaches the disk after the contents it commits,
+ *    so a crash before it rolls back a whole write and a crash after it keeps a whole write.
+ * A file written outside the letter's file system (a folder of the letter mounted from
+ * elsewhere makes the staged rename fail with EXDEV) is written atomically and flushed on its
+ * own instead.
  */
+import { execFile } from 'node:child_process';
 import {
   chmod,
   copyFile,
@@ -26,12 +51,14 @@ import {
   rename,
   rm,
   rmdir,
+  truncate,
   unlink,
   writeFile,
 } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { runEnv } from '../run-env.js';
+import { trace } from '../trace.js';
 
 /** The journal folder of the letter in `letterDir`: `<letterDir>.journal.lock`. */
 export function journalDir(letterDir: string): string {
@@ -40,11 +67,19 @@ export function journalDir(letterDir: string): string {
 
 const INTENT = 'intent.json';
 
-/** What `intent.json` holds: paths relative to the letter folder. */
+/**
+ * What `intent.json` holds: paths relative to the letter folder. Version 2 when a file is
+ * appended to (`size`), so that a `letter` too old to know appends refuses the journal
+ * instead of deleting the file.
+ */
 export interface Intent {
-  version: 1;
-  /** Every path the write touches, with the name of its backup in the journal, or null when it did not exist. */
-  files: { path: string; backup: string | null }[];
+  version: 1 | 2;
+  /**
+   * Every path the write touches, with the name of its backup in the journal, or null when
+   * it did not exist or is only appended to; `size`, for a file appended to in place, is its
+   * size in bytes before.
+   */
+  files: { path: string; backup: string | null; size?: number }[];
   /** Folders the write creates (deepest last), removed again on a rollback when empty. */
   dirs: string[];
 }
@@ -64,6 +99,8 @@ export interface Journal {
   letterDir: string;
   /** A fresh name inside the journal folder for staging new contents. */
   staged(): string;
+  /** The permission bits of each path (absolute) that was a file when the journal began. */
+  modes: ReadonlyMap<string, number>;
 }
 
 const exists = (e: unknown) => (e as NodeJS.ErrnoException).code !== 'ENOENT';
@@ -106,37 +143,94 @@ async function keep(from: string, to: string): Promise<void> {
   }
 }
 
-/** Writes `text` to `file` and flushes it to disk before returning. */
-export async function writeDurably(
+/**
+ * Writes `text` to `file` (with the permission bits `mode`, when given), flushed to disk
+ * before returning when `durably`; else `commit` makes it durable with the rest of the write.
+ */
+export async function writeStaged(
   file: string,
   text: string | Uint8Array,
   mode?: number,
+  durably = false,
 ): Promise<void> {
-  await writeFile(file, text, { flush: true, ...(mode === undefined ? {} : { mode }) });
+  await writeFile(file, text, { flush: durably, ...(mode === undefined ? {} : { mode }) });
   if (mode !== undefined) await chmod(file, mode);
 }
 
-async function syncDir(dir: string): Promise<void> {
-  const fd = await open(dir, 'r');
+/** Appends `bytes` to the end of `file`, which must exist; flushed to disk before returning when `durably`. */
+export async function appendInPlace(
+  file: string,
+  bytes: string | Uint8Array,
+  durably = false,
+): Promise<void> {
+  const fd = await open(file, 'r+');
+  try {
+    const { size } = await fd.stat();
+    const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
+    for (let done = 0; done < data.length; ) {
+      const { bytesWritten } = await fd.write(data, done, data.length - done, size + done);
+      done += bytesWritten;
+    }
+    if (durably) await fd.sync();
+  } finally {
+    await fd.close();
+  }
+}
+
+/** Flushes the file or folder `p` to disk; a folder some file systems cannot sync is let be, as is a path gone. */
+async function syncPath(p: string): Promise<void> {
+  const fd = await open(p, 'r').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (!fd) return;
   try {
     await fd.sync();
-  } catch {
-    // some file systems cannot sync a folder; the journal is still written
+  } catch (e) {
+    if (!(await fd.stat()).isDirectory()) throw e;
   } finally {
     await fd.close();
   }
 }
 
 /**
+ * Makes durable every change to the file system that holds `dir`: `sync -f` (syncfs(2),
+ * Linux coreutils). Node has no binding for syncfs, so it runs as a process (~2 ms).
+ * @returns false where it cannot (no such command, another system's `sync` refusing `-f`).
+ */
+function syncFileSystem(dir: string): Promise<boolean> {
+  if (process.platform !== 'linux') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    execFile('sync', ['-f', dir], { timeout: 600_000 }, (e) => resolve(e === null));
+  });
+}
+
+/** Files or folders synced side by side when there is no `sync -f`. */
+const SYNC_POOL = 64;
+
+/** Flushes every path of `paths` to disk, `SYNC_POOL` at a time. */
+async function syncEach(paths: readonly string[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) await syncPath(paths[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(SYNC_POOL, paths.length) }, worker));
+}
+
+/**
  * Records the state of every path in `paths` (absolute, inside `letterDir`) before a write:
- * the file kept as a hard link, or absent; and the folders in `newDirs` the write will make.
- * Must run under the letter's lock, with no record left (see `rollBack`).
+ * the file kept as a hard link, or absent; the size of every file in `appended` (absolute,
+ * files that the write only appends to, none of them in `paths`); and the folders in
+ * `newDirs` the write will make. Must run under the letter's lock, with no record left (see
+ * `rollBack`).
  * @returns the open journal; close it with `commit`, or undo it with `rollBack`.
+ * @throws Error when a path of `appended` is not a file, or is also in `paths`.
  */
 export async function begin(
   letterDir: string,
   paths: readonly string[],
   newDirs: readonly string[],
+  appended: readonly string[] = [],
 ): Promise<Journal> {
   const dir = journalDir(letterDir);
   await clear(dir);
@@ -144,6 +238,14 @@ export async function begin(
     if (e.code !== 'EEXIST') throw e;
   });
   const files: Intent['files'] = [];
+  const modes = new Map<string, number>();
+  const rewritten = new Set(paths);
+  for (const p of appended) {
+    const st = await lstat(p);
+    if (!st.isFile() || rewritten.has(p))
+      throw new Error(`cannot append to ${p}: not a file, or also written whole`);
+    files.push({ path: path.relative(letterDir, p), backup: null, size: st.size });
+  }
   const BATCH = 64;
   for (let i = 0; i < paths.length; i += BATCH) {
     const part = await Promise.all(
@@ -153,6 +255,7 @@ export async function begin(
         try {
           const st = await lstat(p);
           if (!st.isFile()) return { path: rel, backup: null };
+          modes.set(p, st.mode & 0o7777);
         } catch (e) {
           if (exists(e)) throw e;
           return { path: rel, backup: null };
@@ -165,20 +268,32 @@ export async function begin(
     files.push(...part);
   }
   const intent: Intent = {
-    version: 1,
+    version: appended.length > 0 ? 2 : 1,
     files,
     dirs: newDirs.map((d) => path.relative(letterDir, d)),
   };
-  await writeDurably(path.join(dir, `${INTENT}.new`), JSON.stringify(intent));
+  await writeStaged(path.join(dir, `${INTENT}.new`), JSON.stringify(intent), undefined, true);
   await rename(path.join(dir, `${INTENT}.new`), path.join(dir, INTENT));
-  await syncDir(dir);
+  // The journal folder holds intent.json and the backups' names; its parent, the folder's own name.
+  await Promise.all([syncPath(dir), syncPath(path.dirname(dir))]);
   let n = 0;
-  return { dir, letterDir, staged: () => path.join(dir, `n${n++}`) };
+  return { dir, letterDir, staged: () => path.join(dir, `n${n++}`), modes };
 }
 
-/** Ends a write that changed every file: removing `intent.json` is the commit; the backups go after it. */
-export async function commit(j: Journal): Promise<void> {
+/**
+ * Ends a write that changed every file: makes every change durable at once (see the module
+ * comment), then removes `intent.json`, the commit, and makes that durable; the backups go
+ * after it. `written` names every path (absolute) the write created, wrote, appended to,
+ * moved or deleted, and the folders it made: they are flushed one by one only where the file
+ * system cannot be synced whole.
+ */
+export async function commit(j: Journal, written: readonly string[]): Promise<void> {
+  if (!(await syncFileSystem(j.letterDir))) {
+    await syncEach([...new Set([...written, ...written.map((p) => path.dirname(p))])]);
+  }
+  trace('write: synced');
   await unlink(path.join(j.dir, INTENT));
+  await syncPath(j.dir);
   await clear(j.dir);
 }
 
@@ -311,7 +426,12 @@ async function readIntent(dir: string): Promise<Intent | undefined> {
     return undefined;
   }
   const intent = JSON.parse(text) as Intent;
-  if (intent?.version !== 1 || !Array.isArray(intent.files) || !Array.isArray(intent.dirs))
+  if (
+    (intent?.version !== 1 && intent?.version !== 2) ||
+    !Array.isArray(intent.files) ||
+    !Array.isArray(intent.dirs) ||
+    intent.files.some((f) => f.size !== undefined && (!Number.isSafeInteger(f.size) || f.size < 0))
+  )
     throw new Error(`${dir}/${INTENT} is not a journal of letter`);
   return intent;
 }
@@ -327,7 +447,14 @@ async function undo(letterDir: string, intent: Intent, recovery: Recovery): Prom
     const target = inside(letterDir, String(f.path));
     await noLinkOnTheWay(letterDir, target);
     folders.add(path.dirname(target));
-    if (f.backup === null) {
+    if (f.size !== undefined) {
+      // Appended to in place: its first `size` bytes are the file as it was.
+      const now = await lstat(target).catch(ignoreMissing);
+      if (now?.isFile() && now.size > f.size) {
+        await truncate(target, f.size);
+        recovery.restored++;
+      }
+    } else if (f.backup === null) {
       await unlink(target).then(() => recovery.removed++, ignoreMissing);
     } else {
       if (!/^b\d+$/.test(String(f.backup)))

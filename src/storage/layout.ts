@@ -70,6 +70,31 @@ export const MAX_LETTER_BYTES = 1024 * 1024;
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
+ * The last `n` bytes of the file at `p` (all of it when smaller), refusing a link as
+ * `readBytes` does; undefined when the file does not exist.
+ * @throws UserError as `readBytes`.
+ */
+export async function readTail(p: string, shown: string, n: number): Promise<Buffer | undefined> {
+  const { open } = await import('node:fs/promises');
+  const st = await lstat(p).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
+  if (!st) return undefined;
+  if (!st.isFile())
+    throw new UserError(`${shown} is not a plain file; a letter expects a file there.`);
+  const fd = await open(p, 'r');
+  try {
+    const length = Math.min(n, st.size);
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await fd.read(buf, 0, length, st.size - length);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fd.close();
+  }
+}
+
+/**
  * A file's bytes, undefined when it does not exist.
  * @throws UserError naming the file when it is a folder, a symbolic link, unreadable, or larger than `max` bytes.
  */

@@ -8,11 +8,12 @@
  * command leaves the letter as it found it.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { lstat, mkdir, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { mkdir, readFile, rename, rmdir, stat, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { Cancelled } from '../errors.js';
-import { begin, commit, type Journal, rollBack, writeDurably } from './journal.js';
+import { trace } from '../trace.js';
+import { appendInPlace, begin, commit, type Journal, rollBack, writeStaged } from './journal.js';
 
 /**
  * Letter folders (absolute) whose lock the running call holds: writes inside them are
@@ -44,16 +45,20 @@ function heldLetterOf(changes: readonly FileChange[]): string | undefined {
 }
 
 /**
- * One file to write (`text`, or a Buffer of bytes), delete (`text` null), or move here
- * unchanged from `from` (a rename, with `text` undefined); `mode` for new files.
+ * One file to write (`text`, or a Buffer of bytes), delete (`text` null), move here
+ * unchanged from `from` (a rename, with `text` undefined), or extend in place by `append`
+ * (bytes added at its end; the file must exist, and no other change of the same write may
+ * name it); `mode` for new files.
  */
 export type FileChange =
   | { path: string; text: string | Buffer | null; mode?: number }
-  | { path: string; from: string; text?: undefined };
+  | { path: string; from: string; text?: undefined }
+  | { path: string; append: string | Buffer; text?: undefined };
 
-async function previous(p: string): Promise<Buffer | null> {
+/** What a file was before a change: its bytes, null when absent, or its size for an append. */
+async function previous(c: FileChange): Promise<Buffer | null | number> {
   try {
-    return await readFile(p);
+    return 'append' in c ? (await stat(c.path)).size : await readFile(c.path);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
@@ -103,13 +108,19 @@ export async function removeMadeDirs(made: readonly string[]): Promise<void> {
 }
 
 /**
- * Applies one change; with a journal, new contents are staged in it and renamed into place.
- * Folders it makes are added to `made`.
+ * Applies one change; with a journal, new contents are staged in it and renamed into place,
+ * and nothing is flushed (the journal's `commit` makes the whole write durable), its folders
+ * already made; without one, each file is written atomically and flushed, and the folders it
+ * makes are added to `made`.
  */
 async function apply(c: FileChange, j?: Journal, made: string[] = []): Promise<void> {
   if ('from' in c) {
-    made.push(...(await ensureDir(path.dirname(c.path))));
+    if (!j) made.push(...(await ensureDir(path.dirname(c.path))));
     await rename(c.from, c.path);
+    return;
+  }
+  if ('append' in c) {
+    await appendInPlace(c.path, c.append, !j);
     return;
   }
   if (c.text === null) {
@@ -118,17 +129,10 @@ async function apply(c: FileChange, j?: Journal, made: string[] = []): Promise<v
     });
     return;
   }
-  made.push(...(await ensureDir(path.dirname(c.path))));
   if (j) {
     const staged = j.staged();
     // A file written again keeps its mode, as write-file-atomic keeps it.
-    const mode =
-      c.mode ??
-      (await lstat(c.path).then(
-        (st) => st.mode & 0o7777,
-        () => undefined,
-      ));
-    await writeDurably(staged, c.text, mode);
+    await writeStaged(staged, c.text, c.mode ?? j.modes.get(path.resolve(c.path)));
     try {
       await rename(staged, c.path);
       return;
@@ -137,7 +141,7 @@ async function apply(c: FileChange, j?: Journal, made: string[] = []): Promise<v
       if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
       await unlink(staged);
     }
-  }
+  } else made.push(...(await ensureDir(path.dirname(c.path))));
   await writeFileAtomic(c.path, c.text, {
     ...(typeof c.text === 'string' ? { encoding: 'utf8' as const } : {}),
     ...(c.mode ? { mode: c.mode } : {}),
@@ -189,7 +193,7 @@ export async function writeAll(changes: readonly FileChange[]): Promise<string[]
 async function writeDirect(changes: readonly FileChange[]): Promise<() => Promise<void>> {
   const done: number[] = [];
   const made: string[] = [];
-  const before: (Buffer | null)[] = new Array<Buffer | null>(changes.length).fill(null);
+  const before: (Buffer | null | number)[] = new Array<Buffer | null>(changes.length).fill(null);
   await catchingInterrupts(async (interrupted) => {
     try {
       // A few files at a time: an import of 10,000 signatures waits on 10,000 fsyncs, which
@@ -199,7 +203,7 @@ async function writeDirect(changes: readonly FileChange[]): Promise<() => Promis
         if (interrupted()) throw new Cancelled();
         const batch = changes.slice(from, from + WRITE_BATCH);
         // A move is undone by moving back; any other change by restoring what was there.
-        const olds = await Promise.all(batch.map((c) => ('from' in c ? null : previous(c.path))));
+        const olds = await Promise.all(batch.map((c) => ('from' in c ? null : previous(c))));
         olds.forEach((b, j) => {
           before[from + j] = b;
         });
@@ -230,8 +234,10 @@ async function writeDirect(changes: readonly FileChange[]): Promise<() => Promis
   async function undo(): Promise<void> {
     for (const i of done.reverse()) {
       const c = changes[i]!;
-      await apply(
-        'from' in c ? { path: c.from, from: c.path } : { ...c, text: before[i] ?? null },
+      const was = before[i] ?? null;
+      await (typeof was === 'number'
+        ? truncate(c.path, was)
+        : apply('from' in c ? { path: c.from, from: c.path } : { path: c.path, text: was })
       ).catch(() => {});
     }
     // Folders this write made go too, when nothing else has been put in them.
@@ -239,6 +245,13 @@ async function writeDirect(changes: readonly FileChange[]): Promise<() => Promis
   }
   return undo;
 }
+
+/** Every path (absolute) `changes` name: the files they write, append to, delete or move, and where moves come from. */
+const pathsOf = (changes: readonly FileChange[]) => [
+  ...new Set(
+    changes.flatMap((c) => ('from' in c ? [c.from, c.path] : [c.path]).map((p) => path.resolve(p))),
+  ),
+];
 
 /** The folders (absolute) that writing `changes` creates, parents first. */
 async function missingDirs(letterDir: string, changes: readonly FileChange[]): Promise<string[]> {
@@ -277,15 +290,22 @@ async function missingDirs(letterDir: string, changes: readonly FileChange[]): P
 async function writeJournaled(letterDir: string, changes: readonly FileChange[]): Promise<void> {
   if (changes.length === 0) return;
   await catchingInterrupts(async (interrupted) => {
-    const touched = [
-      ...new Set(
-        changes.flatMap((c) =>
-          ('from' in c ? [c.from, c.path] : [c.path]).map((p) => path.resolve(p)),
-        ),
-      ),
-    ];
-    const journal = await begin(letterDir, touched, await missingDirs(letterDir, changes));
+    const appends = changes.filter((c) => 'append' in c);
+    const newDirs = await missingDirs(letterDir, changes);
+    trace(`write: ${changes.length} change(s)`);
+    const journal = await begin(
+      letterDir,
+      pathsOf(changes.filter((c) => !('append' in c))),
+      newDirs,
+      pathsOf(appends),
+    );
+    trace('write: intent durable');
     try {
+      // Every folder the write makes, once, before its files (recorded in the journal).
+      for (const d of newDirs)
+        await mkdir(d).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EEXIST') throw e;
+        });
       for (let from = 0; from < changes.length; from += WRITE_BATCH) {
         if (interrupted()) throw new Cancelled();
         const batch = changes.slice(from, from + WRITE_BATCH);
@@ -296,7 +316,9 @@ async function writeJournaled(letterDir: string, changes: readonly FileChange[])
         } else for (const c of batch) await apply(c, journal);
       }
       if (interrupted()) throw new Cancelled();
-      await commit(journal);
+      trace('write: files written');
+      await commit(journal, [...pathsOf(changes), ...newDirs]);
+      trace('write: committed');
     } catch (e) {
       // Left in place when the undo fails: the next command finishes it.
       await rollBack(letterDir).catch(() => {});

@@ -6,7 +6,15 @@
  * and the next write working.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, watch, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,15 +90,16 @@ function csv(rows: number): string {
 
 /**
  * Runs `letter args` in `dir` and kills it with SIGKILL `delay` ms after the `after`-th change
- * it makes inside the letter folder (seen through inotify), or after it takes the lock
- * (`after` 0). Resolves with whether it was killed (else it finished first) and how long
- * the run went on after the trigger.
+ * it makes inside the letter folder (seen through inotify; only changes of the file `only`
+ * when given), or after it takes the lock (`after` 0). Resolves with whether it was killed
+ * (else it finished first) and how long the run went on after the trigger.
  */
 function killDuring(
   dir: string,
   args: string[],
   after: number,
   delay: number,
+  only?: string,
 ): Promise<{ killed: boolean; window: number }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -110,7 +119,10 @@ function killDuring(
         ? [watch(path.join(dir, 'letters'), (_e, name) => name === 'time-to-act.lock' && fire())]
         : // Not { recursive: true }: Node 20 does that by polling every file on Linux.
           [L, `${L}/signatures`].map((d) =>
-            watch(path.join(dir, d), () => ++seen >= after && fire()),
+            watch(
+              path.join(dir, d),
+              (_e, name) => (only === undefined || name === only) && ++seen >= after && fire(),
+            ),
           );
     child.on('exit', (_code, signal) => {
       for (const w of watchers) w.close();
@@ -267,6 +279,37 @@ describe.concurrent('kill -9 during a write: all or none', () => {
     expect(next.stderr).toMatch(/did not finish .* was undone/);
     expect(leftovers(dir)).toEqual([]);
     expect(normal(dir)).toEqual(before);
+    expect((await letter(dir, ['check', L])).code).toBe(0);
+  });
+});
+
+describe('kill -9 during an append to CHANGELOG.md', () => {
+  it('the next command cuts the file back to the very bytes it had', {
+    timeout: 240_000,
+  }, async () => {
+    const dir = await fixture();
+    const file = path.join(dir, L, 'CHANGELOG.md');
+    const before = readFileSync(file);
+    const { ino } = statSync(file);
+    // Killed as the import's lines reach CHANGELOG.md, while it syncs its files before its commit.
+    const run = await killDuring(
+      dir,
+      ['import', csv(2_000), L, '--allow-similar'],
+      1,
+      0,
+      'CHANGELOG.md',
+    );
+    expect(run.killed).toBe(true);
+    // Appended in place (the same file, longer), and the write not committed.
+    expect(statSync(file).ino).toBe(ino);
+    expect(statSync(file).size).toBeGreaterThan(before.length);
+    expect(existsSync(path.join(dir, `${L}.journal.lock/intent.json`))).toBe(true);
+    // A command that takes the lock and never writes CHANGELOG.md itself.
+    const next = await letter(dir, ['schema', '--update', L]);
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(/did not finish .* was undone; put back \d+ file\(s\)/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
     expect((await letter(dir, ['check', L])).code).toBe(0);
   });
 });

@@ -22,6 +22,43 @@ describe('changelogChanges: whether and what a command writes to CHANGELOG.md', 
     );
   });
 
+  it('appends the new lines when the text after the events starts with the bytes on disk', () => {
+    const before = Buffer.from(renderChangelog(letter, [ada]));
+    expect(
+      changelogChanges(
+        dir,
+        letter,
+        { after: 'events', signatures: [ada, bob], erased: [] },
+        before,
+      ),
+    ).toEqual([
+      {
+        path: file,
+        append: Buffer.from('- 2026-11-02T10:00:00Z signed: Bob Example (bob-example)\n'),
+      },
+    ]);
+  });
+
+  it.each([
+    ['a line goes before the last one', renderChangelog(letter, [bob]), [ada, bob]],
+    ['the file was edited by hand', 'edited by hand\n', [ada]],
+    ['nothing changes', renderChangelog(letter, [ada]), [ada]],
+    [
+      'the file has CRLF line ends',
+      renderChangelog(letter, [ada]).replace(/\n/g, '\r\n'),
+      [ada, bob],
+    ],
+  ] as const)('writes the whole text when %s', (_, onDisk, signatures) => {
+    expect(
+      changelogChanges(
+        dir,
+        letter,
+        { after: 'events', signatures, erased: [] },
+        Buffer.from(onDisk),
+      ),
+    ).toEqual([{ path: file, text: renderChangelog(letter, signatures) }]);
+  });
+
   it('writes the text of a rebuild in every mode', () => {
     expect(changelogChanges(dir, onMerge, { after: 'rebuild', text: 'x\n' })).toEqual([
       { path: file, text: 'x\n' },
@@ -30,13 +67,33 @@ describe('changelogChanges: whether and what a command writes to CHANGELOG.md', 
 });
 
 describe('changelogLinesAdded: one line for a sign onto a changelog in step', () => {
-  it('inserts the line where the whole text would have it', () => {
-    const inStep = Buffer.from(renderChangelog(letter, [ada]));
-    const [change] = changelogLinesAdded(dir, letter, inStep, [bob])!;
+  it('inserts the line where the whole text would have it, writing the whole text when it goes before the end', () => {
+    const inStep = Buffer.from(renderChangelog(letter, [bob]));
+    const [change] = changelogLinesAdded(dir, letter, inStep, [ada])!;
     expect(change?.path).toBe(file);
     expect(String(change && 'text' in change ? change.text : '')).toBe(
       renderChangelog(letter, [ada, bob]),
     );
+  });
+
+  it('appends the line in place when it goes at the end', () => {
+    const inStep = Buffer.from(renderChangelog(letter, [ada]));
+    expect(changelogLinesAdded(dir, letter, inStep, [bob])).toEqual([
+      {
+        path: file,
+        append: Buffer.from('- 2026-11-02T10:00:00Z signed: Bob Example (bob-example)\n'),
+      },
+    ]);
+  });
+
+  it('appends after a header with no event yet: the blank line, then the line', () => {
+    const inStep = Buffer.from(renderChangelog(letter, []));
+    expect(changelogLinesAdded(dir, letter, inStep, [ada])).toEqual([
+      {
+        path: file,
+        append: Buffer.from('\n- 2026-11-01T10:00:00Z signed: Ada Lovelace (ada-lovelace)\n'),
+      },
+    ]);
   });
 
   it('writes nothing for an on-merge letter', () => {

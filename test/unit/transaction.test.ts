@@ -259,6 +259,100 @@ describe('writeAll inside a letter whose lock this process holds (journaled)', (
   });
 });
 
+describe('appending to a file in place', () => {
+  const letterDir = () => path.join(dir, 'letters/demo');
+  const log = () => path.join(letterDir(), 'CHANGELOG.md');
+  beforeEach(() => {
+    mkdirSync(path.join(letterDir(), 'signatures'), { recursive: true });
+    writeFileSync(log(), '# Log\n\n- one\n');
+    chmodSync(log(), 0o640);
+  });
+
+  it('adds the bytes at the end of the same file (its inode and mode kept), with the other files, and leaves no journal', async () => {
+    const ino = statSync(log()).ino;
+    await whileHeld(letterDir(), () =>
+      writeAll([
+        { path: path.join(letterDir(), 'signatures/new.yaml'), text: 'name: New\n' },
+        { path: log(), append: Buffer.from('- two\n') },
+      ]),
+    );
+    expect(readFileSync(log(), 'utf8')).toBe('# Log\n\n- one\n- two\n');
+    expect(statSync(log()).ino).toBe(ino);
+    expect(statSync(log()).mode & 0o777).toBe(0o640);
+    expect(readFileSync(path.join(letterDir(), 'signatures/new.yaml'), 'utf8')).toBe('name: New\n');
+    expect(existsSync(journalDir(letterDir()))).toBe(false);
+  });
+
+  it('records the size before, no backup (a hard link would share the appended bytes), as a version 2 journal', async () => {
+    await begin(letterDir(), [path.join(letterDir(), 'signatures/new.yaml')], [], [log()]);
+    expect(
+      JSON.parse(readFileSync(path.join(journalDir(letterDir()), 'intent.json'), 'utf8')),
+    ).toEqual({
+      version: 2,
+      files: [
+        { path: 'CHANGELOG.md', backup: null, size: 13 },
+        { path: 'signatures/new.yaml', backup: null },
+      ],
+      dirs: [],
+    });
+    expect(readdirSync(journalDir(letterDir()))).toEqual(['intent.json']);
+  });
+
+  it('refuses to append to a file the same write also rewrites', async () => {
+    await expect(begin(letterDir(), [log()], [], [log()])).rejects.toThrow(/cannot append/);
+  });
+
+  it('cuts a file appended to by a killed write back to its very bytes, again when that rollback was itself cut short', async () => {
+    const before = readFileSync(log());
+    await begin(letterDir(), [path.join(letterDir(), 'signatures/new.yaml')], [], [log()]);
+    // What the killed process had done: a file added, and part of its append.
+    writeFileSync(path.join(letterDir(), 'signatures/new.yaml'), 'name: New\n');
+    writeFileSync(log(), '- two\n- thr', { flag: 'a' });
+    expect(await rollBack(letterDir())).toEqual({
+      letter: letterDir(),
+      restored: 1,
+      removed: 1,
+      temporary: [],
+    });
+    expect(readFileSync(log()).equals(before)).toBe(true);
+    expect(readdirSync(letterDir()).sort()).toEqual(['CHANGELOG.md', 'signatures']);
+    expect(readdirSync(path.join(letterDir(), 'signatures'))).toEqual([]);
+    // A rollback killed after cutting the file back: nothing more to cut.
+    await begin(letterDir(), [], [], [log()]);
+    expect(await rollBack(letterDir())).toMatchObject({ restored: 0, removed: 0 });
+    expect(readFileSync(log()).equals(before)).toBe(true);
+  });
+
+  it('puts the file back to its size when a later change of the write fails', async () => {
+    writeFileSync(path.join(letterDir(), 'a-file'), 'not a folder\n');
+    for (const held of [true, false]) {
+      const write = () =>
+        writeAll([
+          { path: log(), append: '- two\n' },
+          { path: path.join(letterDir(), 'a-file/inside.txt'), text: 'fails\n' },
+        ]);
+      await expect(held ? whileHeld(letterDir(), write) : write()).rejects.toMatchObject({
+        code: 'ENOTDIR',
+      });
+      expect(readFileSync(log(), 'utf8')).toBe('# Log\n\n- one\n');
+    }
+  });
+
+  it('refuses a journal whose size is not a byte count, and changes nothing', async () => {
+    mkdirSync(journalDir(letterDir()));
+    writeFileSync(
+      path.join(journalDir(letterDir()), 'intent.json'),
+      JSON.stringify({
+        version: 2,
+        files: [{ path: 'CHANGELOG.md', backup: null, size: -1 }],
+        dirs: [],
+      }),
+    );
+    await expect(rollBack(letterDir())).rejects.toThrow(/not a journal of letter/);
+    expect(readFileSync(log(), 'utf8')).toBe('# Log\n\n- one\n');
+  });
+});
+
 describe('writeAll journaled, interrupted', () => {
   it('puts every file back, leaves no journal, and throws Cancelled when SIGINT arrives part-way', async () => {
     const letterDir = path.join(dir, 'letters/demo');
