@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { at, type Problem, problem } from '../errors.js';
 import { trackedFiles } from '../git.js';
+import { PRIVATE_DIR } from '../storage/layout.js';
 import type { LoadedLetter } from '../storage/letter-store.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
-import { PRIVATE_DIR } from '../storage/private-store.js';
 import type { SignatureScan } from '../storage/signature-scan.js';
 import { trace } from '../trace.js';
 

@@ -11,6 +11,8 @@ import { ID_PATTERN, isErasedId } from '../letter/ids.js';
 export const LETTER_FILE = 'letter.yaml';
 export const SIGNATURES_DIR = 'signatures';
 export const CHANGELOG_FILE = 'CHANGELOG.md';
+/** The folder of the private store (contact details, never in git; see private-store.ts), relative to the letter folder. */
+export const PRIVATE_DIR = 'private';
 /** The letter's JSON Schemas for editors (`letter schema --update` writes them; see storage/schema-files.ts). */
 export const SCHEMAS_DIR = '.schemas';
 

@@ -5,8 +5,7 @@
  */
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_BODY_BYTES, readBytes, SIGNATURES_DIR } from './layout.js';
-import { PRIVATE_DIR } from './private-store.js';
+import { MAX_BODY_BYTES, PRIVATE_DIR, readBytes, SIGNATURES_DIR } from './layout.js';
 
 /**
  * Every plain file under `dir` (any depth) but the signatures, the private store and the

@@ -10,11 +10,12 @@ import { z } from 'zod';
 import { InvalidLetter, UserError } from '../errors.js';
 import { trackedFiles } from '../git.js';
 import { type Contact, contactSchema } from '../letter/contacts.js';
+import { PRIVATE_DIR } from './layout.js';
 import type { FileChange } from './transaction.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 
-/** The folder and file of the private store, relative to the letter folder. */
-export const PRIVATE_DIR = 'private';
+export { PRIVATE_DIR };
+/** The file of the private store, in its folder (`PRIVATE_DIR`, owned by layout.ts). */
 export const CONTACTS_FILE = 'contacts.yaml';
 
 const contactsSchema = z.record(z.string(), contactSchema);
