@@ -178,7 +178,12 @@ export function mixedScriptLetter(
 ): { char: string; codePoint: string; script: string; word: string } | undefined {
   // Plain ASCII holds one script only; most names are.
   if (/^[\x00-\x7f]*$/.test(name)) return undefined;
-  for (const w of name.normalize('NFKC').split(/[\s\-\u2010\u2011]+/)) {
+  const nfkc = name.normalize('NFKC');
+  // Fewer than two of these scripts in the whole name: none in any one word either.
+  let scripts = 0;
+  for (const re of SCRIPTS) if (re.test(nfkc) && ++scripts > 1) break;
+  if (scripts < 2) return undefined;
+  for (const w of nfkc.split(/[\s\-\u2010\u2011]+/)) {
     const letters = [...w].filter((c) => /\p{L}/u.test(c));
     const counts = SCRIPTS.map((re) => letters.filter((c) => re.test(c)).length);
     if (counts.filter((n) => n > 0).length < 2) continue;
@@ -268,9 +273,10 @@ export function lookupKeys(p: NameProfile, key: string, skeleton: string): strin
 
 /** The consonant keys of a name (the whole name's and each word's), to pair names written without vowels with their Latin forms. */
 export function consonantKeys(p: NameProfile): string[] {
+  if (p.consonantKeys) return p.consonantKeys;
   const keys = [profileConsonants(p)];
   for (const w of p.words) if (!w.particle && !w.initial) keys.push(wordConsonants(w.w));
-  return [...new Set(keys.filter((k) => k.length >= 2))];
+  return (p.consonantKeys = [...new Set(keys.filter((k) => k.length >= 2))]);
 }
 
 /**
@@ -300,8 +306,11 @@ export function selectCandidates(
   const found = new Set<number>();
   // Names written without vowels and their Latin forms: by their consonants.
   if (lists.consonants)
-    for (const k of consonantKeys(p))
-      for (const i of (lists.consonants(k) ?? []).slice(0, COMMON_WORD_LIST)) found.add(i);
+    for (const k of consonantKeys(p)) {
+      const list = lists.consonants(k);
+      if (!list) continue;
+      for (let x = 0; x < list.length && x < COMMON_WORD_LIST; x++) found.add(list[x]!);
+    }
   const common: (readonly number[])[] = [];
   const rare = Math.max(8, Math.min(RARE_WORD_LIST, Math.floor(lists.size / 100)));
   for (const k of keys) {

@@ -75,6 +75,8 @@ export interface NameProfile {
   words: NameWord[];
   /** Every consonant of the name in order (see `profileConsonants`), made on first use. */
   consonants?: string;
+  /** The consonant keys a name index finds the name by (see `NameIndex`), made on first use. */
+  consonantKeys?: string[];
   /** True when the name was written in a script without vowels (Arabic, Hebrew): compare `consonants`. */
   abjad: boolean;
 }
@@ -127,6 +129,7 @@ export function foldSpelling(w: string): string {
 const spellings = new Map<string, string>();
 const syllables = new Map<string, string>();
 const sounds = new Map<string, string>();
+const consonants = new Map<string, string>();
 function memo(cache: Map<string, string>, w: string, f: (w: string) => string): string {
   let v = cache.get(w);
   if (v === undefined) {
@@ -326,6 +329,10 @@ function consonantsOf(words: readonly string[]): string {
 
 /** The consonants of one word as an abjad writes them (see `consonantsOf`). */
 export function wordConsonants(w: string): string {
+  return memo(consonants, w, wordConsonantsOnce);
+}
+
+function wordConsonantsOnce(w: string): string {
   return (w.length > 3 ? w.replace(/^(al|el|l)(?=[^aeiou])/, '') : w)
     .replace(/dh/g, 'd')
     .replace(/th/g, 't')
@@ -596,7 +603,7 @@ export function contextNotes(a: MatchContext, b: MatchContext): ContextNote[] {
   if (
     a.organisation &&
     b.organisation &&
-    normaliseName(a.organisation) === normaliseName(b.organisation)
+    normalisedText(a.organisation) === normalisedText(b.organisation)
   )
     notes.push({ what: 'same organisation', delta: 0.05 });
   else if ((a.role || a.organisation) && (b.role || b.organisation)) {
@@ -637,16 +644,30 @@ const ROLE_STOP_WORDS = new Set([
   'et',
 ]);
 
-/** The share of distinct content words two texts have in common (Jaccard), 0 to 1. */
-function wordOverlap(a: string, b: string): number {
-  const words = (s: string) =>
-    new Set(
-      normaliseName(s)
+// Roles and organisations repeat across a letter's pairs: each text's words are found once.
+const contentWordSets = new Map<string, Set<string>>();
+function contentWords(s: string): Set<string> {
+  let words = contentWordSets.get(s);
+  if (words === undefined) {
+    if (contentWordSets.size > 50_000) contentWordSets.clear();
+    words = new Set(
+      normalisedText(s)
         .split(' ')
         .filter((w) => w.length > 1 && !ROLE_STOP_WORDS.has(w)),
     );
-  const x = words(a);
-  const y = words(b);
+    contentWordSets.set(s, words);
+  }
+  return words;
+}
+
+const texts = new Map<string, string>();
+/** `normaliseName` of a role or organisation, computed once per text. */
+const normalisedText = (s: string) => memo(texts, s, normaliseName);
+
+/** The share of distinct content words two texts have in common (Jaccard), 0 to 1. */
+function wordOverlap(a: string, b: string): number {
+  const x = contentWords(a);
+  const y = contentWords(b);
   const shared = [...x].filter((w) => y.has(w)).length;
   return shared === 0 ? 0 : shared / (x.size + y.size - shared);
 }
