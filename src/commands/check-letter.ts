@@ -62,7 +62,7 @@ export async function checkFiles(
     import('../letter/contact-details.js'),
     import('../storage/letter-texts.js'),
   ]);
-  const loaded = await loadLetterAllowingErrors(dir, ctx.cwd, scan);
+  const loaded = await loadLetterAllowingErrors(dir, ctx.cwd, scan, true);
   trace('check: loaded');
   // The organisers' public addresses may appear in the letter's own texts and templates, never in a signature or the changelog.
   const allowed = new Set((loaded.letter?.public_contacts ?? []).map(allowedContactKey));

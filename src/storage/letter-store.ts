@@ -94,12 +94,15 @@ export interface LoadedLetter {
  * `cwd` decides how file names are shown.
  * @throws UserError when a write to the letter was interrupted (see `refuseUnfinishedWrite`).
  * Signature files unchanged since the last run come from the letter's index (see letter-db.ts);
- * `scan`, a `scanSignatures` of the letter just made, saves listing them again.
+ * `scan`, a `scanSignatures` of the letter just made, saves listing them again. With
+ * `checking`, the files parsed also give the keys the rules of `letter check` need, made on
+ * the parse threads (see `DeriveKeys`).
  */
 export async function loadLetterAllowingErrors(
   dir: string,
   cwd: string,
   scan?: SignatureScan,
+  checking = false,
 ): Promise<LoadedLetter> {
   const shown = path.relative(cwd, dir) || '.';
   await refuseUnfinishedWrite(dir, shown);
@@ -154,6 +157,7 @@ export async function loadLetterAllowingErrors(
     letter ? (letter.layout ?? 'flat') : undefined,
     problems,
     scan,
+    checking && letter ? { language: letter.language } : undefined,
   );
 
   problems.push(...(await strayFiles(dir, shown, bodyName)));

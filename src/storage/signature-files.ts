@@ -28,7 +28,7 @@ import {
   signatureEntry,
 } from './layout.js';
 import { type FolderFiles, LetterDb } from './letter-db.js';
-import type { openSignatureFile, ParsedFile } from './signature-parse.js';
+import type { DeriveKeys, openSignatureFile, ParsedFile } from './signature-parse.js';
 import {
   PARALLEL_MIN,
   type SignatureScan,
@@ -47,6 +47,11 @@ export interface LoadedSignature {
   key: string;
   /** The name's index keys (see `nameSeed`): made on first use, or cached with the parse. */
   readonly seed: NameSeed;
+  /**
+   * When the loader was asked to derive keys (see `DeriveKeys`) and parsed this file: for a
+   * published signature without `sort_as`, what `sortKeyToWrite` gives it (0 for nothing).
+   */
+  readonly sortKey?: string | 0 | undefined;
 }
 
 /** A folder of signature files: its absolute path and its path as shown, each ending in a separator. */
@@ -67,6 +72,7 @@ class SignatureFromFile implements LoadedSignature {
     readonly place: Place,
     readonly key: string,
     private known?: NameSeed,
+    readonly sortKey?: string | 0,
   ) {}
 
   get file(): string {
@@ -147,7 +153,8 @@ const BATCH = 2000;
  * letter.yaml declares `layout` (undefined when letter.yaml is invalid: then no file is
  * reported as misplaced). Files in the other layout are read too, and reported as
  * misplaced. Problems of the files are appended to `problems`, in file order. `scan`, when
- * given, is a `scanSignatures` of the same folder just made.
+ * given, is a `scanSignatures` of the same folder just made. With `derive`, each file parsed
+ * also gives the keys `letter check` needs (see `DeriveKeys`), made on the parse threads.
  */
 export async function loadSignatures(
   dir: string,
@@ -155,6 +162,7 @@ export async function loadSignatures(
   layout: SignatureLayout | undefined,
   problems: Problem[],
   scan?: SignatureScan,
+  derive?: DeriveKeys,
 ): Promise<LoadedSignatures> {
   const listed = scan ?? (await scanSignatures(dir, shown, 0.2));
   const { folders, candidates, listing } = listed;
@@ -271,12 +279,19 @@ export async function loadSignatures(
       slots[slot] = { record: result.record, place };
       if (result.cacheable) cache.set(entry, identity, { kind: 'erased', record: result.record });
     } else {
-      slots[slot] = new SignatureFromFile(shareValues(result.signature, shared), place, result.key);
+      slots[slot] = new SignatureFromFile(
+        shareValues(result.signature, shared),
+        place,
+        result.key,
+        result.seed,
+        result.sortKey,
+      );
       if (result.cacheable)
         cache.set(entry, identity, {
           kind: 'signature',
           signature: result.signature,
           key: result.key,
+          ...(result.seed ? { seed: result.seed } : {}),
         });
     }
   };
@@ -291,6 +306,7 @@ export async function loadSignatures(
       listed,
       Array.from({ length: all }, (_, i) => i),
       true,
+      derive,
       (i, result) => {
         const r = result as Opened;
         given.set(r.identity, i * STAT_WIDTH);
@@ -304,7 +320,7 @@ export async function loadSignatures(
     const todo: number[] = [];
     for (let i = 0; i < all; i++) if (!settle(i, stats, i * STAT_WIDTH, undefined)) todo.push(i);
     trace(`load: ${todo.length} files to parse`);
-    await eachParsed(listed, todo, false, (i, result) => {
+    await eachParsed(listed, todo, false, derive, (i, result) => {
       const place = places[candidates.folder[i]!]!;
       const identity = identityAt(stats, i * STAT_WIDTH);
       take(
@@ -362,8 +378,8 @@ export async function loadSignatures(
 type Opened = ReturnType<typeof openSignatureFile>;
 
 /**
- * Parses the candidates `indices` of `scan` (with `open`, opens and stats them too) and
- * calls `each` with every result, in no particular order: on this thread, and on workers
+ * Parses the candidates `indices` of `scan` (with `open`, opens and stats them too; with
+ * `derive`, makes their keys too) and calls `each` with every result, in no particular order: on this thread, and on workers
  * too when there are many, whose results come a batch at a time while this thread parses
  * its own share.
  */
@@ -371,6 +387,7 @@ async function eachParsed(
   scan: SignatureScan,
   indices: number[],
   open: boolean,
+  derive: DeriveKeys | undefined,
   each: (i: number, result: Opened | ParsedFile) => void,
 ): Promise<void> {
   if (indices.length === 0) return;
@@ -382,8 +399,13 @@ async function eachParsed(
     const f = candidates.folder[i]!;
     const id = idOfEntry(entry);
     return open
-      ? openSignatureFile(folderPaths[f] + entry, shownFolders[f] + entry, id)
-      : parseSignatureFile(readFileSync(folderPaths[f] + entry), shownFolders[f] + entry, id);
+      ? openSignatureFile(folderPaths[f] + entry, shownFolders[f] + entry, id, derive)
+      : parseSignatureFile(
+          readFileSync(folderPaths[f] + entry),
+          shownFolders[f] + entry,
+          id,
+          derive,
+        );
   };
   const threads = threadCount();
   const script =
@@ -395,7 +417,7 @@ async function eachParsed(
   for (let at = ownEnd; script && at < indices.length; at += size) {
     const chunk = indices.slice(at, at + size);
     theirs.push(
-      inWorker(script, scan, chunk, open, each).then((left) => {
+      inWorker(script, scan, chunk, open, derive, each).then((left) => {
         // A worker that failed: what it did not send is parsed here.
         for (const i of left) each(i, here(i));
       }),
@@ -417,6 +439,7 @@ function inWorker(
   scan: SignatureScan,
   chunk: number[],
   open: boolean,
+  derive: DeriveKeys | undefined,
   each: (i: number, result: Opened | ParsedFile) => void,
 ): Promise<number[]> {
   const { candidates, folderPaths, shownFolders } = scan;
@@ -427,6 +450,7 @@ function inWorker(
     folder: chunk.map((i) => candidates.folder[i]!),
     open,
     batch: BATCH,
+    derive,
   };
   return new Promise((resolve) => {
     const worker = new Worker(script, { workerData });

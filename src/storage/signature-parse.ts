@@ -6,6 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Problem } from '../errors.js';
 import { findContactDetails } from '../letter/contact-details.js';
+import { type NameSeed, skeletonOf, transliterationKey } from '../letter/duplicates.js';
 import { isErasedId } from '../letter/ids.js';
 import { normaliseName } from '../letter/names.js';
 import {
@@ -14,6 +15,7 @@ import {
   type Signature,
   signatureSchema,
 } from '../letter/schema.js';
+import { sortKeyToWrite } from '../letter/sort-key.js';
 import { identityOf, NOT_A_FILE, VANISHED } from './file-stats.js';
 import { conflictMarker, decodeUtf8, MAX_SIGNATURE_BYTES } from './layout.js';
 import { parseYaml, parseYamlFast } from './yaml.js';
@@ -32,6 +34,10 @@ export type ParsedFile =
       kind: 'signature';
       signature: Signature;
       key: string;
+      /** With `derive`: the name's index keys (see `nameSeed`). */
+      seed?: NameSeed;
+      /** With `derive`, for a published signature without `sort_as`: what `sortKeyToWrite` gives, 0 for nothing. */
+      sortKey?: string | 0;
       problems?: Problem[];
       contacts?: Problem[];
       cacheable: boolean;
@@ -45,6 +51,15 @@ export type ParsedFile =
     }
   | { kind: 'invalid'; problems: Problem[]; contacts?: Problem[] };
 
+/**
+ * What `letter check` needs of each signature beyond its parse, made where the file is parsed
+ * (on the parse threads, see parse-worker.ts): the name's index keys (`nameSeed`) and the
+ * `sort_as` it lacks (`sortKeyToWrite` in the letter's `language`).
+ */
+export interface DeriveKeys {
+  language: string;
+}
+
 /** `list` when it holds anything, else nothing. */
 const some = (list: Problem[]) => (list.length > 0 ? list : undefined);
 
@@ -53,7 +68,12 @@ const some = (list: Problem[]) => (list.length > 0 ? list : undefined);
  * through `parseYamlFast` (js-yaml, with the `yaml` package for anything it cannot settle).
  * Never throws.
  */
-export function parseSignatureFile(bytes: Uint8Array, file: string, id: string): ParsedFile {
+export function parseSignatureFile(
+  bytes: Uint8Array,
+  file: string,
+  id: string,
+  derive?: DeriveKeys,
+): ParsedFile {
   const decoded = decodeUtf8(bytes, file);
   if ('problem' in decoded) return { kind: 'invalid', problems: [decoded.problem] };
   const text = decoded.text;
@@ -73,14 +93,25 @@ export function parseSignatureFile(bytes: Uint8Array, file: string, id: string):
   }
   const parsed = parseYamlFast(text, file, signatureSchema);
   if (!parsed.value) return { kind: 'invalid', problems: parsed.problems, contacts };
-  return {
+  const signature = { id, ...parsed.value };
+  const key = normaliseName(signature.name);
+  const result: ParsedFile = {
     kind: 'signature',
-    signature: { id, ...parsed.value },
-    key: normaliseName(parsed.value.name),
+    signature,
+    key,
     problems: some(parsed.problems),
     contacts,
     cacheable: parsed.problems.length === 0 && !contacts,
   };
+  if (derive) {
+    result.seed = [key, skeletonOf(signature.name, key), transliterationKey(key)];
+    if (
+      signature.sort_as === undefined &&
+      (signature.status === 'pending' || signature.status === 'verified')
+    )
+      result.sortKey = sortKeyToWrite(signature.name, { language: derive.language }) ?? 0;
+  }
+  return result;
 }
 
 /**
@@ -93,6 +124,7 @@ export function openSignatureFile(
   full: string,
   file: string,
   id: string,
+  derive?: DeriveKeys,
 ): { identity: number[]; parsed?: ParsedFile } {
   let fd: number;
   try {
@@ -112,7 +144,7 @@ export function openSignatureFile(
       if (n === 0) break;
       got += n;
     }
-    return { identity, parsed: parseSignatureFile(bytes.subarray(0, got), file, id) };
+    return { identity, parsed: parseSignatureFile(bytes.subarray(0, got), file, id, derive) };
   } finally {
     closeSync(fd);
   }

@@ -42,6 +42,8 @@ export interface SignatureEntry {
   locate: Locate;
   key?: string;
   seed?: NameSeed;
+  /** For a published signature without `sort_as`, when the loader made it: what `sortKeyToWrite` gives (0 for nothing). */
+  sortKey?: string | 0 | undefined;
 }
 
 /** A rule about the letter as a whole: the problems it finds, in the order they are shown. */

@@ -16,7 +16,10 @@ export const sortKeysPresent: Rule = ({ signatures, letter, shown }) => {
   for (const entry of signatures) {
     const s = entry.signature;
     if (s.sort_as !== undefined || (s.status !== 'pending' && s.status !== 'verified')) continue;
-    const key = sortKeyToWrite(s.name, { language: letter.language });
+    const key =
+      entry.sortKey === undefined
+        ? sortKeyToWrite(s.name, { language: letter.language })
+        : entry.sortKey || undefined;
     if (key !== undefined) lacking.push({ entry, key });
   }
   if (lacking.length > SORT_KEY_WARNINGS_LIMIT) {
