@@ -325,16 +325,19 @@ export function selectCandidates(
   if (p.words.filter((w) => !w.initial).length >= 2 && common.length >= 2) {
     const touched: number[] = [];
     let budget = COUNT_BUDGET;
+    let counted = 0;
     for (const list of common.sort((a, b) => a.length - b.length)) {
       if ((budget -= list.length) < 0) break;
       for (const i of list) if ((counts[i] = counts[i]! + 1) === 2) touched.push(i);
+      counted++;
     }
     const ranked =
       touched.length <= SHARED_CANDIDATES
         ? touched
         : touched.sort((a, b) => counts[b]! - counts[a]!).slice(0, SHARED_CANDIDATES);
     for (const i of ranked) found.add(i);
-    for (const list of common) for (const i of list) counts[i] = 0;
+    // Only the lists counted hold counts to clear.
+    for (let l = 0; l < counted; l++) for (const i of common[l]!) counts[i] = 0;
   }
   return found;
 }
