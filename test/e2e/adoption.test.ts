@@ -353,7 +353,7 @@ describe('a campaign adopts letter in its own repository', () => {
       'letters/clean-air/signatures/gus-grey.yaml:2:10: error:',
     );
     git('rm', '-q', '-f', 'letters/clean-air/signatures/gus-grey.yaml');
-  }, 300_000);
+  }, 600_000);
 
   it('prints hints the campaign can run: npx letter', () => {
     let stderr = '';

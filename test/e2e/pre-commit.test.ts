@@ -94,6 +94,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(top, { recursive: true, force: true }));
 
+// pre-commit installs the hook's package (npm pack, npm install) in an environment of its own,
+// building better-sqlite3 from source where no prebuilt binary can be downloaded: minutes.
 describe('pre-commit hooks', () => {
   it('install, and pass a clean repository without rewriting it', () => {
     const r = tryRepo('--all-files');
@@ -101,7 +103,7 @@ describe('pre-commit hooks', () => {
     expect(r.out).toMatch(/letter fmt\.+Passed/);
     expect(r.code).toBe(0);
     expect(git('status', '--porcelain')).toBe('');
-  }, 300_000);
+  }, 600_000);
 
   it('block a commit that adds a broken signature', () => {
     writeFileSync(
@@ -113,5 +115,5 @@ describe('pre-commit hooks', () => {
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/letter check\.+Failed/);
     expect(r.out).toContain(`${L}/signatures/bob-brown.yaml:2:10: error:`);
-  }, 300_000);
+  }, 600_000);
 });
