@@ -280,13 +280,16 @@ export function consonantKeys(p: NameProfile): string[] {
 }
 
 /**
- * Where `selectCandidates` finds entries (numbers below `size`) by key: `get` by a key of
- * `lookupKeys`; `consonants` by a consonant key (see `consonantKeys`), when the name looked up
- * is written without vowels (then every name's) or when some names are (then theirs only).
+ * Where `selectCandidates` finds entries (numbers below `size`) by key: `count` tells how
+ * many entries hold a key of `lookupKeys` (it may stop counting past `COMMON_WORD_LIST`),
+ * `get` gives them, read only when they are used; `consonants` gives the entries of a
+ * consonant key (see `consonantKeys`), at most `COMMON_WORD_LIST`, when the name looked up is
+ * written without vowels (then every name's) or when some names are (then theirs only).
  */
 export interface KeyLists {
   size: number;
-  get(key: string): readonly number[] | undefined;
+  count(key: string): number;
+  get(key: string): readonly number[];
   consonants: ((key: string) => readonly number[] | undefined) | undefined;
 }
 
@@ -311,13 +314,13 @@ export function selectCandidates(
       if (!list) continue;
       for (let x = 0; x < list.length && x < COMMON_WORD_LIST; x++) found.add(list[x]!);
     }
-  const common: (readonly number[])[] = [];
+  const common: { key: string; length: number }[] = [];
   const rare = Math.max(8, Math.min(RARE_WORD_LIST, Math.floor(lists.size / 100)));
   for (const k of keys) {
-    const list = lists.get(k);
-    if (!list) continue;
-    if (k[0] === 'k' || k[0] === 'n' || list.length <= rare) for (const i of list) found.add(i);
-    else if (list.length <= COMMON_WORD_LIST) common.push(list);
+    const length = lists.count(k);
+    if (length === 0) continue;
+    if (k[0] === 'k' || k[0] === 'n' || length <= rare) for (const i of lists.get(k)) found.add(i);
+    else if (length <= COMMON_WORD_LIST) common.push({ key: k, length });
   }
   // Names sharing only words held by many names are candidates when they share two of them
   // ("Maria Garcia" is not compared with every Maria and every Garcia), the most shared first;
@@ -325,19 +328,20 @@ export function selectCandidates(
   if (p.words.filter((w) => !w.initial).length >= 2 && common.length >= 2) {
     const touched: number[] = [];
     let budget = COUNT_BUDGET;
-    let counted = 0;
-    for (const list of common.sort((a, b) => a.length - b.length)) {
-      if ((budget -= list.length) < 0) break;
+    // Only the lists counted are read, and hold counts to clear.
+    const counted: (readonly number[])[] = [];
+    for (const c of common.sort((a, b) => a.length - b.length)) {
+      if ((budget -= c.length) < 0) break;
+      const list = lists.get(c.key);
       for (const i of list) if ((counts[i] = counts[i]! + 1) === 2) touched.push(i);
-      counted++;
+      counted.push(list);
     }
     const ranked =
       touched.length <= SHARED_CANDIDATES
         ? touched
         : touched.sort((a, b) => counts[b]! - counts[a]!).slice(0, SHARED_CANDIDATES);
     for (const i of ranked) found.add(i);
-    // Only the lists counted hold counts to clear.
-    for (let l = 0; l < counted; l++) for (const i of common[l]!) counts[i] = 0;
+    for (const list of counted) for (const i of list) counts[i] = 0;
   }
   return found;
 }
@@ -448,7 +452,8 @@ export class NameIndex implements NameFinder {
       lookupKeys(p, key, skeleton),
       {
         size: this.c.ids.length,
-        get: (k) => maps.get(k),
+        count: (k) => maps.get(k)?.length ?? 0,
+        get: (k) => maps.get(k)!,
         consonants: byConsonants && ((k) => byConsonants.get(k)),
       },
       this.counts,

@@ -14,6 +14,8 @@
  * state-key.ts) and kept in `meta` under "names" with the erasure records and whether
  * CHANGELOG.md is in step with the signatures.
  */
+
+import type BetterSqlite3 from 'better-sqlite3';
 import {
   byStrength,
   COMMON_WORD_LIST,
@@ -21,6 +23,7 @@ import {
   type DuplicateMatch,
   emptyNameColumns,
   type IndexedName,
+  type KeyLists,
   lookupKeys,
   type NameColumns,
   type NameFinder,
@@ -76,32 +79,54 @@ export interface StoredNames {
 export function readSignIndex(db: LetterDb, key: string): StoredNames | undefined {
   const meta = db.meta('names') as NamesMeta | undefined;
   if (meta?.key !== key) return undefined;
+  let q: Queries | undefined;
+  const queries = () => (q ??= prepareQueries(db, meta));
   return {
     erased: meta.erased,
     changelogInStep: meta.changelogInStep,
     count: meta.count,
-    has: (id) =>
-      db.guard(true, (d) => d.prepare('SELECT 1 FROM names WHERE id = ?').get(id) !== undefined),
-    owner: (id) =>
-      db.guard(
-        undefined,
-        (d) =>
-          d.prepare('SELECT id, name, status FROM names WHERE id = ?').get(id) as
-            | IndexedName
-            | undefined,
-      ),
-    find: (name, ctx, extra) => findStored(db, meta, name, ctx, extra),
-    df: (word) =>
-      db.guard(
-        0,
-        (d) => (d.prepare('SELECT df FROM words WHERE w = ?').pluck().get(word) as number) ?? 0,
-      ),
+    has: (id) => db.guard(true, () => queries().byId.get(id) !== undefined),
+    owner: (id) => db.guard(undefined, () => queries().byId.get(id) as IndexedName | undefined),
+    find: (name, ctx, extra) =>
+      db.guard([] as DuplicateMatch[], () => findStored(queries(), meta, name, ctx, extra)),
+    df: (word) => db.guard(0, () => queries().df(word)),
+  };
+}
+
+/** The statements of the lookups of one state of the names, prepared once, and scratch space. */
+interface Queries {
+  byId: BetterSqlite3.Statement;
+  entry: BetterSqlite3.Statement;
+  /** How many names hold key `k`, counted up to just past the common limit (a longer list is never read). */
+  count(k: string): number;
+  /** The names holding key `k`, at most `limit` (-1: all). */
+  rows(k: string, limit: number): number[];
+  df(word: string): number;
+  counts: Uint8Array;
+}
+
+function prepareQueries(db: LetterDb, meta: NamesMeta): Queries {
+  const d = db.db;
+  const rows = d.prepare('SELECT row FROM name_keys WHERE k = ? ORDER BY row LIMIT ?').pluck();
+  const count = d
+    .prepare('SELECT count(*) FROM (SELECT 1 FROM name_keys WHERE k = ? LIMIT ?)')
+    .pluck();
+  const dfOf = d.prepare('SELECT df FROM words WHERE w = ?').pluck();
+  return {
+    byId: d.prepare('SELECT id, name, status FROM names WHERE id = ?'),
+    entry: d.prepare(
+      'SELECT id, name, status, key, skeleton, translit, context FROM names WHERE row = ?',
+    ),
+    count: (k) => count.get(k, COMMON_WORD_LIST + 1) as number,
+    rows: (k, limit) => rows.all(k, limit) as number[],
+    df: (word) => (dfOf.get(word) as number | undefined) ?? 0,
+    counts: new Uint8Array(meta.count + 1),
   };
 }
 
 /** The names of `meta`'s state that `name` matches, as `NameIndex.find` gives them. */
 function findStored(
-  db: LetterDb,
+  q: Queries,
   meta: NamesMeta,
   name: string,
   ctx: MatchContext = {},
@@ -110,49 +135,34 @@ function findStored(
   const [key, skeleton] = nameSeed(name);
   if (key === '') return [];
   const p = nameProfile(name, key);
-  return db.guard([] as DuplicateMatch[], (d) => {
-    const byKey = d.prepare('SELECT row FROM name_keys WHERE k = ? ORDER BY row LIMIT ?').pluck();
-    const list = (k: string, limit: number) => {
-      const rows = byKey.all(k, limit) as number[];
-      return rows.length > 0 ? rows : undefined;
-    };
-    const prefix = p.abjad ? 'c ' : meta.abjad > 0 ? 'a ' : undefined;
-    const found = selectCandidates(
-      p,
-      lookupKeys(p, key, skeleton),
-      {
-        size: meta.count,
-        // Exact keys take every name holding them; others only need to be known past the common limit.
-        get: (k) => list(k, k[0] === 'k' || k[0] === 'n' ? -1 : COMMON_WORD_LIST + 1),
-        consonants: prefix === undefined ? undefined : (k) => list(prefix + k, COMMON_WORD_LIST),
-      },
-      new Uint8Array(meta.count + 1),
-    );
-    const columns = emptyNameColumns();
-    const entry = d.prepare(
-      'SELECT id, name, status, key, skeleton, translit, context FROM names WHERE row = ?',
-    );
-    const words = new Set(p.words.map((w) => w.w));
-    for (const row of found) {
-      const e = entry.get(row) as Record<string, string> | undefined;
-      if (!e) continue;
-      columns.ids.push(e.id!);
-      columns.names.push(e.name!);
-      columns.statuses.push(e.status!);
-      columns.keys.push(e.key!);
-      columns.skeletons.push(e.skeleton === e.key ? 0 : e.skeleton!);
-      columns.translits.push(e.translit!);
-      columns.contexts.push(e.context || 0);
-      for (const w of nameProfile(e.name!, e.key).words) words.add(w.w);
-    }
-    const dfOf = d.prepare('SELECT df FROM words WHERE w = ?').pluck();
-    const df = new Map<string, number>();
-    for (const w of words)
-      df.set(w, ((dfOf.get(w) as number | undefined) ?? 0) + (extra?.df.get(w) ?? 0));
-    const candidates = new NameIndex(columns);
-    candidates.weighWith(df, meta.count + (extra?.n ?? 0));
-    return candidates.scoreAll(name, ctx);
-  });
+  // Names written without vowels are found by the consonants of every name; others by those of names written without vowels.
+  const prefix = p.abjad ? 'c ' : meta.abjad > 0 ? 'a ' : undefined;
+  const lists: KeyLists = {
+    size: meta.count,
+    count: q.count,
+    get: (k) => q.rows(k, -1),
+    consonants: prefix === undefined ? undefined : (k) => q.rows(prefix + k, COMMON_WORD_LIST),
+  };
+  const found = selectCandidates(p, lookupKeys(p, key, skeleton), lists, q.counts);
+  const columns = emptyNameColumns();
+  const words = new Set(p.words.map((w) => w.w));
+  for (const row of found) {
+    const e = q.entry.get(row) as Record<string, string> | undefined;
+    if (!e) continue;
+    columns.ids.push(e.id!);
+    columns.names.push(e.name!);
+    columns.statuses.push(e.status!);
+    columns.keys.push(e.key!);
+    columns.skeletons.push(e.skeleton === e.key ? 0 : e.skeleton!);
+    columns.translits.push(e.translit!);
+    columns.contexts.push(e.context || 0);
+    for (const w of nameProfile(e.name!, e.key).words) words.add(w.w);
+  }
+  const df = new Map<string, number>();
+  for (const w of words) df.set(w, q.df(w) + (extra?.df.get(w) ?? 0));
+  const candidates = new NameIndex(columns);
+  candidates.weighWith(df, meta.count + (extra?.n ?? 0));
+  return candidates.scoreAll(name, ctx);
 }
 
 /**
