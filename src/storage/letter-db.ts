@@ -30,7 +30,7 @@ import type { Identity } from './file-stats.js';
 import { idOfEntry } from './layout.js';
 
 /** The version of what the database holds: another one and the database is made again. */
-const VERSION = `letter ${pkg.version} db 1`;
+const VERSION = `letter ${pkg.version} db 2`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -46,6 +46,7 @@ CREATE TABLE IF NOT EXISTS names (
 CREATE INDEX IF NOT EXISTS names_id ON names (id);
 CREATE TABLE IF NOT EXISTS name_keys (k TEXT NOT NULL, row INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS name_keys_k ON name_keys (k, row);
+CREATE TABLE IF NOT EXISTS key_sizes (k TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS words (w TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
@@ -94,7 +95,9 @@ function openAt(file: string): Db {
       | { value: string }
       | undefined;
     if (row?.value !== VERSION) {
-      db.exec('DELETE FROM files; DELETE FROM names; DELETE FROM name_keys; DELETE FROM words;');
+      db.exec(
+        'DELETE FROM files; DELETE FROM names; DELETE FROM name_keys; DELETE FROM key_sizes; DELETE FROM words;',
+      );
       db.exec('DELETE FROM meta');
       db.prepare('INSERT INTO meta VALUES (?, ?)').run('version', VERSION);
     }

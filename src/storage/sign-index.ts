@@ -97,7 +97,7 @@ export function readSignIndex(db: LetterDb, key: string): StoredNames | undefine
 interface Queries {
   byId: BetterSqlite3.Statement;
   entry: BetterSqlite3.Statement;
-  /** How many names hold key `k`, counted up to just past the common limit (a longer list is never read). */
+  /** How many names hold key `k`. */
   count(k: string): number;
   /** The names holding key `k`, at most `limit` (-1: all). */
   rows(k: string, limit: number): number[];
@@ -108,16 +108,20 @@ interface Queries {
 function prepareQueries(db: LetterDb, meta: NamesMeta): Queries {
   const d = db.db;
   const rows = d.prepare('SELECT row FROM name_keys WHERE k = ? ORDER BY row LIMIT ?').pluck();
-  const count = d
-    .prepare('SELECT count(*) FROM (SELECT 1 FROM name_keys WHERE k = ? LIMIT ?)')
-    .pluck();
+  const size = d.prepare('SELECT n FROM key_sizes WHERE k = ?').pluck();
+  const sizes = new Map<string, number>();
   const dfOf = d.prepare('SELECT df FROM words WHERE w = ?').pluck();
   return {
     byId: d.prepare('SELECT id, name, status FROM names WHERE id = ?'),
     entry: d.prepare(
       'SELECT id, name, status, key, skeleton, translit, context FROM names WHERE row = ?',
     ),
-    count: (k) => count.get(k, COMMON_WORD_LIST + 1) as number,
+    count: (k) => {
+      // An import asks for the same common words again and again.
+      let n = sizes.get(k);
+      if (n === undefined) sizes.set(k, (n = (size.get(k) as number | undefined) ?? 0));
+      return n;
+    },
     rows: (k, limit) => rows.all(k, limit) as number[],
     df: (word) => (dfOf.get(word) as number | undefined) ?? 0,
     counts: new Uint8Array(meta.count + 1),
@@ -178,7 +182,7 @@ export function writeSignIndex(
 ): void {
   db.guard(undefined, (d) => {
     d.transaction(() => {
-      d.exec('DELETE FROM names; DELETE FROM name_keys; DELETE FROM words;');
+      d.exec('DELETE FROM names; DELETE FROM name_keys; DELETE FROM key_sizes; DELETE FROM words;');
       d.prepare('DELETE FROM meta WHERE name = ?').run('names');
       // Keys are indexed once all are in (faster than keeping the index as they come).
       d.exec('DROP INDEX IF EXISTS name_keys_k');
@@ -248,8 +252,15 @@ export function addToSignIndex(
 export function storedFinder(stored: StoredNames): NameFinder & Pick<NameIndex, 'add' | 'expect'> {
   const local = new NameIndex();
   let extra: ExtraNames = { df: new Map(), n: 0 };
+  // The letter's count of each word, read once.
+  const letterDf = new Map<string, number>();
+  const dfOf = (w: string) => {
+    let n = letterDf.get(w);
+    if (n === undefined) letterDf.set(w, (n = stored.df(w)));
+    return n;
+  };
   const weigh = () =>
-    local.weighWith({ get: (w) => stored.df(w) + (extra.df.get(w) ?? 0) }, stored.count + extra.n);
+    local.weighWith({ get: (w) => dfOf(w) + (extra.df.get(w) ?? 0) }, stored.count + extra.n);
   weigh();
   return {
     expect(names) {
@@ -271,9 +282,11 @@ function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number }
   // Keys and their rows side by side (no pair per key: a million names hold several million keys).
   const keys: string[] = [];
   const keyRows: number[] = [];
+  const sizes = new Map<string, number>();
   const key = (k: string, n: number) => {
     keys.push(k);
     keyRows.push(n);
+    sizes.set(k, (sizes.get(k) ?? 0) + 1);
   };
   const df = new Map<string, number>();
   let abjad = 0;
@@ -299,6 +312,16 @@ function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number }
   insertRows(d, 'INSERT INTO name_keys VALUES', 2, keyRows, (n, out, i) => {
     out.push(keys[i], n);
   });
+  insertRows(
+    d,
+    'INSERT INTO key_sizes VALUES',
+    2,
+    [...sizes],
+    (k, out) => {
+      out.push(k[0], k[1]);
+    },
+    'ON CONFLICT (k) DO UPDATE SET n = n + excluded.n',
+  );
   insertRows(
     d,
     'INSERT INTO words VALUES',
