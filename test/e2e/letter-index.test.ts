@@ -68,7 +68,7 @@ describe('the index is rebuilt whenever in doubt', () => {
     expect((await letter(t.dir, ['changelog', L], noIndex)).code).toBe(0);
     expected = results(noIndex);
     expect(expected[`check ${L}`]!.code).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it('is made by a first run and used by the next: same results', async () => {
     expect(results(env())).toEqual(expected);
@@ -120,7 +120,7 @@ describe('the index is rebuilt whenever in doubt', () => {
       await new Promise((r) => child.on('close', r));
       expect(results(env()), `killed after ${after} ms`).toEqual(expected);
     }
-  }, 120_000);
+  }, 300_000);
 
   it('a sign killed part-way leaves an index the next sign and check agree with', async () => {
     const signer = (name: string) => [
@@ -151,5 +151,5 @@ describe('the index is rebuilt whenever in doubt', () => {
     const withIndex = results(env());
     expect(withIndex).toEqual(results(noIndex));
     expect(withIndex[`check ${L}`]!.code).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
