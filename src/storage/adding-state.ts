@@ -7,8 +7,10 @@
  * - CHANGELOG.md gets the new lines inserted when it is in step, else is written whole;
  * - after the one write, the index is moved on by the names added.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
 import { type Contact, emailOwners } from '../letter/contacts.js';
 import {
   type IndexedName,
@@ -56,6 +58,8 @@ export interface AddingState {
   names?: NameColumns;
   /** CHANGELOG.md's last bytes, when the index says it is in step with the signatures. */
   changelogTail?: Buffer;
+  /** A folder of the letter changed between the read and the write (git, an editor): the names read may miss a file. */
+  changedMeanwhile?: boolean;
 }
 
 /** The names of a letter as adding signatures needs them: matches, ids taken, owners of emails. */
@@ -196,6 +200,28 @@ export async function changelogAfter(s: AddingState, ctx: Context, signatures: S
 }
 
 /**
+ * Called just before the write of new signature files at `paths`: refuses to replace a file
+ * that appeared since the letter was read (git, an editor or a script wrote it meanwhile:
+ * the names read do not hold it), and notes whether any folder of the letter changed, so
+ * that the index is not moved on past a change this command did not make.
+ * @throws UserError naming the file; the names kept in the index are dropped first, so that
+ *   the next run reads every file.
+ */
+export async function beforeWrite(s: AddingState, ctx: Context, paths: readonly string[]) {
+  for (const p of paths)
+    if (existsSync(p)) {
+      const db = s.db ?? (await LetterDb.open(s.dir));
+      db?.setMeta('names', undefined);
+      if (db !== s.db) db?.close();
+      throw new UserError(
+        `${path.relative(ctx.cwd, p)} appeared while this command ran (written by another program); nothing was written.`,
+        'Run the command again: it reads the letter as it is now.',
+      );
+    }
+  s.changedMeanwhile = (await signStateKey(s.dir)) !== s.key;
+}
+
+/**
  * Moves the index on to the state after `signatures` were written: the names as they were
  * plus theirs, CHANGELOG.md in step (it was just written whole or lines inserted). After a
  * read of every file, the index keeps the whole letter's names. Closes the index.
@@ -206,7 +232,8 @@ export async function moveIndexOn(s: AddingState, signatures: Signature[]): Prom
   try {
     const to = await signStateKey(s.dir);
     const inStep = s.letter.changelog === 'append';
-    if (s.stored)
+    if (s.changedMeanwhile) db.setMeta('names', undefined);
+    else if (s.stored)
       addToSignIndex(
         db,
         s.key,

@@ -4,7 +4,7 @@
  * turns caching off. The env is the run's (see run-env.ts); outside a run there is no cache.
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +27,10 @@ export async function indexFileFor(dir: string): Promise<string | undefined> {
   const folder = run && cacheDir(run.env);
   if (!folder) return undefined;
   // A missing folder has nothing worth caching, but still a name.
-  const real = await realpath(dir).catch(() => dir);
+  const real = await realpath(dir).catch(() => path.resolve(dir));
+  // A cache folder inside the letter would put the index among the letter's files.
+  const inside = path.relative(real, await realpath(folder).catch(() => path.resolve(folder)));
+  if (!inside.startsWith('..') && !path.isAbsolute(inside)) return undefined;
   return path.join(
     folder,
     `${createHash('sha256').update(real).digest('hex').slice(0, 32)}.sqlite`,
@@ -52,10 +55,46 @@ export function removeIndexFiles(file: string): void {
 
 /**
  * Deletes the index of the letter in `letterDir` (its parsed files, names and last check),
- * so that no cache outside git keeps a name after it was erased. It is made again on the
- * next run.
+ * so that no cache outside git keeps a name after it was erased; it is made again on the next
+ * run. Also deletes, in the same cache folder, the indexes of letter folders that are gone (a
+ * letter moved or renamed) and the caches of versions of letter before the index
+ * (`<hash>.json`, `<hash>.new.json`, `<hash>.check.json`, `<hash>.index.json`), which may hold
+ * the name too.
  */
 export async function dropCaches(letterDir: string): Promise<void> {
   const file = await indexFileFor(letterDir);
-  if (file) removeIndexFiles(file);
+  if (!file) return;
+  removeIndexFiles(file);
+  const folder = path.dirname(file);
+  const { readdir } = await import('node:fs/promises');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    const full = path.join(folder, name);
+    if (/^[0-9a-f]{32}(?:\.new|\.check|\.index|\.check\.new|\.index\.new)?\.json$/.test(name))
+      rmSync(full, { force: true });
+    else if (/^[0-9a-f]{32}\.sqlite$/.test(name)) {
+      const dir = await indexedFolder(full);
+      if (dir !== undefined && !existsSync(dir)) removeIndexFiles(full);
+    }
+  }
+}
+
+/** The letter folder the index `file` was made for (see letter-db.ts), if it can be read. */
+async function indexedFolder(file: string): Promise<string | undefined> {
+  try {
+    const { createRequire } = await import('node:module');
+    const Sqlite = createRequire(import.meta.url)('better-sqlite3');
+    const db = new Sqlite(file, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT value FROM meta WHERE name = ?').get('dir') as
+        | { value: string }
+        | undefined;
+      return row === undefined ? undefined : (JSON.parse(row.value) as string);
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    debugCache(e);
+    return undefined;
+  }
 }

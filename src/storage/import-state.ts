@@ -13,6 +13,7 @@ import { trace } from '../trace.js';
 import {
   type AddingNames,
   type AddingState,
+  beforeWrite,
   changelogAfter,
   moveIndexOn,
   namesOf,
@@ -109,8 +110,14 @@ async function writeAccepted(
   const withContacts = plan.toAdd.filter((r) => r.contact.email || r.contact.phone);
   for (const r of withContacts) contacts[r.signature.id] = r.contact;
   const added = plan.toAdd.map((r) => r.signature);
+  const files = added.map((sig) => signatureChange({ dir, letter, files: new Map() }, sig));
+  await beforeWrite(
+    state,
+    ctx,
+    files.map((f) => f.path),
+  );
   const written = await writeAll([
-    ...added.map((sig) => signatureChange({ dir, letter, files: new Map() }, sig)),
+    ...files,
     ...(withContacts.length > 0 ? await contactsChanges(dir, contacts, ctx.cwd) : []),
     ...(await changelogAfter(state, ctx, added)),
   ]);

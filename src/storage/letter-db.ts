@@ -18,7 +18,7 @@
  * only costs time: the command reads the files instead.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -84,12 +84,14 @@ function isDamaged(e: unknown): boolean {
 }
 
 /** Opens (or makes) the database at `file`, at this version; throws what SQLite throws. */
-function openAt(file: string): Db {
+function openAt(file: string, dir: string): Db {
   const db = new (sqlite())(file, { timeout: 5000 });
   try {
     db.pragma('journal_mode = WAL');
     // A cache: a power cut may lose the last writes, never leave the file inconsistent.
     db.pragma('synchronous = NORMAL');
+    // What is deleted is overwritten: a name erased from the letter leaves no bytes behind.
+    db.pragma('secure_delete = ON');
     db.exec(SCHEMA);
     const row = db.prepare('SELECT value FROM meta WHERE name = ?').get('version') as
       | { value: string }
@@ -100,6 +102,8 @@ function openAt(file: string): Db {
       );
       db.exec('DELETE FROM meta');
       db.prepare('INSERT INTO meta VALUES (?, ?)').run('version', VERSION);
+      // The folder it is the index of, for the sweep of indexes whose folder is gone (see cache-dir.ts).
+      db.prepare('INSERT INTO meta VALUES (?, ?)').run('dir', JSON.stringify(dir));
     }
     return db;
   } catch (e) {
@@ -113,6 +117,11 @@ function openAt(file: string): Db {
  * a miss (nothing found, nothing kept) and never throws; a damaged database is deleted.
  */
 export class LetterDb {
+  /** A run saw an erasure record the index did not hold: the index may hold the erased name (see `settle`). */
+  erasureSeen = false;
+  /** A run found a file the index held with another identity (changed, possibly in place): the names kept for `sign` may be stale. */
+  fileChanged = false;
+
   private constructor(
     readonly db: Db,
     readonly file: string,
@@ -126,6 +135,7 @@ export class LetterDb {
   static async open(letterDir: string): Promise<LetterDb | undefined> {
     const file = await indexFileFor(letterDir);
     if (!file) return undefined;
+    const dir = await realpath(letterDir).catch(() => path.resolve(letterDir));
     try {
       await mkdir(path.dirname(file), { recursive: true });
     } catch (e) {
@@ -134,7 +144,7 @@ export class LetterDb {
     }
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        return new LetterDb(openAt(file), file);
+        return new LetterDb(openAt(file, dir), file);
       } catch (e) {
         debugCache(e);
         if (!isDamaged(e)) return undefined;
@@ -156,6 +166,21 @@ export class LetterDb {
       }
       return fallback;
     }
+  }
+
+  /**
+   * Ends a run that read the letter's files: after an erasure record it had not seen, the
+   * whole index is deleted (it may hold the erased name: an erasure that came by git pull);
+   * after a file found changed, the names kept for `sign` are dropped. Then closes it.
+   */
+  settle(): void {
+    if (this.erasureSeen) {
+      this.close();
+      removeIndexFiles(this.file);
+      return;
+    }
+    if (this.fileChanged) this.setMeta('names', undefined);
+    this.close();
   }
 
   /** Closes the database (a second call does nothing). */
@@ -246,8 +271,10 @@ export class FolderFiles {
     const rows = this.load();
     const r = rows.get(entry);
     if (!r) return undefined;
-    if (r[1] !== st.size || r[2] !== st.mtimeMs || r[3] !== st.ctimeMs || r[4] !== st.ino)
+    if (r[1] !== st.size || r[2] !== st.mtimeMs || r[3] !== st.ctimeMs || r[4] !== st.ino) {
+      if (this.index) this.index.fileChanged = true;
       return undefined;
+    }
     // Unchanged: kept as it is (`save` deletes the rows left, neither got unchanged nor set).
     rows.delete(entry);
     return fileOfRow(r);
@@ -256,6 +283,9 @@ export class FolderFiles {
   /** Keeps the file `entry` with identity `st`, as just parsed. */
   set(entry: string, st: Identity, value: CachedFile): void {
     if (!this.index) return;
+    // An erasure record new to an index that held this folder's files: the erased name may be in it.
+    if (value.kind === 'erased' && this.rows && !this.rows.has(entry))
+      this.index.erasureSeen = true;
     this.rows?.delete(entry);
     this.added.push(
       value.kind === 'erased'

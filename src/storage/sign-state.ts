@@ -11,6 +11,7 @@ import { textVersion } from '../letter/text-version.js';
 import { trace } from '../trace.js';
 import {
   type AddingState,
+  beforeWrite,
   changelogAfter,
   moveIndexOn,
   namesOf,
@@ -108,6 +109,7 @@ class LetterState implements SignState {
       signature,
     );
     const withContact = Boolean(contact.email || contact.phone);
+    await beforeWrite(this.s, this.ctx, [signatureFile.path]);
     const files = await writeAll([
       signatureFile,
       ...(withContact

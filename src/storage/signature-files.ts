@@ -340,7 +340,7 @@ export async function loadSignatures(
     if (empty[f]) caches[f]!.save();
   });
   db?.keepFolders(folders.map((f) => f.shard));
-  db?.close();
+  db?.settle();
   trace('load: index saved');
 
   problems.push(...listing);
