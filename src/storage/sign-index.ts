@@ -29,7 +29,6 @@ import {
   type NameFinder,
   NameIndex,
   nameSeed,
-  packContext,
   selectCandidates,
 } from '../letter/duplicates.js';
 import { type MatchContext, nameProfile } from '../letter/name-match.js';
@@ -216,17 +215,10 @@ export function addToSignIndex(
 ): void {
   const meta = db.meta('names') as NamesMeta | undefined;
   if (meta?.key !== from) return;
-  const c = emptyNameColumns();
-  for (const n of names) {
-    const [key, skeleton, translit] = n.seed ?? nameSeed(n.name);
-    c.ids.push(n.id);
-    c.names.push(n.name);
-    c.statuses.push(n.status);
-    c.keys.push(key);
-    c.skeletons.push(skeleton === key ? 0 : skeleton);
-    c.translits.push(translit);
-    c.contexts.push(packContext(n));
-  }
+  // The names in columns, as a name index holds them (no maps are made until a lookup).
+  const index = new NameIndex();
+  for (const n of names) index.add(n, n.seed && [...n.seed]);
+  const c = index.columns;
   db.guard(undefined, (d) => {
     d.transaction(() => {
       const added = addRows(db, c, meta.count);
