@@ -92,6 +92,9 @@ export function readSignIndex(db: LetterDb, key: string): StoredNames | undefine
   };
 }
 
+/** How many entries of key lists one sign or import keeps after reading them (a few megabytes). */
+const HELD_ROWS = 1_000_000;
+
 /** The statements of the lookups of one state of the names, prepared once, and scratch space. */
 interface Queries {
   byId: BetterSqlite3.Statement;
@@ -109,6 +112,10 @@ function prepareQueries(db: LetterDb, meta: NamesMeta): Queries {
   const rows = d.prepare('SELECT row FROM name_keys WHERE k = ? ORDER BY row LIMIT ?').pluck();
   const size = d.prepare('SELECT n FROM key_sizes WHERE k = ?').pluck();
   const sizes = new Map<string, number>();
+  const dfs = new Map<string, number>();
+  // The lists of keys already read, for an import's later rows: at most HELD_ROWS entries in all.
+  const lists = new Map<string, number[]>();
+  let held = 0;
   const dfOf = d.prepare('SELECT df FROM words WHERE w = ?').pluck();
   return {
     byId: d.prepare('SELECT id, name, status FROM names WHERE id = ?'),
@@ -121,8 +128,24 @@ function prepareQueries(db: LetterDb, meta: NamesMeta): Queries {
       if (n === undefined) sizes.set(k, (n = (size.get(k) as number | undefined) ?? 0));
       return n;
     },
-    rows: (k, limit) => rows.all(k, limit) as number[],
-    df: (word) => (dfOf.get(word) as number | undefined) ?? 0,
+    rows: (k, limit) => {
+      const cacheKey = `${limit} ${k}`;
+      let list = lists.get(cacheKey);
+      if (list === undefined) {
+        list = rows.all(k, limit) as number[];
+        // Kept for the rows to come, up to a bound (lists are read, never changed).
+        if (held + list.length <= HELD_ROWS) {
+          lists.set(cacheKey, list);
+          held += list.length;
+        }
+      }
+      return list;
+    },
+    df: (word) => {
+      let n = dfs.get(word);
+      if (n === undefined) dfs.set(word, (n = (dfOf.get(word) as number | undefined) ?? 0));
+      return n;
+    },
     counts: new Uint8Array(meta.count + 1),
   };
 }
