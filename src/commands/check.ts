@@ -14,7 +14,7 @@ import {
   lettersRoot,
   resolveLetterDir,
 } from '../storage/layout.js';
-import { hasMemo, readMemo, writeMemo } from '../storage/letter-db.js';
+import { keptCheck, writeMemo } from '../storage/letter-db.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { scanSignatures } from '../storage/signature-scan.js';
 import { checkKey } from '../storage/state-key.js';
@@ -95,9 +95,9 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     // A worker takes a moment to start: this thread stats the larger share.
     const scan = await scanSignatures(dir, path.relative(ctx.cwd, dir) || '.', 0.6);
     // Without --base, a letter whose files are all as they were at the last check has the same result.
-    const memoed = since === undefined && (await hasMemo(dir));
-    let key = memoed ? await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir()) : undefined;
-    const memo = key === undefined ? undefined : await readMemo(dir, key, isLetterCheck);
+    const kept = since === undefined ? await keptCheck(dir) : undefined;
+    let key = kept ? await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir()) : undefined;
+    const memo = kept?.key === key && isLetterCheck(kept?.value) ? kept.value : undefined;
     const checked = memo ?? (await checkFiles(dir, scan, ctx));
     // Git's index changes without the files changing: asked every time, never remembered.
     const problems = [...checked.problems, ...(await trackedPrivateFiles(dir, ctx))];

@@ -30,7 +30,7 @@ import type { Identity } from './file-stats.js';
 import { idOfEntry } from './layout.js';
 
 /** The version of what the database holds: another one and the database is made again. */
-const VERSION = `letter ${pkg.version} db 2`;
+const VERSION = `letter ${pkg.version} db 3`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -217,12 +217,16 @@ export class LetterDb {
 
   /** Forgets the files of every signature folder but `shards` (folders that are gone). */
   keepFolders(shards: readonly string[]): void {
+    // The folders of the last run are kept in meta: no scan of every file's row to find them.
+    const known = (this.meta('folders') as string[] | undefined) ?? [];
+    const keep = new Set(shards);
+    const gone = known.filter((s) => !keep.has(s));
+    if (gone.length === 0 && known.length === shards.length) return;
     this.guard(undefined, (db) => {
-      const known = db.prepare('SELECT DISTINCT shard FROM files').pluck().all() as string[];
-      const keep = new Set(shards);
       const del = db.prepare('DELETE FROM files WHERE shard = ?');
-      for (const s of known) if (!keep.has(s)) del.run(s);
+      for (const s of gone) del.run(s);
     });
+    this.setMeta('folders', shards);
   }
 }
 
@@ -390,30 +394,20 @@ function fileOfRow(r: Row): CachedFile {
 }
 
 /**
- * The last result of `letter check` on the letter in `dir` if it was computed under `key`
- * (see state-key.ts) and `isValid` accepts its shape; undefined otherwise. Only results that
- * cannot change with time alone are kept (see the check command: no date in the future).
+ * The last result of `letter check` kept for the letter in `dir`, with the key of the state
+ * it was computed in (see state-key.ts); undefined when none is kept (then no key is worth
+ * computing). Only results that cannot change with time alone are kept (see the check
+ * command: no date in the future). The caller checks the value's shape.
  */
-export async function readMemo<T>(
+export async function keptCheck(
   dir: string,
-  key: string,
-  isValid: (value: unknown) => value is T,
-): Promise<T | undefined> {
-  const db = await LetterDb.open(dir);
-  if (!db) return undefined;
-  const memo = db.meta('check') as { key?: unknown; value?: unknown } | undefined;
-  db.close();
-  return memo?.key === key && isValid(memo.value) ? memo.value : undefined;
-}
-
-/** True when a check result is kept for the letter in `dir` (under any key): only then is a key worth computing first. */
-export async function hasMemo(dir: string): Promise<boolean> {
+): Promise<{ key: unknown; value: unknown } | undefined> {
   const file = await indexFileFor(dir);
-  if (!file || !existsSync(file)) return false;
+  if (!file || !existsSync(file)) return undefined;
   const db = await LetterDb.open(dir);
-  const kept = db?.meta('check') !== undefined;
+  const kept = db?.meta('check') as { key?: unknown; value?: unknown } | undefined;
   db?.close();
-  return kept;
+  return kept === undefined ? undefined : { key: kept.key, value: kept.value };
 }
 
 /** Keeps `value` as the check result of the letter in `dir` under `key` (replacing any other). */

@@ -107,33 +107,36 @@ interface Queries {
   counts: Uint8Array;
 }
 
+/** `read`, each key read once (a number per key: small). */
+function readOnce(read: (key: string) => number): (key: string) => number {
+  const known = new Map<string, number>();
+  return (key) => {
+    let n = known.get(key);
+    if (n === undefined) known.set(key, (n = read(key)));
+    return n;
+  };
+}
+
 function prepareQueries(db: LetterDb, meta: NamesMeta): Queries {
   const d = db.db;
   const rows = d.prepare('SELECT row FROM name_keys WHERE k = ? ORDER BY row LIMIT ?').pluck();
   const size = d.prepare('SELECT n FROM key_sizes WHERE k = ?').pluck();
-  const sizes = new Map<string, number>();
-  const dfs = new Map<string, number>();
-  // The lists of keys already read, for an import's later rows: at most HELD_ROWS entries in all.
+  const dfOf = d.prepare('SELECT df FROM words WHERE w = ?').pluck();
+  // An import asks for the same keys and words again and again: each is read once.
   const lists = new Map<string, number[]>();
   let held = 0;
-  const dfOf = d.prepare('SELECT df FROM words WHERE w = ?').pluck();
   return {
     byId: d.prepare('SELECT id, name, status FROM names WHERE id = ?'),
     entry: d.prepare(
       'SELECT id, name, status, key, skeleton, translit, context FROM names WHERE row = ?',
     ),
-    count: (k) => {
-      // An import asks for the same common words again and again.
-      let n = sizes.get(k);
-      if (n === undefined) sizes.set(k, (n = (size.get(k) as number | undefined) ?? 0));
-      return n;
-    },
+    count: readOnce((k) => (size.get(k) as number | undefined) ?? 0),
     rows: (k, limit) => {
       const cacheKey = `${limit} ${k}`;
       let list = lists.get(cacheKey);
       if (list === undefined) {
         list = rows.all(k, limit) as number[];
-        // Kept for the rows to come, up to a bound (lists are read, never changed).
+        // Kept for the rows to come up to a bound, as lists can be long (they are never changed).
         if (held + list.length <= HELD_ROWS) {
           lists.set(cacheKey, list);
           held += list.length;
@@ -141,11 +144,7 @@ function prepareQueries(db: LetterDb, meta: NamesMeta): Queries {
       }
       return list;
     },
-    df: (word) => {
-      let n = dfs.get(word);
-      if (n === undefined) dfs.set(word, (n = (dfOf.get(word) as number | undefined) ?? 0));
-      return n;
-    },
+    df: readOnce((w) => (dfOf.get(w) as number | undefined) ?? 0),
     counts: new Uint8Array(meta.count + 1),
   };
 }
@@ -267,15 +266,8 @@ export function addToSignIndex(
 export function storedFinder(stored: StoredNames): NameFinder & Pick<NameIndex, 'add' | 'expect'> {
   const local = new NameIndex();
   let extra: ExtraNames = { df: new Map(), n: 0 };
-  // The letter's count of each word, read once.
-  const letterDf = new Map<string, number>();
-  const dfOf = (w: string) => {
-    let n = letterDf.get(w);
-    if (n === undefined) letterDf.set(w, (n = stored.df(w)));
-    return n;
-  };
   const weigh = () =>
-    local.weighWith({ get: (w) => dfOf(w) + (extra.df.get(w) ?? 0) }, stored.count + extra.n);
+    local.weighWith({ get: (w) => stored.df(w) + (extra.df.get(w) ?? 0) }, stored.count + extra.n);
   weigh();
   return {
     expect(names) {
