@@ -10,6 +10,7 @@ import type { RenderResult } from './commands/render.js';
 import { formatSkipped } from './commands/shared/letter-warnings.js';
 import type { Context } from './context.js';
 import { ExitCode, InvalidLetter, type Problem, UserError } from './errors.js';
+import { isIsoTimestamp } from './letter/dates.js';
 import { withRunEnv } from './run-env.js';
 import { describeRecovery, type Recovery } from './storage/journal.js';
 import type { SkippedFile } from './storage/letter-store.js';
@@ -696,6 +697,23 @@ function completionTree(
   };
 }
 
+/**
+ * The clock of a run: the real one, or the fixed instant `LETTER_NOW` gives (an ISO 8601
+ * UTC timestamp such as 2020-05-26T09:00:00Z), for replays and tests of what a command does
+ * at a given moment (embargoes, reminders). A value that is not one stops the run (exit 2).
+ */
+function clock(fixed: string | undefined): () => Date {
+  if (fixed === undefined || fixed === '') return () => new Date();
+  if (!isIsoTimestamp(fixed)) {
+    process.stderr.write(
+      `error: LETTER_NOW is "${fixed.slice(0, 40)}", not an ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z\nhint: unset it to use the real clock\n`,
+    );
+    process.exit(ExitCode.usage);
+  }
+  const at = new Date(fixed);
+  return () => new Date(at);
+}
+
 /** The context of a real run: this process's streams, clock and terminal. */
 export function processContext(): Context {
   const env = process.env;
@@ -709,7 +727,7 @@ export function processContext(): Context {
   });
   return {
     cwd: process.cwd(),
-    now: () => new Date(),
+    now: clock(env.LETTER_NOW),
     env,
     // Text from files reaches a terminal: only letter's own colours may drive it (see terminalSafe).
     stdout: terminalSafe(process.stdout),

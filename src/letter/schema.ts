@@ -152,6 +152,14 @@ const textHash = z
   .regex(/^sha256:[0-9a-f]{12}$/, 'must be sha256: and 12 hex digits')
   .meta({ patternErrorMessage: 'must be sha256: and 12 hex digits' });
 
+/** A recorded change of the letter's text: `{ text: sha256:..., at: ISO 8601 UTC, reason, by? }`. */
+export const revisionSchema = z.strictObject({
+  text: textHash.meta({ description: 'The text version the letter became (see `letter diff`).' }),
+  at: timestamp.meta({ description: 'When, ISO 8601 UTC: 2020-05-22T09:00:00Z.' }),
+  reason: text(2000).meta({ description: 'Why the text changed.' }),
+  by: text(200).optional().meta({ description: 'Who changed it.' }),
+});
+
 /** A group signatories fall in, e.g. `{ id: nobel-laureates, name: Nobel laureates, names: { fr: Lauréats du prix Nobel } }`. */
 export const groupSchema = z.strictObject({
   id: ident('group id').meta({
@@ -235,6 +243,15 @@ export const letterSchema = z.strictObject({
   opened: date
     .optional()
     .meta({ description: 'The day the letter opened, ISO 8601 (2020-05-26).' }),
+  /**
+   * When the letter may be published, ISO 8601 UTC. Before then every render is an
+   * embargoed preview and `letter check --publish` fails; a draft letter is under embargo
+   * whatever this says.
+   */
+  embargo: timestamp.optional().meta({
+    description:
+      'When the letter may be published, ISO 8601 UTC (2020-05-26T09:00:00Z); before then renders are marked as embargoed previews and `letter check --publish` fails.',
+  }),
   language: languageTag.meta({
     description:
       'The language of letter.md, a BCP 47 tag (en, fr, pt-BR); it sets collation and date formats.',
@@ -288,6 +305,41 @@ export const letterSchema = z.strictObject({
       description:
         'required: only verified signatures are shown; optional (default): pending ones are shown too.',
     }),
+  /**
+   * `required`: every pending or verified signature points (`consent:`) to a record of the
+   * signatory's consent in the private store, as `letter answer ... agreed` and `letter
+   * reconfirm` write; `letter check` flags one without. `optional` (default): no such rule.
+   */
+  consent: z
+    .enum(['optional', 'required'], { error: 'must be optional or required' })
+    .default('optional')
+    .meta({
+      description:
+        'required: every pending or verified signature points to a consent record in the private store (`consent:`); optional (default).',
+    }),
+  /**
+   * Days after an invitation or its last reminder when a reminder falls due (`letter
+   * outreach`). Default 7.
+   */
+  remind_after_days: z
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(365, 'must be at most 365')
+    .default(7)
+    .meta({
+      description:
+        'Days after an invitation or its last reminder when a reminder falls due (letter outreach); default 7.',
+    }),
+  /**
+   * Why the text changed after the letter opened: one entry per text version (the version
+   * the text became), with when and why. `letter check` requires one for the current text
+   * of an open or closed letter when signatories agreed to another version.
+   */
+  revisions: z.array(revisionSchema).optional().meta({
+    description:
+      'Why the text changed: one entry per new text version (text: sha256:..., at, reason); required for the current text of an open letter that signatories agreed to in another version.',
+  }),
   /**
    * `append`: every command that records an event rewrites CHANGELOG.md (staff working on
    * one branch). `on-merge`: commands leave it alone, so that pull requests that each sign
@@ -380,6 +432,10 @@ export const signatureSchema = z
     text_version: textHash.optional().meta({
       description:
         'The version (sha256:...) of letter.md the signatory agreed to, written by `letter sign`.',
+    }),
+    consent: ident('consent record id').optional().meta({
+      description:
+        "The id of the record of the signatory's consent in the private store (who agreed, when, how, to which text, with what evidence), written by `letter answer` and `letter reconfirm`.",
     }),
     github: z
       .string({ error: 'must be a GitHub login in quotes' })
@@ -481,12 +537,16 @@ export const LETTER_KEY_ORDER = [
   'public_contacts',
   'status',
   'opened',
+  'embargo',
   'language',
   'translations',
   'groups',
   'requires',
   'body',
+  'revisions',
   'verification',
+  'consent',
+  'remind_after_days',
   'changelog',
   'layout',
   'sign_url',
@@ -512,6 +572,7 @@ export const SIGNATURE_KEY_ORDER = [
   ...SIGNATORY_FIELDS,
   'github',
   'text_version',
+  'consent',
   'distinct_from',
   'signed_at',
   'status',

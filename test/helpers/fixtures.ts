@@ -16,6 +16,8 @@ export const letter: LetterFile = {
   requires: ['country', 'group'],
   body: 'letter.md',
   verification: 'optional',
+  consent: 'optional',
+  remind_after_days: 7,
   changelog: 'append',
 };
 
