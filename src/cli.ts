@@ -114,6 +114,11 @@ export const commandModules = {
   verify: () => import('./commands/verify.js'),
   reject: () => import('./commands/reject.js'),
   distinct: () => import('./commands/distinct.js'),
+  invite: () => import('./commands/invite.js'),
+  remind: () => import('./commands/remind.js'),
+  answer: () => import('./commands/answer.js'),
+  reconfirm: () => import('./commands/reconfirm.js'),
+  outreach: () => import('./commands/outreach.js'),
   import: () => import('./commands/import.js'),
   export: () => import('./commands/export.js'),
   init: () => import('./commands/init.js'),
@@ -312,6 +317,134 @@ export function createProgram(
     .action(async (letter, id, others, o) => {
       const { distinct, formatDistinct } = await load.distinct();
       return run(ctx, exit, o, () => distinct({ letter, id, others }, ctx), formatDistinct);
+    });
+
+  program
+    .command('invite')
+    .description('record a person the campaign asks to sign (kept in the private store only)')
+    .argument('<letter>', 'letter folder')
+    .option('--name <name>', 'the name, as it would be displayed')
+    .option('--role <role>', 'their role or title')
+    .option('--organisation <organisation>', 'their organisation')
+    .option('--country <country>', 'ISO 3166-1 code or English name')
+    .option('--group <group>', "one of the letter's groups (id or name)")
+    .option('--owner <who>', 'who on the staff owns the contact (default: git config user.name)')
+    .option(
+      '--channel <channel>',
+      'email, phone, in-person, letter, ... (default: email with --email, phone with --phone)',
+    )
+    .option('--email <address>', 'private: kept in the private store')
+    .option('--phone <number>', 'private: kept in the private store')
+    .option('--contact-note <text>', 'private: how best to reach them')
+    .option('--text <version>', 'the version of the text sent (default: the current letter.md)')
+    .option('--note <text>', 'a note on the invitation')
+    .option('--json', 'print the invitation as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'letter invite letters/time-to-act --name "Ban Ki-moon" --group international-organisations --country KR --email office@example.org --owner Anna',
+      ),
+    )
+    .action(async (letter, o) => {
+      const { invite, formatInvite } = await load.invite();
+      return run(ctx, exit, o, () => invite({ letter, ...o }, ctx), formatInvite);
+    });
+
+  program
+    .command('remind')
+    .description('record that an invitee was reminded')
+    .argument('<letter>', 'letter folder')
+    .argument('<invitation>', 'invitation id (letter outreach lists them)')
+    .option('--channel <channel>', 'how they were reminded')
+    .option('--note <text>', 'a note')
+    .option('--by <who>', 'who reminded them (default: git config user.name)')
+    .option('--reopen', 'chase again after a decline or no answer')
+    .option('--json', 'print the invitation as JSON')
+    .addHelpText(
+      'after',
+      examples('letter remind letters/time-to-act ban-ki-moon --note "Called his office"'),
+    )
+    .action(async (letter, invitation, o) => {
+      const { remind, formatRemind } = await load.remind();
+      return run(ctx, exit, o, () => remind({ letter, invitation, ...o }, ctx), formatRemind);
+    });
+
+  program
+    .command('answer')
+    .description("record an invitee's answer; agreed records the consent and signs them")
+    .argument('<letter>', 'letter folder')
+    .argument('<invitation>', 'invitation id (letter outreach lists them)')
+    .argument('<answer>', 'agreed, declined or no-answer')
+    .option(
+      '--evidence <evidence>',
+      'what shows the agreement: a message id, a file (copied to the private store) or a link',
+    )
+    .option('--channel <channel>', "how they answered (default: the invitation's channel)")
+    .option('--text <version>', 'the version of the text agreed to (default: the version sent)')
+    .option('--note <text>', 'a note')
+    .option('--by <who>', 'who records it (default: git config user.name)')
+    .option('--reopen', 'agree after a decline or no answer')
+    .option(
+      '--allow-similar',
+      'the name is likely one already on the letter, and a person decided it is someone else',
+    )
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'letter answer letters/time-to-act ban-ki-moon agreed --evidence "<CAF1234@mail.example.org>"',
+        'letter answer letters/time-to-act eva-chen declined --note "Not while in office"',
+      ),
+    )
+    .action(async (letter, invitation, answer, o) => {
+      const { answer: record, formatAnswer } = await load.answer();
+      return run(
+        ctx,
+        exit,
+        o,
+        () => record({ letter, invitation, answer, ...o }, ctx),
+        formatAnswer,
+      );
+    });
+
+  program
+    .command('reconfirm')
+    .description('record that signatories agreed to the current text, with evidence')
+    .argument('<letter>', 'letter folder')
+    .argument('<id...>', 'signature ids')
+    .requiredOption(
+      '--evidence <evidence>',
+      'a message id, a file (copied to the private store) or a link',
+    )
+    .option('--channel <channel>', 'how they agreed (default: as their last consent record)')
+    .option('--by <who>', 'who records it (default: git config user.name)')
+    .option('--note <text>', 'a note')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      examples('letter reconfirm letters/time-to-act ban-ki-moon --evidence mail-2020-06-01.eml'),
+    )
+    .action(async (letter, ids, o) => {
+      const { reconfirm, formatReconfirm } = await load.reconfirm();
+      return run(ctx, exit, o, () => reconfirm({ letter, ids, ...o }, ctx), formatReconfirm);
+    });
+
+  program
+    .command('outreach')
+    .description('the outreach board: who is waiting, reminders due by owner, the funnel by group')
+    .argument('<letter>', 'letter folder')
+    .option('--owner <who>', "only this staff member's invitations")
+    .option('--json', 'print the board as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'letter outreach letters/time-to-act',
+        'letter outreach letters/time-to-act --owner Anna --json',
+      ),
+    )
+    .action(async (letter, o) => {
+      const { outreach, formatOutreach } = await load.outreach();
+      return run(ctx, exit, o, () => outreach({ letter, owner: o.owner }, ctx), formatOutreach);
     });
 
   program

@@ -262,3 +262,51 @@ export async function currentBranch(cwd: string): Promise<string | undefined> {
     return undefined;
   }
 }
+
+/** One place `grepPublic` found a pattern: the file (relative to the work tree's top), 1-based line and column (bytes), and the text matched. */
+export interface GrepHit {
+  file: string;
+  line: number;
+  column: number;
+  match: string;
+}
+
+/**
+ * Where any of `words` (fixed strings, any case, whole words) or `regexes` (POSIX extended,
+ * whole words) occurs in the files of the git work tree holding `cwd` that git tracks or
+ * would add (`git grep --untracked`: untracked files that are not ignored), except under the
+ * folders `exclude` (relative to the top). Binary files are skipped. Undefined outside a work
+ * tree; an empty list when nothing matches.
+ */
+export async function grepPublic(
+  cwd: string,
+  words: readonly string[],
+  regexes: readonly string[],
+  exclude: readonly string[],
+): Promise<GrepHit[] | undefined> {
+  const top = await repoRoot(cwd);
+  if (top === undefined) return undefined;
+  const hits: GrepHit[] = [];
+  const grep = async (mode: '-F' | '-E', patterns: readonly string[]) => {
+    if (patterns.length === 0) return;
+    const args = ['grep', '-I', '-n', '--column', '-o', '-i', '-w', '-z', '--untracked', mode];
+    for (const p of patterns) args.push('-e', p);
+    args.push('--', ':/', ...exclude.map((e) => `:(exclude,top)${e}`));
+    let stdout: string;
+    try {
+      ({ stdout } = await run('git', args, { cwd: top, maxBuffer: 256 * 1024 * 1024 }));
+    } catch (e) {
+      // Exit 1: no match.
+      if ((e as { code?: unknown }).code === 1) return;
+      throw e;
+    }
+    for (const row of stdout.split('\n')) {
+      const [file, line, column, ...rest] = row.split('\0');
+      if (file && line && column)
+        hits.push({ file, line: Number(line), column: Number(column), match: rest.join('\0') });
+    }
+  };
+  await grep('-F', words);
+  await grep('-E', regexes);
+  return hits;
+}

@@ -55,6 +55,10 @@ export const PROBLEM_CODES = {
     description: 'an email address or phone number in a public file of the letter',
   },
   'private-tracked': { severity: 'error', description: 'git tracks a file of the private store' },
+  'invitee-in-public-file': {
+    severity: 'error',
+    description: 'the name or contact of an invitee who has not agreed is in a public file',
+  },
   'schema-missing': {
     severity: 'warning',
     description: 'the letter has no JSON Schema for editors',
@@ -198,6 +202,10 @@ export const PROBLEM_CODES = {
   'missing-group': {
     severity: 'error',
     description: 'a signature lacks group, which the letter requires',
+  },
+  'consent-missing': {
+    severity: 'error',
+    description: 'a signature without a consent record, on a letter that requires consent',
   },
   'erased-name': {
     severity: 'error',

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { at, type Problem, problem } from '../errors.js';
-import { trackedFiles } from '../git.js';
-import { PRIVATE_DIR } from '../storage/layout.js';
+import { at, InvalidLetter, type Problem, problem } from '../errors.js';
+import { grepPublic, repoRoot, trackedFiles } from '../git.js';
+import { isFolder, PRIVATE_DIR } from '../storage/layout.js';
 import type { LoadedLetter } from '../storage/letter-store.js';
 import { defaultTemplatesDir, loadTemplates } from '../storage/package-files.js';
 import type { SignatureScan } from '../storage/signature-scan.js';
@@ -63,6 +63,9 @@ export async function checkFiles(
     import('../storage/letter-texts.js'),
   ]);
   const loaded = await loadLetterAllowingErrors(dir, ctx.cwd, scan, true);
+  // The private store's consent records, where the store is present (a staff member's clone).
+  const { consentRecordIds } = await import('../storage/outreach-store.js');
+  const consent = await consentRecordIds(dir, ctx.cwd);
   trace('check: loaded');
   // The organisers' public addresses may appear in the letter's own texts and templates, never in a signature or the changelog.
   const allowed = new Set((loaded.letter?.public_contacts ?? []).map(allowedContactKey));
@@ -75,6 +78,7 @@ export async function checkFiles(
   const problems = [
     ...loaded.problems,
     ...loaded.contacts,
+    ...(consent?.problems ?? []),
     ...[...loaded.texts, ...others].flatMap(
       (t: { file: string; text: string; bytes?: Uint8Array | undefined }) =>
         t.bytes && !mayHoldContactDetails(t.bytes)
@@ -92,6 +96,7 @@ export async function checkFiles(
         folderName: path.basename(dir),
         now: ctx.now(),
         unreadSignatures: loaded.unreadSignatures,
+        consentRecords: consent?.records,
       }),
     );
     const { schemaProblems } = await import('../storage/schema-files.js');
@@ -172,4 +177,35 @@ export async function trackedPrivateFiles(dir: string, ctx: Context): Promise<Pr
       `untrack it: git rm --cached -- ${file} (then commit; keep ${PRIVATE_DIR}/ in the letter's .gitignore; the copy in git history stays until the repository's owner rewrites it)`,
     );
   });
+}
+
+/**
+ * Where the letter in `dir` has a private store with invitations: the name, email address or
+ * phone number of an invitee who has not agreed, found in a file of the letter's repository
+ * that git tracks or would add (`grepPublic`), as errors. Asked on every check (files outside
+ * the letter count too), never remembered. Nothing outside a git work tree.
+ */
+export async function inviteesInPublicFiles(dir: string, ctx: Context): Promise<Problem[]> {
+  // Loaded only here: a check without a private store (CI) needs no parser for it.
+  if (!(await isFolder(path.join(dir, PRIVATE_DIR)))) return [];
+  const [{ readInvitations }, { inviteeLeaks, inviteeSearch }] = await Promise.all([
+    import('../storage/outreach-store.js'),
+    import('../letter/invitee-leaks.js'),
+  ]);
+  let invitations: Awaited<ReturnType<typeof readInvitations>>;
+  try {
+    invitations = await readInvitations(dir, ctx.cwd);
+  } catch (e) {
+    if (e instanceof InvalidLetter) return e.problems;
+    throw e;
+  }
+  const search = inviteeSearch(invitations);
+  const top = await repoRoot(dir);
+  if (top === undefined || search.words.length + search.regexes.length === 0) return [];
+  const store = path.relative(top, path.join(dir, PRIVATE_DIR)).split(path.sep).join('/');
+  const hits = (await grepPublic(dir, search.words, search.regexes, [store])) ?? [];
+  return inviteeLeaks(
+    invitations,
+    hits.map((h) => ({ ...h, file: path.relative(ctx.cwd, path.join(top, h.file)) })),
+  );
 }

@@ -19,7 +19,12 @@ import { defaultTemplatesDir } from '../storage/package-files.js';
 import { scanSignatures } from '../storage/signature-scan.js';
 import { checkKey } from '../storage/state-key.js';
 import { checkChangeOf } from './check-change.js';
-import { checkFiles, isLetterCheck, trackedPrivateFiles } from './check-letter.js';
+import {
+  checkFiles,
+  inviteesInPublicFiles,
+  isLetterCheck,
+  trackedPrivateFiles,
+} from './check-letter.js';
 
 export { formatCheck, formatCheckGithub } from './check-format.js';
 
@@ -100,7 +105,11 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     const memo = kept?.key === key && isLetterCheck(kept?.value) ? kept.value : undefined;
     const checked = memo ?? (await checkFiles(dir, scan, ctx));
     // Git's index changes without the files changing: asked every time, never remembered.
-    const problems = [...checked.problems, ...(await trackedPrivateFiles(dir, ctx))];
+    const problems = [
+      ...checked.problems,
+      ...(await trackedPrivateFiles(dir, ctx)),
+      ...(await inviteesInPublicFiles(dir, ctx)),
+    ];
     // A date in the future stops being one: such a result is not kept.
     if (since === undefined && !memo && !problems.some((p) => p.code === 'future-date')) {
       key ??= await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir());

@@ -55,13 +55,20 @@ export function formatLog(r: LogResult, style: Style): string {
   const colour = {
     signed: style.green,
     verified: style.cyan,
+    reconfirmed: style.cyan,
     withdrawn: style.yellow,
     rejected: style.red,
     erased: style.yellow,
   } as const;
   return r.events
     .map((e) => {
-      const extra = e.kind === 'verified' && e.by ? ` by ${e.by}` : e.reason ? `: ${e.reason}` : '';
+      const to = e.text_version ? ` to ${e.text_version}` : '';
+      const extra =
+        (e.kind === 'verified' || e.kind === 'reconfirmed') && e.by
+          ? `${to} by ${e.by}`
+          : e.reason
+            ? `: ${e.reason}`
+            : to;
       return `${style.dim(e.at)}  ${colour[e.kind](e.kind.padEnd(9))}  ${e.name} ${style.dim(`(${e.id})`)}${extra}`;
     })
     .join('\n');

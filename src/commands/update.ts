@@ -13,9 +13,10 @@ import {
   loadLetterRefusingErrors,
   resolveLetterDir,
   signatureChange,
+  type ValidLetter,
   withLetterLock,
 } from '../storage/letter-store.js';
-import { writeAll } from '../storage/transaction.js';
+import { type FileChange, writeAll } from '../storage/transaction.js';
 
 // The flag that set each field a command changes, to name in errors.
 const FLAG_OF: Record<string, string> = {
@@ -41,12 +42,15 @@ export interface UpdateResult {
 export async function updateSignatures(
   letterArg: string,
   ids: readonly string[],
-  change: (s: Signature, now: Date) => Signature,
+  /** The change of one signature; `loaded` is the letter as read under its lock. */
+  change: (s: Signature, now: Date, loaded: ValidLetter) => Signature,
   ctx: Context,
   /** Runs on the loaded letter before any change; throws to refuse (nothing is written). */
   guard?: (all: readonly Signature[], shown: string) => void,
   /** Like `change`, for a change that needs the other signatures of the letter. */
   changeWithAll?: (s: Signature, all: readonly Signature[]) => Signature,
+  /** Files to write in the same change (the private store's consent records), from the changed signatures; throws to refuse. */
+  alsoWrite?: (changed: Signature[], loaded: ValidLetter) => Promise<FileChange[]>,
 ): Promise<UpdateResult> {
   const dir = await resolveLetterDir(letterArg, ctx.cwd);
   return withLetterLock(dir, async () => {
@@ -64,7 +68,8 @@ export async function updateSignatures(
           e.hint = `List the ids with: letter list ${loaded.shown} --status all`;
         throw e;
       }
-      const next = changeWithAll ? changeWithAll(change(current, now), all) : change(current, now);
+      const once = change(current, now, loaded);
+      const next = changeWithAll ? changeWithAll(once, all) : once;
       const { id: _id, ...fields } = next;
       const check = signatureSchema.safeParse(fields);
       if (!check.success) {
@@ -74,8 +79,10 @@ export async function updateSignatures(
       }
       changed.set(id, next);
     }
+    const extra = alsoWrite ? await alsoWrite([...changed.values()], loaded) : [];
     const written = await writeAll([
       ...[...changed.values()].map((s) => signatureChange(loaded, s)),
+      ...extra,
       ...changelogChanges(dir, loaded.letter, {
         after: 'events',
         signatures: all.map((s) => changed.get(s.id) ?? s),

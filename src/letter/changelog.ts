@@ -11,7 +11,14 @@ import type { ErasedRecord, LetterFile, Signature } from './schema.js';
 export const ERASED_NAME = '(name erased)';
 
 /** Kinds of event, in the order they happen to one signature. */
-export const EVENT_KINDS = ['signed', 'verified', 'withdrawn', 'rejected', 'erased'] as const;
+export const EVENT_KINDS = [
+  'signed',
+  'verified',
+  'reconfirmed',
+  'withdrawn',
+  'rejected',
+  'erased',
+] as const;
 
 /** One event in the life of a signature. `at` is ISO 8601 UTC. */
 export interface LetterEvent {
@@ -22,6 +29,8 @@ export interface LetterEvent {
   by?: string;
   reason?: string;
   evidence?: string;
+  /** Of a `reconfirmed` event: the version of the text agreed to. */
+  text_version?: string;
 }
 
 /** The time (ISO 8601 UTC) of event `kind` of signature `s`, if it has that event. */
@@ -37,8 +46,19 @@ function timeOf(s: Signature, kind: LetterEvent['kind']): string | undefined {
           : undefined;
 }
 
-/** Event `kind` of signature `s` (which has it). */
-function signatureEvent(s: Signature, kind: LetterEvent['kind']): LetterEvent {
+/** Event `kind` of signature `s` (which has it); `nth`, which of its reconfirmations. */
+function signatureEvent(s: Signature, kind: LetterEvent['kind'], nth = 0): LetterEvent {
+  if (kind === 'reconfirmed') {
+    const r = s.reconfirmed![nth]!;
+    return {
+      at: r.at,
+      kind,
+      id: s.id,
+      name: s.name,
+      text_version: r.text_version,
+      ...(r.by ? { by: r.by } : {}),
+    };
+  }
   const base = { at: timeOf(s, kind)!, kind, id: s.id, name: s.name };
   if (kind === 'verified')
     return {
@@ -79,10 +99,13 @@ export function forEachEventInOrder(
   const times: number[] = [];
   const ranks: number[] = [];
   const sources: number[] = [];
-  const add = (at: string, kind: LetterEvent['kind'], source: number) => {
+  // Which reconfirmation of its signature an event is (0 for every other kind).
+  const nths: number[] = [];
+  const add = (at: string, kind: LetterEvent['kind'], source: number, nth = 0) => {
     times.push(secondsOf(at));
     ranks.push(KIND_RANK[kind]);
     sources.push(source);
+    nths.push(nth);
   };
   erased.forEach((e, n) => {
     add(e.signed_at, 'signed', -1 - n);
@@ -94,13 +117,16 @@ export function forEachEventInOrder(
       const at = timeOf(s, kind);
       if (at !== undefined) add(at, kind, n);
     }
+    s.reconfirmed?.forEach((r, k) => {
+      add(r.at, 'reconfirmed', n, k);
+    });
   });
   const count = times.length;
   const eventAt = (i: number): LetterEvent => {
     const source = sources[i]!;
     const kind = EVENT_KINDS[ranks[i]!]!;
     return source >= 0
-      ? signatureEvent(signatures[source]!, kind)
+      ? signatureEvent(signatures[source]!, kind, nths[i])
       : erasedEvent(erased[-1 - source]!, kind);
   };
   const idAt = (i: number) =>
@@ -163,9 +189,10 @@ function secondsOf(at: string): number {
 const KIND_RANK: Record<LetterEvent['kind'], number> = {
   signed: 0,
   verified: 1,
-  withdrawn: 2,
-  rejected: 3,
-  erased: 4,
+  reconfirmed: 2,
+  withdrawn: 3,
+  rejected: 4,
+  erased: 5,
 };
 
 // Text that needs no folding or escaping (most names) is returned as it is.
@@ -182,6 +209,8 @@ export function changelogLine(e: LetterEvent): string {
       return `- ${e.at} ${e.kind}: ${who}`;
     case 'verified':
       return `- ${e.at} verified: ${who}${by}`;
+    case 'reconfirmed':
+      return `- ${e.at} reconfirmed: ${who} to ${e.text_version}${by}`;
     case 'withdrawn':
     case 'rejected':
       return `- ${e.at} ${e.kind}: ${who}${by}; reason: ${oneLine(e.reason ?? '')}`;

@@ -7,6 +7,7 @@
  */
 import type { Problem } from '../errors.js';
 import { changelogInStep } from './rules/changelog.js';
+import { consentRecorded } from './rules/consent.js';
 import {
   bodyNotEmpty,
   flatLayoutNotFull,
@@ -39,6 +40,7 @@ export { SORT_KEY_WARNINGS_LIMIT } from './rules/sort-key.js';
 export const SIGNATURE_RULES: readonly SignatureRule[] = [
   groupKnown,
   requiredFieldsPresent,
+  consentRecorded,
   nameNotErased,
   nameNotDuplicated,
   distinctFromValid,

@@ -381,6 +381,13 @@ const verifiedSchema = z.strictObject({
     .meta({ description: 'A public page that confirms it (http or https).' }),
 });
 
+/** One reconfirmation: the signatory agreed again, to the text version `text_version`, at `at` (`letter reconfirm`). */
+const reconfirmedSchema = z.strictObject({
+  at: timestamp.meta({ description: 'When, ISO 8601 UTC: 2020-06-01T09:00:00Z.' }),
+  text_version: textHash.meta({ description: 'The version of letter.md agreed to (sha256:...).' }),
+  by: text(200).optional().meta({ description: 'Who on the staff recorded it.' }),
+});
+
 const rejectedSchema = z.strictObject({
   by: text(200).optional().meta({ description: 'Who rejected the signature.' }),
   at: timestamp.meta({ description: 'When, ISO 8601 UTC: 2020-05-26T09:00:00Z.' }),
@@ -471,6 +478,17 @@ export const signatureSchema = z
       description:
         'Who verified the signature and when (evidence: an optional link); when status is verified.',
     }),
+    /**
+     * Each time the signatory agreed again to a new text (`letter reconfirm`), oldest first:
+     * at, text_version, by. The consent record itself stays in the private store.
+     */
+    reconfirmed: z
+      .array(reconfirmedSchema, { error: 'must be a list of reconfirmations (at, text_version)' })
+      .optional()
+      .meta({
+        description:
+          'Each time the signatory agreed again to a new text (`letter reconfirm`): at, text_version, by; oldest first.',
+      }),
     withdrawn: withdrawnSchema
       .optional()
       .meta({ description: 'When the signatory withdrew and why; when status is withdrawn.' }),
@@ -516,6 +534,12 @@ export const signatureSchema = z
         message: 'is set but status is pending; set status: verified',
       });
   });
+
+/**
+ * Pieces of the schemas above, for the private store's files (invitations and consent
+ * records, see invitations.ts), which follow the same rules for text, times, countries and ids.
+ */
+export const FIELD_SCHEMAS = { text, timestamp, country, ident, textHash, webUrl } as const;
 
 /** A letter as read from `letter.yaml`, defaults applied. */
 export type LetterFile = z.output<typeof letterSchema>;
@@ -577,6 +601,7 @@ export const SIGNATURE_KEY_ORDER = [
   'signed_at',
   'status',
   'verified',
+  'reconfirmed',
   'withdrawn',
   'rejected',
 ] as const;

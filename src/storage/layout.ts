@@ -13,6 +13,10 @@ export const SIGNATURES_DIR = 'signatures';
 export const CHANGELOG_FILE = 'CHANGELOG.md';
 /** The folder of the private store (contact details, never in git; see private-store.ts), relative to the letter folder. */
 export const PRIVATE_DIR = 'private';
+/** Folders of the private store, inside `PRIVATE_DIR` (see outreach-store.ts): invitations, consent records, evidence files. */
+export const INVITATIONS_DIR = 'invitations';
+export const CONSENT_DIR = 'consent';
+export const EVIDENCE_DIR = 'evidence';
 /** The letter's JSON Schemas for editors (`letter schema --update` writes them; see storage/schema-files.ts). */
 export const SCHEMAS_DIR = '.schemas';
 

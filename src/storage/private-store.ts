@@ -38,8 +38,8 @@ export async function readContacts(dir: string, cwd: string): Promise<Record<str
   return parsed.value;
 }
 
-/** The change that writes the contacts (ids sorted), readable by the owner only. */
-function contactsChange(dir: string, contacts: Record<string, Contact>): FileChange {
+/** The change that writes the contacts (ids sorted), readable by the owner only; write it through `privateChanges`. */
+export function contactsChange(dir: string, contacts: Record<string, Contact>): FileChange {
   const sorted = Object.fromEntries(
     Object.keys(contacts)
       .sort()
@@ -79,16 +79,31 @@ export function isPrivateFile(dir: string, file: string): boolean {
 }
 
 /**
- * The changes that write the contacts of the letter in `dir`: first, when the letter's
- * .gitignore does not keep `private/` out of git (a letter made by hand has none), the
- * .gitignore with the rule added; then the contacts file.
+ * The changes that write the contacts of the letter in `dir`: see `privateChanges`.
  * `cwd` only decides how paths are shown.
- * @throws UserError (exit 1) when git tracks a file of the private store: a write would go
- *   into git's next commit. Nothing is written then; the hint says how to untrack it.
+ * @throws UserError (exit 1) when git tracks a file of the private store.
  */
 export async function contactsChanges(
   dir: string,
   contacts: Record<string, Contact>,
+  cwd: string,
+): Promise<FileChange[]> {
+  return privateChanges(dir, [contactsChange(dir, contacts)], cwd);
+}
+
+/**
+ * `changes` of files of the private store of the letter in `dir` (contacts, invitations,
+ * consent records, evidence), made safe to write: first, when the letter's .gitignore does
+ * not keep `private/` out of git (a letter made by hand has none), the .gitignore with the
+ * rule added; then the changes, each readable by its owner only. The private store may be a
+ * git repository of its own (shared by staff): only the letter's repository is asked here.
+ * `cwd` only decides how paths are shown.
+ * @throws UserError (exit 1) when git tracks a file of the private store: a write would go
+ *   into git's next commit. Nothing is written then; the hint says how to untrack it.
+ */
+export async function privateChanges(
+  dir: string,
+  changes: readonly FileChange[],
   cwd: string,
 ): Promise<FileChange[]> {
   // Asked in the letter's folder: the repository that holds the letter is the one that matters.
@@ -115,5 +130,10 @@ export async function contactsChanges(
           text: `${ignore}${ignore === '' || ignore.endsWith('\n') ? '' : '\n'}${PRIVATE_GITIGNORE}`,
         },
       ];
-  return [...guard, contactsChange(dir, contacts)];
+  return [
+    ...guard,
+    ...changes.map((c) =>
+      'text' in c && c.text !== null && c.text !== undefined ? { ...c, mode: 0o600 } : c,
+    ),
+  ];
 }

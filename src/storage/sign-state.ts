@@ -18,8 +18,8 @@ import {
   readAddingState,
 } from './adding-state.js';
 import { signatureChange, withLetterLock } from './letter-store.js';
-import { contactsChanges, readContacts } from './private-store.js';
-import { writeAll } from './transaction.js';
+import { contactsChange, privateChanges, readContacts } from './private-store.js';
+import { type FileChange, writeAll } from './transaction.js';
 
 /** What the domain's `sign` (letter/signatures.ts) is told of the letter: all but whether to allow a similar name. */
 export type SignRules = Omit<SignOptions, 'allowSimilar'>;
@@ -40,13 +40,14 @@ export interface SignView {
 /** The letter as a sign sees it under its lock, and the one write of the sign. */
 export interface SignState extends SignView {
   /**
-   * Writes the signature file, the contact (in the private store, when there is one) and
+   * Writes the signature file, the contact and `privateFiles` (other files of the private
+   * store: an invitation, a consent record; see `privateChanges`), and
    * CHANGELOG.md (one line added when the index knows it is in step, else the whole text) as
    * one change (`writeAll`), then moves the letter index on. Call it at most once.
    * @returns the absolute paths written, in order.
    * @throws UserError when git tracks the private store (nothing is written then).
    */
-  record(signature: Signature, contact: Contact): Promise<string[]>;
+  record(signature: Signature, contact: Contact, privateFiles?: FileChange[]): Promise<string[]>;
 }
 
 /**
@@ -102,7 +103,11 @@ class LetterState implements SignState {
     };
   }
 
-  async record(signature: Signature, contact: Contact): Promise<string[]> {
+  async record(
+    signature: Signature,
+    contact: Contact,
+    privateFiles: FileChange[] = [],
+  ): Promise<string[]> {
     const { dir } = this.s;
     const signatureFile = signatureChange(
       { dir, letter: this.letter, files: new Map() },
@@ -112,10 +117,15 @@ class LetterState implements SignState {
     await beforeWrite(this.s, this.ctx, [signatureFile.path]);
     const files = await writeAll([
       signatureFile,
-      ...(withContact
-        ? await contactsChanges(
+      ...(withContact || privateFiles.length > 0
+        ? await privateChanges(
             dir,
-            { ...(await this.contactsNow()), [signature.id]: contact },
+            [
+              ...(withContact
+                ? [contactsChange(dir, { ...(await this.contactsNow()), [signature.id]: contact })]
+                : []),
+              ...privateFiles,
+            ],
             this.ctx.cwd,
           )
         : []),

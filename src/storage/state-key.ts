@@ -10,7 +10,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { identityOf } from './file-stats.js';
-import { SCHEMAS_DIR, SIGNATURES_DIR } from './layout.js';
+import { CONSENT_DIR, PRIVATE_DIR, SCHEMAS_DIR, SIGNATURES_DIR } from './layout.js';
 import { type SignatureScan, scanSum, sumText } from './signature-scan.js';
 
 const VERSION = `letter ${pkg.version} check 1`;
@@ -57,6 +57,8 @@ export async function checkKey(
     VERSION,
     cwd,
     await folderIdentities(templates, new Set(['partials']), new Set()),
+    // The consent records the check compares signatures with (`consent-missing`).
+    await folderIdentities(path.join(dir, PRIVATE_DIR), new Set([CONSENT_DIR]), new Set()),
   ]);
 }
 

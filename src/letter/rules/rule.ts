@@ -33,6 +33,11 @@ export interface CheckInput {
   now: Date;
   /** How many signature files could not be read; the changelog is only compared when none. */
   unreadSignatures: number;
+  /**
+   * The consent records of the private store (signature id → record ids), when the letter has
+   * one (a staff member's clone); undefined without (CI).
+   */
+  consentRecords?: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 }
 
 /** One signature of `CheckInput`: the parsed file, its path as shown and its locator. */

@@ -1,0 +1,177 @@
+/**
+ * The outreach files of a letter's private store, beside `contacts.yaml` (private-store.ts):
+ * - `private/invitations/<invitation-id>.yaml`: one file per person invited (invitations.ts);
+ * - `private/consent/<signature-id>.yaml`: the consent records of one signatory (consent.ts);
+ * - `private/evidence/<record-id>-<file name>`: files given as evidence, copied in.
+ * One plain YAML file per person, so that two staff members who share the private store as a
+ * git repository of its own (`git -C letters/<slug>/private init`) merge each other's work.
+ * Every write goes through `privateChanges`, which keeps the store out of the letter's git.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InvalidLetter, type Problem, UsageError } from '../errors.js';
+import { CONSENT_KEY_ORDER, type ConsentFile, consentFileSchema } from '../letter/consent.js';
+import { ID_PATTERN } from '../letter/ids.js';
+import { INVITATION_KEY_ORDER, type Invitation, invitationSchema } from '../letter/invitations.js';
+import { CONSENT_DIR, EVIDENCE_DIR, INVITATIONS_DIR, PRIVATE_DIR, readBytes } from './layout.js';
+import type { FileChange } from './transaction.js';
+import { parseYaml, stringifyYaml } from './yaml.js';
+
+/** The largest file taken as evidence (a saved email, a scanned letter). */
+const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+const shownPath = (dir: string, cwd: string, ...parts: string[]) =>
+  path.relative(cwd, path.join(dir, PRIVATE_DIR, ...parts));
+
+/** Whether the letter in `dir` has a private store (its `private/` folder). */
+export async function hasPrivateStore(dir: string): Promise<boolean> {
+  return readdir(path.join(dir, PRIVATE_DIR)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The `.yaml` files of a folder of the private store, by id (sorted); none when it is missing. */
+async function idsIn(dir: string, folder: string): Promise<string[]> {
+  const names = await readdir(path.join(dir, PRIVATE_DIR, folder)).catch(() => [] as string[]);
+  return names
+    .filter((n) => n.endsWith('.yaml') && ID_PATTERN.test(n.slice(0, -5)))
+    .map((n) => n.slice(0, -5))
+    .sort();
+}
+
+/** Reads and validates the file `folder/<id>.yaml`; problems instead of a value when it is not valid. */
+async function readOne<T>(
+  dir: string,
+  cwd: string,
+  folder: string,
+  id: string,
+  schema: Parameters<typeof parseYaml<T>>[2],
+): Promise<{ value: T | undefined; problems: Problem[] }> {
+  const file = path.join(dir, PRIVATE_DIR, folder, `${id}.yaml`);
+  const shown = shownPath(dir, cwd, folder, `${id}.yaml`);
+  const bytes = await readBytes(file, shown);
+  if (bytes === undefined) return { value: undefined, problems: [] };
+  const parsed = parseYaml(bytes.toString('utf8'), shown, schema);
+  return { value: parsed.value, problems: parsed.problems };
+}
+
+/**
+ * Every invitation of the letter in `dir`, by id.
+ * @throws InvalidLetter when an invitation file is not valid (its problems name file, line, column).
+ */
+export async function readInvitations(dir: string, cwd: string): Promise<Invitation[]> {
+  const out: Invitation[] = [];
+  const problems: Problem[] = [];
+  for (const id of await idsIn(dir, INVITATIONS_DIR)) {
+    const r = await readOne(dir, cwd, INVITATIONS_DIR, id, invitationSchema);
+    problems.push(...r.problems);
+    if (r.value) out.push({ id, ...r.value });
+  }
+  if (problems.length > 0) throw new InvalidLetter(problems);
+  return out;
+}
+
+/**
+ * The invitation `id` of the letter in `dir`.
+ * @throws UsageError when there is none (the hint names the command that lists them);
+ *   InvalidLetter when its file is not valid.
+ */
+export async function readInvitation(
+  dir: string,
+  id: string,
+  cwd: string,
+  shownLetter: string,
+): Promise<Invitation> {
+  const r = ID_PATTERN.test(id)
+    ? await readOne(dir, cwd, INVITATIONS_DIR, id, invitationSchema)
+    : { value: undefined, problems: [] };
+  if (r.problems.length > 0) throw new InvalidLetter(r.problems);
+  if (!r.value)
+    throw new UsageError(
+      `no invitation "${id}" in ${shownLetter}`,
+      `See them all with: letter outreach ${shownLetter}`,
+    );
+  return { id, ...r.value };
+}
+
+/** The change that writes invitation `inv` (see `privateChanges` for the guard every write needs). */
+export function invitationChange(dir: string, inv: Invitation): FileChange {
+  const { id, ...fields } = inv;
+  return {
+    path: path.join(dir, PRIVATE_DIR, INVITATIONS_DIR, `${id}.yaml`),
+    text: stringifyYaml(fields, INVITATION_KEY_ORDER),
+  };
+}
+
+/**
+ * The consent records of signature `id`, oldest first; none when it has no file.
+ * @throws InvalidLetter when the file is not valid.
+ */
+export async function readConsent(dir: string, id: string, cwd: string): Promise<ConsentFile> {
+  const r = await readOne(dir, cwd, CONSENT_DIR, id, consentFileSchema);
+  if (r.problems.length > 0) throw new InvalidLetter(r.problems);
+  return r.value ?? { records: [] };
+}
+
+/** The change that writes the consent records of signature `id`. */
+export function consentChange(dir: string, id: string, file: ConsentFile): FileChange {
+  const records = file.records.map((r) => {
+    const ordered: Record<string, unknown> = {};
+    for (const k of CONSENT_KEY_ORDER) if (r[k] !== undefined) ordered[k] = r[k];
+    return ordered;
+  });
+  return {
+    path: path.join(dir, PRIVATE_DIR, CONSENT_DIR, `${id}.yaml`),
+    text: stringifyYaml({ records }),
+  };
+}
+
+/**
+ * The consent records of every signatory, for `letter check`: signature id → record ids;
+ * undefined when the letter has no private store (a clone in CI). Files that are not valid
+ * are given as problems, and their records count as missing.
+ */
+export async function consentRecordIds(
+  dir: string,
+  cwd: string,
+): Promise<{ records: Map<string, Set<string>>; problems: Problem[] } | undefined> {
+  if (!(await hasPrivateStore(dir))) return undefined;
+  const records = new Map<string, Set<string>>();
+  const problems: Problem[] = [];
+  for (const id of await idsIn(dir, CONSENT_DIR)) {
+    const r = await readOne(dir, cwd, CONSENT_DIR, id, consentFileSchema);
+    problems.push(...r.problems);
+    if (r.value) records.set(id, new Set(r.value.records.map((x) => x.id)));
+  }
+  return { records, problems };
+}
+
+/**
+ * When `value` names a file (relative to `cwd`), the change that copies it into the private
+ * store as `evidence/<record-id>-<its name>`, and that name as the record keeps it
+ * (`evidence/...`); undefined when no such file exists (the value is a message id or a link).
+ * @throws UsageError when the file is larger than evidence may be or cannot be read.
+ */
+export async function evidenceFileChange(
+  dir: string,
+  value: string,
+  recordId: string,
+  cwd: string,
+): Promise<{ change: FileChange; storedAs: string } | undefined> {
+  if (/^https?:\/\//i.test(value.trim())) return undefined;
+  const source = path.resolve(cwd, value);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(source);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'EISDIR') return undefined;
+    throw new UsageError(`--evidence: ${value} cannot be read (${code})`);
+  }
+  if (bytes.length > MAX_EVIDENCE_BYTES)
+    throw new UsageError(`--evidence: ${value} is larger than 20 MB; keep a link or a message id`);
+  const name = path.basename(source).replace(/[^A-Za-z0-9._-]+/g, '-');
+  const storedAs = `${EVIDENCE_DIR}/${recordId}-${name}`;
+  return { change: { path: path.join(dir, PRIVATE_DIR, storedAs), text: bytes }, storedAs };
+}
