@@ -5,12 +5,12 @@
  */
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { type Contact, contactSchema, maskContact } from '../letter/contacts.js';
 import { countryCodes, countryName } from '../letter/countries.js';
 import { parseCountryName } from '../letter/country-names.js';
 import { lookupGroup } from '../letter/groups.js';
 import { CHANNELS } from '../letter/invitations.js';
 import type { LetterFile } from '../letter/schema.js';
+import { contactOf } from './sign-questions.js';
 
 /** What the flags of `letter invite` give. */
 export interface InviteFlags {
@@ -47,16 +47,8 @@ export async function askForInvitation(
 ): Promise<InviteAnswers> {
   const ask = ctx.interactive ? await ctx.prompts() : undefined;
   const required = new Set<string>(letter.requires);
-  const contact: Contact = {};
-  if (o.email !== undefined) contact.email = o.email.trim();
-  if (o.phone !== undefined) contact.phone = o.phone.trim();
-  const checked = contactSchema.safeParse(contact);
-  if (!checked.success) {
-    const key = checked.error.issues[0]!.path[0] as keyof Contact;
-    throw new UsageError(
-      `--${key}: "${maskContact(String(contact[key]))}" ${checked.error.issues[0]!.message}`,
-    );
-  }
+  // Malformed contacts are refused as `letter sign` refuses them, shown masked.
+  const contact = contactOf(o);
   const text = async (value: string | undefined, flag: string, label: string, need: boolean) => {
     if (value !== undefined && value.trim() !== '') return value.trim();
     if (!need)
@@ -107,7 +99,7 @@ export async function askForInvitation(
   if (!owner) throw missing('--owner', 'who owns the contact (git config user.name is not set)');
   // The channel follows the contact given, unless said.
   let channel =
-    o.channel?.trim() || (checked.data.email ? 'email' : checked.data.phone ? 'phone' : undefined);
+    o.channel?.trim() || (contact.email ? 'email' : contact.phone ? 'phone' : undefined);
   if (!channel) {
     if (!ask)
       throw missing('--channel', 'how the person is reached (email, phone, in-person, ...)');
@@ -124,7 +116,7 @@ export async function askForInvitation(
     organisation,
     country,
     group,
-    email: checked.data.email,
-    phone: checked.data.phone,
+    email: contact.email,
+    phone: contact.phone,
   };
 }

@@ -22,7 +22,7 @@ export const FLAG_OF: Readonly<Record<string, string>> = Object.fromEntries(
 );
 
 /** The private contact details of the flags. @throws UsageError for a malformed one, shown masked. */
-export function contactOf(o: SignOptions): Contact {
+export function contactOf(o: Pick<SignOptions, 'email' | 'phone'>): Contact {
   const contact: Contact = {};
   if (o.email !== undefined) contact.email = o.email.trim();
   if (o.phone !== undefined) contact.phone = o.phone.trim();

@@ -10,6 +10,15 @@ const t = useTempLetter();
 const L = 'letters/time-to-act';
 const clock = (iso: string) => ({ now: () => new Date(iso) });
 const read = (p: string) => readFileSync(path.join(t.dir, L, p), 'utf8');
+/** Sets consent: required in letter.yaml. */
+const requireConsent = () =>
+  writeFileSync(
+    path.join(t.dir, L, 'letter.yaml'),
+    read('letter.yaml').replace(
+      'verification: required',
+      'verification: required\nconsent: required',
+    ),
+  );
 const run = (args: string[], at: string) => letter(t.dir, args, {}, clock(at));
 const INVITE = [
   'invite',
@@ -116,13 +125,7 @@ describe('letter answer', () => {
     expect(read('signatures/jacinda-ardern.yaml')).toContain('status: pending');
   });
   it('refuses an agreement without evidence on a letter with consent: required', async () => {
-    writeFileSync(
-      path.join(t.dir, L, 'letter.yaml'),
-      read('letter.yaml').replace(
-        'verification: required',
-        'verification: required\nconsent: required',
-      ),
-    );
+    requireConsent();
     await run(
       [...INVITE, '--name', 'Jacinda Ardern', '--channel', 'email'],
       '2020-05-01T09:00:00Z',
@@ -172,13 +175,7 @@ describe('letter outreach', () => {
 
 describe('letter reconfirm and check', () => {
   it('records a new consent on the current text and a reconfirmed event; check flags a signature without consent', async () => {
-    writeFileSync(
-      path.join(t.dir, L, 'letter.yaml'),
-      read('letter.yaml').replace(
-        'verification: required',
-        'verification: required\nconsent: required',
-      ),
-    );
+    requireConsent();
     const before = await run(['check', L, '--format', 'json'], '2020-06-01T09:00:00Z');
     expect(before.code).toBe(1);
     const codes = JSON.parse(before.stdout).errors.map(
