@@ -7,24 +7,16 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError, UserError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { gitUserName } from '../git.js';
-import { agreedSignature, consentRecord, consentRecordId, evidenceOf } from '../letter/consent.js';
 import { ANSWERS, type Answer, advance, type Invitation } from '../letter/invitations.js';
 import type { Signature } from '../letter/schema.js';
-import { InvalidSignatureInput, sign as signLetter } from '../letter/signatures.js';
-import { sortKeyToWrite } from '../letter/sort-key.js';
 import { resolveLetterDir } from '../storage/letter-store.js';
-import {
-  consentChange,
-  evidenceFileChange,
-  invitationChange,
-  readConsent,
-  readInvitation,
-} from '../storage/outreach-store.js';
+import { invitationChange, readInvitation } from '../storage/outreach-store.js';
 import { privateChanges } from '../storage/private-store.js';
 import { withSignState } from '../storage/sign-state.js';
 import { writeAll } from '../storage/transaction.js';
+import { recordAgreement } from './answer-agreed.js';
 
 export { formatAnswer } from './answer-format.js';
 
@@ -88,84 +80,6 @@ export async function answer(o: AnswerOptions, ctx: Context): Promise<AnswerResu
       );
       return { letter: shown, answer: kind, invitation: next, written: relative(files) };
     }
-    if (state.letter.consent === 'required' && o.evidence === undefined)
-      throw new UserError(
-        `${shown} requires consent that can be shown (consent: required), and no --evidence was given; nothing was written.`,
-        `Give what shows the agreement: letter answer ${shown} ${inv.id} agreed --evidence <message id|file|url>`,
-      );
-    const agreed = advance(inv, 'agreed', now, step);
-    const contact = {
-      ...(inv.contact?.email ? { email: inv.contact.email } : {}),
-      ...(inv.contact?.phone ? { phone: inv.contact.phone } : {}),
-    };
-    const rules = await state.rules(contact);
-    let signed: ReturnType<typeof signLetter>;
-    try {
-      signed = signLetter(
-        state.letter,
-        [],
-        {
-          name: inv.name,
-          // As `letter sign` does without a terminal: the key derived from the name (sort-key.ts).
-          sort_as: sortKeyToWrite(inv.name, { language: state.letter.language }),
-          role: inv.role,
-          organisation: inv.organisation,
-          country: inv.country,
-          group: inv.group,
-        },
-        now,
-        {
-          ...rules,
-          allowSimilar: Boolean(o.allowSimilar),
-        },
-      );
-    } catch (e) {
-      if (e instanceof InvalidSignatureInput)
-        throw new UserError(
-          `the invitation ${inv.id} cannot become a signature: ${e.field} ${e.reason}; nothing was written.`,
-          `Add it to ${path.join(shown, 'private', 'invitations', `${inv.id}.yaml`)}, then answer again.`,
-        );
-      throw e;
-    }
-    const id = signed.signature.id;
-    const records = (await readConsent(dir, id, ctx.cwd)).records;
-    const recordId = consentRecordId(id, now, new Set(records.map((r) => r.id)));
-    const file =
-      o.evidence === undefined
-        ? undefined
-        : await evidenceFileChange(dir, o.evidence, recordId, ctx.cwd);
-    const textVersion = o.text ?? inv.text_version;
-    const record = consentRecord(
-      recordId,
-      {
-        kind: 'agreed',
-        channel: o.channel ?? inv.channel,
-        textVersion,
-        evidence: o.evidence === undefined ? undefined : evidenceOf(o.evidence, file),
-        recordedBy: by,
-        invitation: inv.id,
-        note: o.note,
-      },
-      now,
-    );
-    const signature = agreedSignature(
-      signed.signature,
-      { textVersion, recordId, recordedBy: by, withEvidence: o.evidence !== undefined },
-      now,
-    );
-    const invitation = { ...agreed, signature: id };
-    const written = await state.record(signature, contact, [
-      invitationChange(dir, invitation),
-      consentChange(dir, id, { records: [...records, record] }),
-      ...(file ? [file.change] : []),
-    ]);
-    return {
-      letter: shown,
-      answer: kind,
-      invitation,
-      signature,
-      consent: recordId,
-      written: relative(written),
-    };
+    return recordAgreement(state, inv, o, { dir, shown, by, now, step }, ctx);
   });
 }
