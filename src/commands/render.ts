@@ -78,7 +78,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   // Before the embargo (or while a draft), every file is marked as a preview.
   const now = ctx.now();
   const state = publication(letter, now);
-  warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview,');
+  warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview, is');
   const statuses = publishedStatuses(letter);
   const signatures = gate.signatures;
   const documents: {

@@ -57,13 +57,13 @@ export function embargoFields(
 }
 
 /**
- * One line (no newline) saying that `what` a command shows of the letter `shown` ("the
- * list", "each render, marked as a preview,") is not for publication yet, for stderr;
+ * One line (no newline) saying that what a command shows of the letter `shown` (`what`, with
+ * its verb: "the list is", "these totals are") is not for publication yet, for stderr;
  * undefined when `p` is final.
  */
 export function embargoNotice(p: Publication, shown: string, what: string): string | undefined {
   if (p.state === 'final') return undefined;
   return p.reason === 'draft'
-    ? `${shown} is a draft, so ${what} is under embargo: not for publication (set status: open in letter.yaml when it may be published)`
-    : `${shown} is under embargo until ${p.until}, so ${what} is not for publication before then`;
+    ? `${shown} is a draft: ${what} under embargo, not for publication (set status: open in letter.yaml when it may be published)`
+    : `${shown} is under embargo until ${p.until}: ${what} not for publication before then`;
 }
