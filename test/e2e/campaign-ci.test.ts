@@ -346,4 +346,45 @@ describe('the publish workflow init --github writes', () => {
       'Clean Air Now',
     );
   });
+
+  it('runs letter check --publish first: leaves out a draft or an embargoed letter, stops on any other error', async () => {
+    const workflow = path.join(work, '.github/workflows/letter-publish.yml');
+    const clone = path.join(top, 'publish-embargo');
+    git(top, 'clone', '-q', origin, clone);
+    const env = { RUNNER_TEMP: pinnedLetter(), NO_COLOR: '1' };
+    const init = await letter(clone, [
+      'init',
+      'letters/later',
+      '--title',
+      'Later',
+      '--addressee',
+      'the council',
+      '--organiser',
+      'Us',
+      '--yes',
+    ]);
+    expect(init.code).toBe(0);
+    const file = path.join(clone, L, 'letter.yaml');
+    const yaml = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      yaml.replace('status: open\n', 'status: open\nembargo: 2999-01-01T00:00:00Z\n'),
+    );
+    const render = () => runScript(stepScript(workflow, 'Render every letter'), clone, env);
+    const skipped = render();
+    expect(skipped.code).toBe(0);
+    expect(skipped.out).toContain('::error file=letters/later/letter.yaml,line=');
+    expect(skipped.out).toContain(
+      '::notice::later is not published yet: a draft, or under embargo',
+    );
+    expect(skipped.out).toContain(
+      '::notice::clean-air is not published yet: a draft, or under embargo',
+    );
+    expect(readFileSync(path.join(clone, 'site/index.html'), 'utf8')).not.toContain('<li>');
+    // An error other than the embargo stops the publishing: the page stays as it was.
+    writeFileSync(file, yaml.replace('status: open\n', 'status: open\norganisaton: Us\n'));
+    const stopped = render();
+    expect(stopped.code).not.toBe(0);
+    expect(stopped.out).toContain('unknown field "organisaton"');
+  });
 });
