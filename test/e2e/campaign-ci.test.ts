@@ -110,6 +110,21 @@ function pinnedLetter(): string {
   return runner;
 }
 
+/** `letter init` of a letter to the council by Us, accepting the defaults. */
+const initLetter = (cwd: string, dir: string, title: string, ...more: string[]) =>
+  letter(cwd, [
+    'init',
+    dir,
+    '--title',
+    title,
+    '--addressee',
+    'the council',
+    '--organiser',
+    'Us',
+    '--yes',
+    ...more,
+  ]);
+
 const sign = async (name: string, login: string, signedAt?: string) => {
   const r = await letter(work, [
     'sign',
@@ -133,18 +148,7 @@ beforeAll(async () => {
   git(top, 'init', '-q', '--bare', '-b', 'main', origin);
   mkdirSync(work);
   git(work, 'init', '-q', '-b', 'main');
-  const r = await letter(work, [
-    'init',
-    L,
-    '--title',
-    'Clean Air Now',
-    '--addressee',
-    'the council',
-    '--organiser',
-    'Us',
-    '--yes',
-    '--github',
-  ]);
+  const r = await initLetter(work, L, 'Clean Air Now', '--github');
   expect(r.code).toBe(0);
   const file = path.join(work, L, 'letter.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace('status: draft', 'status: open'));
@@ -352,18 +356,7 @@ describe('the publish workflow init --github writes', () => {
     const clone = path.join(top, 'publish-embargo');
     git(top, 'clone', '-q', origin, clone);
     const env = { RUNNER_TEMP: pinnedLetter(), NO_COLOR: '1' };
-    const init = await letter(clone, [
-      'init',
-      'letters/later',
-      '--title',
-      'Later',
-      '--addressee',
-      'the council',
-      '--organiser',
-      'Us',
-      '--yes',
-    ]);
-    expect(init.code).toBe(0);
+    expect((await initLetter(clone, 'letters/later', 'Later')).code).toBe(0);
     const file = path.join(clone, L, 'letter.yaml');
     const yaml = readFileSync(file, 'utf8');
     writeFileSync(
