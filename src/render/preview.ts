@@ -77,23 +77,51 @@ export function markPreview(
   const style = `<style>.letter-preview{margin:0;padding:.6rem 1rem;background:#8a1111;color:#fff;font:700 1rem/1.4 system-ui,sans-serif;text-align:center}${
     format === 'print' ? `@page{@top-center{content:${preview.cssHtml};}}` : ''
   }</style>`;
-  const meta = /<meta name="robots"[^>]*noindex/i.test(head)
+  const meta = tagsOf(head, '<meta name="robots"').some((t) =>
+    head.slice(t.from, t.to).includes('noindex'),
+  )
     ? ''
     : '<meta name="robots" content="noindex">\n';
   const banner = `<p class="letter-preview" role="note">${escaped.text}</p>\n`;
-  const withHead = after(head, [HEAD, DOCTYPE], `${meta}${style}\n`);
-  return after(withHead, [BODY, DOCTYPE], banner);
+  const withHead = after(head, ['<head', DOCTYPE], `${meta}${style}\n`);
+  return after(withHead, ['<body', DOCTYPE], banner);
 }
 
-const HEAD = /<head(?:\s[^>]*)?>\n?/i;
-const BODY = /<body(?:\s[^>]*)?>\n?/i;
-const DOCTYPE = /^<!doctype[^>]*>\n?/i;
+const DOCTYPE = /^<!doctype[^>]*>/i;
 
-/** `s` with `insert` after the first of `tags` found in it, or at its start when none is. */
-function after(s: string, tags: readonly RegExp[], insert: string): string {
-  for (const tag of tags) {
-    const m = tag.exec(s);
-    if (m) return `${s.slice(0, m.index + m[0].length)}${insert}${s.slice(m.index + m[0].length)}`;
+/**
+ * Where the tags of `s` that start with `start` (lower case; matched in any ASCII case) and a
+ * space, `/` or `>` are: from their `<` to after their `>`. In one pass, without a regular
+ * expression that could backtrack: `s` is a whole document.
+ */
+function tagsOf(s: string, start: string): { from: number; to: number }[] {
+  // Upper-case ASCII only, so that every index of `lower` is one of `s`.
+  const lower = s.replace(/[A-Z]+/g, (c) => c.toLowerCase());
+  const found: { from: number; to: number }[] = [];
+  for (let i = lower.indexOf(start); i >= 0; ) {
+    const end = lower.indexOf('>', i);
+    if (end < 0) break;
+    if (' \t\n\r/>'.includes(lower[i + start.length] ?? '')) found.push({ from: i, to: end + 1 });
+    i = lower.indexOf(start, end);
+  }
+  return found;
+}
+
+/**
+ * `s` with `insert` after the first of `places` found in it (the first tag that starts so,
+ * see `tagsOf`, or a pattern's match), a newline after it included; at its start when none is.
+ */
+function after(s: string, places: readonly (string | RegExp)[], insert: string): string {
+  for (const place of places) {
+    let end: number | undefined;
+    if (typeof place === 'string') end = tagsOf(s, place)[0]?.to;
+    else {
+      const m = place.exec(s);
+      if (m) end = m.index + m[0].length;
+    }
+    if (end === undefined) continue;
+    if (s[end] === '\n') end++;
+    return `${s.slice(0, end)}${insert}${s.slice(end)}`;
   }
   return `${insert}${s}`;
 }

@@ -67,6 +67,26 @@ describe('markPreview', () => {
     const print = markPreview('<html><head></head><body><h1>T</h1>', 'print', p, escaped);
     expect(print).toContain(`@page{@top-center{content:${p.cssHtml};}}`);
   });
+  it('finds head and body in any case, not a header, and keeps a noindex of its own', () => {
+    expect(
+      markPreview(
+        '<HTML><HEAD><TITLE>T</TITLE></HEAD><header>x</header><BODY CLASS="a"><p>',
+        'html',
+        p,
+        escaped,
+      ),
+    ).toMatch(
+      /^<HTML><HEAD><meta name="robots" content="noindex">\n<style>[^<]*<\/style>\n<TITLE>T<\/TITLE><\/HEAD><header>x<\/header><BODY CLASS="a"><p class="letter-preview" role="note">EMBARGOED[^<]*<\/p>\n<p>$/,
+    );
+    expect(
+      markPreview(
+        '<head><META NAME="robots" CONTENT="noindex,nofollow"></head><body>',
+        'html',
+        p,
+        escaped,
+      ),
+    ).not.toContain('<meta name="robots" content="noindex">');
+  });
   it('puts the mark after the doctype of a document without head or body', () => {
     expect(markPreview('<!doctype html>\n<h1>T</h1>', 'html', p, escaped)).toMatch(
       /^<!doctype html>\n<p class="letter-preview" role="note">EMBARGOED[^<]*<\/p>\n<meta name="robots" content="noindex">\n<style>/,
