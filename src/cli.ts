@@ -636,6 +636,10 @@ export function createProgram(
     )
     .option('--json', 'same as --format json')
     .option('--strict', 'warnings fail too')
+    .option(
+      '--publish',
+      'before publishing: a draft letter, an embargo not yet passed, and signatures made on an earlier text (text-changed) fail too',
+    )
     .option('--list-codes', 'list every problem code, its severity and meaning, and exit')
     .option(
       '--base <ref>',
@@ -661,6 +665,7 @@ export function createProgram(
         'letter check letters/time-to-act',
         'letter check --format json',
         'letter check --format github --base origin/main --author octocat',
+        'letter check --publish letters/time-to-act',
       ),
     )
     .action(async (letters, o) => {
@@ -675,7 +680,10 @@ export function createProgram(
         );
       }
       const { check, formatCheck, formatCheckGithub } = await load.check();
-      const options = { letters, ...pick(o, 'strict', 'base', 'role', 'maxAdded', 'author') };
+      const options = {
+        letters,
+        ...pick(o, 'strict', 'publish', 'base', 'role', 'maxAdded', 'author'),
+      };
       // --json is --format json; github annotations otherwise.
       const printer = o.format === 'github' && !o.json ? formatCheckGithub : formatCheck;
       return run(ctx, exit, o, () => check(options, ctx), printer);

@@ -183,6 +183,15 @@ export const PROBLEM_CODES = {
     description: 'the letter requires group but declares no groups',
   },
   'empty-body': { severity: 'warning', description: 'the letter has no text yet' },
+  // What `letter check --publish` adds (see letter/rules/publish.ts).
+  'draft-not-published': {
+    severity: 'error',
+    description: 'with --publish: the letter is a draft, its signatures under embargo',
+  },
+  embargoed: {
+    severity: 'error',
+    description: "with --publish: the letter's embargo has not passed",
+  },
   'unknown-group': {
     severity: 'error',
     description: 'a signature names a group the letter does not declare',

@@ -5,10 +5,17 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { addedLines, type ChangedFile, fileAt, lineChanges } from '../git.js';
+import { at, type Problem, problem } from '../errors.js';
+import { addedLines, type ChangedFile, fileAt, foldersAt, lineChanges } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
 import type { Signature } from '../letter/schema.js';
-import { CHANGELOG_FILE, readText, signatureIdOf } from '../storage/layout.js';
+import {
+  CHANGELOG_FILE,
+  LETTERS_DIR,
+  lettersRoot,
+  readText,
+  signatureIdOf,
+} from '../storage/layout.js';
 import type { LoadedLetter } from '../storage/letter-store.js';
 import type { CheckOptions } from './check.js';
 
@@ -85,4 +92,56 @@ export async function checkChangeOf(
     erased: loaded.erased,
     removedAtBase,
   });
+}
+
+/**
+ * What the change since `since` (the merge base with `o.base`) does to the repository outside
+ * each letter's own files: letters it deletes (when every letter is checked, `found.all`) and
+ * files it touches outside the letters (see `checkOutsideLetters`); `repo` is every changed
+ * file (`changesSince`), `dirs` the letters checked.
+ */
+export async function checkRepoChange(
+  found: { strays: readonly string[]; all: boolean },
+  dirs: readonly string[],
+  since: string,
+  repo: readonly ChangedFile[],
+  o: CheckOptions,
+  ctx: Context,
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const reported = found.strays.map((s) => path.relative(ctx.cwd, s));
+  // letters/ of the root, shown from where letter runs (git shows paths from there too).
+  const lettersShown = path
+    .relative(ctx.cwd, path.join(await lettersRoot(ctx.cwd), LETTERS_DIR))
+    .split(path.sep)
+    .join('/');
+  if (found.all) {
+    const before = await foldersAt(ctx.cwd, since, lettersShown);
+    const now = new Set(dirs.map((d) => path.relative(ctx.cwd, d)));
+    for (const gone of before.filter((f) => !now.has(f) && !reported.includes(f))) {
+      reported.push(gone);
+      problems.push(
+        problem(
+          'letter-removed',
+          at(gone),
+          `the change deletes the letter ${gone} (present at ${o.base})`,
+          'a letter is closed (status: closed), never deleted',
+        ),
+      );
+    }
+  }
+  const { checkOutsideLetters } = await import('../letter/change-check.js');
+  // An untracked file outside letters/ is no part of a pull request (the workflow's own checkout of the checker, say).
+  const changes = repo
+    .filter((f) => !f.untracked || f.path.startsWith(`${lettersShown}/`))
+    .map((f) => ({ status: f.status, file: f.path, symlink: f.symlink }));
+  problems.push(
+    ...checkOutsideLetters({
+      role: o.role ?? 'contributor',
+      changes,
+      letters: dirs.map((d) => path.relative(ctx.cwd, d) || '.'),
+      reported,
+    }),
+  );
+  return problems;
 }

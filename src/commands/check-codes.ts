@@ -18,6 +18,7 @@ export interface ProblemCodeInfo {
 export interface ListCodesOptions {
   letters?: readonly string[] | undefined;
   strict?: boolean | undefined;
+  publish?: boolean | undefined;
   base?: string | undefined;
   /** `contributor` is the default, so only `editor` counts as given. */
   role?: string | undefined;
@@ -32,7 +33,7 @@ export interface ListCodesOptions {
  *   every letter, and a flag that would be ignored is a mistake to point out.
  */
 export function listProblemCodes(o: ListCodesOptions = {}): ProblemCodeInfo[] {
-  const flags = (['strict', 'base', 'role', 'maxAdded', 'author'] as const)
+  const flags = (['strict', 'publish', 'base', 'role', 'maxAdded', 'author'] as const)
     .filter((k) =>
       k === 'role' ? (o.role ?? 'contributor') !== 'contributor' : o[k] !== undefined,
     )

@@ -121,7 +121,9 @@ export async function checkFiles(
 
 /**
  * Renders the letter with its custom templates, without writing anything, so that a template
- * that `render` would refuse (a field that does not exist) fails `check` too.
+ * that `render` would refuse (a field that does not exist) fails `check` too: as a final
+ * render and as an embargoed preview, whichever the letter is now, since the result is kept
+ * past the embargo (see letter-db.ts).
  */
 async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Promise<Problem[]> {
   const { FORMAT_SPECS, RENDER_FORMATS, renderDocument, TemplateError } = await import(
@@ -135,17 +137,20 @@ async function tryTemplates(dir: string, loaded: LoadedLetter, ctx: Context): Pr
   const partials = [...templates.values()]
     .filter((t) => t.name.startsWith('partials/'))
     .map((t) => ({ ...t, name: t.name.slice('partials/'.length) }));
-  const view = letterView(
-    loaded.letter!,
-    loaded.body!,
-    loaded.signatures.map((s) => s.signature),
-  );
+  const signatures = loaded.signatures.map((s) => s.signature);
+  const until = loaded.letter!.embargo ?? `${loaded.letter!.opened ?? '2000-01-01'}T00:00:00Z`;
+  const views = [
+    letterView(loaded.letter!, loaded.body!, signatures),
+    letterView(loaded.letter!, loaded.body!, signatures, {
+      publication: { state: 'preview', reason: 'embargo', until },
+    }),
+  ];
   const problems: Problem[] = [];
   for (const format of RENDER_FORMATS) {
     const template = templates.get(FORMAT_SPECS[format].template);
     if (!template) continue;
     try {
-      renderDocument(view, format, template, partials);
+      for (const view of views) renderDocument(view, format, template, partials);
     } catch (e) {
       if (!(e instanceof TemplateError)) throw e;
       const m = /^(.+?):(\d+):(\d+): ([\s\S]*)$/.exec(e.message);

@@ -5,26 +5,21 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { at, type Problem, problem, UsageError } from '../errors.js';
-import { type ChangedFile, changeBase, changesSince, foldersAt } from '../git.js';
+import { type ChangedFile, changeBase, changesSince } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
-import {
-  defaultLetters,
-  LETTER_FILE,
-  LETTERS_DIR,
-  lettersRoot,
-  resolveLetterDir,
-} from '../storage/layout.js';
+import { defaultLetters, LETTER_FILE, resolveLetterDir } from '../storage/layout.js';
 import { keptCheck, writeMemo } from '../storage/letter-db.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { scanSignatures } from '../storage/signature-scan.js';
 import { checkKey } from '../storage/state-key.js';
-import { checkChangeOf } from './check-change.js';
+import { checkChangeOf, checkRepoChange } from './check-change.js';
 import {
   checkFiles,
   inviteesInPublicFiles,
   isLetterCheck,
   trackedPrivateFiles,
 } from './check-letter.js';
+import { publishing } from './check-publish.js';
 
 export { formatCheck, formatCheckGithub } from './check-format.js';
 
@@ -37,6 +32,12 @@ export interface CheckOptions {
   role?: 'contributor' | 'editor' | undefined;
   maxAdded?: number | undefined;
   author?: string | undefined;
+  /**
+   * For a workflow about to publish: a draft letter, or one before its embargo, fails
+   * (`draft-not-published`, `embargoed`), and so do signatures made on an earlier text
+   * (`text-changed`, an error then). See letter/rules/publish.ts.
+   */
+  publish?: boolean | undefined;
 }
 
 /** The outcome of a check: `ok` is true when there are no errors (warnings allowed). */
@@ -100,16 +101,18 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     // A worker takes a moment to start: this thread stats the larger share.
     const scan = await scanSignatures(dir, path.relative(ctx.cwd, dir) || '.', 0.6);
     // Without --base, a letter whose files are all as they were at the last check has the same result.
-    const kept = since === undefined ? await keptCheck(dir) : undefined;
+    // --publish reads the letter itself: its embargo passes while the files stay as they were.
+    const kept = since === undefined && !o.publish ? await keptCheck(dir) : undefined;
     let key = kept ? await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir()) : undefined;
     const memo = kept?.key === key && isLetterCheck(kept?.value) ? kept.value : undefined;
     const checked = memo ?? (await checkFiles(dir, scan, ctx));
     // Git's index changes without the files changing: asked every time, never remembered.
-    const problems = [
+    let problems = [
       ...checked.problems,
       ...(await trackedPrivateFiles(dir, ctx)),
       ...(await inviteesInPublicFiles(dir, ctx)),
     ];
+    if (o.publish && checked.loaded) problems = await publishing(problems, checked.loaded, ctx);
     // A date in the future stops being one: such a result is not kept.
     if (since === undefined && !memo && !problems.some((p) => p.code === 'future-date')) {
       key ??= await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir());
@@ -138,38 +141,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     });
   }
   if (since !== undefined) {
-    const reported = found.strays.map((s) => path.relative(ctx.cwd, s));
-    // letters/ of the root, shown from where letter runs (git shows paths from there too).
-    const lettersShown = path
-      .relative(ctx.cwd, path.join(await lettersRoot(ctx.cwd), LETTERS_DIR))
-      .split(path.sep)
-      .join('/');
-    if (found.all) {
-      const before = await foldersAt(ctx.cwd, since, lettersShown);
-      const now = new Set(dirs.map((d) => path.relative(ctx.cwd, d)));
-      for (const gone of before.filter((f) => !now.has(f) && !reported.includes(f))) {
-        reported.push(gone);
-        result.errors.push(
-          problem(
-            'letter-removed',
-            at(gone),
-            `the change deletes the letter ${gone} (present at ${o.base})`,
-            'a letter is closed (status: closed), never deleted',
-          ),
-        );
-      }
-    }
-    const { checkOutsideLetters } = await import('../letter/change-check.js');
-    // An untracked file outside letters/ is no part of a pull request (the workflow's own checkout of the checker, say).
-    const changes = repo
-      .filter((f) => !f.untracked || f.path.startsWith(`${lettersShown}/`))
-      .map((f) => ({ status: f.status, file: f.path, symlink: f.symlink }));
-    const outside = checkOutsideLetters({
-      role: o.role ?? 'contributor',
-      changes,
-      letters: dirs.map((d) => path.relative(ctx.cwd, d) || '.'),
-      reported,
-    });
+    const outside = await checkRepoChange(found, dirs, since, repo, o, ctx);
     result.errors.push(...outside.filter((p) => p.severity === 'error'));
     result.warnings.push(...outside.filter((p) => p.severity === 'warning'));
   }

@@ -63,7 +63,10 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
       '--bom: only a CSV export takes one (JSON is read as UTF-8 without it)',
       'Drop --bom, or export with --format csv',
     );
-  const listed = await list({ letter: o.letter, status: o.status }, ctx);
+  const listed = await list(
+    { letter: o.letter, status: o.status, embargoSubject: 'the export is' },
+    ctx,
+  );
   const contacts = o.includePrivate
     ? await readContacts(path.resolve(ctx.cwd, listed.letter), ctx.cwd)
     : {};

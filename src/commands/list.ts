@@ -2,6 +2,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { Contact } from '../letter/contacts.js';
+import { type EmbargoFields, embargoFields, publication } from '../letter/embargo.js';
 import { groupedSource, groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
 import { SIGNATURE_STATUSES, type Signature, type SignatureStatus } from '../letter/schema.js';
@@ -15,7 +16,7 @@ import { readContacts } from '../storage/private-store.js';
 import { Streamed } from '../streaming.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
-import { warnLeftOut } from './shared/letter-warnings.js';
+import { warnEmbargo, warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter list`: `status` is published (default: what renders show), all, or one status. */
 export interface ListOptions {
@@ -25,13 +26,15 @@ export interface ListOptions {
   includePrivate?: boolean | undefined;
   /** Only the signatures recorded with this GitHub login (any case): how a signer finds out about theirs. */
   github?: string | undefined;
+  /** What the embargo line on stderr names, with its verb ("the list is" by default; `export` says "the export is"). */
+  embargoSubject?: string | undefined;
 }
 
 /** One listed signatory: its signature fields, the group's display name and, with --include-private, its contact. */
 export type ListedSignature = Signature & { groupName: string | null; contact?: Contact };
 
-/** The signatories in render order. */
-export interface ListResult {
+/** The signatories in render order; `embargoed` while the letter is a draft or before its embargo (stderr says so). */
+export interface ListResult extends EmbargoFields {
   letter: string;
   statuses: SignatureStatus[];
   count: number;
@@ -66,6 +69,13 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
     loaded.signatures.map((s) => s.key),
   );
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
+  const now = ctx.now();
+  warnEmbargo(
+    ctx,
+    publication(loaded.letter, now),
+    loaded.shown,
+    o.embargoSubject ?? 'the list is',
+  );
   const groups = groupedSource(groupSignatures(loaded.letter, gate.signatures, statuses));
   const contacts = o.includePrivate ? await readContacts(loaded.dir, ctx.cwd) : {};
   const login = o.github?.toLowerCase();
@@ -88,6 +98,7 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
     letter: loaded.shown,
     statuses,
     count,
+    ...embargoFields(loaded.letter, now),
     skipped: loaded.skipped,
     signatures,
   };

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { type EmbargoFields, embargoFields, publication } from '../letter/embargo.js';
 import { groupedSource, groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
 import { publishedStatuses } from '../letter/signatures.js';
@@ -24,7 +25,7 @@ import {
   pdfDocuments,
   templatesFor,
 } from './render-options.js';
-import { warnLeftOut } from './shared/letter-warnings.js';
+import { warnEmbargo, warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to md,html,print, `lang` to the letter's language. */
 export interface RenderOptions {
@@ -37,8 +38,12 @@ export interface RenderOptions {
   template?: string | undefined;
 }
 
-/** What was written: one entry per format and language, paths relative to the working directory. */
-export interface RenderResult {
+/**
+ * What was written: one entry per format and language, paths relative to the working
+ * directory; `embargoed` when every file is marked as a preview (a draft, or before the
+ * letter's `embargo`), which stderr says too.
+ */
+export interface RenderResult extends EmbargoFields {
   letter: string;
   count: number;
   files: { format: OutputFormat; lang: string; path: string; bytes: number }[];
@@ -70,6 +75,10 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     loaded.signatures.map((s) => s.key),
   );
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
+  // Before the embargo (or while a draft), every file is marked as a preview.
+  const now = ctx.now();
+  const state = publication(letter, now);
+  warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview, is');
   const statuses = publishedStatuses(letter);
   const signatures = gate.signatures;
   const documents: {
@@ -85,7 +94,11 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     trace('render: view');
     // In the order of the language rendered; the documents read their signatories as they are written.
     const grouped = groupSignatures({ ...letter, language: lang }, signatures, statuses);
-    const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), { lang, body });
+    const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), {
+      lang,
+      body,
+      publication: state,
+    });
     trace('render: templates');
     count = view.count;
     const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
@@ -129,6 +142,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   return {
     letter: loaded.shown,
     count,
+    ...embargoFields(letter, now),
     files: documents.map((d, i) => ({
       format: d.format,
       lang: d.lang,

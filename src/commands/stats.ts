@@ -1,5 +1,6 @@
 /** `letter stats <letter>`: totals by status, group, country and day, with bar charts in the terminal. */
 import type { Context } from '../context.js';
+import { type EmbargoFields, embargoFields, publication } from '../letter/embargo.js';
 import { computeStats, type LetterStats, type Tally } from '../letter/stats.js';
 import {
   loadLetterSkippingInvalidFiles,
@@ -7,18 +8,20 @@ import {
   type SkippedFile,
 } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
+import { warnEmbargo } from './shared/letter-warnings.js';
 
 /** Options of `letter stats`. */
 export interface StatsOptions {
   letter: string;
 }
 
-/** The totals, and the letter they are of. */
-export type StatsResult = LetterStats & {
-  letter: string;
-  /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
-  skipped: SkippedFile[];
-};
+/** The totals, and the letter they are of; `embargoed` while it is a draft or before its embargo (stderr says so). */
+export type StatsResult = LetterStats &
+  EmbargoFields & {
+    letter: string;
+    /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
+    skipped: SkippedFile[];
+  };
 
 /** Computes the totals of a letter. @throws InvalidLetter when letter.yaml is invalid. */
 export async function stats(o: StatsOptions, ctx: Context): Promise<StatsResult> {
@@ -26,8 +29,11 @@ export async function stats(o: StatsOptions, ctx: Context): Promise<StatsResult>
     await resolveLetterDir(o.letter, ctx.cwd),
     ctx.cwd,
   );
+  const now = ctx.now();
+  warnEmbargo(ctx, publication(loaded.letter, now), loaded.shown, 'these totals are');
   return {
     letter: loaded.shown,
+    ...embargoFields(loaded.letter, now),
     skipped: loaded.skipped,
     ...computeStats(
       loaded.letter,

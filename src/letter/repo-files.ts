@@ -96,7 +96,8 @@ function publishWorkflow(f: RepoFacts): string {
   return `${header(f, 'after merges, refreshes CHANGELOG.md and publishes the letters.')}# CHANGELOG.md: letters with \`changelog: on-merge\` leave it to this workflow; in append mode
 # it puts back the time order a union merge may leave. The commit is pushed with this
 # workflow's token (a push by it starts no workflow). The page: GitHub Pages, from
-# Settings, Pages, Source "GitHub Actions".
+# Settings, Pages, Source "GitHub Actions". A letter under embargo is published by the first
+# run after its embargo: run this workflow then (Actions, letter publish, Run workflow).
 name: letter publish
 on:
   push:
@@ -141,14 +142,26 @@ ${install(f)}      - name: Refresh CHANGELOG.md
         with:
           ref: \${{ needs.changelog.outputs.commit || github.sha }}
           persist-credentials: false
-${install(f)}      - name: Render every letter
+${install(f)}      # \`letter check --publish\` first: a draft, or a letter before its embargo, is left out
+      # (a notice says so; run this workflow again once the embargo has passed), and any other
+      # error stops the publishing, so the page stays as it was.
+      - name: Render every letter
         run: |
+          letter="$RUNNER_TEMP/letter/node_modules/.bin/letter"
           mkdir -p site
           echo '<!doctype html><meta charset="utf-8"><title>Letters</title><ul>' > site/index.html
           for dir in letters/*/; do
             slug=$(basename "$dir")
             if [ -f "$dir/letter.yaml" ]; then
-              "$RUNNER_TEMP/letter/node_modules/.bin/letter" render "$dir" --format md,html --out "site/$slug"
+              if ! "$letter" check --publish --format github "$dir"; then
+                report=$("$letter" check --publish --json "$dir" || true)
+                if jq -e '[.errors[].code | select(. != "embargoed" and . != "draft-not-published")] == []' <<< "$report" > /dev/null; then
+                  echo "::notice::$slug is not published yet: a draft, or under embargo"
+                  continue
+                fi
+                exit 1
+              fi
+              "$letter" render "$dir" --format md,html --out "site/$slug"
               echo "<li><a href=\\"$slug/$slug.html\\">$slug</a></li>" >> site/index.html
             fi
           done

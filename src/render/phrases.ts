@@ -24,6 +24,14 @@ export interface Phrases {
   link: string;
   /** The link to where people sign (letter.yaml `sign_url:`). */
   signThisLetter: string;
+  /** The mark of a render that is not for publication: a draft letter's, or one under embargo. */
+  draftPreview: string;
+  embargoedPreview: string;
+  /** Between the mark and what it says ("EMBARGOED PREVIEW: not for publication..."). */
+  previewSeparator: string;
+  notForPublication: string;
+  /** `date` in the language's long form, `time` as HH:MM (UTC). */
+  notBefore: (date: string, time: string) => string;
 }
 
 const en: Phrases = {
@@ -47,6 +55,11 @@ const en: Phrases = {
   chartTitle: 'Signatures over time',
   link: 'link',
   signThisLetter: 'Sign this letter',
+  draftPreview: 'DRAFT PREVIEW',
+  embargoedPreview: 'EMBARGOED PREVIEW',
+  previewSeparator: ': ',
+  notForPublication: 'not for publication',
+  notBefore: (d, t) => `not for publication before ${d}, ${t} UTC`,
 };
 
 const fr: Phrases = {
@@ -69,6 +82,12 @@ const fr: Phrases = {
   chartTitle: 'Signatures au fil du temps',
   link: 'lien',
   signThisLetter: 'Signer cette lettre',
+  draftPreview: 'APERÇU DU BROUILLON',
+  embargoedPreview: 'APERÇU SOUS EMBARGO',
+  // French sets a (narrow) no-break space before a colon.
+  previewSeparator: '\u202f: ',
+  notForPublication: 'ne pas publier',
+  notBefore: (d, t) => `ne pas publier avant le ${d} à ${t} UTC`,
 };
 
 const es: Phrases = {
@@ -90,6 +109,11 @@ const es: Phrases = {
   chartTitle: 'Firmas a lo largo del tiempo',
   link: 'enlace',
   signThisLetter: 'Firmar esta carta',
+  draftPreview: 'VISTA PREVIA DEL BORRADOR',
+  embargoedPreview: 'VISTA PREVIA BAJO EMBARGO',
+  previewSeparator: ': ',
+  notForPublication: 'no publicar',
+  notBefore: (d, t) => `no publicar antes del ${d}, ${t} UTC`,
 };
 
 const PHRASES: Record<string, Phrases> = { en, fr, es };

@@ -8,6 +8,7 @@ import { type Problem, problem, UserError } from '../errors.js';
 import { countryName, isCountryCode } from '../letter/countries.js';
 import { Streamed, trimmedEnd } from '../streaming.js';
 import { type Escaper, escapeView, htmlEscaper, markdownEscaper } from './escape.js';
+import { markPreview } from './preview.js';
 import type { LetterView, StreamedLetterView } from './view.js';
 
 /** The output formats of `letter render`. */
@@ -85,7 +86,9 @@ export function renderDocument(
  * `renderDocument` in pieces, made as they are asked for: the template is rendered with a
  * marker where each list of signatories (a `Streamed` list walked by `{{#each}}`) goes, then
  * written piece by piece with each marker replaced by its list's items, rendered one at a
- * time. The pieces joined are exactly `renderDocument`'s text, errors included: a template
+ * time. A preview (`view.preview`) whose template does not show its mark before the first
+ * list gets `letter`'s own (see `markPreview`). The pieces joined are exactly
+ * `renderDocument`'s text, errors included: a template
  * that fails outside its lists is rendered again whole to fail as it would have. Lists in a
  * partial called with an indent (whose lines Handlebars indents) are rendered in place.
  * @throws TemplateError (when a piece is asked for) as `renderDocument`.
@@ -110,10 +113,26 @@ export function* renderDocumentChunks(
       render(escaped, false);
       throw e;
     }
-    yield* trimmedEnd(skeleton.pieces());
+    const preview = escaped.preview;
+    yield* trimmedEnd(
+      view.preview && preview
+        ? firstMapped(skeleton.pieces(), (head) =>
+            markPreview(head, format, view.preview!, preview),
+          )
+        : skeleton.pieces(),
+    );
     yield '\n';
   } catch (e) {
     throw templateError(e, current);
+  }
+}
+
+/** `pieces` with the first one through `map`. */
+function* firstMapped(pieces: Iterable<string>, map: (s: string) => string): Generator<string> {
+  let first = true;
+  for (const p of pieces) {
+    yield first ? map(p) : p;
+    first = false;
   }
 }
 

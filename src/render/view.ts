@@ -5,6 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { countryName } from '../letter/countries.js';
+import type { Publication } from '../letter/embargo.js';
 import { type GroupSource, groupedSource, groupSignatures } from '../letter/order.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
 import { publishedStatuses } from '../letter/signatures.js';
@@ -13,6 +14,7 @@ import { textVersion } from '../letter/text-version.js';
 import type { Streamed } from '../streaming.js';
 import { signaturesChart } from './chart.js';
 import { phrasesFor } from './phrases.js';
+import { type PreviewView, previewView } from './preview.js';
 import { PAGE_CSP, PRINT_CSP, SEARCH_SCRIPT } from './search-script.js';
 
 /** One signatory as templates see it. */
@@ -91,6 +93,11 @@ export interface LetterView {
   cspHtml: string;
   /** The Content-Security-Policy of the print version (no script, no network). */
   printCspHtml: string;
+  /**
+   * The mark of a render not for publication (a draft, or before the letter's embargo; see
+   * preview.ts): null for a final render. Templates show it with `{{#if preview}}`.
+   */
+  preview: PreviewView | null;
 }
 
 /** A group of a `StreamedLetterView`: its signatories made one at a time as a render walks them (an empty array when none). */
@@ -114,6 +121,8 @@ export interface ViewOptions {
   lang?: string;
   /** The body in `lang` (a translation's text); the letter's body by default. */
   body?: string;
+  /** Whether the render is final or a preview (see letter/embargo.ts `publication`); final by default. */
+  publication?: Publication;
 }
 
 /**
@@ -260,5 +269,6 @@ export function streamedLetterView(
     scriptHtml: SEARCH_SCRIPT,
     cspHtml: PAGE_CSP,
     printCspHtml: PRINT_CSP,
+    preview: previewView(options.publication, lang),
   };
 }

@@ -110,6 +110,21 @@ function pinnedLetter(): string {
   return runner;
 }
 
+/** `letter init` of a letter to the council by Us, accepting the defaults. */
+const initLetter = (cwd: string, dir: string, title: string, ...more: string[]) =>
+  letter(cwd, [
+    'init',
+    dir,
+    '--title',
+    title,
+    '--addressee',
+    'the council',
+    '--organiser',
+    'Us',
+    '--yes',
+    ...more,
+  ]);
+
 const sign = async (name: string, login: string, signedAt?: string) => {
   const r = await letter(work, [
     'sign',
@@ -133,18 +148,7 @@ beforeAll(async () => {
   git(top, 'init', '-q', '--bare', '-b', 'main', origin);
   mkdirSync(work);
   git(work, 'init', '-q', '-b', 'main');
-  const r = await letter(work, [
-    'init',
-    L,
-    '--title',
-    'Clean Air Now',
-    '--addressee',
-    'the council',
-    '--organiser',
-    'Us',
-    '--yes',
-    '--github',
-  ]);
+  const r = await initLetter(work, L, 'Clean Air Now', '--github');
   expect(r.code).toBe(0);
   const file = path.join(work, L, 'letter.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace('status: draft', 'status: open'));
@@ -345,5 +349,35 @@ describe('the publish workflow init --github writes', () => {
     expect(readFileSync(path.join(clone, 'site/clean-air/clean-air.html'), 'utf8')).toContain(
       'Clean Air Now',
     );
+  });
+
+  it('runs letter check --publish first: leaves out a draft or an embargoed letter, stops on any other error', async () => {
+    const workflow = path.join(work, '.github/workflows/letter-publish.yml');
+    const clone = path.join(top, 'publish-embargo');
+    git(top, 'clone', '-q', origin, clone);
+    const env = { RUNNER_TEMP: pinnedLetter(), NO_COLOR: '1' };
+    expect((await initLetter(clone, 'letters/later', 'Later')).code).toBe(0);
+    const file = path.join(clone, L, 'letter.yaml');
+    const yaml = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      yaml.replace('status: open\n', 'status: open\nembargo: 2999-01-01T00:00:00Z\n'),
+    );
+    const render = () => runScript(stepScript(workflow, 'Render every letter'), clone, env);
+    const skipped = render();
+    expect(skipped.code).toBe(0);
+    expect(skipped.out).toContain('::error file=letters/later/letter.yaml,line=');
+    expect(skipped.out).toContain(
+      '::notice::later is not published yet: a draft, or under embargo',
+    );
+    expect(skipped.out).toContain(
+      '::notice::clean-air is not published yet: a draft, or under embargo',
+    );
+    expect(readFileSync(path.join(clone, 'site/index.html'), 'utf8')).not.toContain('<li>');
+    // An error other than the embargo stops the publishing: the page stays as it was.
+    writeFileSync(file, yaml.replace('status: open\n', 'status: open\norganisaton: Us\n'));
+    const stopped = render();
+    expect(stopped.code).not.toBe(0);
+    expect(stopped.out).toContain('unknown field "organisaton"');
   });
 });

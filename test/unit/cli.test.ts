@@ -246,6 +246,20 @@ describe('which command a command line calls, with which options', () => {
       },
     ],
     [
+      'check --publish',
+      ['check', L, '--publish'],
+      'check',
+      {
+        letters: [L],
+        strict: undefined,
+        publish: true,
+        base: undefined,
+        role: 'contributor',
+        maxAdded: undefined,
+        author: undefined,
+      },
+    ],
+    [
       'check --author without --base (the command refuses it)',
       ['check', '--author', 'octocat'],
       'check',

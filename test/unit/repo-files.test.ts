@@ -72,6 +72,12 @@ describe('the files of a campaign repository', () => {
       'actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa',
     ]);
     expect(doc.jobs.build.steps[0].with['persist-credentials']).toBe(false);
+    // Nothing is rendered for Pages before `letter check --publish` passed (a draft, an embargo).
+    const script: string = doc.jobs.build.steps.find(
+      (s: { name?: string }) => s.name === 'Render every letter',
+    ).run;
+    expect(script.indexOf('check --publish --format github "$dir"')).toBeGreaterThan(0);
+    expect(script.indexOf('check --publish')).toBeLessThan(script.indexOf(' render "$dir"'));
     expect(doc.jobs.deploy.steps[0].uses).toBe(
       'actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e',
     );

@@ -5,6 +5,7 @@
  * a shorter list for the letter; skipped files are also in the command's result.
  */
 import type { Context } from '../../context.js';
+import { embargoNotice, type Publication } from '../../letter/embargo.js';
 import type { LeftOut } from '../../letter/publishing.js';
 import type { SkippedFile } from '../../storage/letter-store.js';
 import { type Style, visible } from '../../terminal.js';
@@ -34,4 +35,14 @@ export function warnLeftOut(ctx: Context, leftOut: readonly LeftOut[], shown: st
   ctx.stderr.write(
     `${ctx.errStyle.yellow('warning:')} ${leftOut.length} ${leftOut.length === 1 ? 'signature is' : 'signatures are'} left out, as letter check refuses ${leftOut.length === 1 ? 'it' : 'them'}: ${first}${leftOut.length > 5 ? '; ...' : ''}; run: ${ctx.errStyle.command(`letter check ${shown}`)}\n`,
   );
+}
+
+/**
+ * Says on stderr, in one line, that what the command shows of the letter `shown` (`what`,
+ * e.g. "the list") is not for publication yet: a draft, or before its embargo. Nothing when
+ * `p` is final.
+ */
+export function warnEmbargo(ctx: Context, p: Publication, shown: string, what: string): void {
+  const notice = embargoNotice(p, shown, what);
+  if (notice) ctx.stderr.write(`${ctx.errStyle.yellow('embargo:')} ${visible(notice)}\n`);
 }
