@@ -380,7 +380,10 @@ export function createProgram(
       'what shows the agreement: a message id, a file (copied to the private store) or a link',
     )
     .option('--channel <channel>', "how they answered (default: the invitation's channel)")
-    .option('--text <version>', 'the version of the text agreed to (default: the version sent)')
+    .option(
+      '--text <version>',
+      'the version of the text agreed to: sha256:... or current (default: the version sent)',
+    )
     .option('--note <text>', 'a note')
     .option('--by <who>', 'who records it (default: git config user.name)')
     .option('--reopen', 'agree after a decline or no answer')

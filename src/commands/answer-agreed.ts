@@ -89,7 +89,8 @@ export async function recordAgreement(
     o.evidence === undefined
       ? undefined
       : await evidenceFileChange(dir, o.evidence, recordId, ctx.cwd);
-  const textVersion = o.text ?? inv.text_version;
+  // `current`: the text as letter.md reads now (staff sent the new text before the answer).
+  const textVersion = o.text === 'current' ? rules.textVersion! : (o.text ?? inv.text_version);
   const record = consentRecord(
     recordId,
     {

@@ -60,8 +60,10 @@ export async function answer(o: AnswerOptions, ctx: Context): Promise<AnswerResu
   const kind = o.answer as Answer;
   if (kind !== 'agreed' && (o.evidence !== undefined || o.text !== undefined))
     throw new UsageError('--evidence and --text go with agreed');
-  if (o.text !== undefined && !/^sha256:[0-9a-f]{12}$/.test(o.text))
-    throw new UsageError(`--text: "${o.text}" is not a text version such as sha256:0123456789ab`);
+  if (o.text !== undefined && o.text !== 'current' && !/^sha256:[0-9a-f]{12}$/.test(o.text))
+    throw new UsageError(
+      `--text: "${o.text}" is not a text version such as sha256:0123456789ab, nor current`,
+    );
   if (o.evidence !== undefined && o.evidence.trim() === '')
     throw new UsageError('--evidence must not be empty');
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
