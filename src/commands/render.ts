@@ -25,6 +25,7 @@ import {
   templatesFor,
 } from './render-options.js';
 import { warnLeftOut } from './shared/letter-warnings.js';
+import { earlierVersionNames } from './shared/text-versions.js';
 
 /** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to md,html,print, `lang` to the letter's language. */
 export interface RenderOptions {
@@ -71,7 +72,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   );
   warnLeftOut(ctx, gate.leftOut, loaded.shown);
   const statuses = publishedStatuses(letter);
-  const signatures = gate.signatures;
+  const versionNames = await earlierVersionNames(loaded, gate.signatures, statuses, ctx);
   const documents: {
     format: OutputFormat;
     lang: string;
@@ -84,8 +85,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
     trace('render: view');
     // In the order of the language rendered; the documents read their signatories as they are written.
-    const grouped = groupSignatures({ ...letter, language: lang }, signatures, statuses);
-    const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), { lang, body });
+    const grouped = groupSignatures({ ...letter, language: lang }, gate.signatures, statuses);
+    const viewOptions = { lang, body, versionNames };
+    const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), viewOptions);
     trace('render: templates');
     count = view.count;
     const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
