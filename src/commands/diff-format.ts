@@ -30,14 +30,20 @@ export function formatDiff(r: DiffResult, style: Style): string {
   const heading = `${style.bold(r.file)}: ${sideName(r.from)} → ${sideName(r.to)}: ${change}`;
   if (r.written !== undefined) return `${heading}\n  wrote ${r.written}`;
   if (r.from.hash === r.to.hash) return heading;
+  // Marked line by line, so that a mark never spans a line break (nor does a colour, in a pager).
+  const mark = (text: string, how: (s: string) => string) =>
+    text
+      .split('\n')
+      .map((line) => (line === '' ? line : how(line)))
+      .join('\n');
   const text = r.parts
     .map((p) =>
       p.kind === 'same'
         ? p.text
-        : p.kind === 'removed'
-          ? style.deleted(p.text)
-          : style.inserted(p.text),
+        : mark(p.text, p.kind === 'removed' ? style.deleted : style.inserted),
     )
     .join('');
-  return `${heading}\n\n${text.replace(/\n+$/, '')}`;
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return `${heading}\n\n${text.slice(0, end)}`;
 }

@@ -48,16 +48,111 @@ const STYLE = `
   @media print { del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `;
 
+// A line that starts a block of its own in Markdown: a list item, a quote, a heading, a table row.
+const BLOCK_START = /^[ \t]*(?:[-*+>|]|#{1,6}|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * The line breaks of `text` that Markdown reads as spaces: for each, the offset of the
+ * break and the offsets of the indentation after it.
+ */
+function softBreaks(text: string): Map<number, number[]> {
+  const soft = new Map<number, number[]>();
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const [line, next] = [lines[i]!, lines[i + 1]!];
+    offset += line.length;
+    if (
+      line.trim() !== '' &&
+      next.trim() !== '' &&
+      !/^[ \t]*#/.test(line) &&
+      !/(?: {2}|\\)$/.test(line) &&
+      !BLOCK_START.test(next)
+    ) {
+      const indent = next.length - next.trimStart().length;
+      soft.set(
+        offset,
+        Array.from({ length: indent }, (_, k) => offset + 1 + k),
+      );
+    }
+    offset += 1;
+  }
+  return soft;
+}
+
+/**
+ * The parts as they read: a line break inside a paragraph of Markdown is a space (and the
+ * indentation after it goes), so that the page wraps paragraphs to its width instead of at
+ * the source's line ends. A break before or after a blank line, a list item, a quote, a
+ * heading or a table row, or after a hard break (two spaces or a backslash), stays. Each
+ * break is judged in the text it belongs to: the older for a removed one, the newer for an
+ * added one, both for one they share.
+ */
+export function asRead(parts: readonly RedlinePart[]): RedlinePart[] {
+  // For each side, its text and where each of its characters is in the parts joined.
+  const side = (kind: 'removed' | 'added') => {
+    const at: number[] = [];
+    let text = '';
+    let offset = 0;
+    for (const p of parts) {
+      if (p.kind !== (kind === 'removed' ? 'added' : 'removed')) {
+        for (let k = 0; k < p.text.length; k++) at.push(offset + k);
+        text += p.text;
+      }
+      offset += p.text.length;
+    }
+    const soft = new Map<number, number[]>();
+    for (const [nl, indent] of softBreaks(text))
+      soft.set(
+        at[nl]!,
+        indent.map((k) => at[k]!),
+      );
+    return soft;
+  };
+  const [older, newer] = [side('removed'), side('added')];
+  const shown: (string | undefined)[] = parts
+    .map((p) => p.text)
+    .join('')
+    .split('');
+  let offset = 0;
+  for (const p of parts) {
+    for (let k = 0; k < p.text.length; k++) {
+      const q = offset + k;
+      if (p.text[k] !== '\n') continue;
+      const kind = p.kind;
+      const indent =
+        kind === 'removed'
+          ? older.get(q)
+          : kind === 'added'
+            ? newer.get(q)
+            : older.has(q) && newer.has(q)
+              ? newer.get(q)
+              : undefined;
+      if (indent === undefined) continue;
+      shown[q] = ' ';
+      for (const i of indent) shown[i] = undefined;
+    }
+    offset += p.text.length;
+  }
+  let at = 0;
+  return parts.map((p) => {
+    const out = shown.slice(at, at + p.text.length).join('');
+    at += p.text.length;
+    return { kind: p.kind, text: out };
+  });
+}
+
 const side = (s: RedlineSide) =>
   `<strong>${escapeHtml(s.name)}</strong> · <code>${escapeHtml(s.hash)}</code> · ${escapeHtml(s.detail)}`;
 
 /**
- * The page. The text is the Markdown source, kept as written (`white-space: pre-wrap`);
- * each removal and addition also says so to screen readers, which announce neither element.
+ * The page. The text is the Markdown source as it reads (see `asRead`), its paragraphs kept
+ * (`white-space: pre-wrap`); each removal and addition also says so to screen readers,
+ * which announce neither element.
  */
 export function redlineHtml(p: RedlinePage): string {
   const words = (n: number) => `${n} ${n === 1 ? 'word' : 'words'}`;
-  const body = p.parts
+  const body = asRead(p.parts)
     .map((part) =>
       part.kind === 'same'
         ? escapeHtml(part.text)

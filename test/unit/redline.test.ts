@@ -15,7 +15,7 @@ describe('redline', () => {
       { kind: 'added', text: 'urge all' },
       { kind: 'same', text: ' governments.\n' },
     ]);
-    expect(redlineCounts(parts)).toEqual({ removed: 2, added: 5 });
+    expect(redlineCounts(parts)).toEqual({ removed: 2, added: 4 });
   });
 
   it('keeps a word both texts share between two changes', () => {
@@ -45,5 +45,16 @@ describe('redline', () => {
     expect(redline('a b c', 'a b c')).toEqual([{ kind: 'same', text: 'a b c' }]);
     expect(redline('', 'x y')).toEqual([{ kind: 'added', text: 'x y' }]);
     expect(redlineCounts(redline('', 'x y'))).toEqual({ removed: 0, added: 2 });
+  });
+});
+
+describe('redline of a replacement and a removal a space apart', () => {
+  it('is one replacement, the space after it shared', () => {
+    expect(redline('We call on you to:', 'We urge you to:')).toEqual([
+      { kind: 'same', text: 'We ' },
+      { kind: 'removed', text: 'call on' },
+      { kind: 'added', text: 'urge' },
+      { kind: 'same', text: ' you to:' },
+    ]);
   });
 });
