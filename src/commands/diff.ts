@@ -7,10 +7,9 @@ import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { type RedlineCounts, type RedlinePart, redline, redlineCounts } from '../letter/redline.js';
 import { findVersion, type NamedVersion, previousVersion } from '../letter/text-versions.js';
-import { loadLetterSkippingInvalidFiles, resolveLetterDir } from '../storage/letter-store.js';
 import type { HistoryDepth } from '../storage/text-history.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
-import { type LetterVersions, versionsOf } from './shared/text-versions.js';
+import { type LetterVersions, loadLetterVersions } from './shared/text-versions.js';
 
 export { formatDiff } from './diff-format.js';
 
@@ -64,14 +63,7 @@ export async function diff(o: DiffOptions, ctx: Context): Promise<DiffResult> {
   if (format === 'html' && o.json) throw new UsageError('--format html and --json: choose one');
   if (o.out !== undefined && format !== 'html')
     throw new UsageError('--out writes the HTML page: give --format html too');
-  const loaded = await loadLetterSkippingInvalidFiles(
-    await resolveLetterDir(o.letter, ctx.cwd),
-    ctx.cwd,
-  );
-  const v = await versionsOf(
-    { ...loaded, signatures: loaded.signatures.map((s) => s.signature) },
-    ctx,
-  );
+  const { loaded, versions: v } = await loadLetterVersions(o.letter, ctx);
   const current = v.versions.find((x) => x.current)!;
   const to = o.to === undefined ? current : versionOf(v, o.to, loaded.bodyFile);
   const from =

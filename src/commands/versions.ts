@@ -1,14 +1,10 @@
 /** `letter versions <letter>`: the versions of the letter's text, named v1, v2, ... from git history. */
 import type { Context } from '../context.js';
 import type { NamedVersion } from '../letter/text-versions.js';
-import {
-  loadLetterSkippingInvalidFiles,
-  resolveLetterDir,
-  type SkippedFile,
-} from '../storage/letter-store.js';
+import type { SkippedFile } from '../storage/letter-store.js';
 import type { HistoryDepth } from '../storage/text-history.js';
 import type { Style } from '../terminal.js';
-import { versionsOf } from './shared/text-versions.js';
+import { loadLetterVersions } from './shared/text-versions.js';
 
 /** Options of `letter versions`. */
 export interface VersionsOptions {
@@ -31,14 +27,7 @@ export interface VersionsResult {
 
 /** Lists the versions of a letter's text. @throws InvalidLetter; UserError when the body is missing. */
 export async function versions(o: VersionsOptions, ctx: Context): Promise<VersionsResult> {
-  const loaded = await loadLetterSkippingInvalidFiles(
-    await resolveLetterDir(o.letter, ctx.cwd),
-    ctx.cwd,
-  );
-  const v = await versionsOf(
-    { ...loaded, signatures: loaded.signatures.map((s) => s.signature) },
-    ctx,
-  );
+  const { loaded, versions: v } = await loadLetterVersions(o.letter, ctx);
   return {
     letter: loaded.shown,
     file: loaded.bodyFile,

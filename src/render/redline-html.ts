@@ -43,6 +43,7 @@ const STYLE = `
   .counts { margin: .8rem 0 0; font-size: .9rem; }
   .redline { margin-top: 1.5rem; margin-bottom: 3rem; white-space: pre-wrap; overflow-wrap: anywhere; }
   del { color: #8a1010; background: #fde8e8; text-decoration: line-through; text-decoration-thickness: 2px; }
+  del + ins { margin-left: .2em; }
   ins { color: #0d5a1c; background: #e3f6e5; text-decoration: underline; text-underline-offset: 3px; }
   .hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   @media print { del, ins { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }

@@ -7,6 +7,7 @@ import { UserError } from '../../errors.js';
 import type { LetterFile, Signature, SignatureStatus } from '../../letter/schema.js';
 import { textVersion } from '../../letter/text-version.js';
 import { type TextVersions, versionNames } from '../../letter/text-versions.js';
+import { loadLetterSkippingInvalidFiles, resolveLetterDir } from '../../storage/letter-store.js';
 import { type HistoryDepth, letterTextVersions } from '../../storage/text-history.js';
 
 /** The versions of a letter's text and how much history named them (see storage `bodyHistory`). */
@@ -41,6 +42,20 @@ export async function versionsOf(
   if (v.history.note !== null)
     ctx.stderr.write(`${ctx.errStyle.yellow('note:')} ${v.history.note}\n`);
   return v;
+}
+
+/**
+ * Loads the letter named `letter` (tolerating broken signature files, see
+ * `loadLetterSkippingInvalidFiles`) and names the versions of its text (see `versionsOf`).
+ * @throws InvalidLetter when letter.yaml has errors; UserError when the body is missing.
+ */
+export async function loadLetterVersions(letter: string, ctx: Context) {
+  const loaded = await loadLetterSkippingInvalidFiles(
+    await resolveLetterDir(letter, ctx.cwd),
+    ctx.cwd,
+  );
+  const signatures = loaded.signatures.map((s) => s.signature);
+  return { loaded, versions: await versionsOf({ ...loaded, signatures }, ctx) };
 }
 
 /** The names of some versions by hash, and the current version's hash (undefined without a body). */
