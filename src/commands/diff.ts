@@ -91,6 +91,11 @@ export async function diff(o: DiffOptions, ctx: Context): Promise<DiffResult> {
   });
   if (o.out === undefined) return { ...result, html };
   const file = path.resolve(ctx.cwd, o.out);
+  if (file.startsWith(`${loaded.dir}${path.sep}`))
+    throw new UsageError(
+      `--out: ${o.out} is inside the letter folder, where check would take it for a stray file`,
+      `Write it outside, e.g. --out out/${loaded.letter.slug}/redline.html`,
+    );
   await ensureDir(path.dirname(file));
   await writeAll([{ path: file, text: html }]);
   return { ...result, written: path.relative(ctx.cwd, file) };

@@ -127,6 +127,9 @@ describe('letter diff', () => {
       '<meta http-equiv="Content-Security-Policy" content="default-src \'none\';',
     );
     expect(html).not.toContain('<script');
+    const inside = await letter(repo, ['diff', L, '--format', 'html', '--out', `${L}/r.html`]);
+    expect(inside.code).toBe(2);
+    expect(inside.stderr).toContain('is inside the letter folder');
     const stdout = await letter(repo, ['diff', L, '--format', 'html']);
     expect(stdout.stdout).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
   });
