@@ -130,6 +130,8 @@ export const commandModules = {
   renderWatch: () => import('./commands/render-watch.js'),
   log: () => import('./commands/log.js'),
   list: () => import('./commands/list.js'),
+  versions: () => import('./commands/versions.js'),
+  diff: () => import('./commands/diff.js'),
   stats: () => import('./commands/stats.js'),
   changelog: () => import('./commands/changelog.js'),
   completion: () => import('./commands/completion.js'),
@@ -770,6 +772,48 @@ export function createProgram(
       const { list, formatList } = await load.list();
       const options = { letter, ...pick(o, 'status', 'includePrivate', 'github') };
       return run(ctx, exit, o, () => list(options, ctx), formatList);
+    });
+
+  program
+    .command('versions')
+    .description("the versions of the letter's text, named v1, v2... from git history")
+    .argument('<letter>', 'letter folder')
+    .option('--json', 'print the versions as JSON')
+    .addHelpText(
+      'after',
+      examples('letter versions letters/time-to-act', 'letter versions letters/time-to-act --json'),
+    )
+    .action(async (letter, o) => {
+      const { versions, formatVersions } = await load.versions();
+      return run(ctx, exit, o, () => versions({ letter }, ctx), formatVersions);
+    });
+
+  program
+    .command('diff')
+    .description("what changed between two versions of the letter's text, word by word")
+    .argument('<letter>', 'letter folder')
+    .argument(
+      '[from]',
+      'a version: v1, a hash (sha256:...) or current (default: the one before current)',
+    )
+    .argument('[to]', 'a version (default: current)')
+    .option(
+      '--format <format>',
+      'text (default: a redline in the terminal) or html (a standalone page)',
+    )
+    .option('--out <file>', 'with --format html: write the page to this file')
+    .option('--json', 'print the parts (same, removed, added) as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'letter diff letters/time-to-act',
+        'letter diff letters/time-to-act v1 v2',
+        'letter diff letters/time-to-act v1 --format html --out redline.html',
+      ),
+    )
+    .action(async (letter, from, to, o) => {
+      const { diff, formatDiff } = await load.diff();
+      return run(ctx, exit, o, () => diff({ letter, from, to, ...o }, ctx), formatDiff);
     });
 
   program

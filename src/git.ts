@@ -2,7 +2,7 @@
  * Thin wrappers around the git command line. Each returns undefined instead of throwing
  * when git or a repository is absent.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -309,4 +309,94 @@ export async function grepPublic(
   await grep('-F', words);
   await grep('-E', regexes);
   return hits;
+}
+
+/**
+ * One commit of HEAD's history that changed a file: the commit's hash, its commit date as
+ * git gives it (ISO 8601 with the committer's offset) and the hash of the file's blob after it.
+ */
+export interface FileCommit {
+  commit: string;
+  date: string;
+  blob: string;
+}
+
+/**
+ * The commits of HEAD's history that changed `file` (relative to `cwd`), following renames,
+ * newest first; a merge counts with what it changed against its first parent. A commit that
+ * deleted the file is left out. Empty when the file was never committed, when the repository
+ * has no commit yet, and outside a repository.
+ */
+export async function fileCommits(cwd: string, file: string): Promise<FileCommit[]> {
+  let stdout: string;
+  try {
+    ({ stdout } = await run(
+      'git',
+      [
+        'log',
+        '--follow',
+        '--format=%x00%H %cI',
+        '--raw',
+        '--no-abbrev',
+        '--diff-merges=first-parent',
+        '--',
+        file,
+      ],
+      { cwd, maxBuffer: 64 * 1024 * 1024 },
+    ));
+  } catch {
+    return [];
+  }
+  const commits: FileCommit[] = [];
+  for (const entry of stdout.split('\0').slice(1)) {
+    const [head = '', ...rest] = entry.split('\n');
+    const [commit, date] = head.split(' ');
+    // ":<old mode> <new mode> <old blob> <new blob> <status>\t<path>": the blob after the commit.
+    const raw = rest.map((l) => /^:\S+ \S+ \S+ ([0-9a-f]+) [A-Z]/.exec(l)).find(Boolean);
+    const blob = raw?.[1];
+    if (commit && date && blob && !/^0+$/.test(blob)) commits.push({ commit, date, blob });
+  }
+  return commits;
+}
+
+/** True when `cwd` is in a shallow clone (its history cut short); false outside a repository. */
+export async function isShallowRepo(cwd: string): Promise<boolean> {
+  return run('git', ['rev-parse', '--is-shallow-repository'], { cwd }).then(
+    (r) => r.stdout.trim() === 'true',
+    () => false,
+  );
+}
+
+/**
+ * The contents of git blobs (by hash) as UTF-8 text, read by one `git cat-file --batch`;
+ * a blob git lacks is left out of the map.
+ */
+export async function blobTexts(
+  cwd: string,
+  blobs: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (blobs.length === 0) return out;
+  const bytes = await new Promise<Buffer>((resolve) => {
+    const chunks: Buffer[] = [];
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'ignore'] });
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.on('error', () => resolve(Buffer.alloc(0)));
+    child.on('close', () => resolve(Buffer.concat(chunks)));
+    child.stdin.on('error', () => {});
+    child.stdin.end(`${blobs.join('\n')}\n`);
+  });
+  // Each answer: "<hash> blob <size>\n", the bytes, "\n"; or "<hash> missing\n".
+  let at = 0;
+  while (at < bytes.length) {
+    const eol = bytes.indexOf(10, at);
+    if (eol < 0) break;
+    const [hash, type, size] = bytes.subarray(at, eol).toString('utf8').split(' ');
+    at = eol + 1;
+    if (type !== 'blob' || size === undefined) continue;
+    const end = at + Number(size);
+    out.set(hash!, bytes.subarray(at, end).toString('utf8'));
+    at = end + 1;
+  }
+  return out;
 }

@@ -251,6 +251,10 @@ export const PROBLEM_CODES = {
     description:
       'the text changed after people signed; in a change: a contributor touches the letter',
   },
+  'text-revision-missing': {
+    severity: 'error',
+    description: 'the text of an open letter changed without a revisions: entry saying why',
+  },
   'missing-translation': { severity: 'error', description: 'a translation without its text file' },
   'translation-outdated': {
     severity: 'warning',

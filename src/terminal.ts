@@ -16,6 +16,10 @@ export interface Style {
   yellow: (s: string) => string;
   green: (s: string) => string;
   cyan: (s: string) => string;
+  /** Text a redline removes: red and struck through; without colour, git's word-diff mark `[-text-]`. */
+  deleted: (s: string) => string;
+  /** Text a redline adds: green and underlined; without colour, git's word-diff mark `{+text+}`. */
+  inserted: (s: string) => string;
   /** `text` with every command of letter it names ("letter check x") written as the reader runs letter here (see `invocation`). */
   command: (text: string) => string;
 }
@@ -40,6 +44,8 @@ export function makeStyle(colour: boolean, invokedAs = 'letter'): Style {
     yellow: c.yellow,
     green: c.green,
     cyan: c.cyan,
+    deleted: colour ? c.red.strikethrough : (s) => `[-${s}-]`,
+    inserted: colour ? c.green.underline : (s) => `{+${s}+}`,
     command: (text) => localCommands(text, invokedAs),
   };
 }
@@ -66,6 +72,8 @@ export const COMMANDS = [
   'render',
   'log',
   'list',
+  'versions',
+  'diff',
   'stats',
   'changelog',
   'completion',
@@ -153,11 +161,12 @@ export function visibleDeep<T>(v: T): T {
 }
 
 // The colour sequences chalk writes for `Style` at level 1 (Select Graphic Rendition: bold 1,
-// dim 2, their end 22, red 31, green 32, yellow 33, cyan 36, their end 39), the only escapes
+// dim 2, their end 22, underline 4 and its end 24, strike-through 9 and its end 29, red 31,
+// green 32, yellow 33, cyan 36, their end 39), the only escapes
 // `letter` itself prints; the one pattern finds those and every other control character. A
 // file's own sequences for anything else (conceal 8, backgrounds, 256 colours) show as text.
 const OWN_ESCAPE_OR_CONTROL =
-  /\x1b\[(?:1|2|22|31|32|33|36|39)m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  /\x1b\[(?:1|2|4|9|22|24|29|31|32|33|36|39)m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const ANY_CONTROL =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 

@@ -17,6 +17,7 @@ import { Streamed } from '../streaming.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
 import { warnEmbargo, warnLeftOut } from './shared/letter-warnings.js';
+import { versionNamesFor } from './shared/text-versions.js';
 
 /** Options of `letter list`: `status` is published (default: what renders show), all, or one status. */
 export interface ListOptions {
@@ -30,8 +31,20 @@ export interface ListOptions {
   embargoSubject?: string | undefined;
 }
 
-/** One listed signatory: its signature fields, the group's display name and, with --include-private, its contact. */
-export type ListedSignature = Signature & { groupName: string | null; contact?: Contact };
+/**
+ * One listed signatory: its signature fields, the group's display name, the version of the
+ * text it agreed to (`text_version`, null when not recorded) with its name (`version`, v1...,
+ * see `letter versions`) and whether that is the current text, and with --include-private,
+ * its contact.
+ */
+export type ListedSignature = Omit<Signature, 'text_version'> & {
+  groupName: string | null;
+  text_version: string | null;
+  version: string | null;
+  /** True when the signatory agreed to another version of the text than the current one. */
+  earlierText: boolean;
+  contact?: Contact;
+};
 
 /** The signatories in render order; `embargoed` while the letter is a draft or before its embargo (stderr says so). */
 export interface ListResult extends EmbargoFields {
@@ -84,6 +97,9 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
   for (const g of groups)
     if (login === undefined) count += g.signatures.length;
     else for (const s of g.signatures) if (wanted(s)) count++;
+  const recorded = new Set<string>();
+  for (const s of gate.signatures) if (s.text_version !== undefined) recorded.add(s.text_version);
+  const names = await versionNamesFor({ ...loaded, signatures: gate.signatures }, recorded, ctx);
   const signatures = new Streamed(count, function* () {
     for (const g of groups)
       for (const s of g.signatures)
@@ -91,6 +107,9 @@ export async function list(o: ListOptions, ctx: Context): Promise<ListResult> {
           yield {
             ...s,
             groupName: g.group?.name ?? null,
+            text_version: s.text_version ?? null,
+            version: s.text_version === undefined ? null : (names.get(s.text_version) ?? null),
+            earlierText: s.text_version !== undefined && s.text_version !== names.current,
             ...(o.includePrivate && contacts[s.id] ? { contact: contacts[s.id] } : {}),
           };
   });
@@ -115,12 +134,13 @@ export function formatList(r: ListResult, style: Style): string {
     }
     const affiliation = [s.role, s.organisation].filter(Boolean).join(', ');
     const status = s.status === 'verified' ? '' : ` ${style.yellow(`[${s.status}]`)}`;
+    const agreed = s.earlierText ? ` ${style.yellow(`[agreed to ${s.version}]`)}` : '';
     const contact = s.contact
       ? ` ${style.dim(`· ${[s.contact.email, s.contact.phone].filter(Boolean).join(', ')}`)}`
       : '';
     const where = [s.country, s.id].filter(Boolean).join(' · ');
     lines.push(
-      `  ${s.name}${affiliation ? style.dim(` · ${affiliation}`) : ''} ${style.dim(`· ${where}`)}${status}${contact}`,
+      `  ${s.name}${affiliation ? style.dim(` · ${affiliation}`) : ''} ${style.dim(`· ${where}`)}${status}${agreed}${contact}`,
     );
   }
   lines.push(

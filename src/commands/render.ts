@@ -13,8 +13,7 @@ import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render
 import { streamedLetterView } from '../render/view.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
-import { type StreamedFile, writeStreamedFiles } from '../storage/streamed-files.js';
-import { ensureDir, removeMadeDirs } from '../storage/transaction.js';
+import { type StreamedFile, writeStreamedFilesInto } from '../storage/streamed-files.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
 import {
@@ -26,6 +25,7 @@ import {
   templatesFor,
 } from './render-options.js';
 import { warnEmbargo, warnLeftOut } from './shared/letter-warnings.js';
+import { earlierVersionNames } from './shared/text-versions.js';
 
 /** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to md,html,print, `lang` to the letter's language. */
 export interface RenderOptions {
@@ -80,7 +80,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const state = publication(letter, now);
   warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview, is');
   const statuses = publishedStatuses(letter);
-  const signatures = gate.signatures;
+  const versionNames = await earlierVersionNames(loaded, gate.signatures, statuses, ctx);
   const documents: {
     format: OutputFormat;
     lang: string;
@@ -93,12 +93,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
     trace('render: view');
     // In the order of the language rendered; the documents read their signatories as they are written.
-    const grouped = groupSignatures({ ...letter, language: lang }, signatures, statuses);
-    const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), {
-      lang,
-      body,
-      publication: state,
-    });
+    const grouped = groupSignatures({ ...letter, language: lang }, gate.signatures, statuses);
+    const viewOptions = { lang, body, versionNames, publication: state };
+    const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), viewOptions);
     trace('render: templates');
     count = view.count;
     const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
@@ -122,22 +119,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     }
   }
   documents.push(...(await pdfDocuments(forPdf, letter, outDir, ctx)));
-  let made: string[];
-  try {
-    made = await ensureDir(outDir);
-  } catch (e) {
-    throw new UsageError(
-      `--out: cannot use ${path.relative(ctx.cwd, outDir)} as a folder: ${(e as Error).message}`,
-    );
-  }
   trace('render: write');
-  // Rendered as written: a template that fails part-way leaves no file and no new folder.
-  const bytes = await writeStreamedFiles(
-    documents.map((d) => ({ path: d.file, text: d.text })),
-  ).catch(async (e: unknown) => {
-    await removeMadeDirs(made);
-    throw e;
-  });
+  const files = documents.map((d) => ({ path: d.file, text: d.text }));
+  const bytes = await writeStreamedFilesInto(outDir, files, ctx.cwd);
   trace('render: written');
   return {
     letter: loaded.shown,

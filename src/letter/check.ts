@@ -30,6 +30,7 @@ import {
   signatureUrlsNormal,
 } from './rules/signature.js';
 import { sortKeysPresent } from './rules/sort-key.js';
+import { textRevisionRecorded } from './rules/text-revision.js';
 import { textUnchangedSinceSigned, translationsUpToDate } from './rules/text-version.js';
 
 export { FLAT_LAYOUT_LIMIT } from './rules/letter.js';
@@ -71,6 +72,7 @@ export const LETTER_RULES: readonly Rule[] = [
   eachSignature(SIGNATURE_RULES),
   flatLayoutNotFull,
   noLikelyDuplicates,
+  textRevisionRecorded,
   textUnchangedSinceSigned,
   translationsUpToDate,
   sortKeysPresent,

@@ -14,6 +14,8 @@ export interface Phrases {
   otherSignatories: string;
   signedBy: (n: number, formatted: string) => string;
   signedCurrentText: (n: number, formatted: string) => string;
+  /** The legend of the mark (†) on signatories who agreed to an earlier version of the text, with the versions' names. */
+  agreedToEarlier: (versions: string) => string;
   search: string;
   searchHint: string;
   shown: (shown: string, total: string) => string;
@@ -46,6 +48,7 @@ const en: Phrases = {
     n === 1
       ? '1 of them signed the text as it reads now'
       : `${f} of them signed the text as it reads now`,
+  agreedToEarlier: (v) => `† agreed to an earlier version of the text (${v})`,
   search: 'Search the signatories',
   searchHint: 'Type a name, a role, an organisation or a country.',
   shown: (s, t) => `${s} of ${t} shown`,
@@ -73,6 +76,7 @@ const fr: Phrases = {
   signedBy: (n, f) => (n <= 1 ? `Signée par ${f} personne` : `Signée par ${f} personnes`),
   signedCurrentText: (n, f) =>
     n <= 1 ? `dont ${f} a signé le texte actuel` : `dont ${f} ont signé le texte actuel`,
+  agreedToEarlier: (v) => `† a signé une version antérieure du texte (${v})`,
   search: 'Rechercher parmi les signataires',
   searchHint: 'Saisissez un nom, une fonction, une organisation ou un pays.',
   shown: (s, t) => `${s} sur ${t} affichés`,
@@ -100,6 +104,7 @@ const es: Phrases = {
   signedBy: (n, f) => (n === 1 ? 'Firmada por 1 persona' : `Firmada por ${f} personas`),
   signedCurrentText: (n, f) =>
     n === 1 ? '1 de ellas firmó el texto actual' : `${f} de ellas firmaron el texto actual`,
+  agreedToEarlier: (v) => `† firmó una versión anterior del texto (${v})`,
   search: 'Buscar entre los firmantes',
   searchHint: 'Escriba un nombre, un cargo, una organización o un país.',
   shown: (s, t) => `${s} de ${t} mostrados`,

@@ -13,6 +13,7 @@ import { toLf } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
 import type { Streamed } from '../streaming.js';
 import { signaturesChart } from './chart.js';
+import { textDirection } from './direction.js';
 import { phrasesFor } from './phrases.js';
 import { type PreviewView, previewView } from './preview.js';
 import { PAGE_CSP, PRINT_CSP, SEARCH_SCRIPT } from './search-script.js';
@@ -36,6 +37,8 @@ export interface SignatoryView {
   signedOn: string;
   /** Name, affiliation and country, folded (lower case, no accents), for the page's search. */
   search: string;
+  /** The name of the version of the text the signatory agreed to (v1, see `letter versions`) when it is not the current one; else null. */
+  earlierVersion: string | null;
 }
 
 /** One group as templates see it; `id` "other" holds signatures in no group. */
@@ -84,6 +87,8 @@ export interface LetterView {
   countText: string;
   /** "N of them signed the text as it reads now", when some signed an earlier text; else null. */
   currentTextNote: string | null;
+  /** The legend of the mark (†) on signatories who agreed to an earlier version: "† agreed to an earlier version of the text (v1)"; else null. */
+  earlierVersionNote: string | null;
   groups: GroupView[];
   phrases: PhrasesView;
   bodyMarkdown: string;
@@ -109,7 +114,6 @@ export type StreamedGroupView = Omit<GroupView, 'signatories'> & {
 export type StreamedLetterView = Omit<LetterView, 'groups'> & { groups: StreamedGroupView[] };
 
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
-const RTL = new Set(['ar', 'he', 'fa', 'ur', 'yi', 'ps', 'dv', 'ckb', 'sd', 'ug']);
 // ASCII text has no accents to remove.
 const fold = (s: string) =>
   /^[\x00-\x7f]*$/.test(s)
@@ -123,6 +127,8 @@ export interface ViewOptions {
   body?: string;
   /** Whether the render is final or a preview (see letter/embargo.ts `publication`); final by default. */
   publication?: Publication;
+  /** The names of the versions of the text by hash (see `versionNames`); a version without one is named by its hash. */
+  versionNames?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -176,6 +182,9 @@ export function streamedLetterView(
     }
     return shown;
   };
+  // Only signatures that recorded a version can say which text they saw.
+  const current = textVersion(body);
+  const versionName = (hash: string) => options.versionNames?.get(hash) ?? hash;
   const signatory = (s: Signature): SignatoryView => {
     const affiliation = [s.role, s.organisation].filter(Boolean).join(', ') || null;
     const country = s.country === undefined ? null : countryName(s.country, lang);
@@ -193,6 +202,10 @@ export function streamedLetterView(
       signedAt: s.signed_at,
       signedOn: day(s.signed_at),
       search: fold([s.name, affiliation, country].filter(Boolean).join(' ')),
+      earlierVersion:
+        s.text_version === undefined || s.text_version === current
+          ? null
+          : versionName(s.text_version),
     };
   };
   const groupViews = groups.map(
@@ -203,17 +216,19 @@ export function streamedLetterView(
       signatories: g.signatures.length === 0 ? [] : g.signatures.mapLazily(signatory),
     }),
   );
-  // Only signatures that recorded a version can say which text they saw.
-  const current = textVersion(body);
   let count = 0;
   let onCurrent = 0;
-  let onEarlier = false;
+  const earlier = new Set<string>();
   for (const g of groups)
     for (const s of g.signatures) {
       count++;
       if (s.text_version === current) onCurrent++;
-      else if (s.text_version !== undefined) onEarlier = true;
+      else if (s.text_version !== undefined) earlier.add(s.text_version);
     }
+  // Named in the order of the versions (v1 before v2), those named by their hash after.
+  const named = [...(options.versionNames?.keys() ?? [])].filter((h) => earlier.has(h));
+  const unnamed = [...earlier].filter((h) => !options.versionNames?.has(h)).sort();
+  const earlierNames = [...named, ...unnamed].map(versionName);
   const text = options.body ?? body;
   return {
     title:
@@ -226,7 +241,7 @@ export function streamedLetterView(
         ? letter.addressee
         : (letter.translations?.[lang]?.addressee ?? letter.addressee),
     language: lang,
-    direction: RTL.has(lang.split('-')[0]!) ? 'rtl' : 'ltr',
+    direction: textDirection(lang),
     status: letter.status,
     organisers: letter.organisers.map((o) => ({ name: o.name, url: o.url ?? null })),
     sign:
@@ -237,9 +252,9 @@ export function streamedLetterView(
     openedDisplay: letter.opened ? day(letter.opened) : null,
     count,
     countText: words.signedBy(count, numbers.format(count)),
-    currentTextNote: onEarlier
-      ? words.signedCurrentText(onCurrent, numbers.format(onCurrent))
-      : null,
+    currentTextNote:
+      earlier.size > 0 ? words.signedCurrentText(onCurrent, numbers.format(onCurrent)) : null,
+    earlierVersionNote: earlier.size > 0 ? words.agreedToEarlier(earlierNames.join(', ')) : null,
     groups: groupViews,
     phrases: {
       openLetterTo: words.openLetterTo,

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Cancelled } from '../errors.js';
+import { Cancelled, UsageError } from '../errors.js';
 import { chunked } from '../streaming.js';
 import { catchingInterrupts, ensureDir, removeMadeDirs } from './transaction.js';
 
@@ -109,4 +109,30 @@ async function replaceAll(moves: { path: string; temp: string; old: string }[]):
   } finally {
     await Promise.all(moves.map((m, i) => (kept[i] ? unlink(m.old).catch(() => {}) : undefined)));
   }
+}
+
+/**
+ * Writes `files` (all inside `outDir`, made with its missing parents first) as
+ * `writeStreamedFiles` does; a file that fails part-way leaves no file and no new folder.
+ * `cwd` only decides how paths are shown.
+ * @returns the bytes written to each file, in order.
+ * @throws UsageError when `outDir` cannot be a folder; whatever producing a text throws.
+ */
+export async function writeStreamedFilesInto(
+  outDir: string,
+  files: readonly StreamedFile[],
+  cwd: string,
+): Promise<number[]> {
+  let made: string[];
+  try {
+    made = await ensureDir(outDir);
+  } catch (e) {
+    throw new UsageError(
+      `--out: cannot use ${path.relative(cwd, outDir)} as a folder: ${(e as Error).message}`,
+    );
+  }
+  return writeStreamedFiles(files).catch(async (e: unknown) => {
+    await removeMadeDirs(made);
+    throw e;
+  });
 }

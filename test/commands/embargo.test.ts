@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { textVersion } from '../../src/letter/text-version.js';
 import { useTempLetter } from '../helpers/cli.js';
 import { letter } from '../helpers/in-process.js';
 
@@ -138,6 +139,13 @@ describe('letter check --publish', () => {
       at,
     );
     edit('letter.md', 'The time to act is now.', 'The time to act is today.');
+    // The change is recorded (text-revision-missing otherwise): what is left is the signatory.
+    const now = textVersion(readFileSync(path.join(t.letterDir, 'letter.md'), 'utf8'));
+    edit(
+      'letter.yaml',
+      'verification: required',
+      `revisions:\n  - text: "${now}"\n    at: "2020-05-27T09:00:00Z"\n    reason: A stronger last line\nverification: required`,
+    );
     const plain = await letter(t.dir, ['check', L, '--json'], {}, at);
     expect(plain.code).toBe(0);
     const warning = JSON.parse(plain.stdout).warnings.find(

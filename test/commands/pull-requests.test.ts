@@ -199,6 +199,18 @@ describe('letters signed through pull requests', () => {
     expect(r.stdout).toMatch(
       /signatures\/frank-other\.yaml:\d+:\d+: error: the added signature is for GitHub user frank, but the pull request is by eve: nobody signs for someone else/,
     );
+    // An editor may make all of it, but a text changed after people signed needs its reason.
+    const editor = await letter(dir, ['check', L, '--base', 'main', '--role', 'editor']);
+    expect(editor.code).toBe(1);
+    const hash =
+      /record why: no entry of revisions: is for the current text (sha256:[0-9a-f]{12})/.exec(
+        editor.stdout,
+      )?.[1];
+    const yaml = path.join(dir, L, 'letter.yaml');
+    writeFileSync(
+      yaml,
+      `${readFileSync(yaml, 'utf8')}revisions: [{ text: "${hash}", at: "2026-11-29T12:00:00Z", reason: "A sentence added" }]\n`,
+    );
     expect((await letter(dir, ['check', L, '--base', 'main', '--role', 'editor'])).code).toBe(0);
   });
 

@@ -3,8 +3,17 @@ import { at, type Problem, problem } from '../../errors.js';
 import { textVersion } from '../text-version.js';
 import type { Rule } from './rule.js';
 
-/** `text-changed`: signatures (not withdrawn or rejected) made on an earlier text than the body's (a warning). */
-export const textUnchangedSinceSigned: Rule = ({ body, bodyFile, signatures }) => {
+/** How many ids a message about signatures made on an earlier text names before "and N more". */
+export const EARLIER_IDS_SHOWN = 5;
+
+/**
+ * `text-changed`: signatures (not withdrawn or rejected) made on an earlier text than the
+ * body's (a warning), naming the first few that have not reconfirmed and the next steps:
+ * `letter diff` from their version, `letter reconfirm` of their ids. Versions are named by
+ * hash: check reads no git history (it runs the same in a shallow clone, and its result is
+ * kept by the state of the files).
+ */
+export const textUnchangedSinceSigned: Rule = ({ body, bodyFile, signatures, shown }) => {
   if (body === undefined) return [];
   const current = textVersion(body);
   const earlier = signatures.filter(
@@ -15,13 +24,17 @@ export const textUnchangedSinceSigned: Rule = ({ body, bodyFile, signatures }) =
       s.signature.status !== 'rejected',
   );
   if (earlier.length === 0) return [];
-  const versions = [...new Set(earlier.map((s) => s.signature.text_version))].join(', ');
+  const versions = [...new Set(earlier.map((s) => s.signature.text_version!))];
+  const ids = earlier.slice(0, EARLIER_IDS_SHOWN).map((s) => s.signature.id);
+  const more = earlier.length - ids.length;
+  const named = `${ids.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  const diffs = versions.map((v) => `letter diff ${shown} ${v}`).join('; ');
   return [
     problem(
       'text-changed',
       at(bodyFile),
-      `the text changed after people signed: ${earlier.length} ${earlier.length === 1 ? 'signature was' : 'signatures were'} made on ${versions}; the text is now ${current}`,
-      'if the change is more than a correction, ask them to confirm',
+      `the text changed after people signed: ${earlier.length} ${earlier.length === 1 ? 'signature was' : 'signatures were'} made on ${versions.join(', ')} and not reconfirmed (${named}); the text is now ${current}`,
+      `if the change is more than a correction, show them what changed (${diffs}) and ask them to reconfirm: letter reconfirm ${shown} ${ids.join(' ')}${more > 0 ? ' ...' : ''}`,
       'warning',
     ),
   ];

@@ -23,10 +23,22 @@ describe('textUnchangedSinceSigned', () => {
         column: 1,
         severity: 'warning',
         code: 'text-changed',
-        message: `the text changed after people signed: 2 signatures were made on v-old; the text is now ${now}`,
-        hint: 'if the change is more than a correction, ask them to confirm',
+        message: `the text changed after people signed: 2 signatures were made on v-old and not reconfirmed (a, b); the text is now ${now}`,
+        hint: 'if the change is more than a correction, show them what changed (letter diff letters/time-to-act v-old) and ask them to reconfirm: letter reconfirm letters/time-to-act a b',
       },
     ]);
+  });
+  it('names the first five signatories and how many more, and each earlier version', () => {
+    const signatures = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id, i) =>
+      sig(id, `Person ${id}`, { text_version: i < 4 ? 'v-one' : 'v-two' }),
+    );
+    const [p] = textUnchangedSinceSigned(checkInput(signatures));
+    expect(p?.message).toBe(
+      `the text changed after people signed: 7 signatures were made on v-one, v-two and not reconfirmed (a, b, c, d, e and 2 more); the text is now ${now}`,
+    );
+    expect(p?.hint).toBe(
+      'if the change is more than a correction, show them what changed (letter diff letters/time-to-act v-one; letter diff letters/time-to-act v-two) and ask them to reconfirm: letter reconfirm letters/time-to-act a b c d e ...',
+    );
   });
   it('leaves out withdrawn and rejected signatures, and a letter without its body', () => {
     const withdrawn = sig('a', 'Ann Lee', {
