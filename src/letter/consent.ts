@@ -68,6 +68,17 @@ export function evidenceOf(value: string, file?: { storedAs: string }): Evidence
 }
 
 /**
+ * Whether an `--evidence` value that names no file was meant as one: it holds a path
+ * separator, starts with `.` or `~`, or ends in a file extension (`reply.eml`, `scan.pdf`)
+ * without being an address-like message id (`<id@mail.example.org>`, `id@mail.example.org`).
+ */
+export function looksLikePath(value: string): boolean {
+  const v = value.trim();
+  if (/[/\\]/.test(v) || /^[.~]/.test(v)) return !/^<[^<>]*>$/.test(v);
+  return !v.includes('@') && /\.[A-Za-z0-9]{1,5}$/.test(v);
+}
+
+/**
  * The id of a new consent record of signature `signatureId` at `now`: the signature id and
  * the time (`ban-ki-moon-20200526t090000z`), so that two staff members recording on two
  * clones of the private store never pick the same id; `-2`, `-3`... when `taken`.

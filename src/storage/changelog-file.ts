@@ -5,7 +5,12 @@
  * `letter changelog` after a merge, not by each event) and what it says.
  */
 import path from 'node:path';
-import { eventsAfterTail, insertEvents, publishedChangelog } from '../letter/changelog.js';
+import {
+  eventsAfterTail,
+  eventsOf,
+  insertEvents,
+  publishedChangelog,
+} from '../letter/changelog.js';
 import type { ErasedRecord, LetterFile, Signature } from '../letter/schema.js';
 import { CHANGELOG_FILE } from './layout.js';
 import type { FileChange } from './transaction.js';
@@ -59,7 +64,8 @@ export function changelogChanges(
 }
 
 /**
- * The change that adds the lines of new signatures (pending: one "signed" event each) to
+ * The change that adds the lines of new signatures (each event of each: "signed", and
+ * "verified" for an agreement recorded with evidence) to
  * CHANGELOG.md, given its bytes `inStep` when they are known to be exactly what the letter's
  * signatures give (the names kept in the letter's index, adding-state.ts): the lines
  * inserted (see `insertEvents`) instead of every event rendered again. None for an
@@ -74,7 +80,7 @@ export function changelogLinesAdded(
   signatures: readonly Signature[],
 ): FileChange[] | undefined {
   if (letter.changelog === 'on-merge') return [];
-  const inserted = insertEvents(inStep, signatures.map(signedEvent));
+  const inserted = insertEvents(inStep, eventsOf(signatures));
   return inserted === undefined ? undefined : [changelogChange(dir, inserted, inStep)];
 }
 
@@ -92,15 +98,10 @@ export function changelogLinesAppended(
   signatures: readonly Signature[],
 ): FileChange[] | undefined {
   if (letter.changelog === 'on-merge') return [];
-  const lines = eventsAfterTail(tail, signatures.map(signedEvent));
+  const lines = eventsAfterTail(tail, eventsOf(signatures));
   return lines === undefined
     ? undefined
     : [{ path: path.join(dir, CHANGELOG_FILE), append: lines }];
-}
-
-/** The "signed" event of a new (pending) signature. */
-function signedEvent(s: Signature) {
-  return { at: s.signed_at, kind: 'signed' as const, id: s.id, name: s.name };
 }
 
 /**

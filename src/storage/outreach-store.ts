@@ -7,10 +7,16 @@
  * git repository of its own (`git -C letters/<slug>/private init`) merge each other's work.
  * Every write goes through `privateChanges`, which keeps the store out of the letter's git.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidLetter, type Problem, UsageError } from '../errors.js';
-import { CONSENT_KEY_ORDER, type ConsentFile, consentFileSchema } from '../letter/consent.js';
+import {
+  CONSENT_KEY_ORDER,
+  type ConsentFile,
+  consentFileSchema,
+  looksLikePath,
+} from '../letter/consent.js';
 import { ID_PATTERN } from '../letter/ids.js';
 import { INVITATION_KEY_ORDER, type Invitation, invitationSchema } from '../letter/invitations.js';
 import { CONSENT_DIR, EVIDENCE_DIR, INVITATIONS_DIR, PRIVATE_DIR, readBytes } from './layout.js';
@@ -150,8 +156,12 @@ export async function consentRecordIds(
 /**
  * When `value` names a file (relative to `cwd`), the change that copies it into the private
  * store as `evidence/<record-id>-<its name>`, and that name as the record keeps it
- * (`evidence/...`); undefined when no such file exists (the value is a message id or a link).
- * @throws UsageError when the file is larger than evidence may be or cannot be read.
+ * (`evidence/...`); undefined for a link or a message id (a value that names no file and
+ * does not look like a path, see `looksLikePath`).
+ * @throws UsageError (nothing is written) when the value looks like a path but names no file,
+ *   or names something other than a regular file (a folder, a symbolic link, a device, a
+ *   FIFO), or a file larger than evidence may be or that cannot be read: evidence that is
+ *   not there must never make a signature verified.
  */
 export async function evidenceFileChange(
   dir: string,
@@ -161,13 +171,31 @@ export async function evidenceFileChange(
 ): Promise<{ change: FileChange; storedAs: string } | undefined> {
   if (/^https?:\/\//i.test(value.trim())) return undefined;
   const source = path.resolve(cwd, value);
+  const refuse = (why: string) =>
+    new UsageError(
+      `--evidence: ${value} ${why}; nothing was written`,
+      'Give a file that exists (a saved email, a scan), a link (https://...) or a message id such as <id@mail.example.org>.',
+    );
+  let st: Stats;
+  try {
+    st = await lstat(source);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'ENOTDIR') {
+      if (looksLikePath(value)) throw refuse('is no file');
+      return undefined;
+    }
+    throw refuse(`cannot be read (${code})`);
+  }
+  if (st.isSymbolicLink()) throw refuse('is a symbolic link: give the file itself');
+  if (!st.isFile()) throw refuse('is not a regular file');
+  if (st.size > MAX_EVIDENCE_BYTES)
+    throw new UsageError(`--evidence: ${value} is larger than 20 MB; keep a link or a message id`);
   let bytes: Buffer;
   try {
     bytes = await readFile(source);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'EISDIR') return undefined;
-    throw new UsageError(`--evidence: ${value} cannot be read (${code})`);
+    throw refuse(`cannot be read (${(e as NodeJS.ErrnoException).code})`);
   }
   if (bytes.length > MAX_EVIDENCE_BYTES)
     throw new UsageError(`--evidence: ${value} is larger than 20 MB; keep a link or a message id`);

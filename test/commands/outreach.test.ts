@@ -31,6 +31,30 @@ const INVITE = [
   'Ben',
 ];
 
+describe('evidence', () => {
+  it('refuses evidence that looks like a file and is none, or is not a regular file; nothing is written', async () => {
+    requireConsent();
+    await run(
+      [...INVITE, '--name', 'Helen Clark', '--channel', 'in-person'],
+      '2020-05-01T09:00:00Z',
+    );
+    const before = gitState(t.dir);
+    const invitation = read('private/invitations/helen-clark.yaml');
+    for (const evidence of ['reply.eml', 'mail/', '/dev/null', L]) {
+      const r = await run(
+        ['answer', L, 'helen-clark', 'agreed', '--evidence', evidence, '--by', 'Ben'],
+        '2020-05-02T09:00:00Z',
+      );
+      expect(r.code, evidence).toBe(2);
+      expect(r.stderr).toContain(`--evidence: ${evidence} `);
+      expect(r.stderr).toContain('nothing was written');
+    }
+    expect(gitState(t.dir)).toEqual(before);
+    expect(read('private/invitations/helen-clark.yaml')).toBe(invitation);
+    expect(existsSync(path.join(t.dir, L, 'signatures/helen-clark.yaml'))).toBe(false);
+  });
+});
+
 describe('letter invite', () => {
   it('writes the invitation in the private store only, with the current text version', async () => {
     const r = await run(

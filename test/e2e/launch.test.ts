@@ -203,6 +203,11 @@ describe('the launch of the example letter, replayed', () => {
       'Marc',
     ]);
 
+    // Each agreement with evidence is a signature and its verification, both in CHANGELOG.md.
+    expect(read('CHANGELOG.md')).toContain(
+      '- 2020-05-18T10:00:00Z verified: Brad Smith (brad-smith) by Marc\n',
+    );
+    expect((await at('2020-05-18T10:00:00Z', ['check', L])).code).toBe(0);
     expect(readdirSync(file('private/evidence'))).toEqual([
       expect.stringMatching(/^brad-smith-.*-call-notes\.txt$/),
     ]);

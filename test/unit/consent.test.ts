@@ -6,6 +6,7 @@ import {
   consentRecord,
   consentRecordId,
   evidenceOf,
+  looksLikePath,
   reconfirm,
 } from '../../src/letter/consent.js';
 import { sig } from '../helpers/fixtures.js';
@@ -145,5 +146,22 @@ describe('reconfirm', () => {
     expect(() => reconfirm(gone, 'sha256:aaaaaaaaaaaa', 'x', now, 'Anna')).toThrow(
       InvalidTransition,
     );
+  });
+});
+
+describe('looksLikePath', () => {
+  it.each([
+    ['reply.eml', true],
+    ['./reply', true],
+    ['~/mail/reply.eml', true],
+    ['evidence/scan.pdf', true],
+    ['C:\\mail\\reply.msg', true],
+    ['<CAF3x9k2@mail.example.org>', false],
+    ['CAF3x9k2@mail.example.org', false],
+    ['<a/b@mail.example.org>', false],
+    ['Signal message of 13 May, 10:02', false],
+    ['call with his office', false],
+  ])('%s → %s', (value, expected) => {
+    expect(looksLikePath(value)).toBe(expected);
   });
 });
