@@ -16,6 +16,7 @@ import {
   signatureChange,
   withLetterLock,
 } from '../storage/letter-store.js';
+import { privateRemovalsOf } from '../storage/outreach-store.js';
 import { contactsChanges, readContacts } from '../storage/private-store.js';
 import { defaultRenderFiles } from '../storage/render-files.js';
 import { writeAll } from '../storage/transaction.js';
@@ -40,7 +41,8 @@ export type WithdrawResult = UpdateResult & {
 
 /**
  * Withdraws one signature: status `withdrawn` with when (ISO 8601 UTC), why and who.
- * With `erase`, replaces the signature file by an erasure record, drops its contacts,
+ * With `erase`, replaces the signature file by an erasure record, drops its contacts, its
+ * invitation, consent records and evidence (the private store),
  * rewrites CHANGELOG.md (in every changelog mode), removes the renders in the default
  * `out/<slug>/` and drops the letter's caches: the name is left in no file `letter` wrote.
  * @throws SignatureNotFound, InvalidTransition (already withdrawn); nothing is written then.
@@ -70,7 +72,12 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
       [loaded.letter.language, ...Object.keys(loaded.letter.translations ?? {})],
       ctx.cwd,
     );
-    const removals = [removal, ...renders.map((f) => ({ path: f, text: null }))];
+    // The private store keeps nothing of them either: invitation, consent records, evidence.
+    const removals = [
+      removal,
+      ...(await privateRemovalsOf(dir, sig.id, ctx.cwd)),
+      ...renders.map((f) => ({ path: f, text: null })),
+    ];
     // Other signatures that name it as a different person name the erasure record instead: its id holds the name.
     const pointing = all
       .filter((s) => s.distinct_from?.includes(sig.id))

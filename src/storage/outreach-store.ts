@@ -7,10 +7,10 @@
  * git repository of its own (`git -C letters/<slug>/private init`) merge each other's work.
  * Every write goes through `privateChanges`, which keeps the store out of the letter's git.
  */
-import type { Stats } from 'node:fs';
+import { existsSync, type Stats } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidLetter, type Problem, UsageError } from '../errors.js';
+import { InvalidLetter, type Problem, UsageError, UserError } from '../errors.js';
 import {
   CONSENT_KEY_ORDER,
   type ConsentFile,
@@ -80,7 +80,7 @@ export async function readInvitations(dir: string, cwd: string): Promise<Invitat
 
 /**
  * The invitation `id` of the letter in `dir`.
- * @throws UsageError when there is none (the hint names the command that lists them);
+ * @throws UserError (exit 1, as for an unknown signature id) when there is none (the hint names the command that lists them);
  *   InvalidLetter when its file is not valid.
  */
 export async function readInvitation(
@@ -94,7 +94,7 @@ export async function readInvitation(
     : { value: undefined, problems: [] };
   if (r.problems.length > 0) throw new InvalidLetter(r.problems);
   if (!r.value)
-    throw new UsageError(
+    throw new UserError(
       `no invitation "${id}" in ${shownLetter}`,
       `See them all with: letter outreach ${shownLetter}`,
     );
@@ -202,4 +202,33 @@ export async function evidenceFileChange(
   const name = path.basename(source).replace(/[^A-Za-z0-9._-]+/g, '-');
   const storedAs = `${EVIDENCE_DIR}/${recordId}-${name}`;
   return { change: { path: path.join(dir, PRIVATE_DIR, storedAs), text: bytes }, storedAs };
+}
+
+/**
+ * The removals that leave nothing of signature `id` in the private store, for an erasure
+ * (`letter withdraw --erase`): its consent records, the evidence files they keep (and any
+ * other `evidence/<id>-...`), and the invitations that became it. Only files that exist.
+ * @throws InvalidLetter when its consent file or an invitation file is not valid.
+ */
+export async function privateRemovalsOf(
+  dir: string,
+  id: string,
+  cwd: string,
+): Promise<FileChange[]> {
+  const root = path.join(dir, PRIVATE_DIR);
+  const consent = await readConsent(dir, id, cwd);
+  const files = new Set<string>();
+  if (existsSync(path.join(root, CONSENT_DIR, `${id}.yaml`)))
+    files.add(path.join(root, CONSENT_DIR, `${id}.yaml`));
+  for (const r of consent.records)
+    if (r.evidence && 'file' in r.evidence) files.add(path.join(root, r.evidence.file));
+  const evidence = await readdir(path.join(root, EVIDENCE_DIR)).catch(() => [] as string[]);
+  for (const n of evidence) if (n.startsWith(`${id}-`)) files.add(path.join(root, EVIDENCE_DIR, n));
+  for (const inv of await readInvitations(dir, cwd))
+    if (inv.id === id || inv.signature === id)
+      files.add(path.join(root, INVITATIONS_DIR, `${inv.id}.yaml`));
+  return [...files]
+    .filter((f) => !path.relative(root, f).startsWith('..') && existsSync(f))
+    .sort()
+    .map((f) => ({ path: f, text: null }));
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitState, useTempLetter } from '../helpers/cli.js';
@@ -127,6 +127,22 @@ describe('letter answer', () => {
     expect(read('private/invitations/jacinda-ardern.yaml')).toContain('signature: jacinda-ardern');
     const status = gitState(t.dir).status;
     expect(status).not.toContain('private');
+
+    // Erased at her request: nothing of her stays in the private store either.
+    const erased = await run(
+      ['withdraw', L, 'jacinda-ardern', '--reason', 'Asked to be forgotten', '--erase'],
+      '2020-05-04T09:00:00Z',
+    );
+    expect(erased.code).toBe(0);
+    for (const f of [
+      'private/consent/jacinda-ardern.yaml',
+      'private/evidence/jacinda-ardern-20200503t090000z-reply.eml',
+      'private/invitations/jacinda-ardern.yaml',
+    ])
+      expect(existsSync(path.join(t.dir, L, f)), f).toBe(false);
+    expect(
+      JSON.stringify(readdirSync(path.join(t.dir, L, 'private'), { recursive: true })),
+    ).not.toMatch(/jacinda/i);
   });
   it('declined writes only the private file; agreeing afterwards needs --reopen', async () => {
     await run(
