@@ -231,6 +231,24 @@ export async function trackedFiles(cwd: string, pathspec: string): Promise<strin
 }
 
 /**
+ * The files under `pathspec` (relative to `cwd`) that git does not track and does not ignore:
+ * what `git add -A` would add (a nested repository shows as its folder, ending in `/`).
+ * Undefined outside a work tree.
+ */
+export async function addableFiles(cwd: string, pathspec: string): Promise<string[] | undefined> {
+  try {
+    const { stdout } = await run(
+      'git',
+      ['ls-files', '-z', '--others', '--exclude-standard', '--directory', '--', pathspec],
+      { cwd, maxBuffer: 256 * 1024 * 1024 },
+    );
+    return stdout.split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The text of `file` (relative to `cwd`) at revision `ref`, undefined when it is not there.
  */
 export async function fileAt(cwd: string, ref: string, file: string): Promise<string | undefined> {

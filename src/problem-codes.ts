@@ -55,6 +55,10 @@ export const PROBLEM_CODES = {
     description: 'an email address or phone number in a public file of the letter',
   },
   'private-tracked': { severity: 'error', description: 'git tracks a file of the private store' },
+  'private-not-ignored': {
+    severity: 'error',
+    description: 'git does not ignore the private store: `git add -A` would commit it',
+  },
   'invitee-in-public-file': {
     severity: 'error',
     description: 'the name or contact of an invitee who has not agreed is in a public file',

@@ -13,12 +13,8 @@ import { defaultTemplatesDir } from '../storage/package-files.js';
 import { scanSignatures } from '../storage/signature-scan.js';
 import { checkKey } from '../storage/state-key.js';
 import { checkChangeOf, checkRepoChange } from './check-change.js';
-import {
-  checkFiles,
-  inviteesInPublicFiles,
-  isLetterCheck,
-  trackedPrivateFiles,
-} from './check-letter.js';
+import { checkFiles, isLetterCheck } from './check-letter.js';
+import { inviteesInPublicFiles, trackedPrivateFiles } from './check-private.js';
 import { publishing } from './check-publish.js';
 
 export { formatCheck, formatCheckGithub } from './check-format.js';

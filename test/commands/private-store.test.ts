@@ -183,6 +183,34 @@ describe('commands that write contact details make git ignore them first', () =>
     expect(snapshot(t.dir)).toEqual(before);
   });
 
+  it('check fails while git would add the private store (its .gitignore rule gone)', async () => {
+    expect(
+      (
+        await letter(t.dir, [
+          'sign',
+          L,
+          '--name',
+          'Zoe Zimmer',
+          ...SIGN,
+          '--email',
+          'zoe@example.org',
+        ])
+      ).code,
+    ).toBe(0);
+    expect((await letter(t.dir, ['check', L])).code).toBe(0);
+    withoutGitignore();
+    expect(privateInGit()).toBe(`${L}/private/contacts.yaml\n`);
+    const r = await letter(t.dir, ['check', L, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).errors).toContainEqual(
+      expect.objectContaining({
+        code: 'private-not-ignored',
+        file: `${L}/private`,
+        message: `git does not ignore the private store: \`git add -A\` would commit ${L}/private/`,
+      }),
+    );
+  });
+
   it('shows a malformed contact masked, never whole', async () => {
     const r = await letter(t.dir, [
       'sign',
