@@ -23,12 +23,29 @@ export function notAgreed(invitations: readonly Invitation[]): Invitation[] {
   return invitations.filter((i) => stateOf(i) !== 'agreed');
 }
 
-/** The patterns of `notAgreed(invitations)` (for `grepPublic`). */
+/**
+ * Whether a name is specific enough to search for as a whole: two words or more, or one in a
+ * script written without spaces between given and family name (Han, Hangul, kana, Thai:
+ * 성대현). A name of one word elsewhere ("May", "Chris") is a first name alone, found in
+ * dates and in other people's names: only its invitee's email and phone are searched.
+ */
+export function searchableName(name: string): boolean {
+  const words = name
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length >= 2) return true;
+  return /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(
+    name,
+  );
+}
+
+/** The patterns of `notAgreed(invitations)` (for `grepPublic`); see `searchableName`. */
 export function inviteeSearch(invitations: readonly Invitation[]): InviteeSearch {
   const words = new Set<string>();
   const regexes = new Set<string>();
   for (const i of notAgreed(invitations)) {
-    words.add(i.name);
+    if (searchableName(i.name)) words.add(i.name);
     if (i.contact?.email) words.add(i.contact.email);
     const digits = i.contact?.phone ? digitsOf(i.contact.phone) : '';
     // Digits with up to two separators between them (spaces, dots, hyphens, brackets): "+41 22 000 00 00".
@@ -60,7 +77,7 @@ export function inviteeLeaks(
     const text = f.match.trim().toLowerCase();
     for (const i of pending) {
       const what =
-        i.name.toLowerCase() === text
+        searchableName(i.name) && i.name.toLowerCase() === text
           ? 'the name'
           : i.contact?.email?.toLowerCase() === text
             ? `the email address ${maskContact(f.match)}`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advance, newInvitation } from '../../src/letter/invitations.js';
-import { inviteeLeaks, inviteeSearch } from '../../src/letter/invitee-leaks.js';
+import { inviteeLeaks, inviteeSearch, searchableName } from '../../src/letter/invitee-leaks.js';
 
 const at = (iso: string) => new Date(iso);
 const make = (id: string, name: string, email?: string, phone?: string) =>
@@ -25,6 +25,27 @@ describe('inviteeSearch', () => {
     const s = inviteeSearch([declined, agreed]);
     expect(s.words).toEqual(['Eva Chen', 'eva@example.org']);
     expect(s.regexes).toEqual([[...'41220000000'].join('[^0-9A-Za-z]{0,2}')]);
+  });
+});
+
+describe('searchableName', () => {
+  it.each([
+    ['Eva Chen', true],
+    ['May', false],
+    ['Chris', false],
+    ['स्वक्ष', false],
+    ['성대현', true],
+    ['王小明', true],
+    ['  Ann   Lee ', true],
+  ])('%s → %s', (name, expected) => {
+    expect(searchableName(name)).toBe(expected);
+  });
+  it('a first name alone is not searched, its email still is', () => {
+    const may = make('may', 'May', 'may@example.org');
+    expect(inviteeSearch([may]).words).toEqual(['may@example.org']);
+    expect(
+      inviteeLeaks([may], [{ file: 'letter.md', line: 29, column: 30, match: 'May' }]),
+    ).toEqual([]);
   });
 });
 
