@@ -338,7 +338,10 @@ export function createProgram(
     .option('--email <address>', 'private: kept in the private store')
     .option('--phone <number>', 'private: kept in the private store')
     .option('--contact-note <text>', 'private: how best to reach them')
-    .option('--text <version>', 'the version of the text sent (default: the current letter.md)')
+    .option(
+      '--text <version>',
+      'the version of the text sent: v1, sha256:... or current (default: the current letter.md)',
+    )
     .option('--note <text>', 'a note on the invitation')
     .option('--json', 'print the invitation as JSON')
     .addHelpText(
@@ -384,7 +387,7 @@ export function createProgram(
     .option('--channel <channel>', "how they answered (default: the invitation's channel)")
     .option(
       '--text <version>',
-      'the version of the text agreed to: sha256:... or current (default: the version sent)',
+      'the version of the text agreed to: v1, sha256:... or current (default: the version sent)',
     )
     .option('--note <text>', 'a note')
     .option('--by <who>', 'who records it (default: git config user.name)')

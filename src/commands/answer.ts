@@ -17,6 +17,7 @@ import { privateChanges } from '../storage/private-store.js';
 import { withSignState } from '../storage/sign-state.js';
 import { writeAll } from '../storage/transaction.js';
 import { recordAgreement } from './answer-agreed.js';
+import { textVersionOption } from './shared/text-versions.js';
 
 export { formatAnswer } from './answer-format.js';
 
@@ -28,7 +29,7 @@ export interface AnswerOptions {
   /** A message id, a file (copied into the private store) or a link that shows the agreement. */
   evidence?: string | undefined;
   channel?: string | undefined;
-  /** The version of the text agreed to; default the version sent with the invitation. */
+  /** The version of the text agreed to (`v1`, `sha256:...` or `current`); default the version sent with the invitation. */
   text?: string | undefined;
   note?: string | undefined;
   /** Who recorded it; default git's user.name, then the invitation's owner. */
@@ -60,10 +61,8 @@ export async function answer(o: AnswerOptions, ctx: Context): Promise<AnswerResu
   const kind = o.answer as Answer;
   if (kind !== 'agreed' && (o.evidence !== undefined || o.text !== undefined))
     throw new UsageError('--evidence and --text go with agreed');
-  if (o.text !== undefined && o.text !== 'current' && !/^sha256:[0-9a-f]{12}$/.test(o.text))
-    throw new UsageError(
-      `--text: "${o.text}" is not a text version such as sha256:0123456789ab, nor current`,
-    );
+  // A version the text had (v1, a hash), as its hash; `current` is read under the lock.
+  const text = o.text === 'current' ? o.text : await textVersionOption(o.text, o.letter, ctx);
   if (o.evidence !== undefined && o.evidence.trim() === '')
     throw new UsageError('--evidence must not be empty');
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
@@ -82,6 +81,6 @@ export async function answer(o: AnswerOptions, ctx: Context): Promise<AnswerResu
       );
       return { letter: shown, answer: kind, invitation: next, written: relative(files) };
     }
-    return recordAgreement(state, inv, o, { dir, shown, by, now, step }, ctx);
+    return recordAgreement(state, inv, { ...o, text }, { dir, shown, by, now, step }, ctx);
   });
 }

@@ -6,10 +6,10 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { type RedlineCounts, type RedlinePart, redline, redlineCounts } from '../letter/redline.js';
-import { findVersion, type NamedVersion, previousVersion } from '../letter/text-versions.js';
+import { type NamedVersion, previousVersion } from '../letter/text-versions.js';
 import type { HistoryDepth } from '../storage/text-history.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
-import { type LetterVersions, loadLetterVersions } from './shared/text-versions.js';
+import { type LetterVersions, loadLetterVersions, versionNamed } from './shared/text-versions.js';
 
 export { formatDiff } from './diff-format.js';
 
@@ -65,9 +65,11 @@ export async function diff(o: DiffOptions, ctx: Context): Promise<DiffResult> {
     throw new UsageError('--out writes the HTML page: give --format html too');
   const { loaded, versions: v } = await loadLetterVersions(o.letter, ctx);
   const current = v.versions.find((x) => x.current)!;
-  const to = o.to === undefined ? current : versionOf(v, o.to, loaded.bodyFile);
+  const to = o.to === undefined ? current : versionNamed(v, o.to, loaded.bodyFile);
   const from =
-    o.from === undefined ? (previousVersion(v) ?? current) : versionOf(v, o.from, loaded.bodyFile);
+    o.from === undefined
+      ? (previousVersion(v) ?? current)
+      : versionNamed(v, o.from, loaded.bodyFile);
   const parts = redline(textOf(v, from), textOf(v, to));
   const result: DiffResult = {
     letter: loaded.shown,
@@ -99,17 +101,6 @@ export async function diff(o: DiffOptions, ctx: Context): Promise<DiffResult> {
   await ensureDir(path.dirname(file));
   await writeAll([{ path: file, text: html }]);
   return { ...result, written: path.relative(ctx.cwd, file) };
-}
-
-/** The version `ref` names. @throws UsageError naming the versions there are. */
-function versionOf(v: LetterVersions, ref: string, file: string): NamedVersion {
-  const found = findVersion(v, ref);
-  if (found) return found;
-  const names = v.versions.filter((x) => x.inHistory).map((x) => x.name);
-  throw new UsageError(
-    `"${ref}" is not a version of ${file}; it has ${names.join(', ')}`,
-    'Name one of them, current, or a hash (sha256:...); letter versions lists them.',
-  );
 }
 
 /** The text of a version. @throws UserError when only its hash is recorded. */

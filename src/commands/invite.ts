@@ -17,11 +17,12 @@ import { withSignState } from '../storage/sign-state.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 import { askForInvitation, type InviteFlags } from './invite-questions.js';
+import { textVersionOption } from './shared/text-versions.js';
 
 /** Options of `letter invite`: the flags. */
 export interface InviteOptions extends InviteFlags {
   letter: string;
-  /** The version of the text sent (sha256:...); default the current text of the letter. */
+  /** The version of the text sent (`v1`, `sha256:...` or `current`, see `letter versions`); default the current text. */
   text?: string | undefined;
   note?: string | undefined;
   /** A private note on how to reach the person (an assistant's name, the best hours). */
@@ -49,8 +50,7 @@ export async function invite(o: InviteOptions, ctx: Context): Promise<InviteResu
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   const shown = path.relative(ctx.cwd, dir) || '.';
   const letter = await loadLetterYamlRefusingErrors(dir, ctx.cwd);
-  if (o.text !== undefined && !/^sha256:[0-9a-f]{12}$/.test(o.text))
-    throw new UsageError(`--text: "${o.text}" is not a text version such as sha256:0123456789ab`);
+  const text = o.text === 'current' ? undefined : await textVersionOption(o.text, o.letter, ctx);
   const answers = await askForInvitation(o, letter, await gitUserName(ctx.cwd), ctx);
   return withSignState(dir, ctx, async (state) => {
     const rules = await state.rules({});
@@ -83,7 +83,7 @@ export async function invite(o: InviteOptions, ctx: Context): Promise<InviteResu
           ...answers,
           contactNote: o.contactNote,
           note: o.note,
-          textVersion: o.text ?? rules.textVersion!,
+          textVersion: text ?? rules.textVersion!,
         },
         ctx.now(),
       );

@@ -55,6 +55,28 @@ describe('evidence', () => {
   });
 });
 
+describe('--text', () => {
+  it('refuses a version the text never had (exit 2), and names the versions there are', async () => {
+    const before = gitState(t.dir);
+    const r = await run(
+      [...INVITE, '--name', 'Helen Clark', '--channel', 'email', '--text', 'sha256:000000000000'],
+      '2020-05-01T09:00:00Z',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `error: --text: "sha256:000000000000" is not a version of ${L}/letter.md; it has v1`,
+    );
+    expect(gitState(t.dir)).toEqual(before);
+    expect(existsSync(path.join(t.dir, L, 'private'))).toBe(false);
+    const named = await run(
+      [...INVITE, '--name', 'Helen Clark', '--channel', 'email', '--text', 'v1', '--json'],
+      '2020-05-01T09:00:00Z',
+    );
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.stdout).invitation.text_version).toBe('sha256:5b9d2dc95291');
+  });
+});
+
 describe('letter invite', () => {
   it('writes the invitation in the private store only, with the current text version', async () => {
     const r = await run(

@@ -182,7 +182,7 @@ describe('the launch of the example letter, replayed', () => {
       'madeleine-albright',
       'agreed',
       '--text',
-      'current',
+      'v2',
       '--evidence',
       'https://mail.example.org/threads/albright-yes',
       '--by',

@@ -3,10 +3,15 @@
  * `diff`, `list`, `render`): history read once, a note on stderr when history is short.
  */
 import type { Context } from '../../context.js';
-import { UserError } from '../../errors.js';
+import { UsageError, UserError } from '../../errors.js';
 import type { LetterFile, Signature, SignatureStatus } from '../../letter/schema.js';
 import { textVersion } from '../../letter/text-version.js';
-import { type TextVersions, versionNames } from '../../letter/text-versions.js';
+import {
+  findVersion,
+  type NamedVersion,
+  type TextVersions,
+  versionNames,
+} from '../../letter/text-versions.js';
 import { loadLetterSkippingInvalidFiles, resolveLetterDir } from '../../storage/letter-store.js';
 import { type HistoryDepth, letterTextVersions } from '../../storage/text-history.js';
 
@@ -94,4 +99,37 @@ export async function earlierVersionNames(
     if (s.text_version !== undefined && s.text_version !== current && statuses.includes(s.status))
       earlier.add(s.text_version);
   return versionNamesFor({ ...loaded, signatures }, earlier, ctx);
+}
+
+/** The version `ref` names (`v2`, `current`, `sha256:...`). @throws UsageError naming the versions there are. */
+export function versionNamed(v: LetterVersions, ref: string, file: string): NamedVersion {
+  const found = findVersion(v, ref);
+  if (found) return found;
+  const names = v.versions.filter((x) => x.inHistory).map((x) => x.name);
+  throw new UsageError(
+    `"${ref}" is not a version of ${file}; it has ${names.join(', ')}`,
+    'Name one of them, current, or a hash (sha256:...); letter versions lists them.',
+  );
+}
+
+/**
+ * The hash of the version of the text `--text` names for `invite` and `answer`: a name
+ * (`v1`), a hash or `current`; undefined when no `--text` was given. Reads the letter and
+ * its history only then.
+ * @throws UsageError (`--text: ...`) for a version the letter's text never had, so that no
+ *   one is recorded as agreeing to a text nobody saw.
+ */
+export async function textVersionOption(
+  ref: string | undefined,
+  letter: string,
+  ctx: Context,
+): Promise<string | undefined> {
+  if (ref === undefined) return undefined;
+  const { loaded, versions } = await loadLetterVersions(letter, ctx);
+  try {
+    return versionNamed(versions, ref, loaded.bodyFile).hash;
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(`--text: ${e.message}`, e.hint);
+    throw e;
+  }
 }
