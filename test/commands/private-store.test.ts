@@ -28,6 +28,21 @@ const write = (p: string, text: string) => writeFileSync(path.join(t.dir, p), te
 /** Files git tracks or would add with `git add -A`, under the private store. */
 const privateInGit = () =>
   git('ls-files', '--cached', '--others', '--exclude-standard', '--', `${L}/private`);
+/** Signs Zoe Zimmer with an email (a contact for the private store); the sign must succeed. */
+const signZoe = async () =>
+  expect(
+    (
+      await letter(t.dir, [
+        'sign',
+        L,
+        '--name',
+        'Zoe Zimmer',
+        ...SIGN,
+        '--email',
+        'zoe@example.org',
+      ])
+    ).code,
+  ).toBe(0);
 /** A letter made by hand: the example letter without its .gitignore. */
 const withoutGitignore = () => {
   git('rm', '-q', `${L}/.gitignore`);
@@ -113,19 +128,7 @@ describe('commands that write contact details make git ignore them first', () =>
   });
 
   it('withdraw --erase on a letter made by hand keeps the remaining contacts out of git', async () => {
-    expect(
-      (
-        await letter(t.dir, [
-          'sign',
-          L,
-          '--name',
-          'Zoe Zimmer',
-          ...SIGN,
-          '--email',
-          'zoe@example.org',
-        ])
-      ).code,
-    ).toBe(0);
+    await signZoe();
     expect(
       (
         await letter(t.dir, [
@@ -184,19 +187,7 @@ describe('commands that write contact details make git ignore them first', () =>
   });
 
   it('check fails while git would add the private store (its .gitignore rule gone)', async () => {
-    expect(
-      (
-        await letter(t.dir, [
-          'sign',
-          L,
-          '--name',
-          'Zoe Zimmer',
-          ...SIGN,
-          '--email',
-          'zoe@example.org',
-        ])
-      ).code,
-    ).toBe(0);
+    await signZoe();
     expect((await letter(t.dir, ['check', L])).code).toBe(0);
     withoutGitignore();
     expect(privateInGit()).toBe(`${L}/private/contacts.yaml\n`);
