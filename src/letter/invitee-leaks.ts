@@ -10,13 +10,17 @@ import { at, type Problem, problem } from '../errors.js';
 import { maskContact } from './contacts.js';
 import { type Invitation, stateOf } from './invitations.js';
 
-/** What to look for: names and emails as whole words in any case, phone numbers as their digits with any separators. */
+/** What to look for: emails as whole words in any case (`words`); names with any spaces between their words, and phone numbers as their digits with any separators (`regexes`, POSIX ERE). */
 export interface InviteeSearch {
   words: string[];
   regexes: string[];
 }
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
+/** A name compared without case, any run of spaces as one. */
+const spaced = (s: string) => s.trim().toLowerCase().replace(/\s+/gu, ' ');
+/** `s` as a POSIX extended regular expression that matches it literally. */
+const escapeEre = (s: string) => s.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&');
 
 /** The invitations whose invitee has not agreed: invited, reminded, declined or no answer. */
 export function notAgreed(invitations: readonly Invitation[]): Invitation[] {
@@ -45,7 +49,9 @@ export function inviteeSearch(invitations: readonly Invitation[]): InviteeSearch
   const words = new Set<string>();
   const regexes = new Set<string>();
   for (const i of notAgreed(invitations)) {
-    if (searchableName(i.name)) words.add(i.name);
+    // Any run of spaces between the words of a name ("Kim  Lee", a tab): as POSIX ERE.
+    if (searchableName(i.name))
+      regexes.add(i.name.trim().split(/\s+/u).map(escapeEre).join('[[:space:]]+'));
     if (i.contact?.email) words.add(i.contact.email);
     const digits = i.contact?.phone ? digitsOf(i.contact.phone) : '';
     // Digits with up to two separators between them (spaces, dots, hyphens, brackets): "+41 22 000 00 00".
@@ -77,7 +83,7 @@ export function inviteeLeaks(
     const text = f.match.trim().toLowerCase();
     for (const i of pending) {
       const what =
-        searchableName(i.name) && i.name.toLowerCase() === text
+        searchableName(i.name) && spaced(i.name) === spaced(text)
           ? 'the name'
           : i.contact?.email?.toLowerCase() === text
             ? `the email address ${maskContact(f.match)}`

@@ -142,6 +142,8 @@ ${install(f)}      - name: Refresh CHANGELOG.md
         with:
           ref: \${{ needs.changelog.outputs.commit || github.sha }}
           persist-credentials: false
+          # The whole history: the page names each text version (v1, v2) as staff machines do.
+          fetch-depth: 0
 ${install(f)}      # \`letter check --publish\` first: a draft, or a letter before its embargo, is left out
       # (a notice says so; run this workflow again once the embargo has passed), and any other
       # error stops the publishing, so the page stays as it was.

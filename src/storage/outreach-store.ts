@@ -207,7 +207,8 @@ export async function evidenceFileChange(
 /**
  * The removals that leave nothing of signature `id` in the private store, for an erasure
  * (`letter withdraw --erase`): its consent records, the evidence files they keep (and any
- * other `evidence/<id>-...`), and the invitations that became it. Only files that exist.
+ * other evidence file named after a record of its, `evidence/<id>-<time>-...`), and the
+ * invitations that became it. Only files that exist.
  * @throws InvalidLetter when its consent file or an invitation file is not valid.
  */
 export async function privateRemovalsOf(
@@ -222,8 +223,11 @@ export async function privateRemovalsOf(
     files.add(path.join(root, CONSENT_DIR, `${id}.yaml`));
   for (const r of consent.records)
     if (r.evidence && 'file' in r.evidence) files.add(path.join(root, r.evidence.file));
+  // Files named after a record of theirs (`<id>-<yyyymmddThhmmssZ>[-n]-<name>`), not after
+  // another signature whose id starts with theirs (anna-berg and anna-berg-olsen).
+  const ours = new RegExp(`^${id}-\\d{8}t\\d{6}z(?:-\\d+)?-`);
   const evidence = await readdir(path.join(root, EVIDENCE_DIR)).catch(() => [] as string[]);
-  for (const n of evidence) if (n.startsWith(`${id}-`)) files.add(path.join(root, EVIDENCE_DIR, n));
+  for (const n of evidence) if (ours.test(n)) files.add(path.join(root, EVIDENCE_DIR, n));
   for (const inv of await readInvitations(dir, cwd))
     if (inv.id === id || inv.signature === id)
       files.add(path.join(root, INVITATIONS_DIR, `${inv.id}.yaml`));

@@ -152,7 +152,7 @@ describe('outreach with the binary', () => {
         ])
       ).code,
     ).toBe(0);
-    writeFileSync(path.join(t.dir, 'NOTES.md'), 'Ask Jacinda Ardern again in June.\n');
+    writeFileSync(path.join(t.dir, 'NOTES.md'), 'Ask Jacinda  Ardern again in June.\n');
     const check = await at('2020-05-21T09:00:00Z', ['check', L, '--format', 'json']);
     expect(check.code).toBe(1);
     const errors = JSON.parse(check.stdout).errors as {

@@ -72,6 +72,8 @@ describe('the files of a campaign repository', () => {
       'actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa',
     ]);
     expect(doc.jobs.build.steps[0].with['persist-credentials']).toBe(false);
+    // Version names (v1, v2) come from history: a shallow checkout would name them by hash.
+    expect(doc.jobs.build.steps[0].with['fetch-depth']).toBe(0);
     // Nothing is rendered for Pages before `letter check --publish` passed (a draft, an embargo).
     const script: string = doc.jobs.build.steps.find(
       (s: { name?: string }) => s.name === 'Render every letter',
