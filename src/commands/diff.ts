@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { type RedlineCounts, type RedlinePart, redline, redlineCounts } from '../letter/redline.js';
 import { type NamedVersion, previousVersion } from '../letter/text-versions.js';
+import { isFolder } from '../storage/layout.js';
 import type { HistoryDepth } from '../storage/text-history.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
 import { type LetterVersions, loadLetterVersions, versionNamed } from './shared/text-versions.js';
@@ -93,10 +94,15 @@ export async function diff(o: DiffOptions, ctx: Context): Promise<DiffResult> {
   });
   if (o.out === undefined) return { ...result, html };
   const file = path.resolve(ctx.cwd, o.out);
-  if (file.startsWith(`${loaded.dir}${path.sep}`))
+  if (file === loaded.dir || file.startsWith(`${loaded.dir}${path.sep}`))
     throw new UsageError(
       `--out: ${o.out} is inside the letter folder, where check would take it for a stray file`,
       `Write it outside, e.g. --out out/${loaded.letter.slug}/redline.html`,
+    );
+  if (await isFolder(file))
+    throw new UsageError(
+      `--out: ${o.out} is a folder; name the file to write`,
+      `For example --out ${path.join(o.out, 'redline.html')}`,
     );
   await ensureDir(path.dirname(file));
   await writeAll([{ path: file, text: html }]);

@@ -134,7 +134,8 @@ export function consentRecord(id: string, input: ConsentInput, now: Date): Conse
  * The signature of a signatory who agreed again, to `textVersion`, with consent record
  * `recordId`: `text_version` and `consent` point to them, and a `reconfirmed` entry (at, the
  * version, by) is added, which the changelog shows as a `reconfirmed` event.
- * @throws InvalidTransition when the signature was withdrawn or rejected.
+ * @throws InvalidTransition when the signature was withdrawn or rejected, or already agreed to
+ *   `textVersion` with a consent record (a signature without one gets its record this way).
  */
 export function reconfirm(
   sig: Signature,
@@ -149,6 +150,12 @@ export function reconfirm(
       sig.status === 'withdrawn'
         ? 'A withdrawn signatory signs again with letter sign.'
         : undefined,
+    );
+  // Nothing new to record in public: a second reconfirmation of the same text would only add noise to CHANGELOG.md.
+  if (sig.text_version === textVersion && sig.consent !== undefined)
+    throw new InvalidTransition(
+      `Signature ${sig.id} already agreed to the text as it reads now (${textVersion}), with consent record ${sig.consent}; nothing to reconfirm.`,
+      'Reconfirm after the text changes (letter diff shows what changed).',
     );
   return {
     ...sig,

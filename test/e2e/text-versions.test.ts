@@ -130,6 +130,12 @@ describe('letter diff', () => {
     const inside = await letter(repo, ['diff', L, '--format', 'html', '--out', `${L}/r.html`]);
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('is inside the letter folder');
+    const itself = await letter(repo, ['diff', L, '--format', 'html', '--out', L]);
+    expect(itself.code).toBe(2);
+    expect(itself.stderr).toContain('is inside the letter folder');
+    const folder = await letter(repo, ['diff', L, '--format', 'html', '--out', 'letters']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('--out: letters is a folder; name the file to write');
     const stdout = await letter(repo, ['diff', L, '--format', 'html']);
     expect(stdout.stdout).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
   });

@@ -137,6 +137,14 @@ describe('reconfirm', () => {
       '- 2020-06-02T09:00:00Z reconfirmed: Ann Lee (ann) to sha256:cccccccccccc by Ben',
     ]);
   });
+  it('refuses the text already agreed to with a record; gives a record to a signature without one', () => {
+    const on = sig('ann', 'Ann Lee', { text_version: 'sha256:aaaaaaaaaaaa', consent: 'ann-1' });
+    expect(() => reconfirm(on, 'sha256:aaaaaaaaaaaa', 'ann-2', now, 'Anna')).toThrow(
+      'Signature ann already agreed to the text as it reads now (sha256:aaaaaaaaaaaa), with consent record ann-1; nothing to reconfirm.',
+    );
+    const without = sig('ann', 'Ann Lee', { text_version: 'sha256:aaaaaaaaaaaa' });
+    expect(reconfirm(without, 'sha256:aaaaaaaaaaaa', 'ann-2', now, 'Anna').consent).toBe('ann-2');
+  });
   it('refuses a withdrawn or rejected signature', () => {
     const gone = sig('ann', 'Ann Lee', {
       status: 'withdrawn',
