@@ -393,6 +393,10 @@ export function createProgram(
     .option('--by <who>', 'who records it (default: git config user.name)')
     .option('--reopen', 'agree after a decline or no answer')
     .option(
+      '--as <signature-id>',
+      'the invitee was already signed another way: record the agreement on that signature',
+    )
+    .option(
       '--allow-similar',
       'the name is likely one already on the letter, and a person decided it is someone else',
     )

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
+import { AlreadySigned, UserError } from '../errors.js';
 import { agreedSignature, consentRecord, consentRecordId, evidenceOf } from '../letter/consent.js';
 import { advance, type Invitation } from '../letter/invitations.js';
 import { InvalidSignatureInput, sign as signLetter } from '../letter/signatures.js';
@@ -79,6 +79,16 @@ export async function recordAgreement(
       throw new UserError(
         `the invitation ${inv.id} cannot become a signature: ${e.field} ${e.reason}; nothing was written.`,
         `Add it to ${path.join(shown, 'private', 'invitations', `${inv.id}.yaml`)}, then answer again.`,
+      );
+    // Signed another way already (letter sign, an import): the agreement goes on that signature.
+    if (
+      e instanceof AlreadySigned &&
+      e.match.status !== 'rejected' &&
+      e.match.status !== 'withdrawn'
+    )
+      throw new UserError(
+        e.message,
+        `If ${e.match.id} is this invitee: letter answer ${shown} ${inv.id} agreed --as ${e.match.id}${o.evidence === undefined ? '' : ' --evidence ...'}`,
       );
     throw e;
   }

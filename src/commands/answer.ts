@@ -17,6 +17,7 @@ import { privateChanges } from '../storage/private-store.js';
 import { withSignState } from '../storage/sign-state.js';
 import { writeAll } from '../storage/transaction.js';
 import { recordAgreement } from './answer-agreed.js';
+import { recordAgreementAs } from './answer-linked.js';
 import { textVersionOption } from './shared/text-versions.js';
 
 export { formatAnswer } from './answer-format.js';
@@ -34,6 +35,8 @@ export interface AnswerOptions {
   note?: string | undefined;
   /** Who recorded it; default git's user.name, then the invitation's owner. */
   by?: string | undefined;
+  /** The id of a signature the invitee already has (signed another way): agree as it, no new signature. */
+  as?: string | undefined;
   /** Agree after a decline or no answer: said explicitly. */
   reopen?: boolean | undefined;
   allowSimilar?: boolean | undefined;
@@ -65,9 +68,17 @@ export async function answer(o: AnswerOptions, ctx: Context): Promise<AnswerResu
   const text = o.text === 'current' ? o.text : await textVersionOption(o.text, o.letter, ctx);
   if (o.evidence !== undefined && o.evidence.trim() === '')
     throw new UsageError('--evidence must not be empty');
+  if (o.as !== undefined && kind !== 'agreed') throw new UsageError('--as goes with agreed');
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   const shown = path.relative(ctx.cwd, dir) || '.';
   const git = await gitUserName(ctx.cwd);
+  if (o.as !== undefined) {
+    const inv = await readInvitation(dir, o.invitation, ctx.cwd, shown);
+    const by = o.by?.trim() || git || inv.owner;
+    const step = { by, channel: o.channel, note: o.note, reopen: o.reopen };
+    const at = { dir, shown, by, now: ctx.now(), step };
+    return recordAgreementAs(inv, { ...o, as: o.as, text }, at, ctx);
+  }
   return withSignState(dir, ctx, async (state) => {
     const inv = await readInvitation(dir, o.invitation, ctx.cwd, shown);
     const by = o.by?.trim() || git || inv.owner;

@@ -184,3 +184,26 @@ export function agreedSignature(
     ? { ...base, status: 'verified', verified: { by: o.recordedBy, at: toIsoTimestamp(now) } }
     : base;
 }
+
+/**
+ * A signature that already existed (staff signed the person another way) linked to the
+ * invitation they agreed through (`letter answer ... agreed --as <id>`): the version agreed
+ * to and the consent record, and with evidence a pending signature becomes verified by
+ * whoever recorded it at `now`; a verified one keeps its verification.
+ * @throws InvalidTransition when the signature was withdrawn or rejected.
+ */
+export function linkedSignature(
+  existing: Signature,
+  o: { textVersion: string; recordId: string; recordedBy: string; withEvidence: boolean },
+  now: Date,
+): Signature {
+  if (existing.status === 'withdrawn' || existing.status === 'rejected')
+    throw new InvalidTransition(
+      `Signature ${existing.id} was ${existing.status}; an invitation cannot become it.`,
+    );
+  return agreedSignature(
+    existing,
+    { ...o, withEvidence: o.withEvidence && existing.status === 'pending' },
+    now,
+  );
+}

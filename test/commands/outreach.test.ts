@@ -77,6 +77,55 @@ describe('--text', () => {
   });
 });
 
+describe('letter answer --as', () => {
+  it('records the agreement of an invitee already signed another way on that signature', async () => {
+    requireConsent();
+    await run([...INVITE, '--name', 'Helen Clark', '--channel', 'email'], '2020-05-01T09:00:00Z');
+    const SIGN = ['sign', L, '--name', 'Helen Clark', '--country', 'NZ'];
+    expect(
+      (await run([...SIGN, '--group', 'former-heads-of-state'], '2020-05-02T09:00:00Z')).code,
+    ).toBe(0);
+    const refused = await run(
+      ['answer', L, 'helen-clark', 'agreed', '--evidence', '<a@mail.example.org>', '--by', 'Ben'],
+      '2020-05-03T09:00:00Z',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `If helen-clark is this invitee: letter answer ${L} helen-clark agreed --as helen-clark --evidence ...`,
+    );
+    const r = await run(
+      [
+        'answer',
+        L,
+        'helen-clark',
+        'agreed',
+        '--as',
+        'helen-clark',
+        '--evidence',
+        '<a@mail.example.org>',
+        '--by',
+        'Ben',
+        '--json',
+      ],
+      '2020-05-03T09:00:00Z',
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      consent: 'helen-clark-20200503t090000z',
+      signature: { id: 'helen-clark', status: 'verified', verified: { by: 'Ben' } },
+      invitation: { signature: 'helen-clark' },
+    });
+    expect(read('private/consent/helen-clark.yaml')).toContain('invitation: helen-clark');
+    expect(read('CHANGELOG.md')).toContain(
+      '- 2020-05-03T09:00:00Z verified: Helen Clark (helen-clark) by Ben\n',
+    );
+    const check = await run(['check', L, '--json'], '2020-05-03T09:00:00Z');
+    const errors = JSON.parse(check.stdout).errors as { code: string; file: string }[];
+    expect(errors.filter((e) => e.file.includes('helen-clark'))).toEqual([]);
+    expect(errors.filter((e) => e.code === 'invitee-in-public-file')).toEqual([]);
+  });
+});
+
 describe('letter invite', () => {
   it('writes the invitation in the private store only, with the current text version', async () => {
     const r = await run(
