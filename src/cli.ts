@@ -343,6 +343,10 @@ export function createProgram(
       'the version of the text sent: v1, sha256:... or current (default: the current letter.md)',
     )
     .option('--note <text>', 'a note on the invitation')
+    .option(
+      '--allow-similar',
+      'another person of the same name as an invitee or a signatory: a person decided so',
+    )
     .option('--json', 'print the invitation as JSON')
     .addHelpText(
       'after',

@@ -22,6 +22,8 @@ import { textVersionOption } from './shared/text-versions.js';
 /** Options of `letter invite`: the flags. */
 export interface InviteOptions extends InviteFlags {
   letter: string;
+  /** Another person of the same name as an invitee or a signatory: a person decided so. */
+  allowSimilar?: boolean | undefined;
   /** The version of the text sent (`v1`, `sha256:...` or `current`, see `letter versions`); default the current text. */
   text?: string | undefined;
   note?: string | undefined;
@@ -57,21 +59,32 @@ export async function invite(o: InviteOptions, ctx: Context): Promise<InviteResu
     const invitations = await readInvitations(dir, ctx.cwd);
     const key = normaliseName(answers.name);
     const again = invitations.find((i) => normaliseName(i.name) === key);
-    if (again)
+    if (again && !o.allowSimilar)
       throw new UserError(
         `"${answers.name}" is already invited as ${again.id} (owner ${again.owner}); nothing was written.`,
-        `Record a reminder with: letter remind ${shown} ${again.id}`,
+        `Record a reminder with: letter remind ${shown} ${again.id}; if this is another person of the same name, invite again with --allow-similar`,
       );
     const found = checkName(rules.index!, rules.erased ?? [], letter.slug, answers.name);
     if (found.erased)
       throw new UserError(
         `This name was erased from the letter at the signatory's request (${found.erased.id}); nothing was written.`,
       );
-    const same = found.certain ?? found.likely.find((m) => m.kind === 'exact');
+    // Look-alike letters and a rejected fake's name are never another person; the same name may
+    // be, and `answer ... agreed --allow-similar` tells them apart when they sign.
+    const decidable = (m: { kind: string; status: string }) =>
+      m.kind === 'exact' && m.status !== 'rejected';
+    const certain = found.certain && !(o.allowSimilar && decidable(found.certain));
+    const same = certain
+      ? found.certain
+      : o.allowSimilar
+        ? undefined
+        : found.likely.find((m) => m.kind === 'exact');
     if (same)
       throw new UserError(
         `"${answers.name}" is already on the letter as signature ${same.id} ("${same.name}", ${same.status}); nothing was written.`,
-        'To ask them to agree to a new text: letter reconfirm',
+        decidable(same)
+          ? 'To ask them to agree to a new text: letter reconfirm; if this is another person of the same name, invite again with --allow-similar'
+          : undefined,
       );
     const ids = new Set(invitations.map((i) => i.id));
     const id = idForName(answers.name, { has: (x) => ids.has(x) || rules.takenIds!.has(x) });

@@ -77,6 +77,32 @@ describe('--text', () => {
   });
 });
 
+describe('letter invite --allow-similar', () => {
+  it('invites another person of the same name when a person decided so; look-alike letters stay refused', async () => {
+    const david = ['--name', 'David', '--channel', 'email'];
+    expect((await run([...INVITE, ...david], '2020-05-01T09:00:00Z')).code).toBe(0);
+    const again = await run(
+      [...INVITE, ...david, '--organisation', 'GNOME'],
+      '2020-05-01T09:05:00Z',
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('invite again with --allow-similar');
+    const other = await run(
+      [...INVITE, ...david, '--organisation', 'GNOME', '--allow-similar', '--json'],
+      '2020-05-01T09:10:00Z',
+    );
+    expect(other.code).toBe(0);
+    expect(JSON.parse(other.stdout).invitation.id).toBe('david-2');
+    // A signatory's name in look-alike letters (Cyrillic а) is never another person.
+    const lookAlike = await run(
+      [...INVITE, '--name', 'Bаn Ki-moon', '--channel', 'email', '--allow-similar'],
+      '2020-05-01T09:15:00Z',
+    );
+    expect(lookAlike.code).toBe(1);
+    expect(lookAlike.stderr).toContain('is already on the letter as signature ban-ki-moon');
+  });
+});
+
 describe('letter answer --as', () => {
   it('records the agreement of an invitee already signed another way on that signature', async () => {
     requireConsent();
