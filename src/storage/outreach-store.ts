@@ -225,9 +225,10 @@ export async function privateRemovalsOf(
     if (r.evidence && 'file' in r.evidence) files.add(path.join(root, r.evidence.file));
   // Files named after a record of theirs (`<id>-<yyyymmddThhmmssZ>[-n]-<name>`), not after
   // another signature whose id starts with theirs (anna-berg and anna-berg-olsen).
-  const ours = new RegExp(`^${id}-\\d{8}t\\d{6}z(?:-\\d+)?-`);
+  const ours = (n: string) =>
+    n.startsWith(`${id}-`) && /^\d{8}t\d{6}z(?:-\d+)?-/.test(n.slice(id.length + 1));
   const evidence = await readdir(path.join(root, EVIDENCE_DIR)).catch(() => [] as string[]);
-  for (const n of evidence) if (ours.test(n)) files.add(path.join(root, EVIDENCE_DIR, n));
+  for (const n of evidence) if (ours(n)) files.add(path.join(root, EVIDENCE_DIR, n));
   for (const inv of await readInvitations(dir, cwd))
     if (inv.id === id || inv.signature === id)
       files.add(path.join(root, INVITATIONS_DIR, `${inv.id}.yaml`));
