@@ -1,6 +1,6 @@
 /** The human view of `letter outreach`: who waits, whose reminder is due, the funnel with bars as `letter stats` draws them. */
 import type { FunnelRow } from '../letter/outreach.js';
-import type { Style } from '../terminal.js';
+import { fitColumns, type Style } from '../terminal.js';
 import type { OutreachResult } from './outreach.js';
 import { bars } from './stats.js';
 
@@ -12,7 +12,7 @@ export function formatOutreach(r: OutreachResult, style: Style): string {
   if (t.invited === 0)
     return `${style.bold(r.letter)}: no invitations${r.owner ? ` owned by ${r.owner}` : ''} yet (letter invite ${r.letter} --name ...)`;
   const waiting = r.waiting.map((w) => {
-    const line = `  ${w.name.padEnd(28)} ${w.owner.padEnd(16)} ${w.state.padEnd(8)} waiting ${days(w.days_waiting)}, last contact ${days(w.days_since_contact)} ago`;
+    const line = `  ${fitColumns(w.name, 28)} ${fitColumns(w.owner, 16)} ${w.state.padEnd(8)} waiting ${days(w.days_waiting)}, last contact ${days(w.days_since_contact)} ago`;
     return w.reminder_due ? style.yellow(line) : line;
   });
   const due = r.due.flatMap((o) => [

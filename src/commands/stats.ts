@@ -7,7 +7,7 @@ import {
   resolveLetterDir,
   type SkippedFile,
 } from '../storage/letter-store.js';
-import type { Style } from '../terminal.js';
+import { columnsOf, fitColumns, type Style } from '../terminal.js';
 import { warnEmbargo } from './shared/letter-warnings.js';
 
 /** Options of `letter stats`. */
@@ -48,14 +48,11 @@ const WIDTH = 40;
 export function bars(rows: readonly Tally[], style: Style, limit = 20): string[] {
   const shown = rows.slice(0, limit);
   const max = Math.max(1, ...shown.map((r) => r.count));
-  const labelWidth = Math.min(36, Math.max(...shown.map((r) => r.label.length), 4));
+  const labelWidth = Math.min(36, Math.max(...shown.map((r) => columnsOf(r.label)), 4));
   const lines = shown.map((r) => {
     const eighths = Math.round((r.count / max) * WIDTH * 8);
     const bar = '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 ? ' ▏▎▍▌▋▊▉'[eighths % 8] : '');
-    const label =
-      r.label.length > labelWidth
-        ? `${r.label.slice(0, labelWidth - 1)}…`
-        : r.label.padEnd(labelWidth);
+    const label = fitColumns(r.label, labelWidth);
     return `  ${label} ${style.cyan(bar || '▏')} ${r.count}`;
   });
   if (rows.length > limit) lines.push(style.dim(`  … and ${rows.length - limit} more`));
