@@ -7,16 +7,11 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { AlreadySigned, UserError } from '../errors.js';
-import { agreedSignature, consentRecord, consentRecordId, evidenceOf } from '../letter/consent.js';
+import { agreedSignature, consentRecordId } from '../letter/consent.js';
 import { advance, type Invitation } from '../letter/invitations.js';
 import { InvalidSignatureInput, sign as signLetter } from '../letter/signatures.js';
 import { sortKeyToWrite } from '../letter/sort-key.js';
-import {
-  consentChange,
-  evidenceFileChange,
-  invitationChange,
-  readConsent,
-} from '../storage/outreach-store.js';
+import { consentRecordChanges, invitationChange, readConsent } from '../storage/outreach-store.js';
 import type { SignState } from '../storage/sign-state.js';
 import type { AnswerOptions, AnswerResult } from './answer.js';
 
@@ -95,24 +90,24 @@ export async function recordAgreement(
   const id = signed.signature.id;
   const records = (await readConsent(dir, id, ctx.cwd)).records;
   const recordId = consentRecordId(id, now, new Set(records.map((r) => r.id)));
-  const file =
-    o.evidence === undefined
-      ? undefined
-      : await evidenceFileChange(dir, o.evidence, recordId, ctx.cwd);
   // `current`: the text as letter.md reads now (staff sent the new text before the answer).
   const textVersion = o.text === 'current' ? rules.textVersion! : (o.text ?? inv.text_version);
-  const record = consentRecord(
+  const consent = await consentRecordChanges(
+    dir,
+    id,
+    records,
     recordId,
     {
       kind: 'agreed',
       channel: o.channel ?? inv.channel,
       textVersion,
-      evidence: o.evidence === undefined ? undefined : evidenceOf(o.evidence, file),
       recordedBy: by,
       invitation: inv.id,
       note: o.note,
     },
+    o.evidence,
     now,
+    ctx.cwd,
   );
   const signature = agreedSignature(
     signed.signature,
@@ -122,8 +117,7 @@ export async function recordAgreement(
   const invitation = { ...agreed, signature: id };
   const written = await state.record(signature, contact, [
     invitationChange(dir, invitation),
-    consentChange(dir, id, { records: [...records, record] }),
-    ...(file ? [file.change] : []),
+    ...consent,
   ]);
   return {
     letter: shown,

@@ -8,15 +8,10 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { consentRecord, consentRecordId, evidenceOf, linkedSignature } from '../letter/consent.js';
+import { consentRecordId, linkedSignature } from '../letter/consent.js';
 import { advance, type Invitation } from '../letter/invitations.js';
 import { textVersion } from '../letter/text-version.js';
-import {
-  consentChange,
-  evidenceFileChange,
-  invitationChange,
-  readConsent,
-} from '../storage/outreach-store.js';
+import { consentRecordChanges, invitationChange, readConsent } from '../storage/outreach-store.js';
 import { privateChanges } from '../storage/private-store.js';
 import type { FileChange } from '../storage/transaction.js';
 import type { AnswerOptions, AnswerResult } from './answer.js';
@@ -45,30 +40,24 @@ export async function recordAgreementAs(
       throw new UserError(
         `${o.as} has a consent record of this very second already; nothing was written.`,
       );
-    const file =
-      o.evidence === undefined ? undefined : await evidenceFileChange(dir, o.evidence, id, ctx.cwd);
-    const record = consentRecord(
+    const consent = await consentRecordChanges(
+      dir,
+      o.as,
+      records,
       id,
       {
         kind: 'agreed',
         channel: o.channel ?? inv.channel,
         textVersion: version,
-        evidence: o.evidence === undefined ? undefined : evidenceOf(o.evidence, file),
         recordedBy: by,
         invitation: inv.id,
         note: o.note,
       },
+      o.evidence,
       now,
-    );
-    return privateChanges(
-      dir,
-      [
-        invitationChange(dir, agreed),
-        consentChange(dir, o.as, { records: [...records, record] }),
-        ...(file ? [file.change] : []),
-      ],
       ctx.cwd,
     );
+    return privateChanges(dir, [invitationChange(dir, agreed), ...consent], ctx.cwd);
   };
   const result = await updateSignatures(
     o.letter,

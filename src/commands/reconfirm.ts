@@ -8,15 +8,10 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { gitUserName } from '../git.js';
-import {
-  consentRecord,
-  consentRecordId,
-  evidenceOf,
-  reconfirm as reconfirmSignature,
-} from '../letter/consent.js';
+import { consentRecordId, reconfirm as reconfirmSignature } from '../letter/consent.js';
 import { textVersion } from '../letter/text-version.js';
 import { resolveLetterDir } from '../storage/letter-store.js';
-import { consentChange, evidenceFileChange, readConsent } from '../storage/outreach-store.js';
+import { consentRecordChanges, readConsent } from '../storage/outreach-store.js';
 import { privateChanges } from '../storage/private-store.js';
 import type { FileChange } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
@@ -72,21 +67,18 @@ export async function reconfirm(o: ReconfirmOptions, ctx: Context): Promise<Reco
         throw new UsageError(
           `missing --channel: ${id} has no earlier consent record to take it from`,
         );
-      const file = await evidenceFileChange(dir, o.evidence, recordId, ctx.cwd);
-      if (file) files.push(file.change);
-      const record = consentRecord(
-        recordId,
-        {
-          kind: 'reconfirmed',
-          channel,
-          textVersion: version,
-          evidence: evidenceOf(o.evidence, file),
-          recordedBy: by,
-          note: o.note,
-        },
-        now,
+      files.push(
+        ...(await consentRecordChanges(
+          dir,
+          id,
+          records,
+          recordId,
+          { kind: 'reconfirmed', channel, textVersion: version, recordedBy: by, note: o.note },
+          o.evidence,
+          now,
+          ctx.cwd,
+        )),
       );
-      files.push(consentChange(dir, id, { records: [...records, record] }));
     }
     return privateChanges(dir, files, ctx.cwd);
   };

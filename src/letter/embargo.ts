@@ -30,9 +30,14 @@ export function publication(
   now: Date,
 ): Publication {
   if (letter.status === 'draft') return { state: 'preview', reason: 'draft' };
-  if (letter.embargo !== undefined && now.getTime() < Date.parse(letter.embargo))
-    return { state: 'preview', reason: 'embargo', until: letter.embargo };
+  if (embargoAhead(letter, now))
+    return { state: 'preview', reason: 'embargo', until: letter.embargo! };
   return { state: 'final' };
+}
+
+/** Whether `letter` has an embargo that has not passed at `now` (strictly before its instant), draft or not. */
+export function embargoAhead(letter: Pick<LetterFile, 'embargo'>, now: Date): boolean {
+  return letter.embargo !== undefined && now.getTime() < Date.parse(letter.embargo);
 }
 
 /**

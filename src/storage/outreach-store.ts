@@ -14,12 +14,23 @@ import { InvalidLetter, type Problem, UsageError, UserError } from '../errors.js
 import {
   CONSENT_KEY_ORDER,
   type ConsentFile,
+  type ConsentInput,
+  type ConsentRecord,
   consentFileSchema,
+  consentRecord,
+  evidenceOf,
   looksLikePath,
 } from '../letter/consent.js';
 import { ID_PATTERN } from '../letter/ids.js';
 import { INVITATION_KEY_ORDER, type Invitation, invitationSchema } from '../letter/invitations.js';
-import { CONSENT_DIR, EVIDENCE_DIR, INVITATIONS_DIR, PRIVATE_DIR, readBytes } from './layout.js';
+import {
+  CONSENT_DIR,
+  EVIDENCE_DIR,
+  INVITATIONS_DIR,
+  isFolder,
+  PRIVATE_DIR,
+  readBytes,
+} from './layout.js';
 import type { FileChange } from './transaction.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 
@@ -30,12 +41,8 @@ const shownPath = (dir: string, cwd: string, ...parts: string[]) =>
   path.relative(cwd, path.join(dir, PRIVATE_DIR, ...parts));
 
 /** Whether the letter in `dir` has a private store (its `private/` folder). */
-export async function hasPrivateStore(dir: string): Promise<boolean> {
-  return readdir(path.join(dir, PRIVATE_DIR)).then(
-    () => true,
-    () => false,
-  );
-}
+export const hasPrivateStore = (dir: string): Promise<boolean> =>
+  isFolder(path.join(dir, PRIVATE_DIR));
 
 /** The `.yaml` files of a folder of the private store, by id (sorted); none when it is missing. */
 async function idsIn(dir: string, folder: string): Promise<string[]> {
@@ -131,6 +138,37 @@ export function consentChange(dir: string, id: string, file: ConsentFile): FileC
     path: path.join(dir, PRIVATE_DIR, CONSENT_DIR, `${id}.yaml`),
     text: stringifyYaml({ records }),
   };
+}
+
+/**
+ * The changes that add consent record `recordId` (made from `input` at `now`) to the records
+ * `records` of signature `id`: its consent file, and the evidence file copied in when
+ * `evidence` names one (see `evidenceFileChange`; a link or a message id is kept in the
+ * record). To write through `privateChanges`.
+ * @throws UsageError for evidence that cannot be taken; InvalidTransition for a record that
+ *   fails its schema. Nothing is written either way.
+ */
+export async function consentRecordChanges(
+  dir: string,
+  id: string,
+  records: readonly ConsentRecord[],
+  recordId: string,
+  input: Omit<ConsentInput, 'evidence'>,
+  evidence: string | undefined,
+  now: Date,
+  cwd: string,
+): Promise<FileChange[]> {
+  const file =
+    evidence === undefined ? undefined : await evidenceFileChange(dir, evidence, recordId, cwd);
+  const record = consentRecord(
+    recordId,
+    { ...input, evidence: evidence === undefined ? undefined : evidenceOf(evidence, file) },
+    now,
+  );
+  return [
+    consentChange(dir, id, { records: [...records, record] }),
+    ...(file ? [file.change] : []),
+  ];
 }
 
 /**

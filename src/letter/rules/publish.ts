@@ -6,7 +6,7 @@
 import { at, type Locate, type Problem, problem } from '../../errors.js';
 import type { ProblemCode } from '../../problem-codes.js';
 import { toIsoTimestamp } from '../dates.js';
-import { publication } from '../embargo.js';
+import { embargoAhead, publication } from '../embargo.js';
 import type { LetterFile } from '../schema.js';
 
 /** What the publishing rules read: letter.yaml parsed, its file as shown and locator, the letter as shown, now. */
@@ -42,7 +42,7 @@ export function readyToPublish({
         `when it may be published, set status: open in letter.yaml and commit; then run: ${again}`,
       ),
     );
-  if (letter.embargo !== undefined && now.getTime() < Date.parse(letter.embargo))
+  if (embargoAhead(letter, now))
     problems.push(
       problem(
         'embargoed',
