@@ -134,18 +134,26 @@ export interface PartInfo {
   total: number | null;
 }
 
+/** The data of one Typst run: a part of the list (see `partData`). */
+export type PartPrintData = PrintData & {
+  part: PartInfo;
+  mark: boolean;
+  groups: (PrintGroup & { continued: boolean })[];
+};
+
 /**
  * The data of the part of the list from row `from` to row `to` (not included): its groups cut
  * to those rows, a group begun in an earlier part marked `continued`; `mark` asks the
  * template to say where its last page starts (every part but the last).
  */
+
 export function partData(
   data: PrintData,
   from: number,
   to: number,
   part: PartInfo,
   mark: boolean,
-): PrintData & { part: PartInfo; mark: boolean; groups: (PrintGroup & { continued: boolean })[] } {
+): PartPrintData {
   const groups = data.groups
     .filter((g) => g.from + g.people.length > from && g.from < to)
     .map((g) => ({
@@ -206,7 +214,7 @@ function inlines(tokens: readonly Token[]): InlineNode[] {
     if (pair?.[2] === 'open') {
       const node: InlineNode =
         pair[1] === 'link'
-          ? { t: 'link', href: t.attrGet('href') ?? '', c: [] }
+          ? { t: 'link', href: String(t.attrGet('href') ?? ''), c: [] }
           : { t: pair[1] as 'strong' | 'em' | 's', c: [] };
       top().push(node);
       open.push(node);

@@ -1,14 +1,16 @@
 /**
- * Runs the PDF worker (render/pdf-worker.ts) in a process of its own: the print edition's
- * data in, the PDF out. A crash, an exhausted memory or a run past the time limit is an
- * EnvironmentError with a next step, never an internal error.
+ * Runs Typst for the print edition, each run in a PDF worker process of its own
+ * (render/pdf-worker.ts): the data of a part in, its PDF out. A crash, an exhausted memory
+ * or a render past the time limit is an EnvironmentError with a next step, never an
+ * internal error.
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EnvironmentError } from '../errors.js';
-import type { PrintData } from '../render/typst-data.js';
+import type { PartPrintData, PrintData } from '../render/typst-data.js';
+import type { TypstRun } from '../render/typst-pdf.js';
 import { packageRoot } from './package-files.js';
 
 /** Where fonts are looked for (Debian's fonts-noto-core and fonts-wqy-microhei), then LETTER_FONTS. */
@@ -22,11 +24,11 @@ const FONT_FOLDERS = [
 export const PART_ROWS = 5000;
 
 /**
- * The PDF of the print edition `data`, made by Typst in a worker process.
- * LETTER_PDF_TIMEOUT (seconds, default 600) bounds the run; LETTER_FONTS adds font folders
- * (separated by `path.delimiter`).
- * @throws EnvironmentError when the worker crashes, runs out of memory, times out, or
- *   Typst refuses the template.
+ * The PDF of the print edition `data`, typeset by Typst in worker processes.
+ * LETTER_PDF_TIMEOUT (seconds, default 600) bounds the whole; LETTER_FONTS adds font
+ * folders (separated by `path.delimiter`); LETTER_PDF_PART_ROWS sets the rows of a part.
+ * @throws EnvironmentError when a worker crashes, runs out of memory, or the time runs out,
+ *   or Typst refuses the template.
  */
 export async function typesetPrintEdition(
   data: PrintData,
@@ -46,9 +48,28 @@ export async function typesetPrintEdition(
     ...FONT_FOLDERS,
     ...(env.LETTER_FONTS ?? '').split(path.delimiter).filter(Boolean),
   ].filter((f) => existsSync(f));
-  const partRows =
-    Number(env.LETTER_PDF_PART_ROWS) >= 100 ? Number(env.LETTER_PDF_PART_ROWS) : PART_ROWS;
+  const asked = Number(env.LETTER_PDF_PART_ROWS);
+  const partRows = Number.isInteger(asked) && asked >= 100 ? asked : PART_ROWS;
   const timeout = Number(env.LETTER_PDF_TIMEOUT) > 0 ? Number(env.LETTER_PDF_TIMEOUT) : 600;
+  const deadline = Date.now() + timeout * 1000;
+  const run: TypstRun = (part, pdf) =>
+    runWorker(worker, { data: part, template, fontPaths, pdf }, env, deadline, timeout);
+  const { typesetPdf } = await import('../render/typst-pdf.js');
+  return Buffer.from((await typesetPdf(data, run, partRows)).pdf);
+}
+
+type Answer =
+  | { ok: true; pages: number; carry: number; pdf: Uint8Array | null }
+  | { ok: false; typst: boolean; message: string };
+
+/** One Typst run in a worker process, stopped at `deadline` (ms since 1970). */
+async function runWorker(
+  worker: string,
+  job: { data: PartPrintData; template: string; fontPaths: string[]; pdf: boolean },
+  env: Record<string, string | undefined>,
+  deadline: number,
+  timeout: number,
+): ReturnType<TypstRun> {
   const child = fork(worker, [], {
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -58,47 +79,53 @@ export async function typesetPrintEdition(
   child.stderr?.on('data', (b: Buffer) => {
     stderr = (stderr + b.toString('utf8')).slice(-2000);
   });
-  type Answer = { ok: true; pdf: Uint8Array } | { ok: false; typst: boolean; message: string };
-  const answer = await new Promise<
-    Answer | { exit: number | null; signal: string | null; timedOut: boolean }
-  >((resolve) => {
+  const ended = await new Promise<{
+    answer: Answer | undefined;
+    exit: number | null;
+    signal: string | null;
+    timedOut: boolean;
+  }>((resolve) => {
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeout * 1000);
-    let got: Answer | undefined;
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      },
+      Math.max(0, deadline - Date.now()),
+    );
+    let answer: Answer | undefined;
     child.on('message', (m: Answer) => {
-      got = m;
+      answer = m;
     });
     child.on('error', () => undefined);
     child.on('exit', (exit, signal) => {
       clearTimeout(timer);
-      resolve(got && !timedOut ? got : { exit, signal, timedOut });
+      resolve({ answer: timedOut ? undefined : answer, exit, signal, timedOut });
     });
-    child.send({ data, template, fontPaths, partRows });
+    child.send(job);
   });
-  if ('ok' in answer) {
-    if (answer.ok) return Buffer.from(answer.pdf);
+  const { answer } = ended;
+  if (answer?.ok) return { pages: answer.pages, carry: answer.carry, pdf: answer.pdf };
+  if (answer)
     throw new EnvironmentError(
       answer.typst
         ? `Typst could not typeset the print edition: ${answer.message}`
         : `The PDF engine failed: ${answer.message}`,
       'Render --format print for the HTML print version meanwhile, and report this with the letter that caused it.',
     );
-  }
-  if (answer.timedOut)
+  if (ended.timedOut)
     throw new EnvironmentError(
       `The PDF engine (Typst) did not finish in ${timeout} s and was stopped.`,
       'Set LETTER_PDF_TIMEOUT to a longer time in seconds, or render --format print for the HTML print version.',
     );
-  const how = answer.signal ? `was killed by ${answer.signal}` : `exited with code ${answer.exit}`;
+  const how = ended.signal ? `was killed by ${ended.signal}` : `exited with code ${ended.exit}`;
   const memory =
-    answer.signal === 'SIGKILL' || /out of memory|heap limit|memory allocation/i.test(stderr)
+    ended.signal === 'SIGKILL' || /out of memory|heap limit|memory allocation/i.test(stderr)
       ? ' (out of memory?)'
       : '';
+  const said = stderr.trim() ? ` It said: ${stderr.trim().split('\n').at(-1)}` : '';
   throw new EnvironmentError(
-    `The PDF engine (Typst) ${how}${memory} before the PDF was made.${stderr.trim() ? ` It said: ${stderr.trim().split('\n').at(-1)}` : ''}`,
+    `The PDF engine (Typst) ${how}${memory} before the PDF was made.${said}`,
     'Free memory and try again, or set LETTER_PDF_PART_ROWS lower (rows typeset at a time, default 5000).',
   );
 }

@@ -161,6 +161,23 @@ describe.runIf(available || process.env.CI)('the print edition (PDF)', () => {
     });
   }
 
+  it('typeset in parts and joined, gives the pages of one run, numbered of the whole', async () => {
+    grow(260);
+    const text = async (env: Record<string, string>) => {
+      const r = await letter(t.dir, ['render', L, '--format', 'pdf'], { LETTER_NOW: NOW, ...env });
+      expect(r.code).toBe(0);
+      return execFileSync('pdftotext', ['-layout', pdf(), '-'], { encoding: 'utf8' });
+    };
+    const whole = await text({});
+    // 260 rows, 100 a part: three runs, each but the last giving up its last page.
+    const parts = await text({ LETTER_PDF_PART_ROWS: '100' });
+    expect(parts).toBe(whole);
+    expect(whole).toContain('Page 7 of 7');
+    const info = execFileSync('pdfinfo', [pdf()], { encoding: 'utf8' });
+    expect(info).toMatch(/CreationDate:\s+Wed Dec {2}2 21:47:13 2026 UTC/);
+    expect(info).toMatch(/Title:\s+The Time to Act is Now/);
+  });
+
   it('prints a 3-signature letter on one page, dated when it was made', async () => {
     const dir = path.join(t.letterDir, 'signatures');
     for (const f of readdirSync(dir).slice(3)) rmSync(path.join(dir, f));
