@@ -222,8 +222,9 @@ function inlines(tokens: readonly Token[]): InlineNode[] {
     } else if (pair?.[2] === 'close') {
       stack.pop();
       open.pop();
-    } else if (t.type === 'text') top().push({ t: 'text', v: t.content });
-    else if (t.type === 'softbreak') top().push({ t: 'text', v: ' ' });
+    } else if (t.type === 'text') {
+      if (t.content !== '') top().push({ t: 'text', v: t.content });
+    } else if (t.type === 'softbreak') top().push({ t: 'text', v: ' ' });
     else if (t.type === 'hardbreak') top().push({ t: 'br' });
     else if (t.type === 'code_inline') top().push({ t: 'code', v: t.content });
     else if (t.type === 'image') top().push({ t: 'text', v: t.content });

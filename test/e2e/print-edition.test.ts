@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { letter, tempLetter } from '../helpers/cli.js';
@@ -176,6 +176,19 @@ describe.runIf(available || process.env.CI)('the print edition (PDF)', () => {
     const info = execFileSync('pdfinfo', [pdf()], { encoding: 'utf8' });
     expect(info).toMatch(/CreationDate:\s+Wed Dec {2}2 21:47:13 2026 UTC/);
     expect(info).toMatch(/Title:\s+The Time to Act is Now/);
+  });
+
+  it('prints names as text: Typst markup in a name runs nothing', async () => {
+    grow(13);
+    const file = path.join(t.letterDir, 'signatures', 'signer-012.yaml');
+    const hostile = '#panic("pwned") ] #include "/etc/passwd" $x$ *b* <l> @ref';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^name: .*$/m, `name: '${hostile}'`));
+    const r = await letter(t.dir, ['render', L, '--format', 'pdf'], { LETTER_NOW: NOW });
+    expect(r.code).toBe(0);
+    // A long name may wrap onto a second line.
+    const text = execFileSync('pdftotext', [pdf(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(hostile);
+    expect(text).not.toContain('root:x:0');
   });
 
   it('prints a 3-signature letter on one page, dated when it was made', async () => {
