@@ -135,7 +135,7 @@ export interface PartInfo {
 }
 
 /** The data of one Typst run: a part of the list (see `partData`). */
-export type PartPrintData = PrintData & {
+export type PartPrintData = Omit<PrintData, 'groups'> & {
   part: PartInfo;
   mark: boolean;
   groups: (PrintGroup & { continued: boolean })[];
