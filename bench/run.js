@@ -43,6 +43,53 @@ function run(cmd, args, { ok = [0] } = {}) {
   return { seconds, mb: kb / 1024 };
 }
 const letter = (args, opts) => run(process.execPath, [bin, ...args], opts);
+
+/**
+ * Renders the PDF of a letter: wall seconds, the peak of the whole process tree's resident
+ * memory in MB (letter and its PDF worker, summed from /proc every 100 ms), and the pages.
+ */
+async function pdfRun(rel, out) {
+  const { spawn } = await import('node:child_process');
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [bin, 'render', rel, '--format', 'pdf', '--out', out], {
+    cwd: work,
+    env: { ...process.env, NO_COLOR: '1', LETTER_CACHE_DIR: cache },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (b) => {
+    stderr += b;
+  });
+  const rss = (pid) => {
+    try {
+      const kb = Number(
+        /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0,
+      );
+      const kids = readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+        readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8').split(' ').filter(Boolean),
+      );
+      return kb + kids.reduce((sum, k) => sum + rss(k), 0);
+    } catch {
+      return 0;
+    }
+  };
+  let peak = 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rss(child.pid));
+  }, 100);
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  clearInterval(timer);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (code !== 0) throw new Error(`render --format pdf exited ${code}: ${stderr.slice(-2000)}`);
+  const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'));
+  const info = spawnSync('pdfinfo', [path.join(out, pdf)], { encoding: 'utf8' }).stdout ?? '';
+  return {
+    seconds,
+    mb: peak / 1024,
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? Number.NaN),
+  };
+}
 const median = (rs) => [...rs].sort((a, b) => a.seconds - b.seconds)[Math.floor(rs.length / 2)];
 const times = (n, f) => median(Array.from({ length: n }, (_, i) => f(i)));
 
@@ -98,6 +145,11 @@ for (const n of sizes) {
     ),
     floor,
   );
+  // The print edition, once, up to 100,000 (1,000,000 would take about ten minutes).
+  if (n >= 10_000 && n <= 100_000) {
+    const r = await pdfRun(rel, path.join(work, 'out', `${slug}-pdf`));
+    add(n, `render --format pdf (${r.pages} pages)`, r, floor);
+  }
   add(
     n,
     'list --json',
@@ -151,6 +203,31 @@ function report(done) {
   const targets = [];
   const target = (what, value, limit, pass) => targets.push({ what, value, limit, pass });
   const at = (n) => done.includes(n);
+  const pdfAt = (n) => rows.find((r) => r.n === n && r.command.startsWith('render --format pdf'));
+  if (at(100_000) && pdfAt(100_000)) {
+    const pdf = pdfAt(100_000);
+    target(
+      'PDF of 100,000 (issue 17)',
+      `${pdf.seconds.toFixed(1)} s`,
+      '< 180 s',
+      pdf.seconds < 180,
+    );
+    target(
+      'PDF of 100,000, peak memory of the process tree',
+      `${pdf.mb.toFixed(0)} MB`,
+      '< 2048 MB',
+      pdf.mb < 2048,
+    );
+    if (pdfAt(10_000)) {
+      const ratio = pdf.seconds / 100_000 / (pdfAt(10_000).seconds / 10_000);
+      target(
+        'PDF time per signature, 100,000 ÷ 10,000',
+        `${ratio.toFixed(2)}×`,
+        '≤ 1.5× (linear)',
+        ratio <= 1.5,
+      );
+    }
+  }
   if (at(100_000)) {
     const cold = get(100_000, 'check (cold)');
     target(

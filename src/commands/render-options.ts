@@ -12,6 +12,7 @@ import {
   type RenderFormat,
   type TemplateSource,
 } from '../render/render.js';
+import type { StreamedLetterView } from '../render/view.js';
 import type { ValidLetter } from '../storage/letter-store.js';
 import { defaultTemplatesDir, loadTemplates, readTemplateFile } from '../storage/package-files.js';
 import { defaultOutDir } from '../storage/render-files.js';
@@ -96,6 +97,16 @@ export async function templatesFor(
   return { templates, partials };
 }
 
+/** Whether the template of `format` is not the default one (the letter's own, or --template). */
+export function ownTemplate(
+  templates: Map<string, TemplateSource>,
+  format: RenderFormat,
+  cwd: string,
+): boolean {
+  const t = templates.get(FORMAT_SPECS[format].template);
+  return t !== undefined && path.resolve(cwd, t.file) !== path.join(defaultTemplatesDir(), t.name);
+}
+
 /**
  * Where renders go: `--out`, or `out/<slug>` by default; never inside the letter's folder,
  * where they would be read as part of the letter. @throws UsageError for an empty or inside `--out`.
@@ -116,23 +127,52 @@ export function outDirFor(
   return outDir;
 }
 
+/** One PDF to make: the view of a language, and its print HTML when a template of the letter's own prints it. */
+export interface PdfSource {
+  lang: string;
+  view: StreamedLetterView;
+  /** The letter's own print template rendered (printed by Chromium); null for the print edition typeset by Typst. */
+  html: string | null;
+}
+
 /**
- * The PDFs of `forPdf` (each the print render of a language, as HTML) printed by Chromium, as
- * documents of `outDir`. @throws EnvironmentError when no Chromium is found.
+ * The date a PDF says it was made (ISO 8601 UTC): SOURCE_DATE_EPOCH (seconds, the
+ * reproducible-builds convention) when set, else the command's clock (`ctx.now()`, which
+ * LETTER_NOW fixes). @throws UsageError for a SOURCE_DATE_EPOCH that is not a whole number.
+ */
+export function pdfDate(ctx: Context): string {
+  const epoch = ctx.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return ctx.now().toISOString();
+  if (!/^\d{1,12}$/.test(epoch))
+    throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, not "${epoch}"`);
+  return new Date(Number(epoch) * 1000).toISOString();
+}
+
+/**
+ * The PDFs of `forPdf` as documents of `outDir`: the print edition typeset by Typst (see
+ * render/typst-pdf.ts), or, for a letter with its own print template, that HTML printed by
+ * Chromium. Each is dated `pdfDate(ctx)`.
+ * @throws EnvironmentError when the engine is missing, fails, runs out of memory or time.
  */
 export async function pdfDocuments(
-  forPdf: readonly { lang: string; html: string }[],
+  forPdf: readonly PdfSource[],
   letter: LetterFile,
   outDir: string,
   ctx: Context,
 ): Promise<{ format: 'pdf'; lang: string; file: string; text: Buffer }[]> {
   if (forPdf.length === 0) return [];
-  const { printPdfs } = await import('../render/pdf.js');
-  const pdfs = await printPdfs(
-    forPdf.map((p) => p.html),
-    ctx.env,
-    letter.opened ?? '2000-01-01',
-  );
+  const date = pdfDate(ctx);
+  const pdfs: Buffer[] = [];
+  for (const p of forPdf) {
+    if (p.html !== null) {
+      const { printPdfs } = await import('../render/pdf.js');
+      pdfs.push(...(await printPdfs([p.html], ctx.env, date)));
+    } else {
+      const { printData } = await import('../render/typst-data.js');
+      const { typesetPrintEdition } = await import('../storage/pdf-engine.js');
+      pdfs.push(await typesetPrintEdition(printData(p.view, date), ctx.env));
+    }
+  }
   return forPdf.map((p, i) => ({
     format: 'pdf',
     lang: p.lang,

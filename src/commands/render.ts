@@ -20,6 +20,8 @@ import {
   languagesToRender,
   type OutputFormat,
   outDirFor,
+  ownTemplate,
+  type PdfSource,
   parseFormats,
   pdfDocuments,
   templatesFor,
@@ -66,6 +68,8 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const langs = languagesToRender(loaded, o.lang);
   const { templates, partials } = await templatesFor(dir, o, formats, ctx);
   const outDir = outDirFor(dir, letter.slug, o.out, ctx);
+  // A letter's own print template (or --template) is printed by Chromium; the default, by Typst.
+  const ownPrint = ownTemplate(templates, 'print', ctx.cwd);
 
   // Only what check would let through is published (see publishing.ts).
   const gate = publishable(
@@ -87,7 +91,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     file: string;
     text: StreamedFile['text'];
   }[] = [];
-  const forPdf: { lang: string; html: string }[] = [];
+  const forPdf: PdfSource[] = [];
   let count = 0;
   for (const lang of langs) {
     const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
@@ -108,7 +112,12 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
       return renderDocumentChunks(view, format, template, partials);
     };
     for (const format of formats) {
-      if (format === 'pdf') forPdf.push({ lang, html: [...byTemplate('print')].join('') });
+      if (format === 'pdf')
+        forPdf.push({
+          lang,
+          view,
+          html: ownPrint ? [...byTemplate('print')].join('') : null,
+        });
       else
         documents.push({
           format,

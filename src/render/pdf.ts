@@ -99,6 +99,13 @@ export async function printPdfs(
     }
     await context.close();
     return pdfs;
+  } catch (e) {
+    if (e instanceof EnvironmentError) throw e;
+    // A page too long to print (Chromium's renderer runs out of memory or time) is no bug of letter's.
+    throw new EnvironmentError(
+      `Chromium could not print the letter's own print template: ${((e as Error).message ?? String(e)).split('\n')[0]}`,
+      "For a long list, remove the letter's templates/letter.print.html.hbs: the default print edition is typeset by Typst, in parts.",
+    );
   } finally {
     await browser.close();
   }

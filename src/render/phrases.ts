@@ -22,6 +22,8 @@ export interface Phrases {
   noMatch: string;
   page: string;
   of: string;
+  /** After a group's name at the top of a printed page or column that goes on with the group. */
+  continued: string;
   chartTitle: string;
   link: string;
   /** The link to where people sign (letter.yaml `sign_url:`). */
@@ -55,6 +57,7 @@ const en: Phrases = {
   noMatch: 'No signatory matches.',
   page: 'Page',
   of: 'of',
+  continued: '(continued)',
   chartTitle: 'Signatures over time',
   link: 'link',
   signThisLetter: 'Sign this letter',
@@ -83,6 +86,7 @@ const fr: Phrases = {
   noMatch: 'Aucun signataire ne correspond.',
   page: 'Page',
   of: 'sur',
+  continued: '(suite)',
   chartTitle: 'Signatures au fil du temps',
   link: 'lien',
   signThisLetter: 'Signer cette lettre',
@@ -111,6 +115,7 @@ const es: Phrases = {
   noMatch: 'Ningún firmante coincide.',
   page: 'Página',
   of: 'de',
+  continued: '(continuación)',
   chartTitle: 'Firmas a lo largo del tiempo',
   link: 'enlace',
   signThisLetter: 'Firmar esta carta',

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, letter, TEST_CACHE, useTempLetter } from '../helpers/cli.js';
+import { BIN, letter, ROOT, TEST_CACHE, useTempLetter } from '../helpers/cli.js';
 
 const t = useTempLetter();
 const L = 'letters/time-to-act';
@@ -53,8 +55,16 @@ describe('output and exit codes', () => {
   });
 });
 
+// Chromium prints the PDF of a letter with its own print template (the default is typeset by Typst).
+const ownPrintTemplate = () =>
+  cpSync(
+    path.join(ROOT, 'templates/letter.print.html.hbs'),
+    path.join(t.dir, L, 'templates/letter.print.html.hbs'),
+  );
+
 describe('PDF without a browser', () => {
   it('says how to get Chromium and exits 2, writing nothing', async () => {
+    ownPrintTemplate();
     const r = await letter(t.dir, ['render', L, '--format', 'pdf'], {
       LETTER_CHROMIUM: '/nonexistent/chromium',
     });
@@ -67,6 +77,7 @@ describe('PDF without a browser', () => {
 
 describe('found by a second trial', () => {
   it('a Chromium that does not start is an environment error, not a crash', async () => {
+    ownPrintTemplate();
     const r = await letter(t.dir, ['render', L, '--format', 'pdf'], {
       LETTER_CHROMIUM: '/bin/false',
     });
