@@ -10,12 +10,14 @@ import { groupedSource, groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
 import { publishedStatuses } from '../letter/signatures.js';
 import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
+import { lastUpdated } from '../render/share.js';
 import { streamedLetterView } from '../render/view.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { type StreamedFile, writeStreamedFilesInto } from '../storage/streamed-files.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
+import { type CountFileFormat, countFiles } from './render-count-files.js';
 import {
   languagesToRender,
   type OutputFormat,
@@ -46,7 +48,8 @@ export interface RenderOptions {
 export interface RenderResult extends EmbargoFields {
   letter: string;
   count: number;
-  files: { format: OutputFormat; lang: string; path: string; bytes: number }[];
+  /** `count`, `feed` and `badge` are written with the page in the letter's own language (see render-count-files.ts). */
+  files: { format: OutputFormat | CountFileFormat; lang: string; path: string; bytes: number }[];
 }
 
 /**
@@ -81,8 +84,12 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview, is');
   const statuses = publishedStatuses(letter);
   const versionNames = await earlierVersionNames(loaded, gate.signatures, statuses, ctx);
+  const updated = lastUpdated(
+    letter,
+    loaded.signatures.map((s) => s.signature),
+  );
   const documents: {
-    format: OutputFormat;
+    format: OutputFormat | CountFileFormat;
     lang: string;
     file: string;
     text: StreamedFile['text'];
@@ -94,8 +101,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     trace('render: view');
     // In the order of the language rendered; the documents read their signatories as they are written.
     const grouped = groupSignatures({ ...letter, language: lang }, gate.signatures, statuses);
-    const viewOptions = { lang, body, versionNames, publication: state };
-    const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), viewOptions);
+    const viewOptions = { lang, body, versionNames, publication: state, updated };
+    const sources = groupedSource(grouped);
+    const view = streamedLetterView(letter, loaded.body, sources, viewOptions);
     trace('render: templates');
     count = view.count;
     const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
@@ -117,6 +125,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
           text: byTemplate(format),
         });
     }
+    if (formats.includes('html') && lang === letter.language)
+      for (const f of countFiles(letter, view, sources, versionNames, outDir))
+        documents.push({ ...f, lang });
   }
   documents.push(...(await pdfDocuments(forPdf, letter, outDir, ctx)));
   trace('render: write');

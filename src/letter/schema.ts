@@ -141,9 +141,22 @@ export const LETTER_STATUSES = ['draft', 'open', 'closed'] as const;
  */
 export const SIGNATURE_STATUSES = ['pending', 'verified', 'withdrawn', 'rejected'] as const;
 
+const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** Whether `tag` is a well-formed BCP 47 tag that this system's Intl can write dates in. */
+function isDisplayLocale(tag: string): boolean {
+  // A tag of the wrong form has its own error (languageTag's pattern).
+  if (!LANGUAGE_TAG_PATTERN.test(tag)) return true;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const languageTag = z
   .string({ error: 'must be a BCP 47 language tag such as en or fr' })
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or fr')
+  .regex(LANGUAGE_TAG_PATTERN, 'must be a BCP 47 language tag such as en or fr')
   .meta({ patternErrorMessage: 'must be a BCP 47 language tag such as en or fr' });
 
 /** A short content hash: `sha256:` and the first 12 hex digits of the SHA-256 of a text (see `textVersion`). */
@@ -256,6 +269,21 @@ export const letterSchema = z.strictObject({
     description:
       'The language of letter.md, a BCP 47 tag (en, fr, pt-BR); it sets collation and date formats.',
   }),
+  /**
+   * How dates are written in the letter's own language (a BCP 47 tag with a region, such as
+   * en-GB: 26 May 2020; en-US: May 26, 2020). Default: `language`. Translations write dates
+   * in their own language.
+   */
+  locale: languageTag
+    .refine(
+      isDisplayLocale,
+      'must be a BCP 47 locale this system can write dates in, such as en-GB',
+    )
+    .optional()
+    .meta({
+      description:
+        "How dates are written in the letter's language, a BCP 47 locale (en-GB: 26 May 2020; en-US: May 26, 2020); default: language.",
+    }),
   translations: z
     .record(languageTag, translationSchema)
     .optional()
@@ -370,6 +398,22 @@ export const letterSchema = z.strictObject({
   sign_url: webUrl.optional().meta({
     description:
       'Where people sign in a browser (an issue form): the rendered page links to it as "Sign this letter" while the letter is open.',
+  }),
+  /**
+   * The public address of the rendered page (https://example.org/time-to-act/): the page
+   * names it as its canonical address and in its Open Graph tags, and the feed links to it.
+   */
+  url: webUrl.optional().meta({
+    description:
+      'The public address of the rendered page: its canonical link, og:url, and the link of its feed.',
+  }),
+  /**
+   * One or two sentences that describe the letter where a link to it is shared (the page's
+   * description and Open Graph tags). Default: the start of the letter's first paragraph.
+   */
+  description: text(300).optional().meta({
+    description:
+      "What a shared link to the page says (meta description, og:description); default: the start of the letter's first paragraph.",
   }),
 });
 
@@ -563,6 +607,7 @@ export const LETTER_KEY_ORDER = [
   'opened',
   'embargo',
   'language',
+  'locale',
   'translations',
   'groups',
   'requires',
@@ -574,6 +619,8 @@ export const LETTER_KEY_ORDER = [
   'changelog',
   'layout',
   'sign_url',
+  'url',
+  'description',
 ] as const;
 
 /**
