@@ -11,6 +11,7 @@ import { publishable } from '../letter/publishing.js';
 import { publishedStatuses } from '../letter/signatures.js';
 import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
 import { lastUpdated } from '../render/share.js';
+import { shareCardHtml } from '../render/share-card.js';
 import { streamedLetterView } from '../render/view.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
@@ -38,6 +39,8 @@ export interface RenderOptions {
   lang?: string | undefined;
   /** A template file to use instead of the default, for the one format asked for. */
   template?: string | undefined;
+  /** With html: also make `<slug>.og.png`, the image a shared link shows (Chromium). */
+  shareImage?: boolean | undefined;
 }
 
 /**
@@ -49,7 +52,12 @@ export interface RenderResult extends EmbargoFields {
   letter: string;
   count: number;
   /** `count`, `feed` and `badge` are written with the page in the letter's own language (see render-count-files.ts). */
-  files: { format: OutputFormat | CountFileFormat; lang: string; path: string; bytes: number }[];
+  files: {
+    format: OutputFormat | CountFileFormat | 'image';
+    lang: string;
+    path: string;
+    bytes: number;
+  }[];
 }
 
 /**
@@ -61,6 +69,8 @@ export interface RenderResult extends EmbargoFields {
  */
 export async function render(o: RenderOptions, ctx: Context): Promise<RenderResult> {
   const formats = parseFormats(o.formats);
+  if (o.shareImage && !formats.includes('html'))
+    throw new UsageError('--share-image: goes with the page; add html to --format');
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   trace('render: load');
   const loaded = await loadLetterRefusingErrors(dir, ctx.cwd);
@@ -89,19 +99,22 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     loaded.signatures.map((s) => s.signature),
   );
   const documents: {
-    format: OutputFormat | CountFileFormat;
+    format: OutputFormat | CountFileFormat | 'image';
     lang: string;
     file: string;
     text: StreamedFile['text'];
   }[] = [];
   const forPdf: { lang: string; html: string }[] = [];
   let count = 0;
+  let cardHtml: { lang: string; html: string; file: string } | null = null;
   for (const lang of langs) {
     const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
     trace('render: view');
     // In the order of the language rendered; the documents read their signatories as they are written.
     const grouped = groupSignatures({ ...letter, language: lang }, gate.signatures, statuses);
-    const viewOptions = { lang, body, versionNames, publication: state, updated };
+    const own = lang === letter.language;
+    const shareImage = o.shareImage && own ? `${letter.slug}.og.png` : null;
+    const viewOptions = { lang, body, versionNames, publication: state, updated, shareImage };
     const sources = groupedSource(grouped);
     const view = streamedLetterView(letter, loaded.body, sources, viewOptions);
     trace('render: templates');
@@ -125,11 +138,22 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
           text: byTemplate(format),
         });
     }
-    if (formats.includes('html') && lang === letter.language)
+    if (formats.includes('html') && own)
       for (const f of countFiles(letter, view, sources, versionNames, outDir))
         documents.push({ ...f, lang });
+    if (shareImage !== null) cardHtml = { lang, html: shareCardHtml(view), file: shareImage };
   }
   documents.push(...(await pdfDocuments(forPdf, letter, outDir, ctx)));
+  if (cardHtml !== null) {
+    const { shareImagePng } = await import('../render/share-image.js');
+    const png = await shareImagePng(cardHtml.html, ctx.env);
+    documents.push({
+      format: 'image',
+      lang: cardHtml.lang,
+      file: path.join(outDir, cardHtml.file),
+      text: png,
+    });
+  }
   trace('render: write');
   const files = documents.map((d) => ({ path: d.file, text: d.text }));
   const bytes = await writeStreamedFilesInto(outDir, files, ctx.cwd);

@@ -5,6 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 
+/**
+ * Past this many signatories a list is long: the page lets the browser skip the layout of
+ * groups off screen, and the search waits for a pause in typing (150 ms) before it filters.
+ */
+export const LONG_LIST = 2000;
+
 /** The script's source, inlined in the page. */
 export const SEARCH_SCRIPT = `(function () {
   var form = document.getElementById('search');
@@ -25,7 +31,7 @@ export const SEARCH_SCRIPT = `(function () {
   });
   var fold = function (s) { return s.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase(); };
   // A long list is filtered once typing pauses, not at every key.
-  var delay = items.length > 2000 ? 150 : 0;
+  var delay = items.length > ${LONG_LIST} ? 150 : 0;
   var timer = 0;
   var last = '';
   var filter = function () {

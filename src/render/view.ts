@@ -18,7 +18,7 @@ import { dayFormatter, displayLocale } from './display-dates.js';
 import { pagePhrasesFor } from './page-phrases.js';
 import { phrasesFor } from './phrases.js';
 import { type PreviewView, previewView } from './preview.js';
-import { PAGE_CSP, PRINT_CSP, SEARCH_SCRIPT } from './search-script.js';
+import { LONG_LIST, PAGE_CSP, PRINT_CSP, SEARCH_SCRIPT } from './search-script.js';
 import { letterDescription } from './share.js';
 
 /** One signatory as templates see it. */
@@ -121,6 +121,8 @@ export interface LetterView {
   phrases: PhrasesView;
   bodyMarkdown: string;
   bodyHtml: string;
+  /** More than `LONG_LIST` signatories: the page skips the layout of groups off screen (see search-script.ts). */
+  longList: boolean;
   chartHtml: string | null;
   /** What the chart shows, in words (a figcaption); null with the chart. */
   chartCaption: string | null;
@@ -317,6 +319,7 @@ export function streamedLetterView(
     },
     bodyMarkdown: toLf(text).trim(),
     bodyHtml: markdown.render(text).trim(),
+    longList: count > LONG_LIST,
     chartHtml: chart?.svgHtml ?? null,
     chartCaption: chart?.caption ?? null,
     scriptHtml: SEARCH_SCRIPT,
