@@ -11,14 +11,12 @@ import { publishable } from '../letter/publishing.js';
 import { publishedStatuses } from '../letter/signatures.js';
 import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
 import { lastUpdated } from '../render/share.js';
-import { shareCardHtml } from '../render/share-card.js';
-import { streamedLetterView } from '../render/view.js';
+import { type StreamedLetterView, streamedLetterView } from '../render/view.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { type StreamedFile, writeStreamedFilesInto } from '../storage/streamed-files.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
-import { type CountFileFormat, countFiles } from './render-count-files.js';
 import {
   languagesToRender,
   type OutputFormat,
@@ -27,6 +25,7 @@ import {
   pdfDocuments,
   templatesFor,
 } from './render-options.js';
+import { countFiles, type PageFileFormat, shareImageDocument } from './render-page-files.js';
 import { warnEmbargo, warnLeftOut } from './shared/letter-warnings.js';
 import { earlierVersionNames } from './shared/text-versions.js';
 
@@ -53,7 +52,7 @@ export interface RenderResult extends EmbargoFields {
   count: number;
   /** `count`, `feed` and `badge` are written with the page in the letter's own language (see render-count-files.ts). */
   files: {
-    format: OutputFormat | CountFileFormat | 'image';
+    format: OutputFormat | PageFileFormat;
     lang: string;
     path: string;
     bytes: number;
@@ -94,19 +93,16 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview, is');
   const statuses = publishedStatuses(letter);
   const versionNames = await earlierVersionNames(loaded, gate.signatures, statuses, ctx);
-  const updated = lastUpdated(
-    letter,
-    loaded.signatures.map((s) => s.signature),
-  );
+  const updated = lastUpdated(letter, gate.signatures);
   const documents: {
-    format: OutputFormat | CountFileFormat | 'image';
+    format: OutputFormat | PageFileFormat;
     lang: string;
     file: string;
     text: StreamedFile['text'];
   }[] = [];
   const forPdf: { lang: string; html: string }[] = [];
   let count = 0;
-  let cardHtml: { lang: string; html: string; file: string } | null = null;
+  let ownView: StreamedLetterView | undefined;
   for (const lang of langs) {
     const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
     trace('render: view');
@@ -138,22 +134,15 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
           text: byTemplate(format),
         });
     }
-    if (formats.includes('html') && own)
+    if (formats.includes('html') && own) {
+      ownView = view;
       for (const f of countFiles(letter, view, sources, versionNames, outDir))
         documents.push({ ...f, lang });
-    if (shareImage !== null) cardHtml = { lang, html: shareCardHtml(view), file: shareImage };
+    }
   }
   documents.push(...(await pdfDocuments(forPdf, letter, outDir, ctx)));
-  if (cardHtml !== null) {
-    const { shareImagePng } = await import('../render/share-image.js');
-    const png = await shareImagePng(cardHtml.html, ctx.env);
-    documents.push({
-      format: 'image',
-      lang: cardHtml.lang,
-      file: path.join(outDir, cardHtml.file),
-      text: png,
-    });
-  }
+  if (ownView?.share.image)
+    documents.push({ ...(await shareImageDocument(ownView, outDir, ctx)), lang: letter.language });
   trace('render: write');
   const files = documents.map((d) => ({ path: d.file, text: d.text }));
   const bytes = await writeStreamedFilesInto(outDir, files, ctx.cwd);

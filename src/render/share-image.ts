@@ -7,7 +7,7 @@ import { EnvironmentError } from '../errors.js';
 import { findChromium } from '../storage/chromium.js';
 import { PRINT_ARGS } from './pdf.js';
 import { PRINT_CSP } from './search-script.js';
-import { SHARE_IMAGE_SIZE } from './view.js';
+import { SHARE_IMAGE_SIZE } from './share.js';
 
 const CARD_URL = 'https://card.letter.invalid/';
 

@@ -73,3 +73,41 @@ export function lastUpdated(
   }
   return newest;
 }
+
+/**
+ * What a shared link to the page shows (Open Graph, Twitter card): the page's public address
+ * (letter.yaml `url:`) or null, the share image (made with `--share-image`) or null, and the
+ * locale in Open Graph's form (en_GB).
+ */
+export interface ShareView {
+  url: string | null;
+  image: { url: string; width: number; height: number; alt: string } | null;
+  ogLocale: string;
+  /** "summary_large_image" with an image, else "summary". */
+  twitterCard: string;
+}
+
+/** The share image's size in pixels (Open Graph's recommended 1.91:1). */
+export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+
+/** What a shared link shows; the image's address is made absolute against the page's when it has one. */
+export function shareView(
+  letter: LetterFile,
+  locale: string,
+  title: string,
+  image: string | null,
+): ShareView {
+  return {
+    url: letter.url ?? null,
+    image:
+      image === null
+        ? null
+        : {
+            url: letter.url === undefined ? image : new URL(image, letter.url).href,
+            ...SHARE_IMAGE_SIZE,
+            alt: title,
+          },
+    ogLocale: locale.replace('-', '_'),
+    twitterCard: image === null ? 'summary' : 'summary_large_image',
+  };
+}

@@ -19,7 +19,7 @@ import { pagePhrasesFor } from './page-phrases.js';
 import { phrasesFor } from './phrases.js';
 import { type PreviewView, previewView } from './preview.js';
 import { LONG_LIST, PAGE_CSP, PRINT_CSP, SEARCH_SCRIPT } from './search-script.js';
-import { letterDescription } from './share.js';
+import { letterDescription, type ShareView, shareView } from './share.js';
 
 /** One signatory as templates see it. */
 export interface SignatoryView {
@@ -70,19 +70,6 @@ export interface PhrasesView {
   /** Before the date of the newest change ("Last updated"), and the link to the feed. */
   lastUpdated: string;
   feed: string;
-}
-
-/**
- * What a shared link to the page shows (Open Graph, Twitter card): the page's public address
- * (letter.yaml `url:`) or null, the share image (made with `--share-image`) or null, and the
- * locale in Open Graph's form (en_GB).
- */
-export interface ShareView {
-  url: string | null;
-  image: { url: string; width: number; height: number; alt: string } | null;
-  ogLocale: string;
-  /** "summary_large_image" with an image, else "summary". */
-  twitterCard: string;
 }
 
 /**
@@ -326,30 +313,5 @@ export function streamedLetterView(
     cspHtml: PAGE_CSP,
     printCspHtml: PRINT_CSP,
     preview: previewView(options.publication, lang, locale),
-  };
-}
-
-/** The share image's size in pixels (Open Graph's recommended 1.91:1). */
-export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const;
-
-/** What a shared link shows; the image's address is made absolute against the page's when it has one. */
-function shareView(
-  letter: LetterFile,
-  locale: string,
-  title: string,
-  image: string | null,
-): ShareView {
-  return {
-    url: letter.url ?? null,
-    image:
-      image === null
-        ? null
-        : {
-            url: letter.url === undefined ? image : new URL(image, letter.url).href,
-            ...SHARE_IMAGE_SIZE,
-            alt: title,
-          },
-    ogLocale: locale.replace('-', '_'),
-    twitterCard: image === null ? 'summary' : 'summary_large_image',
   };
 }

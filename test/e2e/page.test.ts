@@ -111,6 +111,30 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)('the page, in a real brow
       await page.close();
     });
 
+  it('--share-image makes a 1200x630 PNG that og:image names, the same bytes each time', async () => {
+    const r = await letter(t.dir, ['render', L, '--format', 'html', '--share-image'], {
+      LETTER_NOW: '2020-08-01T00:00:00Z',
+    });
+    expect(r.stdout).toContain('out/time-to-act/time-to-act.og.png');
+    const png = readFileSync(out('time-to-act.og.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    const html = readFileSync(out('time-to-act.html'), 'utf8');
+    expect(html).toContain(
+      '<meta property="og:image" content="https://example.org/time-to-act/time-to-act.og.png">',
+    );
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    writeFileSync(path.join(SHOTS, 'og.png'), png);
+    await letter(t.dir, ['render', L, '--format', 'html', '--share-image']);
+    expect(readFileSync(out('time-to-act.og.png')).equals(png)).toBe(true);
+    const md = await letter(t.dir, ['render', L, '--format', 'md', '--share-image']);
+    expect(md).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'error: --share-image: goes with the page; add html to --format\n',
+    });
+  });
+
   it('count.json, the feed and the badge agree with list --json, in count and names', async () => {
     const list = JSON.parse((await letter(t.dir, ['list', L, '--json'])).stdout);
     const names: string[] = list.signatures.map((s: { name: string }) => s.name).sort();

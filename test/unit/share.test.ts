@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFormatter, displayLocale } from '../../src/render/display-dates.js';
 import { lastUpdated, letterDescription } from '../../src/render/share.js';
+import { shareCardHtml } from '../../src/render/share-card.js';
 import { letter, sig } from '../helpers/fixtures.js';
 
 describe('letterDescription', () => {
@@ -61,5 +62,34 @@ describe('dates in the locale', () => {
     expect(dayFormatter('en-GB')('2020-05-26T09:00:00Z')).toBe('26 May 2020');
     expect(dayFormatter('en-US')('2020-05-26')).toBe('May 26, 2020');
     expect(dayFormatter('fr')('2020-05-26')).toBe('26 mai 2020');
+  });
+});
+
+describe('shareCardHtml', () => {
+  const view = {
+    language: 'en',
+    direction: 'ltr' as const,
+    title: 'The <Time> to Act',
+    addressee: 'the governments of the world',
+    countText: 'Signed by 12 people',
+    organisers: [{ name: 'CyberPeace & Co', url: null }],
+    phrases: { openLetterTo: 'An open letter to', organisedBy: 'Organised by' },
+    preview: null,
+    printCspHtml: "default-src 'none'",
+  };
+  it('shows the title, addressee, count and organisers, escaped', () => {
+    const html = shareCardHtml(view as Parameters<typeof shareCardHtml>[0]);
+    expect(html).toContain('<h1>The &lt;Time&gt; to Act</h1>');
+    expect(html).toContain('<p class="count">Signed by 12 people</p>');
+    expect(html).toContain('<p class="organisers">Organised by CyberPeace &amp; Co</p>');
+    expect(html).not.toContain('<script');
+  });
+  it('shows the preview mark instead of the count before the embargo', () => {
+    const html = shareCardHtml({
+      ...view,
+      preview: { text: 'EMBARGOED PREVIEW: not for publication' },
+    } as Parameters<typeof shareCardHtml>[0]);
+    expect(html).toContain('<p class="count preview">EMBARGOED PREVIEW: not for publication</p>');
+    expect(html).not.toContain('Signed by');
   });
 });
