@@ -15,8 +15,9 @@ const SALUTATION_MAX = 60;
 /**
  * The description of the letter: `description:` from letter.yaml when given (in the letter's
  * own language), else the first paragraph of `body` that is more than a salutation, its
- * Markdown marks removed and its lines joined, cut at a word before `DESCRIPTION_MAX`
- * characters with "…". Empty when the text has no paragraph.
+ * Markdown marks removed and its lines joined; when longer than `DESCRIPTION_MAX`
+ * characters, cut after its last whole sentence past half that length, else at a word with
+ * "…". Empty when the text has no paragraph.
  */
 export function letterDescription(
   letter: Pick<LetterFile, 'description'>,
@@ -46,6 +47,9 @@ export function letterDescription(
   const first = paragraphs.find((p) => p.length > SALUTATION_MAX) ?? paragraphs[0] ?? '';
   if (first.length <= DESCRIPTION_MAX) return first;
   const cut = first.slice(0, DESCRIPTION_MAX - 1);
+  // A whole sentence past half the length reads better than a cut one.
+  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
+  if (sentence > DESCRIPTION_MAX / 2) return cut.slice(0, sentence + 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }

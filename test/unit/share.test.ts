@@ -16,7 +16,13 @@ Second paragraph.`;
       'While health workers everywhere fight the COVID-19 pandemic, the hospitals, laboratories and public-health bodies they depend on are being attacked through computer networks.',
     );
   });
-  it('is cut at a word with an ellipsis when long', () => {
+  it('is cut after a whole sentence when long', () => {
+    const long = `${'A sentence of some words. '.repeat(5)}${'And one long sentence that goes on '.repeat(4)}end.`;
+    expect(letterDescription(letter, long, true)).toBe(
+      'A sentence of some words. A sentence of some words. A sentence of some words. A sentence of some words. A sentence of some words.',
+    );
+  });
+  it('is cut at a word with an ellipsis when long, without a sentence to end on', () => {
     const long = `${'word '.repeat(60)}end.`;
     const d = letterDescription(letter, long, true);
     expect(d).toBe(`${'word '.repeat(38)}word…`);
