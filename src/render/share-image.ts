@@ -3,8 +3,7 @@
  * 1200×630 by the headless Chromium that prints PDFs, with no script and no network.
  * Imported only when the image is asked for.
  */
-import { EnvironmentError } from '../errors.js';
-import { findChromium } from '../storage/chromium.js';
+import { launchChromium, loadOnly } from './headless.js';
 import { PRINT_ARGS } from './pdf.js';
 import { PRINT_CSP } from './search-script.js';
 import { SHARE_IMAGE_SIZE } from './share.js';
@@ -19,25 +18,7 @@ export async function shareImagePng(
   html: string,
   env: Record<string, string | undefined>,
 ): Promise<Buffer> {
-  const executablePath = findChromium(env);
-  let chromium: typeof import('playwright-core').chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    throw new EnvironmentError(
-      'A share image needs the playwright-core package, which is not installed.',
-      'Run: npm install playwright-core',
-    );
-  }
-  let browser: import('playwright-core').Browser;
-  try {
-    browser = await chromium.launch({ executablePath, args: PRINT_ARGS, timeout: 30_000 });
-  } catch (e) {
-    throw new EnvironmentError(
-      `Chromium at ${executablePath} did not start: ${((e as Error).message.split('\n')[0] ?? '').replace(/^browserType\.launch: /, '')}`,
-      'Check the browser (run it with --version), or point LETTER_CHROMIUM at a working Chrome or Chromium.',
-    );
-  }
+  const browser = await launchChromium(env, PRINT_ARGS, 'A share image');
   try {
     const context = await browser.newContext({
       javaScriptEnabled: false,
@@ -46,17 +27,7 @@ export async function shareImagePng(
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
-    await page.route('**/*', (route) =>
-      route.request().url() === CARD_URL && route.request().isNavigationRequest()
-        ? route.fulfill({
-            status: 200,
-            contentType: 'text/html; charset=utf-8',
-            headers: { 'Content-Security-Policy': PRINT_CSP },
-            body: html,
-          })
-        : route.abort(),
-    );
-    await page.goto(CARD_URL, { waitUntil: 'load', timeout: 60_000 });
+    await loadOnly(page, CARD_URL, html, PRINT_CSP);
     const png = await page.screenshot({ type: 'png', animations: 'disabled' });
     await context.close();
     return png;
