@@ -39,6 +39,11 @@ describe('dates in the letter locale', () => {
     expect(r.stdout).toContain(
       `${L}/letter.yaml:13:9: error: field "locale" must be a BCP 47 locale this system can write dates in, such as en-GB`,
     );
+    edit('locale: zz-ZZ', 'locale: fr-FR');
+    r = await letter(t.dir, ['check', L]);
+    expect(r.stdout).toContain(
+      `${L}/letter.yaml:13:9: error: field "locale" must be a locale of the letter's language: en, or en and a region (a translation writes dates in its own language)`,
+    );
   });
 });
 
