@@ -10,7 +10,7 @@ import type { Context } from '../context.js';
 import { countryName } from '../letter/countries.js';
 import type { GroupSource } from '../letter/order.js';
 import type { LetterFile } from '../letter/schema.js';
-import { countBadge, countJson } from '../render/count-files.js';
+import { countBadge, countJson, PAGE_FILE_SUFFIXES } from '../render/count-files.js';
 import { atomFeed } from '../render/feed.js';
 import { pagePhrasesFor } from '../render/page-phrases.js';
 import { shareCardHtml } from '../render/share-card.js';
@@ -66,9 +66,17 @@ export function countFiles(
     ? countBadge(words.badgeLabel, words.badgeEmbargoed, true)
     : countBadge(words.badgeLabel, numbers.format(view.count));
   return [
-    { format: 'count', file: path.join(outDir, `${letter.slug}.count.json`), text: count },
+    {
+      format: 'count',
+      file: path.join(outDir, `${letter.slug}${PAGE_FILE_SUFFIXES.count}`),
+      text: count,
+    },
     { format: 'feed', file: path.join(outDir, feedFile), text: feed },
-    { format: 'badge', file: path.join(outDir, `${letter.slug}.badge.svg`), text: badge },
+    {
+      format: 'badge',
+      file: path.join(outDir, `${letter.slug}${PAGE_FILE_SUFFIXES.badge}`),
+      text: badge,
+    },
   ];
 }
 

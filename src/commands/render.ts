@@ -9,6 +9,7 @@ import { type EmbargoFields, embargoFields, publication } from '../letter/embarg
 import { groupedSource, groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
 import { publishedStatuses } from '../letter/signatures.js';
+import { PAGE_FILE_SUFFIXES } from '../render/count-files.js';
 import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
 import { lastUpdated } from '../render/share.js';
 import { type StreamedLetterView, streamedLetterView } from '../render/view.js';
@@ -109,7 +110,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     // In the order of the language rendered; the documents read their signatories as they are written.
     const grouped = groupSignatures({ ...letter, language: lang }, gate.signatures, statuses);
     const own = lang === letter.language;
-    const shareImage = o.shareImage && own ? `${letter.slug}.og.png` : null;
+    const shareImage = o.shareImage && own ? `${letter.slug}${PAGE_FILE_SUFFIXES.image}` : null;
     const viewOptions = { lang, body, versionNames, publication: state, updated, shareImage };
     const sources = groupedSource(grouped);
     const view = streamedLetterView(letter, loaded.body, sources, viewOptions);

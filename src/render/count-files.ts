@@ -6,6 +6,17 @@
  */
 import { escapeHtml } from './escape.js';
 
+/**
+ * The files written beside the page in the letter's own language, by kind: the name is the
+ * letter's slug and the suffix (`time-to-act.atom`). An erasure removes them with the renders.
+ */
+export const PAGE_FILE_SUFFIXES = {
+  count: '.count.json',
+  feed: '.atom',
+  badge: '.badge.svg',
+  image: '.og.png',
+} as const;
+
 /** What the count files are made from (see view.ts `LetterView`). */
 export interface CountSource {
   slug: string;

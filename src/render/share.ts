@@ -51,7 +51,10 @@ export function letterDescription(
   const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('! '), cut.lastIndexOf('? '));
   if (sentence > DESCRIPTION_MAX / 2) return cut.slice(0, sentence + 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+  let end = space > DESCRIPTION_MAX / 2 ? space : cut.length;
+  // Punctuation and spaces before the ellipsis go (a loop: a pattern anchored at the end can backtrack).
+  while (end > 0 && ' \t\n,;:.'.includes(cut[end - 1]!)) end--;
+  return `${cut.slice(0, end)}…`;
 }
 
 /**

@@ -13,6 +13,7 @@ import { toLf } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
 import type { Streamed } from '../streaming.js';
 import { signaturesChart } from './chart.js';
+import { PAGE_FILE_SUFFIXES } from './count-files.js';
 import { textDirection } from './direction.js';
 import { dayFormatter, displayLocale } from './display-dates.js';
 import { pagePhrasesFor } from './page-phrases.js';
@@ -272,7 +273,7 @@ export function streamedLetterView(
     description: letterDescription(letter, text, lang === letter.language),
     share: shareView(letter, locale, title, options.shareImage ?? null),
     updated: updated === null ? null : { at: updated, display: day(updated) },
-    feed: { url: `${letter.slug}.atom` },
+    feed: { url: `${letter.slug}${PAGE_FILE_SUFFIXES.feed}` },
     status: letter.status,
     organisers: letter.organisers.map((o) => ({ name: o.name, url: o.url ?? null })),
     sign:
