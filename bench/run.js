@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLetter, writeCsv } from './generate.js';
 import { hostileCases } from './hostile.js';
+import { pageWeight, searchTimes } from './page.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin/letter.js');
@@ -95,6 +96,8 @@ const times = (n, f) => median(Array.from({ length: n }, (_, i) => f(i)));
 
 mkdirSync(work, { recursive: true });
 const rows = [];
+// The rendered page of each size: weight and search speed in headless Chromium (bench/page.js).
+const pages = [];
 const add = (n, command, r, floor) => {
   rows.push({ n, command, ...r, floor });
   console.error(
@@ -150,6 +153,8 @@ for (const n of sizes) {
     const r = await pdfRun(rel, path.join(work, 'out', `${slug}-pdf`));
     add(n, `render --format pdf (${r.pages} pages)`, r, floor);
   }
+  const page = path.join(out, `${slug}.html`);
+  pages.push({ n, ...pageWeight(page), ...(await searchTimes(page)) });
   add(
     n,
     'list --json',
@@ -302,6 +307,15 @@ function report(done) {
       target('`check` cold, 1,000,000 ÷ 100,000', `${ratio.toFixed(2)}×`, '≤ 11×', ratio <= 11);
     }
   }
+  for (const p of pages.filter((x) => x.n >= 100_000 && x.keystrokes)) {
+    const slowest = Math.max(...p.keystrokes.slice(0, -1));
+    target(
+      `page of ${p.n.toLocaleString('en')}: search keystroke, slowest of "m", "ma", "mar"`,
+      `${slowest.toFixed(0)} ms`,
+      '< 1,000 ms',
+      slowest < 1000,
+    );
+  }
   for (const r of rows.filter(
     (x) => x.n === 0 && x.command !== 'node -e 0' && x.command !== 'letter --version',
   ))
@@ -320,6 +334,16 @@ function report(done) {
     ...rows.map(
       (r) =>
         `| ${fmtN(r.n)} | ${r.command} | ${r.seconds.toFixed(3)} s | ${Number.isNaN(r.mb) ? 'n/a' : `${r.mb.toFixed(0)} MB`} | ${r.n ? `${((r.seconds / r.n) * 1e6).toFixed(1)} µs` : ''} | ${r.floor ? `${(r.seconds / r.floor.seconds).toFixed(2)}×` : ''} |`,
+    ),
+  ];
+  const kb = (b) => `${(b / 1024).toLocaleString('en', { maximumFractionDigits: 0 })} KB`;
+  const ms = (t) => (t === undefined ? 'n/a' : `${t.toFixed(0)} ms`);
+  const pageTable = [
+    '| signatures | page | gzip | load | keystroke "m" | "ma" | "mar" | clear |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...pages.map(
+      (p) =>
+        `| ${fmtN(p.n)} | ${kb(p.bytes)} | ${kb(p.gzip)} | ${ms(p.load)} | ${(p.keystrokes ?? []).map(ms).join(' | ') || 'n/a | n/a | n/a | n/a'} |`,
     ),
   ];
   const goals = [
@@ -353,6 +377,15 @@ maximum resident set (GNU time).
 ## Targets
 
 ${goals.join('\n')}
+
+## The page
+
+\`letter render --format html\`'s page of each size (bench/page.js): its bytes, and gzip bytes as
+a server would send it; in headless Chromium at 1280 wide, the time to load it and, for each
+search keystroke (typing "mar", then clearing the box), the time from the input event to the
+frame drawn with the list filtered, the search's 150 ms pause after typing included.
+
+${pageTable.join('\n')}
 
 ## Every figure
 

@@ -720,6 +720,10 @@ export function createProgram(
       'a template to use instead of the default, for the one --format given',
     )
     .option('--watch', 'render again on every change to the letter or its templates')
+    .option(
+      '--share-image',
+      'with html: also make <slug>.og.png (1200x630), the image a shared link shows; needs Chromium',
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -731,7 +735,14 @@ export function createProgram(
     )
     .action(async (letter, o) => {
       const { render, formatRender } = await load.render();
-      const options = { letter, out: o.out, formats: o.format, lang: o.lang, template: o.template };
+      const options = {
+        letter,
+        out: o.out,
+        formats: o.format,
+        lang: o.lang,
+        template: o.template,
+        shareImage: o.shareImage,
+      };
       if (!o.watch)
         return run(ctx, exit, { json: o.json }, () => render(options, ctx), formatRender);
       // With --json, one compact line per render (JSON Lines), so a reader can take each as it comes.

@@ -9,8 +9,10 @@ import { type EmbargoFields, embargoFields, publication } from '../letter/embarg
 import { groupedSource, groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
 import { publishedStatuses } from '../letter/signatures.js';
+import { PAGE_FILE_SUFFIXES } from '../render/count-files.js';
 import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
-import { streamedLetterView } from '../render/view.js';
+import { lastUpdated } from '../render/share.js';
+import { type StreamedLetterView, streamedLetterView } from '../render/view.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { type StreamedFile, writeStreamedFilesInto } from '../storage/streamed-files.js';
@@ -26,6 +28,7 @@ import {
   pdfDocuments,
   templatesFor,
 } from './render-options.js';
+import { countFiles, type PageFileFormat, shareImageDocument } from './render-page-files.js';
 import { warnEmbargo, warnLeftOut } from './shared/letter-warnings.js';
 import { earlierVersionNames } from './shared/text-versions.js';
 
@@ -38,6 +41,8 @@ export interface RenderOptions {
   lang?: string | undefined;
   /** A template file to use instead of the default, for the one format asked for. */
   template?: string | undefined;
+  /** With html: also make `<slug>.og.png`, the image a shared link shows (Chromium). */
+  shareImage?: boolean | undefined;
 }
 
 /**
@@ -48,7 +53,13 @@ export interface RenderOptions {
 export interface RenderResult extends EmbargoFields {
   letter: string;
   count: number;
-  files: { format: OutputFormat; lang: string; path: string; bytes: number }[];
+  /** `count`, `feed` and `badge` are written with the page in the letter's own language (see render-count-files.ts). */
+  files: {
+    format: OutputFormat | PageFileFormat;
+    lang: string;
+    path: string;
+    bytes: number;
+  }[];
 }
 
 /**
@@ -60,6 +71,8 @@ export interface RenderResult extends EmbargoFields {
  */
 export async function render(o: RenderOptions, ctx: Context): Promise<RenderResult> {
   const formats = parseFormats(o.formats);
+  if (o.shareImage && !formats.includes('html'))
+    throw new UsageError('--share-image: goes with the page; add html to --format');
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   trace('render: load');
   const loaded = await loadLetterRefusingErrors(dir, ctx.cwd);
@@ -85,21 +98,26 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview, is');
   const statuses = publishedStatuses(letter);
   const versionNames = await earlierVersionNames(loaded, gate.signatures, statuses, ctx);
+  const updated = lastUpdated(letter, gate.signatures);
   const documents: {
-    format: OutputFormat;
+    format: OutputFormat | PageFileFormat;
     lang: string;
     file: string;
     text: StreamedFile['text'];
   }[] = [];
   const forPdf: PdfSource[] = [];
   let count = 0;
+  let ownView: StreamedLetterView | undefined;
   for (const lang of langs) {
     const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
     trace('render: view');
     // In the order of the language rendered; the documents read their signatories as they are written.
     const grouped = groupSignatures({ ...letter, language: lang }, gate.signatures, statuses);
-    const viewOptions = { lang, body, versionNames, publication: state };
-    const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), viewOptions);
+    const own = lang === letter.language;
+    const shareImage = o.shareImage && own ? `${letter.slug}${PAGE_FILE_SUFFIXES.image}` : null;
+    const viewOptions = { lang, body, versionNames, publication: state, updated, shareImage };
+    const sources = groupedSource(grouped);
+    const view = streamedLetterView(letter, loaded.body, sources, viewOptions);
     trace('render: templates');
     count = view.count;
     const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
@@ -126,8 +144,15 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
           text: byTemplate(format),
         });
     }
+    if (formats.includes('html') && own) {
+      ownView = view;
+      for (const f of countFiles(letter, view, sources, versionNames, outDir))
+        documents.push({ ...f, lang });
+    }
   }
   documents.push(...(await pdfDocuments(forPdf, letter, outDir, ctx)));
+  if (ownView?.share.image)
+    documents.push({ ...(await shareImageDocument(ownView, outDir, ctx)), lang: letter.language });
   trace('render: write');
   const files = documents.map((d) => ({ path: d.file, text: d.text }));
   const bytes = await writeStreamedFilesInto(outDir, files, ctx.cwd);

@@ -141,9 +141,25 @@ export const LETTER_STATUSES = ['draft', 'open', 'closed'] as const;
  */
 export const SIGNATURE_STATUSES = ['pending', 'verified', 'withdrawn', 'rejected'] as const;
 
+/** The language subtag of a BCP 47 tag, lower case: "en" of "en-GB". */
+const primaryLanguage = (tag: string) => tag.split('-')[0]!.toLowerCase();
+
+const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** Whether `tag` is a well-formed BCP 47 tag that this system's Intl can write dates in. */
+function isDisplayLocale(tag: string): boolean {
+  // A tag of the wrong form has its own error (languageTag's pattern).
+  if (!LANGUAGE_TAG_PATTERN.test(tag)) return true;
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const languageTag = z
   .string({ error: 'must be a BCP 47 language tag such as en or fr' })
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or fr')
+  .regex(LANGUAGE_TAG_PATTERN, 'must be a BCP 47 language tag such as en or fr')
   .meta({ patternErrorMessage: 'must be a BCP 47 language tag such as en or fr' });
 
 /** A short content hash: `sha256:` and the first 12 hex digits of the SHA-256 of a text (see `textVersion`). */
@@ -221,157 +237,201 @@ const publicContact = z
   });
 
 /** The shape of `letter.yaml`. */
-export const letterSchema = z.strictObject({
-  title: text(300).meta({ description: 'The title of the letter.' }),
-  slug: z
-    .string({ error: 'is required' })
-    .regex(SLUG_PATTERN, 'must be lower-case letters, digits and hyphens')
-    .meta({
-      description:
-        "The letter's short name, equal to its folder's name: lower-case letters, digits and hyphens.",
+export const letterSchema = z
+  .strictObject({
+    title: text(300).meta({ description: 'The title of the letter.' }),
+    slug: z
+      .string({ error: 'is required' })
+      .regex(SLUG_PATTERN, 'must be lower-case letters, digits and hyphens')
+      .meta({
+        description:
+          "The letter's short name, equal to its folder's name: lower-case letters, digits and hyphens.",
+      }),
+    addressee: text(300).meta({
+      description: 'To whom the letter is addressed: the governments of the world.',
     }),
-  addressee: text(300).meta({
-    description: 'To whom the letter is addressed: the governments of the world.',
-  }),
-  organisers: z
-    .array(organiserSchema)
-    .min(1, 'must name at least one organiser')
-    .meta({ description: 'Who wrote the letter and stands behind it; at least one.' }),
-  status: z.enum(LETTER_STATUSES, { error: `must be one of ${LETTER_STATUSES.join(', ')}` }).meta({
-    description: 'draft (not yet signable in public), open, or closed (takes no more signatures).',
-  }),
-  opened: date
-    .optional()
-    .meta({ description: 'The day the letter opened, ISO 8601 (2020-05-26).' }),
-  /**
-   * When the letter may be published, ISO 8601 UTC. Before then every render is an
-   * embargoed preview and `letter check --publish` fails; a draft letter is under embargo
-   * whatever this says.
-   */
-  embargo: timestamp.optional().meta({
-    description:
-      'When the letter may be published, ISO 8601 UTC (2020-05-26T09:00:00Z); before then renders are marked as embargoed previews and `letter check --publish` fails.',
-  }),
-  language: languageTag.meta({
-    description:
-      'The language of letter.md, a BCP 47 tag (en, fr, pt-BR); it sets collation and date formats.',
-  }),
-  translations: z
-    .record(languageTag, translationSchema)
-    .optional()
-    .meta({ description: 'Translations by BCP 47 tag; the text of each is in letter.<tag>.md.' }),
-  groups: z.array(groupSchema).default([]).meta({
-    description:
-      'The groups signatories fall in, in display order; a signature names one in `group:`.',
-  }),
-  /**
-   * What every signature must give besides its name: any of country, role, organisation,
-   * group. Default: nothing (a public letter signed by name alone). `letter sign`, `letter
-   * import` and `letter check` enforce it.
-   */
-  requires: z
-    .array(z.enum(REQUIRABLE_FIELDS, { error: `must be one of ${REQUIRABLE_FIELDS.join(', ')}` }))
-    .refine((l) => new Set(l).size === l.length, 'must name each field once')
-    .default([])
-    .meta({
+    organisers: z
+      .array(organiserSchema)
+      .min(1, 'must name at least one organiser')
+      .meta({ description: 'Who wrote the letter and stands behind it; at least one.' }),
+    status: z
+      .enum(LETTER_STATUSES, { error: `must be one of ${LETTER_STATUSES.join(', ')}` })
+      .meta({
+        description:
+          'draft (not yet signable in public), open, or closed (takes no more signatures).',
+      }),
+    opened: date
+      .optional()
+      .meta({ description: 'The day the letter opened, ISO 8601 (2020-05-26).' }),
+    /**
+     * When the letter may be published, ISO 8601 UTC. Before then every render is an
+     * embargoed preview and `letter check --publish` fails; a draft letter is under embargo
+     * whatever this says.
+     */
+    embargo: timestamp.optional().meta({
       description:
-        'What every pending or verified signature must give besides its name: any of country, role, organisation, group (default: nothing).',
-      uniqueItems: true,
+        'When the letter may be published, ISO 8601 UTC (2020-05-26T09:00:00Z); before then renders are marked as embargoed previews and `letter check --publish` fails.',
     }),
-  /**
-   * The organisers' own public addresses (a press contact), which may appear in letter.md,
-   * letter.yaml and the translations without `letter check` taking them for a signatory's
-   * contact details. An address in a signature is an error whether listed or not.
-   */
-  public_contacts: z.array(publicContact).optional().meta({
-    description:
-      "The organisers' own public email addresses and phone numbers (a press contact), allowed in the letter's texts; never in a signature.",
-  }),
-  body: z
-    .string({ error: 'must be a file name such as letter.md' })
-    .regex(
-      /^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/,
-      'must be a Markdown file name inside the letter folder, such as letter.md',
-    )
-    .default('letter.md')
-    .meta({
+    language: languageTag.meta({
       description:
-        'The Markdown file in the letter folder that holds the body (default letter.md).',
+        'The language of letter.md, a BCP 47 tag (en, fr, pt-BR); it sets collation and date formats.',
     }),
-  verification: z
-    .enum(['optional', 'required'], { error: 'must be optional or required' })
-    .default('optional')
-    .meta({
+    /**
+     * How dates are written in the letter's own language (a BCP 47 tag with a region, such as
+     * en-GB: 26 May 2020; en-US: May 26, 2020). Default: `language`. Translations write dates
+     * in their own language.
+     */
+    locale: languageTag
+      .refine(
+        isDisplayLocale,
+        'must be a BCP 47 locale this system can write dates in, such as en-GB',
+      )
+      .optional()
+      .meta({
+        description:
+          "How dates are written in the letter's language, a BCP 47 locale (en-GB: 26 May 2020; en-US: May 26, 2020); default: language.",
+      }),
+    translations: z
+      .record(languageTag, translationSchema)
+      .optional()
+      .meta({ description: 'Translations by BCP 47 tag; the text of each is in letter.<tag>.md.' }),
+    groups: z.array(groupSchema).default([]).meta({
       description:
-        'required: only verified signatures are shown; optional (default): pending ones are shown too.',
+        'The groups signatories fall in, in display order; a signature names one in `group:`.',
     }),
-  /**
-   * `required`: every pending or verified signature points (`consent:`) to a record of the
-   * signatory's consent in the private store, as `letter answer ... agreed` and `letter
-   * reconfirm` write; `letter check` flags one without. `optional` (default): no such rule.
-   */
-  consent: z
-    .enum(['optional', 'required'], { error: 'must be optional or required' })
-    .default('optional')
-    .meta({
+    /**
+     * What every signature must give besides its name: any of country, role, organisation,
+     * group. Default: nothing (a public letter signed by name alone). `letter sign`, `letter
+     * import` and `letter check` enforce it.
+     */
+    requires: z
+      .array(z.enum(REQUIRABLE_FIELDS, { error: `must be one of ${REQUIRABLE_FIELDS.join(', ')}` }))
+      .refine((l) => new Set(l).size === l.length, 'must name each field once')
+      .default([])
+      .meta({
+        description:
+          'What every pending or verified signature must give besides its name: any of country, role, organisation, group (default: nothing).',
+        uniqueItems: true,
+      }),
+    /**
+     * The organisers' own public addresses (a press contact), which may appear in letter.md,
+     * letter.yaml and the translations without `letter check` taking them for a signatory's
+     * contact details. An address in a signature is an error whether listed or not.
+     */
+    public_contacts: z.array(publicContact).optional().meta({
       description:
-        'required: every pending or verified signature points to a consent record in the private store (`consent:`); optional (default).',
+        "The organisers' own public email addresses and phone numbers (a press contact), allowed in the letter's texts; never in a signature.",
     }),
-  /**
-   * Days after an invitation or its last reminder when a reminder falls due (`letter
-   * outreach`). Default 7.
-   */
-  remind_after_days: z
-    .number({ error: 'must be a whole number of days' })
-    .int('must be a whole number of days')
-    .min(1, 'must be at least 1')
-    .max(365, 'must be at most 365')
-    .default(7)
-    .meta({
+    body: z
+      .string({ error: 'must be a file name such as letter.md' })
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._-]*\.md$/,
+        'must be a Markdown file name inside the letter folder, such as letter.md',
+      )
+      .default('letter.md')
+      .meta({
+        description:
+          'The Markdown file in the letter folder that holds the body (default letter.md).',
+      }),
+    verification: z
+      .enum(['optional', 'required'], { error: 'must be optional or required' })
+      .default('optional')
+      .meta({
+        description:
+          'required: only verified signatures are shown; optional (default): pending ones are shown too.',
+      }),
+    /**
+     * `required`: every pending or verified signature points (`consent:`) to a record of the
+     * signatory's consent in the private store, as `letter answer ... agreed` and `letter
+     * reconfirm` write; `letter check` flags one without. `optional` (default): no such rule.
+     */
+    consent: z
+      .enum(['optional', 'required'], { error: 'must be optional or required' })
+      .default('optional')
+      .meta({
+        description:
+          'required: every pending or verified signature points to a consent record in the private store (`consent:`); optional (default).',
+      }),
+    /**
+     * Days after an invitation or its last reminder when a reminder falls due (`letter
+     * outreach`). Default 7.
+     */
+    remind_after_days: z
+      .number({ error: 'must be a whole number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1')
+      .max(365, 'must be at most 365')
+      .default(7)
+      .meta({
+        description:
+          'Days after an invitation or its last reminder when a reminder falls due (letter outreach); default 7.',
+      }),
+    /**
+     * Why the text changed after the letter opened: one entry per text version (the version
+     * the text became), with when and why. `letter check` requires one for the current text
+     * of an open or closed letter when signatories agreed to another version.
+     */
+    revisions: z.array(revisionSchema).optional().meta({
       description:
-        'Days after an invitation or its last reminder when a reminder falls due (letter outreach); default 7.',
+        'Why the text changed: one entry per new text version (text: sha256:..., at, reason); required for the current text of an open letter that signatories agreed to in another version.',
     }),
-  /**
-   * Why the text changed after the letter opened: one entry per text version (the version
-   * the text became), with when and why. `letter check` requires one for the current text
-   * of an open or closed letter when signatories agreed to another version.
-   */
-  revisions: z.array(revisionSchema).optional().meta({
-    description:
-      'Why the text changed: one entry per new text version (text: sha256:..., at, reason); required for the current text of an open letter that signatories agreed to in another version.',
-  }),
-  /**
-   * `append`: every command that records an event rewrites CHANGELOG.md (staff working on
-   * one branch). `on-merge`: commands leave it alone, so that pull requests that each sign
-   * someone never touch the same file; `letter changelog` refreshes it after merges.
-   */
-  changelog: z
-    .enum(['append', 'on-merge'], { error: 'must be append or on-merge' })
-    .default('append')
-    .meta({
+    /**
+     * `append`: every command that records an event rewrites CHANGELOG.md (staff working on
+     * one branch). `on-merge`: commands leave it alone, so that pull requests that each sign
+     * someone never touch the same file; `letter changelog` refreshes it after merges.
+     */
+    changelog: z
+      .enum(['append', 'on-merge'], { error: 'must be append or on-merge' })
+      .default('append')
+      .meta({
+        description:
+          'append (default): every command rewrites CHANGELOG.md; on-merge: for letters signed through pull requests, `letter changelog` refreshes it after merges.',
+      }),
+    /**
+     * Where signature files live. `flat` (the default): `signatures/<id>.yaml`. `sharded`, for
+     * letters past 100,000 signatures: `signatures/<first two characters of the id>/<id>.yaml`,
+     * so that no folder holds more than a fraction of the list. `letter fmt --layout` moves a
+     * letter between the two.
+     */
+    layout: z.enum(['flat', 'sharded'], { error: 'must be flat or sharded' }).optional().meta({
       description:
-        'append (default): every command rewrites CHANGELOG.md; on-merge: for letters signed through pull requests, `letter changelog` refreshes it after merges.',
+        'flat (default): signatures/<id>.yaml; sharded, past 100,000 signatures: signatures/<first two characters>/<id>.yaml. `letter fmt --layout` moves the files.',
     }),
-  /**
-   * Where signature files live. `flat` (the default): `signatures/<id>.yaml`. `sharded`, for
-   * letters past 100,000 signatures: `signatures/<first two characters of the id>/<id>.yaml`,
-   * so that no folder holds more than a fraction of the list. `letter fmt --layout` moves a
-   * letter between the two.
-   */
-  layout: z.enum(['flat', 'sharded'], { error: 'must be flat or sharded' }).optional().meta({
-    description:
-      'flat (default): signatures/<id>.yaml; sharded, past 100,000 signatures: signatures/<first two characters>/<id>.yaml. `letter fmt --layout` moves the files.',
-  }),
-  /**
-   * Where people sign the letter in a browser, e.g. its GitHub issue form
-   * (https://github.com/<owner>/<repo>/issues/new?template=sign-<slug>.yml): the rendered page
-   * shows a "Sign this letter" link to it while the letter is open.
-   */
-  sign_url: webUrl.optional().meta({
-    description:
-      'Where people sign in a browser (an issue form): the rendered page links to it as "Sign this letter" while the letter is open.',
-  }),
-});
+    /**
+     * Where people sign the letter in a browser, e.g. its GitHub issue form
+     * (https://github.com/<owner>/<repo>/issues/new?template=sign-<slug>.yml): the rendered page
+     * shows a "Sign this letter" link to it while the letter is open.
+     */
+    sign_url: webUrl.optional().meta({
+      description:
+        'Where people sign in a browser (an issue form): the rendered page links to it as "Sign this letter" while the letter is open.',
+    }),
+    /**
+     * The public address of the rendered page (https://example.org/time-to-act/): the page
+     * names it as its canonical address and in its Open Graph tags, and the feed links to it.
+     */
+    url: webUrl.optional().meta({
+      description:
+        'The public address of the rendered page: its canonical link, og:url, and the link of its feed.',
+    }),
+    /**
+     * One or two sentences that describe the letter where a link to it is shared (the page's
+     * description and Open Graph tags). Default: the start of the letter's first paragraph.
+     */
+    description: text(300).optional().meta({
+      description:
+        "What a shared link to the page says (meta description, og:description); default: the start of the letter's first paragraph.",
+    }),
+  })
+  // Dates in another language than the text's would read as a slip: en-GB for en, not fr-FR.
+  .superRefine((l, ctx) => {
+    if (l.locale !== undefined && primaryLanguage(l.locale) !== primaryLanguage(l.language))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['locale'],
+        message: `must be a locale of the letter's language: ${l.language}, or ${l.language} and a region (a translation writes dates in its own language)`,
+      });
+  });
 
 const verifiedSchema = z.strictObject({
   by: text(200).meta({ description: 'Who verified the signature.' }),
@@ -563,6 +623,7 @@ export const LETTER_KEY_ORDER = [
   'opened',
   'embargo',
   'language',
+  'locale',
   'translations',
   'groups',
   'requires',
@@ -574,6 +635,8 @@ export const LETTER_KEY_ORDER = [
   'changelog',
   'layout',
   'sign_url',
+  'url',
+  'description',
 ] as const;
 
 /**

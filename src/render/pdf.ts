@@ -1,11 +1,11 @@
 /**
- * Printing the print-ready HTML to PDF with a headless Chromium found on the machine
+ * Printing a letter's own print template (HTML) to PDF with a headless Chromium found on the machine
  * (Debian's `chromium`, or the binary named by LETTER_CHROMIUM), driven by playwright-core,
  * which never downloads a browser. Imported only when a PDF is asked for.
  */
 
 import { EnvironmentError } from '../errors.js';
-import { findChromium } from '../storage/chromium.js';
+import { launchChromium, loadOnly } from './headless.js';
 import { PRINT_CSP } from './search-script.js';
 
 /** Flags for a headless Chromium that needs no sandbox setup and stays off the network. */
@@ -46,25 +46,7 @@ export async function printPdfs(
   env: Record<string, string | undefined>,
   date: string,
 ): Promise<Buffer[]> {
-  const executablePath = findChromium(env);
-  let chromium: typeof import('playwright-core').chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    throw new EnvironmentError(
-      'A PDF needs the playwright-core package, which is not installed.',
-      'Run: npm install playwright-core',
-    );
-  }
-  let browser: import('playwright-core').Browser;
-  try {
-    browser = await chromium.launch({ executablePath, args: PRINT_ARGS, timeout: 30_000 });
-  } catch (e) {
-    throw new EnvironmentError(
-      `Chromium at ${executablePath} did not start: ${((e as Error).message.split('\n')[0] ?? '').replace(/^browserType\.launch: /, '')}`,
-      'Check the browser (run it with --version), or point LETTER_CHROMIUM at a working Chrome or Chromium.',
-    );
-  }
+  const browser = await launchChromium(env, PRINT_ARGS, 'A PDF');
   try {
     const pdfs: Buffer[] = [];
     // A print must not reach the network, whatever a custom template asks for: no script
@@ -73,17 +55,7 @@ export async function printPdfs(
     const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
     for (const html of htmls) {
       const page = await context.newPage();
-      await page.route('**/*', (route) =>
-        route.request().url() === PRINT_URL && route.request().isNavigationRequest()
-          ? route.fulfill({
-              status: 200,
-              contentType: 'text/html; charset=utf-8',
-              headers: { 'Content-Security-Policy': PRINT_CSP },
-              body: html,
-            })
-          : route.abort(),
-      );
-      await page.goto(PRINT_URL, { waitUntil: 'load', timeout: 60_000 });
+      await loadOnly(page, PRINT_URL, html, PRINT_CSP);
       pdfs.push(
         fixDates(
           await page.pdf({

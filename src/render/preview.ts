@@ -5,6 +5,7 @@
  * that no preview leaves unmarked. Pure.
  */
 import type { Publication } from '../letter/embargo.js';
+import { dayFormatter } from './display-dates.js';
 import { phrasesFor } from './phrases.js';
 
 /**
@@ -23,16 +24,21 @@ export interface PreviewView {
   cssHtml: string;
 }
 
-/** The `preview` of a view in language `lang` for publication `p`; null when the render is final. */
-export function previewView(p: Publication | undefined, lang: string): PreviewView | null {
+/**
+ * The `preview` of a view in language `lang` for publication `p`, its date written in
+ * `locale` (see display-dates.ts `displayLocale`; `lang` by default); null when the render is final.
+ */
+export function previewView(
+  p: Publication | undefined,
+  lang: string,
+  locale = lang,
+): PreviewView | null {
   if (p === undefined || p.state === 'final') return null;
   const words = phrasesFor(lang);
   const label = p.reason === 'draft' ? words.draftPreview : words.embargoedPreview;
   let detail = words.notForPublication;
   if (p.reason === 'embargo' && p.until !== undefined) {
-    const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      new Date(p.until),
-    );
+    const date = dayFormatter(locale)(p.until);
     // HH:MM, and the seconds only when an embargo names them.
     const time = p.until.slice(11, 19).replace(/:00$/, '');
     detail = words.notBefore(date, time);

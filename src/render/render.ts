@@ -7,6 +7,7 @@ import Handlebars from 'handlebars';
 import { type Problem, problem, UserError } from '../errors.js';
 import { countryName, isCountryCode } from '../letter/countries.js';
 import { Streamed, trimmedEnd } from '../streaming.js';
+import { dayFormatter } from './display-dates.js';
 import { type Escaper, escapeView, htmlEscaper, markdownEscaper } from './escape.js';
 import { markPreview } from './preview.js';
 import type { LetterView, StreamedLetterView } from './view.js';
@@ -101,7 +102,7 @@ export function* renderDocumentChunks(
 ): Generator<string> {
   let current = template;
   try {
-    const render = compiled(view.language, format, template, partials, (t) => {
+    const render = compiled(view.language, view.locale, format, template, partials, (t) => {
       current = t;
     });
     const escaped = escapeView(view, FORMAT_SPECS[format].escaper);
@@ -144,6 +145,7 @@ function* firstMapped(pieces: Iterable<string>, map: (s: string) => string): Gen
  */
 function compiled(
   lang: string,
+  locale: string,
   format: RenderFormat,
   template: TemplateSource,
   partials: readonly TemplateSource[],
@@ -153,18 +155,16 @@ function compiled(
   // The built-in log helper writes to the console, which is stdout: not in a render.
   hbs.unregisterHelper('log');
   const esc = FORMAT_SPECS[format].escaper.text;
-  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
-  // Helpers for editors' templates, in the language rendered; what they return is escaped for the format.
+  const day = dayFormatter(locale);
+  // Helpers for editors' templates, in the language rendered (dates and numbers in its locale); what they return is escaped for the format.
   hbs.registerHelper('date', (iso: unknown) =>
-    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso)
-      ? esc(dates.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)))
-      : '',
+    typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}/.test(iso) ? esc(day(iso)) : '',
   );
   hbs.registerHelper('country', (code: unknown) =>
     typeof code === 'string' && isCountryCode(code) ? esc(countryName(code, lang)) : '',
   );
   hbs.registerHelper('number', (n: unknown) =>
-    typeof n === 'number' ? esc(new Intl.NumberFormat(lang).format(n)) : '',
+    typeof n === 'number' ? esc(new Intl.NumberFormat(locale).format(n)) : '',
   );
   hbs.registerHelper('length', (list: unknown) =>
     Array.isArray(list) || list instanceof Streamed ? list.length : 0,

@@ -5,30 +5,60 @@
  */
 import { createHash } from 'node:crypto';
 
+/**
+ * Past this many signatories a list is long: the page lets the browser skip the layout of
+ * groups off screen, and the search waits for a pause in typing (150 ms) before it filters.
+ */
+export const LONG_LIST = 2000;
+
 /** The script's source, inlined in the page. */
 export const SEARCH_SCRIPT = `(function () {
   var form = document.getElementById('search');
   var input = document.getElementById('signatory-search');
   var status = document.getElementById('search-status');
   if (!form || !input || !status) return;
-  var items = Array.prototype.slice.call(document.querySelectorAll('li.signatory'));
   var groups = Array.prototype.slice.call(document.querySelectorAll('section.group'));
+  // Read once: each item, its folded text and its group; then a keystroke only compares strings.
+  var items = [], texts = [], groupOf = [], shown = [];
+  groups.forEach(function (g, gi) {
+    var lis = g.querySelectorAll('li.signatory');
+    for (var i = 0; i < lis.length; i++) {
+      items.push(lis[i]);
+      texts.push(lis[i].getAttribute('data-search') || '');
+      groupOf.push(gi);
+      shown.push(true);
+    }
+  });
   var fold = function (s) { return s.normalize('NFD').replace(/\\p{M}/gu, '').toLowerCase(); };
-  form.hidden = false;
-  form.addEventListener('submit', function (e) { e.preventDefault(); });
-  input.addEventListener('input', function () {
+  // A long list is filtered once typing pauses, not at every key.
+  var delay = items.length > ${LONG_LIST} ? 150 : 0;
+  var timer = 0;
+  var last = '';
+  var filter = function () {
     var words = fold(input.value).split(/\\s+/).filter(Boolean);
-    var shown = 0;
-    items.forEach(function (li) {
-      var text = li.getAttribute('data-search') || '';
-      var match = words.every(function (w) { return text.indexOf(w) >= 0; });
-      li.hidden = !match;
-      if (match) shown += 1;
-    });
-    groups.forEach(function (g) { g.hidden = !g.querySelector('li.signatory:not([hidden])'); });
+    var key = words.join(' ');
+    if (key === last) return;
+    last = key;
+    var counts = groups.map(function () { return 0; });
+    var total = 0;
+    for (var i = 0; i < items.length; i++) {
+      var text = texts[i];
+      var match = true;
+      for (var w = 0; w < words.length && match; w++) match = text.indexOf(words[w]) >= 0;
+      // Only what changes is touched: the browser restyles those items and no others.
+      if (match !== shown[i]) { items[i].hidden = !match; shown[i] = match; }
+      if (match) { counts[groupOf[i]] += 1; total += 1; }
+    }
+    groups.forEach(function (g, gi) { var none = counts[gi] === 0; if (g.hidden !== none) g.hidden = none; });
     status.textContent = words.length === 0 ? '' :
-      form.getAttribute('data-shown').replace('{shown}', String(shown)).replace('{total}', String(items.length)) +
-      (shown === 0 ? ' ' + form.getAttribute('data-none') : '');
+      form.getAttribute('data-shown').replace('{shown}', String(total)).replace('{total}', String(items.length)) +
+      (total === 0 ? ' ' + form.getAttribute('data-none') : '');
+  };
+  form.hidden = false;
+  form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); filter(); });
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    if (delay === 0) filter(); else timer = setTimeout(filter, delay);
   });
 })();`;
 

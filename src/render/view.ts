@@ -13,10 +13,14 @@ import { toLf } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
 import type { Streamed } from '../streaming.js';
 import { signaturesChart } from './chart.js';
+import { PAGE_FILE_SUFFIXES } from './count-files.js';
 import { textDirection } from './direction.js';
+import { dayFormatter, displayLocale } from './display-dates.js';
+import { pagePhrasesFor } from './page-phrases.js';
 import { phrasesFor } from './phrases.js';
 import { type PreviewView, previewView } from './preview.js';
-import { PAGE_CSP, PRINT_CSP, SEARCH_SCRIPT } from './search-script.js';
+import { LONG_LIST, PAGE_CSP, PRINT_CSP, SEARCH_SCRIPT } from './search-script.js';
+import { letterDescription, type ShareView, shareView } from './share.js';
 
 /** One signatory as templates see it. */
 export interface SignatoryView {
@@ -64,6 +68,9 @@ export interface PhrasesView {
   of: string;
   chartTitle: string;
   link: string;
+  /** Before the date of the newest change ("Last updated"), and the link to the feed. */
+  lastUpdated: string;
+  feed: string;
 }
 
 /**
@@ -76,7 +83,16 @@ export interface LetterView {
   slug: string;
   addressee: string;
   language: string;
+  /** The locale dates and numbers are written in (see display-dates.ts `displayLocale`): en-GB. */
+  locale: string;
   direction: 'ltr' | 'rtl';
+  /** What the letter is about, for the page's description and a shared link (see share.ts `letterDescription`). */
+  description: string;
+  share: ShareView;
+  /** When the letter last changed (see share.ts `lastUpdated`): ISO 8601 UTC and as a day in the locale; null when undated. */
+  updated: { at: string; display: string } | null;
+  /** The Atom feed the page links to: its file name, beside the page. */
+  feed: { url: string };
   status: string;
   organisers: { name: string; url: string | null }[];
   /** The "Sign this letter" link (letter.yaml `sign_url:`) while the letter is open; else null. */
@@ -93,7 +109,11 @@ export interface LetterView {
   phrases: PhrasesView;
   bodyMarkdown: string;
   bodyHtml: string;
+  /** More than `LONG_LIST` signatories: the page skips the layout of groups off screen (see search-script.ts). */
+  longList: boolean;
   chartHtml: string | null;
+  /** What the chart shows, in words (a figcaption); null with the chart. */
+  chartCaption: string | null;
   scriptHtml: string;
   cspHtml: string;
   /** The Content-Security-Policy of the print version (no script, no network). */
@@ -129,6 +149,10 @@ export interface ViewOptions {
   publication?: Publication;
   /** The names of the versions of the text by hash (see `versionNames`); a version without one is named by its hash. */
   versionNames?: ReadonlyMap<string, string>;
+  /** When the letter last changed, ISO 8601 UTC (see share.ts `lastUpdated`, made from every signature); none by default. */
+  updated?: string | null;
+  /** The share image's file name beside the page (`--share-image`); none by default. */
+  shareImage?: string | null;
 }
 
 /**
@@ -169,19 +193,10 @@ export function streamedLetterView(
 ): StreamedLetterView {
   const lang = options.lang ?? letter.language;
   const words = phrasesFor(lang);
-  const numbers = new Intl.NumberFormat(lang);
-  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
-  // A year of signatures has at most 366 days to format.
-  const days = new Map<string, string>();
-  const day = (iso: string) => {
-    const d = iso.slice(0, 10);
-    let shown = days.get(d);
-    if (shown === undefined) {
-      shown = dates.format(new Date(`${d}T00:00:00Z`));
-      days.set(d, shown);
-    }
-    return shown;
-  };
+  const pageWords = pagePhrasesFor(lang);
+  const locale = displayLocale(letter, lang);
+  const numbers = new Intl.NumberFormat(locale);
+  const day = dayFormatter(locale);
   // Only signatures that recorded a version can say which text they saw.
   const current = textVersion(body);
   const versionName = (hash: string) => options.versionNames?.get(hash) ?? hash;
@@ -230,18 +245,35 @@ export function streamedLetterView(
   const unnamed = [...earlier].filter((h) => !options.versionNames?.has(h)).sort();
   const earlierNames = [...named, ...unnamed].map(versionName);
   const text = options.body ?? body;
+  const title =
+    lang === letter.language ? letter.title : (letter.translations?.[lang]?.title ?? letter.title);
+  const chart = signaturesChart(
+    (function* () {
+      for (const g of groups) for (const s of g.signatures) yield s.signed_at;
+    })(),
+    locale,
+    {
+      title: words.chartTitle,
+      days: pageWords.chartDays,
+      count: pageWords.chartCount,
+      caption: pageWords.chartCaption,
+    },
+  );
+  const updated = options.updated ?? null;
   return {
-    title:
-      lang === letter.language
-        ? letter.title
-        : (letter.translations?.[lang]?.title ?? letter.title),
+    title,
     slug: letter.slug,
     addressee:
       lang === letter.language
         ? letter.addressee
         : (letter.translations?.[lang]?.addressee ?? letter.addressee),
     language: lang,
+    locale,
     direction: textDirection(lang),
+    description: letterDescription(letter, text, lang === letter.language),
+    share: shareView(letter, locale, title, options.shareImage ?? null),
+    updated: updated === null ? null : { at: updated, display: day(updated) },
+    feed: { url: `${letter.slug}${PAGE_FILE_SUFFIXES.feed}` },
     status: letter.status,
     organisers: letter.organisers.map((o) => ({ name: o.name, url: o.url ?? null })),
     sign:
@@ -270,20 +302,17 @@ export function streamedLetterView(
       of: words.of,
       chartTitle: words.chartTitle,
       link: words.link,
+      lastUpdated: pageWords.lastUpdated,
+      feed: pageWords.feed,
     },
     bodyMarkdown: toLf(text).trim(),
     bodyHtml: markdown.render(text).trim(),
-    chartHtml: signaturesChart(
-      (function* () {
-        for (const g of groups) for (const s of g.signatures) yield s.signed_at;
-      })(),
-      words.chartTitle,
-      day,
-      (n) => numbers.format(n),
-    ),
+    longList: count > LONG_LIST,
+    chartHtml: chart?.svgHtml ?? null,
+    chartCaption: chart?.caption ?? null,
     scriptHtml: SEARCH_SCRIPT,
     cspHtml: PAGE_CSP,
     printCspHtml: PRINT_CSP,
-    preview: previewView(options.publication, lang),
+    preview: previewView(options.publication, lang, locale),
   };
 }

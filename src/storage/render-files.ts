@@ -19,7 +19,8 @@ export function defaultOutDir(dir: string, slug: string, cwd: string): string {
 }
 
 /**
- * The render files of the letter `slug` in `dir` (languages `langs`, the first its own) that
+ * The render files of the letter `slug` in `dir` (languages `langs`, the first its own, and
+ * the files written beside its page: feed, count, badge, share image) that
  * exist in `out/<slug>/` under `cwd` or under the folder that holds `letters/` (two above
  * the letter's folder): absolute paths, each once.
  */
@@ -35,9 +36,12 @@ export async function defaultRenderFiles(
   // Loaded here: Handlebars is only needed by an erasure that looks for renders.
   const { FORMAT_SPECS } = await import('../render/render.js');
   const suffixes = [...Object.values(FORMAT_SPECS).map((f) => f.suffix), '.pdf'];
-  const names = langs.flatMap((lang, i) =>
-    suffixes.map((s) => `${i === 0 ? slug : `${slug}.${lang}`}${s}`),
-  );
+  const { PAGE_FILE_SUFFIXES } = await import('../render/count-files.js');
+  const names = [
+    ...langs.flatMap((lang, i) => suffixes.map((s) => `${i === 0 ? slug : `${slug}.${lang}`}${s}`)),
+    // The feed names signatories; the count, badge and image give a count the erasure changed.
+    ...Object.values(PAGE_FILE_SUFFIXES).map((s) => `${slug}${s}`),
+  ];
   const candidates = folders.flatMap((f) => names.map((n) => path.join(f, n)));
   const found = await Promise.all(
     candidates.map((f) =>

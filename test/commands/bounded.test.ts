@@ -55,12 +55,12 @@ describe('nesting deeper than any letter file needs', () => {
   );
 
   it.each([
-    ['letter.yaml, block', 'letter.yaml', `extra:\n${'- '.repeat(4000)}x\n`, 'letter.yaml:54:63'],
+    ['letter.yaml, block', 'letter.yaml', `extra:\n${'- '.repeat(4000)}x\n`, 'letter.yaml:55:63'],
     [
       'letter.yaml, flow',
       'letter.yaml',
       `extra: ${'['.repeat(4000)}${']'.repeat(4000)}\n`,
-      'letter.yaml:53:39',
+      'letter.yaml:54:39',
     ],
   ])('%s: sign and verify stop with the place', async (_, file, text, where) => {
     append(file, text);
@@ -171,7 +171,7 @@ describe('many problems in one file', () => {
     const mine = json.errors.filter((e) => e.file === `${L}/letter.yaml`);
     expect(mine).toHaveLength(51);
     expect(mine[50]).toMatchObject({
-      line: 103,
+      line: 104,
       code: 'too-many-problems',
       message: 'and 39950 more problems in this file, from here on',
     });
@@ -216,7 +216,7 @@ describe('YAML tags and prototype keys', () => {
           'translations:\n',
           'translations:\n  __proto__:\n    title: X\n    source: sha256:5b9d2dc95291\n',
         ),
-      'letter.yaml:14:3: error: the key "__proto__" is refused',
+      'letter.yaml:15:3: error: the key "__proto__" is refused',
     ],
     [
       'a __proto__ group name',
@@ -225,7 +225,7 @@ describe('YAML tags and prototype keys', () => {
           '    names:\n      fr: Industrie',
           '    names:\n      __proto__: Evil\n      fr: Industrie',
         ),
-      'letter.yaml:46:7: error: the key "__proto__" is refused',
+      'letter.yaml:47:7: error: the key "__proto__" is refused',
     ],
   ])('letter.yaml with %s fails check at its place', async (_, edit, expected) => {
     const p = path.join(t.letterDir, 'letter.yaml');

@@ -19,7 +19,7 @@ const edit = (file: string, from: string, to: string) => {
 };
 const embargo = () =>
   edit('letter.yaml', 'opened: 2020-05-26\n', `opened: 2020-05-26\nembargo: ${EMBARGO}\n`);
-const MARK = 'EMBARGOED PREVIEW: not for publication before May 26, 2020, 09:00 UTC';
+const MARK = 'EMBARGOED PREVIEW: not for publication before 26 May 2020, 09:00 UTC';
 const renders = ['md', 'html', 'print.html'].map((s) => `out/time-to-act/time-to-act.${s}`);
 
 describe('renders under embargo', () => {

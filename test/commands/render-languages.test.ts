@@ -70,8 +70,8 @@ describe('languages', () => {
     );
     expect(codes).toEqual([
       `text-changed ${L}/letter.md:1`,
-      `translation-outdated ${L}/letter.yaml:17`,
-      `translation-outdated ${L}/letter.yaml:21`,
+      `translation-outdated ${L}/letter.yaml:18`,
+      `translation-outdated ${L}/letter.yaml:22`,
     ]);
     await letter(t.dir, ['render', L, '--format', 'md']);
     expect(read('out/time-to-act/time-to-act.md')).toContain(

@@ -19,7 +19,7 @@ describe('letter render', () => {
     expect(r).toEqual({
       code: 0,
       stderr: '',
-      stdout: `Rendered ${L} (12 signatories):\n  out/time-to-act/time-to-act.md\n  out/time-to-act/time-to-act.html\n  out/time-to-act/time-to-act.print.html\n`,
+      stdout: `Rendered ${L} (12 signatories):\n  out/time-to-act/time-to-act.md\n  out/time-to-act/time-to-act.html\n  out/time-to-act/time-to-act.print.html\n  out/time-to-act/time-to-act.count.json\n  out/time-to-act/time-to-act.atom\n  out/time-to-act/time-to-act.badge.svg\n`,
     });
     const html = read('out/time-to-act/time-to-act.html');
     expect(groupsOf(html)).toEqual([
@@ -120,7 +120,9 @@ describe('letter render', () => {
       ).code,
     ).toBe(0);
     const r = await letter(t.dir, ['render', L, '--format', 'html']);
-    expect(r.stdout).toBe(`Rendered ${L} (11 signatories):\n  out/time-to-act/time-to-act.html\n`);
+    expect(r.stdout).toBe(
+      `Rendered ${L} (11 signatories):\n  out/time-to-act/time-to-act.html\n  out/time-to-act/time-to-act.count.json\n  out/time-to-act/time-to-act.atom\n  out/time-to-act/time-to-act.badge.svg\n`,
+    );
     const html = read('out/time-to-act/time-to-act.html');
     expect(html).not.toContain('Eva Chen');
     expect(html).not.toContain('Ada Lovelace');
@@ -165,6 +167,9 @@ describe('letter render', () => {
     expect(read('out/time-to-act/time-to-act.md')).toBe(oldMd);
     expect(read('out/time-to-act/time-to-act.html')).toBe(oldHtml);
     expect(readdirSync(path.join(t.dir, 'out/time-to-act')).sort()).toEqual([
+      'time-to-act.atom',
+      'time-to-act.badge.svg',
+      'time-to-act.count.json',
       'time-to-act.html',
       'time-to-act.md',
     ]);

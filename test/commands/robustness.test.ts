@@ -162,7 +162,7 @@ describe('found by a second trial', () => {
     const c = await letter(t.dir, ['check', L]);
     expect(c.stdout).toContain(`${L}/letter.md:1:1: error: the file holds merge-conflict markers`);
     expect(c.stdout).toContain(
-      `${L}/letter.yaml:15:5: error: the de translation has no text: letter.de.md does not exist`,
+      `${L}/letter.yaml:16:5: error: the de translation has no text: letter.de.md does not exist`,
     );
   });
 });

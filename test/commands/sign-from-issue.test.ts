@@ -259,7 +259,7 @@ describe('the form, the workflow and the Sign link', () => {
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, `${text}sign_url: javascript:alert(1)\n`);
     expect((await letter(t.dir, ['check', L])).stdout).toContain(
-      'letter.yaml:53:11: error: field "sign_url" must be an http or https address',
+      'letter.yaml:54:11: error: field "sign_url" must be an http or https address',
     );
     writeFileSync(file, `${text}sign_url: HTTPS://Example.ORG/sign\n`);
     const r = await letter(t.dir, ['check', L]);

@@ -64,7 +64,7 @@ describe.runIf(pdfs || process.env.CI)('the PDF of a letter under embargo', () =
     expect(pages).toHaveLength(2);
     for (const page of pages)
       expect(page).toContain(
-        'EMBARGOED PREVIEW: not for publication before May 26, 2020, 09:00 UTC',
+        'EMBARGOED PREVIEW: not for publication before 26 May 2020, 09:00 UTC',
       );
     expect((await letter(t.dir, ['render', L, '--format', 'pdf'], AT)).code).toBe(0);
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });

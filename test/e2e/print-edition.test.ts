@@ -201,9 +201,18 @@ describe.runIf(available || process.env.CI)('the print edition (PDF)', () => {
     expect(info).toMatch(/CreationDate:\s+Wed Dec {2}2 21:47:13 2026 UTC/);
     expect(info).toMatch(/ModDate:\s+Wed Dec {2}2 21:47:13 2026 UTC/);
     const text = execFileSync('pdftotext', ['-layout', pdf(), '-'], { encoding: 'utf8' });
-    // The header date is never wrapped.
-    expect(text).toContain('Opened May 26, 2020');
+    // The header date is never wrapped, and follows the letter's locale (en-GB).
+    expect(text).toContain('Opened 26 May 2020');
     expect(text).toContain('Page 1 of 1');
+  });
+
+  it('dates the print edition in the letter\'s locale: en-US', async () => {
+    const yaml = path.join(t.letterDir, 'letter.yaml');
+    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^locale: en-GB$/m, 'locale: en-US'));
+    const r = await letter(t.dir, ['render', L, '--format', 'pdf'], { LETTER_NOW: NOW });
+    expect(r.code).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', pdf(), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Opened May 26, 2020');
   });
 
   it('takes SOURCE_DATE_EPOCH over the clock, and gives the same bytes for the same input', async () => {
