@@ -109,7 +109,8 @@ export interface DeliveryEvent {
   at: string;
   kind: 'delivered' | ResponseKind;
   /** The delivery's id. */
-  delivery: string;
+  id: string;
+  /** The addressee. */
   to: string;
   count?: number;
   note?: string;
@@ -123,7 +124,7 @@ export function deliveryEvents(file: DeliveriesFile): DeliveryEvent[] {
     events.push({
       at: d.delivered_at,
       kind: 'delivered',
-      delivery: d.id,
+      id: d.id,
       to: d.to,
       count: d.count,
     });
@@ -131,7 +132,7 @@ export function deliveryEvents(file: DeliveriesFile): DeliveryEvent[] {
       events.push({
         at: `${r.on}T00:00:00Z`,
         kind: r.kind,
-        delivery: d.id,
+        id: d.id,
         to: d.to,
         ...(r.note ? { note: r.note } : {}),
         ...(r.link ? { link: r.link } : {}),
@@ -144,13 +145,14 @@ export function deliveryEvents(file: DeliveriesFile): DeliveryEvent[] {
  * The problems of a parsed deliveries.yaml (`file` as shown, `locate` its positions): an id
  * used twice (delivery-id-duplicate), a response dated before its delivery's day
  * (response-before-delivery), and, as a warning, a follow-up due before `today` (ISO date)
- * with no response on or after its day (follow-up-overdue).
+ * with no response on or after its day (follow-up-overdue); `shown` names the letter in hints.
  */
 export function deliveryProblems(
   parsed: DeliveriesFile,
   file: string,
   locate: Locate,
   today: string,
+  shown: string,
 ): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -183,7 +185,7 @@ export function deliveryProblems(
             'follow-up-overdue',
             at(file, locate(['deliveries', i, 'responses', j, 'on'])),
             `the follow-up of ${d.id} was due on ${r.on}`,
-            `follow up, then record it: letter delivery respond <letter> ${d.id} responded --on <date>`,
+            `follow up, then record it: letter delivery respond ${shown} ${d.id} responded --on <date>`,
           ),
         );
     });
