@@ -4,13 +4,14 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { InvalidLetter, UsageError } from '../errors.js';
 import { type EmbargoFields, embargoFields, publication } from '../letter/embargo.js';
 import { groupedSource, groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
 import { publishedStatuses } from '../letter/signatures.js';
 import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
 import { streamedLetterView } from '../render/view.js';
+import { readDeliveries } from '../storage/deliveries-file.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { type StreamedFile, writeStreamedFilesInto } from '../storage/streamed-files.js';
@@ -81,6 +82,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview, is');
   const statuses = publishedStatuses(letter);
   const versionNames = await earlierVersionNames(loaded, gate.signatures, statuses, ctx);
+  const delivered = await readDeliveries(dir, loaded.shown);
+  if (delivered.problems.some((p) => p.severity === 'error'))
+    throw new InvalidLetter(delivered.problems);
   const documents: {
     format: OutputFormat;
     lang: string;
@@ -94,7 +98,13 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     trace('render: view');
     // In the order of the language rendered; the documents read their signatories as they are written.
     const grouped = groupSignatures({ ...letter, language: lang }, gate.signatures, statuses);
-    const viewOptions = { lang, body, versionNames, publication: state };
+    const viewOptions = {
+      lang,
+      body,
+      versionNames,
+      publication: state,
+      deliveries: delivered.deliveries.deliveries,
+    };
     const view = streamedLetterView(letter, loaded.body, groupedSource(grouped), viewOptions);
     trace('render: templates');
     count = view.count;

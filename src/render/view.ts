@@ -5,6 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { countryName } from '../letter/countries.js';
+import type { Delivery } from '../letter/deliveries.js';
 import type { Publication } from '../letter/embargo.js';
 import { type GroupSource, groupedSource, groupSignatures } from '../letter/order.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
@@ -13,6 +14,7 @@ import { toLf } from '../letter/text.js';
 import { textVersion } from '../letter/text-version.js';
 import type { Streamed } from '../streaming.js';
 import { signaturesChart } from './chart.js';
+import { type DeliveriesView, deliveriesView } from './deliveries-view.js';
 import { textDirection } from './direction.js';
 import { phrasesFor } from './phrases.js';
 import { type PreviewView, previewView } from './preview.js';
@@ -103,6 +105,8 @@ export interface LetterView {
    * preview.ts): null for a final render. Templates show it with `{{#if preview}}`.
    */
   preview: PreviewView | null;
+  /** The deliveries of the letter and what came back (deliveries.yaml), for the page's "Delivered" section; null when none. */
+  deliveries: DeliveriesView | null;
 }
 
 /** A group of a `StreamedLetterView`: its signatories made one at a time as a render walks them (an empty array when none). */
@@ -129,6 +133,8 @@ export interface ViewOptions {
   publication?: Publication;
   /** The names of the versions of the text by hash (see `versionNames`); a version without one is named by its hash. */
   versionNames?: ReadonlyMap<string, string>;
+  /** The letter's deliveries (deliveries.yaml), shown in the page's "Delivered" section. */
+  deliveries?: readonly Delivery[];
 }
 
 /**
@@ -285,5 +291,6 @@ export function streamedLetterView(
     cspHtml: PAGE_CSP,
     printCspHtml: PRINT_CSP,
     preview: previewView(options.publication, lang),
+    deliveries: deliveriesView(options.deliveries, lang, day, (n) => numbers.format(n)),
   };
 }

@@ -178,6 +178,11 @@ describe('letter deliver and verify-delivery', () => {
       },
     ]);
     expect(log.events[3].kind).toBe('verified');
+    // The page says it too, in a "Delivered" section.
+    expect((await letter(t.dir, ['render', L, '--format', 'html'], later)).code).toBe(0);
+    expect(readFileSync(path.join(t.dir, 'out/time-to-act/time-to-act.html'), 'utf8')).toContain(
+      '<h2 id="deliveries-heading">Delivered</h2>\n<ul>\n<li>To the United Nations on June 1, 2020, with 12 signatures.\n<ul>\n<li>Acknowledged on June 2, 2020: Receipt confirmed</li>\n<li>Follow-up due on July 1, 2020.</li>\n</ul>\n</li>\n</ul>\n</section>',
+    );
     const check = await letter(t.dir, ['check', L], later);
     expect(check.code).toBe(0);
     expect(check.stdout + check.stderr).toContain(
