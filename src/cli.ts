@@ -138,6 +138,7 @@ export const commandModules = {
   deliver: () => import('./commands/deliver.js'),
   verifyDelivery: () => import('./commands/verify-delivery.js'),
   deliveryRespond: () => import('./commands/delivery-respond.js'),
+  pressKit: () => import('./commands/press-kit.js'),
 };
 /** The table of command modules (see `commandModules`). */
 export type CommandModules = typeof commandModules;
@@ -579,6 +580,28 @@ export function createProgram(
     .action(async (letter, id, kind, o) => {
       const { respond, formatRespond } = await load.deliveryRespond();
       return run(ctx, exit, o, () => respond({ letter, id, kind, ...o }, ctx), formatRespond);
+    });
+
+  program
+    .command('press-kit')
+    .description(
+      'a one-page press kit (Markdown and PDF): the count, signatories by group, the embargo line, the press contact',
+    )
+    .argument('<letter>', 'letter folder')
+    .option('--top <n>', 'names shown per group (default 5), then "and N others"', positiveInt)
+    .option('--out <folder>', 'where to write it (default out/<slug>)')
+    .option('--no-pdf', 'write the Markdown only (no Chromium here)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'letter press-kit letters/time-to-act',
+        'letter press-kit letters/time-to-act --top 3',
+      ),
+    )
+    .action(async (letter, o) => {
+      const { pressKit, formatPressKit } = await load.pressKit();
+      return run(ctx, exit, o, () => pressKit({ letter, ...o }, ctx), formatPressKit);
     });
 
   program

@@ -76,6 +76,12 @@ describe('which command a command line calls, with which options', () => {
       { letter: L, id: 'd1', kind: 'follow-up', on: '2020-07-01' },
     ],
     [
+      'press-kit --top',
+      ['press-kit', L, '--top', '3', '--no-pdf'],
+      'pressKit',
+      { letter: L, top: 3, pdf: false },
+    ],
+    [
       'github issue-form',
       ['github', 'issue-form', L, '--write'],
       'issueForm',
