@@ -6,23 +6,14 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { EnvironmentError, InvalidLetter, UsageError, UserError } from '../errors.js';
+import { InvalidLetter, UsageError, UserError } from '../errors.js';
 import { folderCommit } from '../git.js';
 import { toIsoTimestamp } from '../letter/dates.js';
 import { deliveryId } from '../letter/deliveries.js';
-import {
-  entryDigest,
-  LIST_FILES,
-  MANIFEST_FILE,
-  MANIFEST_FORMAT,
-  type Manifest,
-  SIGNATURE_FILE,
-  SIGNATURE_NAMESPACE,
-  sha256,
-} from '../letter/delivery-manifest.js';
+import { MANIFEST_FILE, SIGNATURE_FILE, sha256 } from '../letter/delivery-manifest.js';
 import { embargoNotice, publication } from '../letter/embargo.js';
 import { deliveriesChange, readDeliveries } from '../storage/deliveries-file.js';
-import { bundleFolderFree, hashBundle, removeBundle } from '../storage/delivery-bundle.js';
+import { bundleFolderFree, removeBundle } from '../storage/delivery-bundle.js';
 import {
   loadLetterYamlRefusingErrors,
   resolveLetterDir,
@@ -30,11 +21,8 @@ import {
 } from '../storage/letter-store.js';
 import { defaultOutDir } from '../storage/render-files.js';
 import { writeAll } from '../storage/transaction.js';
-import { jsonDocument } from '../streaming.js';
+import { writeBundle } from './deliver-bundle.js';
 import type { DeliverOptions, DeliverResult } from './deliver-format.js';
-import { csvChunks, EXPORT_COLUMNS, exportRow } from './export.js';
-import { list } from './list.js';
-import { render } from './render.js';
 import { outDirFor } from './render-options.js';
 
 export type { DeliverOptions, DeliverResult } from './deliver-format.js';
@@ -79,49 +67,11 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
       `--out: ${bundleShown} already holds files; a bundle is never written over another`,
       'Name a new folder with --out, or remove that one.',
     );
-  const listed = await list({ letter: dir, embargoSubject: 'the delivery is' }, ctx);
-  const rows = [...listed.signatures].map(exportRow);
-  const columns = [...EXPORT_COLUMNS];
   try {
-    await render(
-      { letter: dir, out: bundle, formats: o.pdf === false ? 'md,html' : 'md,html,pdf' },
+    const { manifest, manifestText, signature } = await writeBundle(
+      { dir, bundle, letter, to, deliveredAt, git, pdf: o.pdf !== false, signKey: o.signKey },
       ctx,
-    ).catch((e: unknown) => {
-      if (e instanceof EnvironmentError)
-        e.hint =
-          `${e.hint ?? ''} Or deliver without the PDF: --no-pdf (the manifest then lists none).`.trim();
-      throw e;
-    });
-    await writeAll([
-      {
-        path: path.join(bundle, LIST_FILES.csv),
-        text: [...csvChunks(rows, columns, false)].join(''),
-      },
-      { path: path.join(bundle, LIST_FILES.json), text: [...jsonDocument(rows)].join('') },
-    ]);
-    const found = await hashBundle(bundle, bundleShown);
-    const manifest: Manifest = {
-      format: MANIFEST_FORMAT,
-      letter: { slug: letter.slug, title: letter.title, addressee: letter.addressee },
-      to,
-      delivered_at: deliveredAt,
-      commit: git?.commit ?? null,
-      uncommitted_changes: git === undefined || git.dirty,
-      count: rows.length,
-      columns,
-      files: [...found].map(([p, f]) => ({ path: p, ...f })),
-      entries: rows.map((r) => ({ id: r.id!, name: r.name!, sha256: entryDigest(r, columns) })),
-    };
-    const manifestText = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
-    let signature: string | undefined;
-    if (o.signKey !== undefined) {
-      const { sshSign } = await import('../ssh-signature.js');
-      signature = await sshSign(
-        manifestText,
-        path.resolve(ctx.cwd, o.signKey),
-        SIGNATURE_NAMESPACE,
-      );
-    }
+    );
     const digest = sha256(manifestText);
     const delivery = {
       id,
@@ -131,7 +81,7 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
       manifest: `sha256:${digest}`,
       ...(git ? { commit: git.commit } : {}),
       ...(git === undefined || git.dirty ? { uncommitted: true } : {}),
-      count: rows.length,
+      count: manifest.count,
       responses: [],
     };
     const final = [
@@ -149,7 +99,7 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
       to,
       delivered_at: deliveredAt,
       bundle: bundleShown,
-      count: rows.length,
+      count: manifest.count,
       commit: manifest.commit,
       uncommitted_changes: manifest.uncommitted_changes,
       embargoed: state.state === 'preview',
