@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gitState, letter, snapshot, useTempLetter } from '../helpers/cli.js';
+import { editFile, gitState, letter, snapshot, useTempLetter } from '../helpers/cli.js';
 
 // CI installs Debian's chromium (.ci/run); there the bundle always holds the PDF.
 const CHROMIUM = process.env.LETTER_CHROMIUM ?? '/usr/bin/chromium';
@@ -16,6 +16,7 @@ const ID = '2020-06-01-the-united-nations';
 const BUNDLE = `out/time-to-act/delivery-${ID}`;
 
 const t = useTempLetter();
+const verify = (...args: string[]) => letter(t.dir, ['verify-delivery', BUNDLE, ...args]);
 const deliver = (...args: string[]) =>
   letter(t.dir, ['deliver', L, '--to', 'the United Nations', ...pdf, ...args], NOW);
 
@@ -42,7 +43,7 @@ describe('letter deliver and verify-delivery', () => {
     expect(readFileSync(path.join(t.letterDir, 'deliveries.yaml'), 'utf8')).toContain(
       `  - id: ${ID}\n    to: the United Nations\n    delivered_at: 2020-06-01T09:00:00Z\n    channel: email\n    manifest: sha256:${result.manifest_sha256}\n`,
     );
-    const ok = await letter(t.dir, ['verify-delivery', BUNDLE]);
+    const ok = await verify();
     expect(ok.code, ok.stdout).toBe(0);
     expect(ok.stdout).toContain('Valid: ');
 
@@ -55,7 +56,7 @@ describe('letter deliver and verify-delivery', () => {
     const removed = rows.splice(3, 1)[0]!;
     writeFileSync(json, `${JSON.stringify(rows, null, 2)}\n`);
 
-    const bad = await letter(t.dir, ['verify-delivery', BUNDLE]);
+    const bad = await verify();
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('✗ signatures.csv: changed (');
     expect(bad.stdout).toContain(
@@ -64,7 +65,7 @@ describe('letter deliver and verify-delivery', () => {
     expect(bad.stdout).toContain(
       `✗ signatures.json: ${removed.name} (${removed.id}) removed (the manifest lists it)`,
     );
-    const asJson = JSON.parse((await letter(t.dir, ['verify-delivery', BUNDLE, '--json'])).stdout);
+    const asJson = JSON.parse((await verify('--json')).stdout);
     expect(asJson.ok).toBe(false);
     expect(
       asJson.findings.map((f: { kind: string; file: string }) => `${f.kind} ${f.file}`),
@@ -90,41 +91,26 @@ describe('letter deliver and verify-delivery', () => {
     const made = await deliver('--sign-key', right);
     expect(made.code, made.stderr).toBe(0);
     expect(existsSync(path.join(t.dir, BUNDLE, 'manifest.json.sig'))).toBe(true);
-    const good = await letter(t.dir, [
-      'verify-delivery',
-      BUNDLE,
-      '--allowed-signers',
-      'campaign.allowed',
-    ]);
+    const good = await verify('--allowed-signers', 'campaign.allowed');
     expect(good.code, good.stdout).toBe(0);
     expect(good.stdout).toContain(
       'signature: good, by press@campaign.example (ssh-keygen -Y verify',
     );
-    const wrong = await letter(t.dir, [
-      'verify-delivery',
-      BUNDLE,
-      '--allowed-signers',
-      'stranger.allowed',
-    ]);
+    const wrong = await verify('--allowed-signers', 'stranger.allowed');
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toContain(
       'signature: the key that signed is not in the allowed signers file',
     );
     // Without allowed signers: sound, signer unchecked (check-novalidate), said so.
-    const loose = await letter(t.dir, ['verify-delivery', BUNDLE, '--json']);
+    const loose = await verify('--json');
     expect(JSON.parse(loose.stdout).signature).toMatchObject({
       method: 'check-novalidate',
       ok: true,
     });
     // A manifest changed after signing fails even when its digests were made to agree.
     const manifest = path.join(t.dir, BUNDLE, 'manifest.json');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('the United Nations', 'the UN'));
-    const forged = await letter(t.dir, [
-      'verify-delivery',
-      BUNDLE,
-      '--allowed-signers',
-      'campaign.allowed',
-    ]);
+    editFile(manifest, 'the United Nations', 'the UN');
+    const forged = await verify('--allowed-signers', 'campaign.allowed');
     expect(forged.code).toBe(1);
   });
 
@@ -189,13 +175,13 @@ describe('letter deliver and verify-delivery', () => {
       `${L}/deliveries.yaml:13:13: warning: the follow-up of ${ID} was due on 2020-07-01`,
     );
     const file = path.join(t.letterDir, 'deliveries.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('on: 2020-06-02', 'on: 2020-05-02'));
+    editFile(file, 'on: 2020-06-02', 'on: 2020-05-02');
     const before = await letter(t.dir, ['check', L], later);
     expect(before.code).toBe(1);
     expect(before.stdout + before.stderr).toContain(
       `${L}/deliveries.yaml:10:13: error: acknowledged on 2020-05-02, before the delivery of 2020-06-01`,
     );
-    writeFileSync(file, readFileSync(file, 'utf8').replace('on: 2020-05-02', 'on: 2020-02-30'));
+    editFile(file, 'on: 2020-05-02', 'on: 2020-02-30');
     const invalid = await letter(t.dir, ['check', L], later);
     expect(invalid.code).toBe(1);
     expect(invalid.stdout + invalid.stderr).toMatch(
@@ -234,7 +220,7 @@ describe('letter deliver and verify-delivery', () => {
       { cwd: t.dir },
     );
     const yaml = path.join(t.letterDir, 'letter.yaml');
-    writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('status: open', 'status: draft'));
+    editFile(yaml, 'status: open', 'status: draft');
     const drafted = snapshot(t.dir);
     const draft = await deliver('--allow-dirty', '--out', 'out/draft');
     expect(draft.code).toBe(1);

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { letter, useTempLetter } from '../helpers/cli.js';
+import { editFile, letter, useTempLetter } from '../helpers/cli.js';
 
 const CHROMIUM = process.env.LETTER_CHROMIUM ?? '/usr/bin/chromium';
 const pdfs = existsSync(CHROMIUM) && existsSync('/usr/bin/pdfinfo');
@@ -22,13 +22,10 @@ function grow(total: number): void {
       `name: Signatory ${String(n).padStart(3, '0')} Longname-Example\nrole: Director of a rather long-named research institute\ncountry: CH\ngroup: ${groups[n % 3]}\nsigned_at: 2020-05-27T00:00:00Z\nstatus: verified\nverified:\n  by: desk\n  at: 2020-05-27T00:00:00Z\n`,
     );
   }
-  const yaml = path.join(t.letterDir, 'letter.yaml');
-  writeFileSync(
-    yaml,
-    readFileSync(yaml, 'utf8').replace(
-      'opened: 2020-05-26\n',
-      'opened: 2020-05-26\nembargo: 2020-06-02T09:00:00Z\npublic_contacts:\n  - press@cyberpeaceinstitute.org\n',
-    ),
+  editFile(
+    path.join(t.letterDir, 'letter.yaml'),
+    'opened: 2020-05-26\n',
+    'opened: 2020-05-26\nembargo: 2020-06-02T09:00:00Z\npublic_contacts:\n  - press@cyberpeaceinstitute.org\n',
   );
 }
 
