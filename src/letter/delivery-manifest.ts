@@ -189,13 +189,13 @@ export function manifestShapeProblem(v: unknown): string | undefined {
 
 /** A slug of an addressee for a folder or id: lower-case ASCII letters and digits joined by hyphens ("the United Nations" → "the-united-nations"). */
 export function addresseeSlug(to: string): string {
-  const s = to
+  const words = to
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return s === '' ? 'addressee' : s;
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = words.join('-').slice(0, 40);
+  while (slug.endsWith('-')) slug = slug.slice(0, -1);
+  return slug === '' ? 'addressee' : slug;
 }
