@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { InvalidLetter, UsageError, UserError } from '../errors.js';
+import { allowedContactKey, findContactDetails } from '../letter/contact-details.js';
 import { isIsoDate } from '../letter/dates.js';
 import {
   type Delivery,
@@ -13,7 +14,11 @@ import {
   responseSchema,
 } from '../letter/deliveries.js';
 import { deliveriesChange, readDeliveries } from '../storage/deliveries-file.js';
-import { resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
+import {
+  loadLetterYamlRefusingErrors,
+  resolveLetterDir,
+  withLetterLock,
+} from '../storage/letter-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
 
@@ -55,6 +60,17 @@ export async function respond(o: RespondOptions, ctx: Context): Promise<RespondR
   ) as DeliveryResponse;
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   const shown = path.relative(ctx.cwd, dir) || '.';
+  // deliveries.yaml is public: a note may name the organisers' public contact, no one else's.
+  const allowed = new Set(
+    ((await loadLetterYamlRefusingErrors(dir, ctx.cwd)).public_contacts ?? []).map(
+      allowedContactKey,
+    ),
+  );
+  if (response.note && findContactDetails(response.note, '--note', { allowed }).length > 0)
+    throw new UsageError(
+      '--note: it holds an email address or phone number, and deliveries.yaml is public',
+      "Leave the contact out (keep it in the private store), or list it under public_contacts: if it is the organisers' own.",
+    );
   return withLetterLock(dir, async () => {
     const record = await readDeliveries(dir, shown);
     if (record.problems.some((p) => p.severity === 'error'))

@@ -203,6 +203,13 @@ describe('letter deliver and verify-delivery', () => {
     expect(date.code).toBe(2);
     expect(date.stderr).toContain('--on: "2020-13-01" is not a date');
     expect((await letter(t.dir, ['delivery', 'respond', L, ID, 'thanked'], NOW)).code).toBe(2);
+    const contact = await letter(
+      t.dir,
+      ['delivery', 'respond', L, ID, 'responded', '--note', 'Reply from jane.doe@un.org'],
+      NOW,
+    );
+    expect(contact.code).toBe(2);
+    expect(contact.stderr).toContain('--note: it holds an email address or phone number');
     const missing = await letter(t.dir, ['verify-delivery', 'out/nowhere']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('out/nowhere: no such bundle folder');
