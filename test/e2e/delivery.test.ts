@@ -192,24 +192,20 @@ describe('letter deliver and verify-delivery', () => {
   it('bad input changes nothing: unknown delivery, bad date, missing bundle, draft, uncommitted changes', async () => {
     expect((await deliver()).code).toBe(0);
     const before = snapshot(t.dir);
-    const unknown = await letter(t.dir, ['delivery', 'respond', L, 'nope', 'acknowledged'], NOW);
-    expect(unknown).toMatchObject({ code: 2, stdout: '' });
-    expect(unknown.stderr).toContain(`no delivery "nope" in ${L}/deliveries.yaml`);
-    const date = await letter(
-      t.dir,
-      ['delivery', 'respond', L, ID, 'responded', '--on', '2020-13-01'],
-      NOW,
-    );
-    expect(date.code).toBe(2);
-    expect(date.stderr).toContain('--on: "2020-13-01" is not a date');
-    expect((await letter(t.dir, ['delivery', 'respond', L, ID, 'thanked'], NOW)).code).toBe(2);
-    const contact = await letter(
-      t.dir,
-      ['delivery', 'respond', L, ID, 'responded', '--note', 'Reply from jane.doe@un.org'],
-      NOW,
-    );
-    expect(contact.code).toBe(2);
-    expect(contact.stderr).toContain('--note: it holds an email address or phone number');
+    const refused: [string[], string][] = [
+      [['nope', 'acknowledged'], `no delivery "nope" in ${L}/deliveries.yaml`],
+      [[ID, 'responded', '--on', '2020-13-01'], '--on: "2020-13-01" is not a date'],
+      [[ID, 'thanked'], 'unknown response "thanked"'],
+      [
+        [ID, 'responded', '--note', 'Reply from jane.doe@un.org'],
+        '--note: it holds an email address or phone number',
+      ],
+    ];
+    for (const [args, message] of refused) {
+      const r = await letter(t.dir, ['delivery', 'respond', L, ...args], NOW);
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toContain(message);
+    }
     const missing = await letter(t.dir, ['verify-delivery', 'out/nowhere']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('out/nowhere: no such bundle folder');
