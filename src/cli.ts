@@ -135,6 +135,10 @@ export const commandModules = {
   stats: () => import('./commands/stats.js'),
   changelog: () => import('./commands/changelog.js'),
   completion: () => import('./commands/completion.js'),
+  deliver: () => import('./commands/deliver.js'),
+  verifyDelivery: () => import('./commands/verify-delivery.js'),
+  deliveryRespond: () => import('./commands/delivery-respond.js'),
+  pressKit: () => import('./commands/press-kit.js'),
 };
 /** The table of command modules (see `commandModules`). */
 export type CommandModules = typeof commandModules;
@@ -502,6 +506,105 @@ export function createProgram(
     });
 
   program
+    .command('deliver')
+    .description(
+      'a bundle for the addressee (text, PDF, list as CSV and JSON, a manifest of digests), recorded in deliveries.yaml',
+    )
+    .argument('<letter>', 'letter folder')
+    .option('--to <addressee>', 'to whom the bundle goes')
+    .option('--out <folder>', 'the bundle folder (default out/<slug>/delivery-<date>-<addressee>)')
+    .option('--channel <how>', 'how it is delivered (email, by hand, a portal), recorded')
+    .option(
+      '--sign-key <file>',
+      'sign manifest.json with this SSH private key (ssh-keygen -Y sign)',
+    )
+    .option('--no-pdf', 'leave the PDF out of the bundle')
+    .option('--force', 'deliver a draft, or before the embargo (the bundle is marked as a preview)')
+    .option(
+      '--allow-dirty',
+      'deliver with uncommitted changes in the letter folder (the manifest says so)',
+    )
+    .option('--no-record', 'do not add the delivery to deliveries.yaml')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'letter deliver letters/time-to-act --to "the United Nations" --channel email',
+        'letter deliver letters/time-to-act --to "the United Nations" --sign-key ~/.ssh/id_ed25519',
+      ),
+    )
+    .action(async (letter, o) => {
+      const { deliver, formatDeliver } = await load.deliver();
+      return run(ctx, exit, o, () => deliver({ letter, ...o }, ctx), formatDeliver);
+    });
+
+  program
+    .command('verify-delivery')
+    .description('check a delivery bundle offline against its manifest (exit 0 valid, 1 not)')
+    .argument('<bundle>', 'the bundle folder')
+    .option('--allowed-signers <file>', "an OpenSSH allowed-signers file with the campaign's key")
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'letter verify-delivery out/time-to-act/delivery-2020-06-01-the-united-nations',
+        'letter verify-delivery bundle/ --allowed-signers allowed_signers',
+      ),
+    )
+    .action(async (bundle, o) => {
+      const { verifyDelivery, formatVerifyDelivery } = await load.verifyDelivery();
+      return run(ctx, exit, o, () => verifyDelivery({ bundle, ...o }, ctx), formatVerifyDelivery);
+    });
+
+  program
+    .command('delivery')
+    .description('the deliveries of a letter')
+    .command('respond')
+    .description(
+      'record what came back from a delivery: acknowledged, responded, or follow-up (due on --on)',
+    )
+    .argument('<letter>', 'letter folder')
+    .argument('<id>', 'the delivery id (see deliveries.yaml or letter log)')
+    .argument('<kind>', 'acknowledged, responded or follow-up')
+    .option('--on <date>', 'the day, ISO 8601 (default today); for a follow-up, the day it is due')
+    .option('--note <text>', 'what came back, in a line')
+    .option('--link <url>', 'where the response can be read')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'letter delivery respond letters/time-to-act 2020-06-01-the-united-nations acknowledged --on 2020-06-02',
+        'letter delivery respond letters/time-to-act 2020-06-01-the-united-nations follow-up --on 2020-07-01',
+      ),
+    )
+    .action(async (letter, id, kind, o) => {
+      const { respond, formatRespond } = await load.deliveryRespond();
+      return run(ctx, exit, o, () => respond({ letter, id, kind, ...o }, ctx), formatRespond);
+    });
+
+  program
+    .command('press-kit')
+    .description(
+      'a one-page press kit (Markdown and PDF): the count, signatories by group, the embargo line, the press contact',
+    )
+    .argument('<letter>', 'letter folder')
+    .option('--top <n>', 'names shown per group (default 5), then "and N others"', positiveInt)
+    .option('--out <folder>', 'where to write it (default out/<slug>)')
+    .option('--no-pdf', 'write the Markdown only (the PDF needs Chromium)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      examples(
+        'letter press-kit letters/time-to-act',
+        'letter press-kit letters/time-to-act --top 3',
+      ),
+    )
+    .action(async (letter, o) => {
+      const { pressKit, formatPressKit } = await load.pressKit();
+      return run(ctx, exit, o, () => pressKit({ letter, ...o }, ctx), formatPressKit);
+    });
+
+  program
     .command('export')
     .description("the signatories' public fields as CSV or JSON, in render order")
     .argument('<letter>', 'letter folder')
@@ -710,10 +813,7 @@ export function createProgram(
     .description('render the letter to Markdown, a standalone HTML page and print-ready HTML')
     .argument('<letter>', 'letter folder')
     .option('--out <dir>', 'output folder (default: out/<slug>)')
-    .option(
-      '--format <formats>',
-      'comma-separated: md, html, print, pdf (default: md,html,print; pdf needs Chromium)',
-    )
+    .option('--format <formats>', 'comma-separated: md, html, print, pdf (default: md,html,print)')
     .option('--lang <lang>', "a language of the letter (its own or a translation's), or all")
     .option(
       '--template <file>',

@@ -418,3 +418,30 @@ export async function blobTexts(
   }
   return out;
 }
+
+/**
+ * The commit a folder's files came from: the full hash of HEAD, and whether any file under
+ * `dir` differs from it (modified, staged or untracked and not ignored); undefined outside a
+ * git repository or before its first commit.
+ */
+export async function folderCommit(
+  dir: string,
+): Promise<{ commit: string; dirty: boolean } | undefined> {
+  try {
+    const commit = (
+      await run('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: dir })
+    ).stdout.trim();
+    if (commit === '') return undefined;
+    const status = await run(
+      'git',
+      ['status', '--porcelain', '-z', '--untracked-files=all', '--', '.'],
+      {
+        cwd: dir,
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
+    return { commit, dirty: status.stdout !== '' };
+  } catch {
+    return undefined;
+  }
+}

@@ -277,6 +277,19 @@ export const PROBLEM_CODES = {
     severity: 'error',
     description: 'CHANGELOG.md is out of step with the signatures',
   },
+  // deliveries.yaml: deliveries of the letter and what came back.
+  'delivery-id-duplicate': {
+    severity: 'error',
+    description: 'two deliveries in deliveries.yaml with the same id',
+  },
+  'response-before-delivery': {
+    severity: 'error',
+    description: 'a response to a delivery dated before the delivery',
+  },
+  'follow-up-overdue': {
+    severity: 'warning',
+    description: 'a follow-up of a delivery is past due, with no response recorded since',
+  },
   // A change (`letter check --base`).
   'letter-removed': { severity: 'error', description: 'the change deletes a letter' },
   'erasure-record-removed': {

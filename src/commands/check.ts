@@ -13,6 +13,7 @@ import { defaultTemplatesDir } from '../storage/package-files.js';
 import { scanSignatures } from '../storage/signature-scan.js';
 import { checkKey } from '../storage/state-key.js';
 import { checkChangeOf, checkRepoChange } from './check-change.js';
+import { deliveriesProblems } from './check-deliveries.js';
 import { checkFiles, isLetterCheck } from './check-letter.js';
 import { inviteesInPublicFiles, trackedPrivateFiles } from './check-private.js';
 import { publishing } from './check-publish.js';
@@ -107,6 +108,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
       ...checked.problems,
       ...(await trackedPrivateFiles(dir, ctx)),
       ...(await inviteesInPublicFiles(dir, ctx)),
+      ...(await deliveriesProblems(dir, ctx)),
     ];
     if (o.publish && checked.loaded) problems = await publishing(problems, checked.loaded, ctx);
     // A date in the future stops being one: such a result is not kept.

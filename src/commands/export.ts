@@ -13,7 +13,7 @@ import type { SkippedFile } from '../storage/letter-store.js';
 import { readContacts } from '../storage/private-store.js';
 import { writeStreamedFiles } from '../storage/streamed-files.js';
 import { jsonDocument } from '../streaming.js';
-import { list } from './list.js';
+import { type ListedSignature, list } from './list.js';
 
 /** Options of `letter export`. */
 export interface ExportOptions {
@@ -72,13 +72,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
     : {};
   const columns: string[] = [...EXPORT_COLUMNS, ...(o.includePrivate ? ['email', 'phone'] : [])];
   const rows = listed.signatures.mapLazily((s) => {
-    const row: Record<string, string> = {
-      id: s.id,
-      ...Object.fromEntries(SIGNATORY_FIELDS.map((f) => [f, s[f] ?? ''])),
-      signed_at: s.signed_at,
-      status: s.status,
-      verified_at: s.verified?.at ?? '',
-    };
+    const row = exportRow(s);
     if (o.includePrivate) {
       row.email = contacts[s.id]?.email ?? '';
       row.phone = contacts[s.id]?.phone ?? '';
@@ -106,6 +100,17 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
   };
 }
 
+/** One signatory's public row of an export: `EXPORT_COLUMNS` without the private ones, absent fields as "". */
+export function exportRow(s: ListedSignature): Record<string, string> {
+  return {
+    id: s.id,
+    ...Object.fromEntries(SIGNATORY_FIELDS.map((f) => [f, s[f] ?? ''])),
+    signed_at: s.signed_at,
+    status: s.status,
+    verified_at: s.verified?.at ?? '',
+  };
+}
+
 /** Rows a CSV holds at a time. */
 const CSV_BATCH = 1000;
 
@@ -113,7 +118,7 @@ const CSV_BATCH = 1000;
  * The CSV of `rows` in pieces, as one `stringify` of them all would write it: the header (and
  * a byte order mark with `bom`) first, then the rows a thousand at a time.
  */
-function* csvChunks(
+export function* csvChunks(
   rows: Iterable<Record<string, string>>,
   columns: string[],
   bom: boolean,

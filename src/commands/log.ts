@@ -1,7 +1,9 @@
 /** `letter log <letter>`: the changelog's events, newest first. */
 import type { Context } from '../context.js';
 import { eventsOf, type LetterEvent } from '../letter/changelog.js';
+import { type DeliveryEvent, deliveryEvents } from '../letter/deliveries.js';
 import { erasedNames } from '../letter/erasure.js';
+import { readDeliveries } from '../storage/deliveries-file.js';
 import {
   loadLetterSkippingInvalidFiles,
   resolveLetterDir,
@@ -16,10 +18,13 @@ export interface LogOptions {
   limit?: number | undefined;
 }
 
-/** Events newest first (timestamps ISO 8601 UTC). */
+/** An event of `letter log`: a signature's, or a delivery's (deliveries.yaml: delivered, and what came back). */
+export type LogEvent = LetterEvent | DeliveryEvent;
+
+/** Events newest first (timestamps ISO 8601 UTC; a response's day at 00:00:00Z). */
 export interface LogResult {
   letter: string;
-  events: LetterEvent[];
+  events: LogEvent[];
   /** Files left out because they have errors (see `loadLetterSkippingInvalidFiles`); a warning on stderr names them. */
   skipped: SkippedFile[];
 }
@@ -41,12 +46,46 @@ export async function log(o: LogOptions, ctx: Context): Promise<LogResult> {
   const events = eventsOf(
     loaded.signatures.filter((s) => !back.includes(s)).map((s) => s.signature),
     loaded.erased,
-  ).reverse();
+  );
+  const deliveries = await readDeliveries(loaded.dir, loaded.shown);
+  if (deliveries.problems.some((p) => p.severity === 'error'))
+    ctx.stderr.write(
+      `warning: ${deliveries.file} has errors, so its deliveries are left out; see letter check ${loaded.shown}\n`,
+    );
+  // Both oldest first: merged by time, then newest first (a signature's event first at the same instant).
+  const merged: LogEvent[] = mergeByTime(events, deliveryEvents(deliveries.deliveries)).reverse();
   return {
     letter: loaded.shown,
     skipped: loaded.skipped,
-    events: o.limit === undefined ? events : events.slice(0, o.limit),
+    events: o.limit === undefined ? merged : merged.slice(0, o.limit),
   };
+}
+
+/** Two lists each oldest first, merged oldest first; at the same instant, `a`'s event comes first. */
+function mergeByTime<A extends { at: string }, B extends { at: string }>(
+  a: A[],
+  b: B[],
+): (A | B)[] {
+  const out: (A | B)[] = [];
+  let j = 0;
+  for (const e of a) {
+    while (j < b.length && b[j]!.at < e.at) out.push(b[j++]!);
+    out.push(e);
+  }
+  return out.concat(b.slice(j));
+}
+
+/** One line of a delivery event: to whom, the delivery id, and the count or what came back. */
+function deliveryLine(e: DeliveryEvent, style: Style): string {
+  const kind = e.kind === 'follow-up' ? 'follow-up due' : e.kind;
+  const extra =
+    e.kind === 'delivered'
+      ? `: ${e.count} ${e.count === 1 ? 'signatory' : 'signatories'}`
+      : e.note
+        ? `: ${e.note}`
+        : '';
+  const link = e.link ? ` ${style.dim(e.link)}` : '';
+  return `${style.dim(e.at)}  ${style.cyan(kind.padEnd(9))}  to ${e.to} ${style.dim(`(${e.id})`)}${extra}${link}`;
 }
 
 /** One line per event: time, kind, name and id, and who or why where known. */
@@ -62,6 +101,7 @@ export function formatLog(r: LogResult, style: Style): string {
   } as const;
   return r.events
     .map((e) => {
+      if (!('name' in e)) return deliveryLine(e, style);
       const to = e.text_version ? ` to ${e.text_version}` : '';
       const extra =
         (e.kind === 'verified' || e.kind === 'reconfirmed') && e.by

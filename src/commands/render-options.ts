@@ -166,7 +166,12 @@ export async function pdfDocuments(
   for (const p of forPdf) {
     if (p.html !== null) {
       const { printPdfs } = await import('../render/pdf.js');
-      pdfs.push(...(await printPdfs([p.html], ctx.env, date)));
+      pdfs.push(
+        ...(await printPdfs([p.html], ctx.env, date, {
+          what: "the letter's own print template",
+          next: "For a long list, remove the letter's templates/letter.print.html.hbs: the default print edition is typeset by Typst, in parts.",
+        })),
+      );
     } else {
       const { printData } = await import('../render/typst-data.js');
       const { typesetPrintEdition } = await import('../storage/pdf-engine.js');

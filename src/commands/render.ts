@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
+import { InvalidLetter, UsageError } from '../errors.js';
 import { type EmbargoFields, embargoFields, publication } from '../letter/embargo.js';
 import { groupedSource, groupSignatures } from '../letter/order.js';
 import { publishable } from '../letter/publishing.js';
@@ -13,6 +13,7 @@ import { PAGE_FILE_SUFFIXES } from '../render/count-files.js';
 import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
 import { lastUpdated } from '../render/share.js';
 import { type StreamedLetterView, streamedLetterView } from '../render/view.js';
+import { readDeliveries } from '../storage/deliveries-file.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { type StreamedFile, writeStreamedFilesInto } from '../storage/streamed-files.js';
@@ -43,6 +44,8 @@ export interface RenderOptions {
   template?: string | undefined;
   /** With html: also make `<slug>.og.png`, the image a shared link shows (Chromium). */
   shareImage?: boolean | undefined;
+  /** With html: also write count.json, the Atom feed and the badge beside the page (default true; a delivery bundle leaves them out). */
+  pageFiles?: boolean | undefined;
 }
 
 /**
@@ -67,7 +70,8 @@ export interface RenderResult extends EmbargoFields {
  * defaults of the same name; `--template` overrides the one format asked for.
  * @throws InvalidLetter when the letter has errors; TemplateError for a broken template;
  *   UsageError for an unknown format or language, or an --out that cannot be a folder;
- *   EnvironmentError when a PDF is asked for and no Chromium is found.
+ *   EnvironmentError when the PDF engine fails, or Chromium is needed (a letter's own print
+ *   template, --share-image) and none is found.
  */
 export async function render(o: RenderOptions, ctx: Context): Promise<RenderResult> {
   const formats = parseFormats(o.formats);
@@ -99,6 +103,9 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   const statuses = publishedStatuses(letter);
   const versionNames = await earlierVersionNames(loaded, gate.signatures, statuses, ctx);
   const updated = lastUpdated(letter, gate.signatures);
+  const delivered = await readDeliveries(dir, loaded.shown);
+  if (delivered.problems.some((p) => p.severity === 'error'))
+    throw new InvalidLetter(delivered.problems);
   const documents: {
     format: OutputFormat | PageFileFormat;
     lang: string;
@@ -115,7 +122,15 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     const grouped = groupSignatures({ ...letter, language: lang }, gate.signatures, statuses);
     const own = lang === letter.language;
     const shareImage = o.shareImage && own ? `${letter.slug}${PAGE_FILE_SUFFIXES.image}` : null;
-    const viewOptions = { lang, body, versionNames, publication: state, updated, shareImage };
+    const viewOptions = {
+      lang,
+      body,
+      versionNames,
+      publication: state,
+      updated,
+      shareImage,
+      deliveries: delivered.deliveries.deliveries,
+    };
     const sources = groupedSource(grouped);
     const view = streamedLetterView(letter, loaded.body, sources, viewOptions);
     trace('render: templates');
@@ -144,7 +159,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
           text: byTemplate(format),
         });
     }
-    if (formats.includes('html') && own) {
+    if (formats.includes('html') && own && o.pageFiles !== false) {
       ownView = view;
       for (const f of countFiles(letter, view, sources, versionNames, outDir))
         documents.push({ ...f, lang });

@@ -22,7 +22,7 @@ export { ID_PATTERN };
 /** A letter's slug, which is also its folder name; same form as an id. */
 export const SLUG_PATTERN = ID_PATTERN;
 
-const text = (max: number) =>
+export const text = (max: number) =>
   z
     .string({
       error: (i) =>
@@ -73,7 +73,7 @@ const text = (max: number) =>
       allOf: [{ pattern: VISIBLE_PATTERN.source, patternErrorMessage: 'must not be blank' }],
     });
 
-const timestamp = z
+export const timestamp = z
   .string({ error: 'must be an ISO 8601 UTC timestamp in quotes, such as "2020-05-26T09:00:00Z"' })
   .refine(isIsoTimestamp, 'must be a real ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z')
   .meta({
@@ -81,7 +81,7 @@ const timestamp = z
     patternErrorMessage: 'must be a real ISO 8601 UTC timestamp such as 2020-05-26T09:00:00Z',
   });
 
-const date = z
+export const date = z
   .string({ error: 'must be an ISO 8601 date in quotes, such as "2020-05-26"' })
   .refine(isIsoDate, 'must be a real ISO 8601 date such as 2020-05-26')
   .meta({
@@ -89,7 +89,7 @@ const date = z
     patternErrorMessage: 'must be a real ISO 8601 date such as 2020-05-26',
   });
 
-const webUrl = z
+export const webUrl = z
   .string({ error: 'must be a web address in quotes' })
   .refine((s) => {
     try {

@@ -16,7 +16,7 @@ export async function launchChromium(
   args: readonly string[],
   what: string,
 ): Promise<Browser> {
-  const executablePath = findChromium(env);
+  const executablePath = findChromium(env, what);
   let chromium: typeof import('playwright-core').chromium;
   try {
     ({ chromium } = await import('playwright-core'));

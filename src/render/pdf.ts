@@ -39,12 +39,14 @@ const PRINT_URL = 'https://print.letter.invalid/';
  * Prints each HTML document to PDF (A4 and margins from its @page rules).
  * Chromium stamps the time of printing into the file; the stamps are set to `date` (ISO
  * 8601) so that the same letter gives the same bytes.
- * @throws EnvironmentError when Chromium or playwright-core is missing.
+ * `failure` words the error when Chromium cannot print: what it was printing, and the next step.
+ * @throws EnvironmentError when Chromium or playwright-core is missing, or Chromium fails to print.
  */
 export async function printPdfs(
   htmls: readonly string[],
   env: Record<string, string | undefined>,
   date: string,
+  failure: { what: string; next: string },
 ): Promise<Buffer[]> {
   const browser = await launchChromium(env, PRINT_ARGS, 'A PDF');
   try {
@@ -75,8 +77,8 @@ export async function printPdfs(
     if (e instanceof EnvironmentError) throw e;
     // A page too long to print (Chromium's renderer runs out of memory or time) is no bug of letter's.
     throw new EnvironmentError(
-      `Chromium could not print the letter's own print template: ${((e as Error).message ?? String(e)).split('\n')[0]}`,
-      "For a long list, remove the letter's templates/letter.print.html.hbs: the default print edition is typeset by Typst, in parts.",
+      `Chromium could not print ${failure.what}: ${((e as Error).message ?? String(e)).split('\n')[0]}`,
+      failure.next,
     );
   } finally {
     await browser.close();

@@ -5,6 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { countryName } from '../letter/countries.js';
+import type { Delivery } from '../letter/deliveries.js';
 import type { Publication } from '../letter/embargo.js';
 import { type GroupSource, groupedSource, groupSignatures } from '../letter/order.js';
 import type { LetterFile, Signature } from '../letter/schema.js';
@@ -14,6 +15,7 @@ import { textVersion } from '../letter/text-version.js';
 import type { Streamed } from '../streaming.js';
 import { signaturesChart } from './chart.js';
 import { PAGE_FILE_SUFFIXES } from './count-files.js';
+import { type DeliveriesView, deliveriesView } from './deliveries-view.js';
 import { textDirection } from './direction.js';
 import { dayFormatter, displayLocale } from './display-dates.js';
 import { pagePhrasesFor } from './page-phrases.js';
@@ -123,6 +125,8 @@ export interface LetterView {
    * preview.ts): null for a final render. Templates show it with `{{#if preview}}`.
    */
   preview: PreviewView | null;
+  /** The deliveries of the letter and what came back (deliveries.yaml), for the page's "Delivered" section; null when none. */
+  deliveries: DeliveriesView | null;
 }
 
 /** A group of a `StreamedLetterView`: its signatories made one at a time as a render walks them (an empty array when none). */
@@ -153,6 +157,8 @@ export interface ViewOptions {
   updated?: string | null;
   /** The share image's file name beside the page (`--share-image`); none by default. */
   shareImage?: string | null;
+  /** The letter's deliveries (deliveries.yaml), shown in the page's "Delivered" section. */
+  deliveries?: readonly Delivery[];
 }
 
 /**
@@ -314,5 +320,6 @@ export function streamedLetterView(
     cspHtml: PAGE_CSP,
     printCspHtml: PRINT_CSP,
     preview: previewView(options.publication, lang, locale),
+    deliveries: deliveriesView(options.deliveries, lang, day, (n) => numbers.format(n)),
   };
 }

@@ -183,6 +183,7 @@ const LETTER_ENTRIES = new Set([
   SIGNATURES_DIR,
   SCHEMAS_DIR,
   'templates',
+  'deliveries.yaml',
   'private',
   '.gitignore',
   '.gitattributes',

@@ -206,7 +206,7 @@ describe.runIf(available || process.env.CI)('the print edition (PDF)', () => {
     expect(text).toContain('Page 1 of 1');
   });
 
-  it('dates the print edition in the letter\'s locale: en-US', async () => {
+  it("dates the print edition in the letter's locale: en-US", async () => {
     const yaml = path.join(t.letterDir, 'letter.yaml');
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^locale: en-GB$/m, 'locale: en-US'));
     const r = await letter(t.dir, ['render', L, '--format', 'pdf'], { LETTER_NOW: NOW });

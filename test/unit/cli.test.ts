@@ -58,6 +58,30 @@ describe('which command a command line calls, with which options', () => {
       { letter: L, event: 'e.json', fromIssue: 'e.json', name: 'Ada' },
     ],
     [
+      'deliver --no-pdf --sign-key',
+      ['deliver', L, '--to', 'the UN', '--no-pdf', '--sign-key', 'k', '--channel', 'email'],
+      'deliver',
+      { letter: L, to: 'the UN', pdf: false, record: true, signKey: 'k', channel: 'email' },
+    ],
+    [
+      'verify-delivery --allowed-signers',
+      ['verify-delivery', 'b', '--allowed-signers', 'a'],
+      'verifyDelivery',
+      { bundle: 'b', allowedSigners: 'a' },
+    ],
+    [
+      'delivery respond',
+      ['delivery', 'respond', L, 'd1', 'follow-up', '--on', '2020-07-01'],
+      'respond',
+      { letter: L, id: 'd1', kind: 'follow-up', on: '2020-07-01' },
+    ],
+    [
+      'press-kit --top',
+      ['press-kit', L, '--top', '3', '--no-pdf'],
+      'pressKit',
+      { letter: L, top: 3, pdf: false },
+    ],
+    [
       'github issue-form',
       ['github', 'issue-form', L, '--write'],
       'issueForm',

@@ -1,0 +1,127 @@
+/**
+ * `letter deliver <letter> --to <addressee>`: a bundle for the addressee to check offline (the
+ * text as Markdown and HTML, the PDF, the list as CSV and JSON, a manifest of SHA-256 digests
+ * with the git commit, signed with `ssh-keygen -Y sign` when a key is given), recorded in the
+ * letter's deliveries.yaml. See letter/delivery-manifest.ts for the manifest.
+ */
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { InvalidLetter, UsageError, UserError } from '../errors.js';
+import { folderCommit } from '../git.js';
+import { toIsoTimestamp } from '../letter/dates.js';
+import { deliveryId } from '../letter/deliveries.js';
+import { MANIFEST_FILE, SIGNATURE_FILE, sha256 } from '../letter/delivery-manifest.js';
+import { embargoNotice, publication } from '../letter/embargo.js';
+import { deliveriesChange, readDeliveries } from '../storage/deliveries-file.js';
+import { bundleFolderFree, removeBundle } from '../storage/delivery-bundle.js';
+import {
+  loadLetterYamlRefusingErrors,
+  resolveLetterDir,
+  withLetterLock,
+} from '../storage/letter-store.js';
+import { defaultOutDir } from '../storage/render-files.js';
+import { writeAll } from '../storage/transaction.js';
+import { writeBundle } from './deliver-bundle.js';
+import type { DeliverOptions, DeliverResult } from './deliver-format.js';
+import { outDirFor } from './render-options.js';
+
+export type { DeliverOptions, DeliverResult } from './deliver-format.js';
+export { formatDeliver } from './deliver-format.js';
+
+/**
+ * Makes and records a delivery. @throws UsageError for a missing --to or a bundle folder in
+ * use; UserError before the embargo or for a draft without --force, or for uncommitted
+ * changes without --allow-dirty; EnvironmentError when the PDF cannot be made (unless --no-pdf) or when
+ * ssh-keygen cannot sign; InvalidLetter.
+ */
+export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverResult> {
+  const to = o.to?.trim() ?? '';
+  if (to === '') throw new UsageError('--to: name the addressee, e.g. --to "the United Nations"');
+  const dir = await resolveLetterDir(o.letter, ctx.cwd);
+  const letter = await loadLetterYamlRefusingErrors(dir, ctx.cwd);
+  const shown = path.relative(ctx.cwd, dir) || '.';
+  const now = ctx.now();
+  const state = publication(letter, now);
+  if (state.state === 'preview' && !o.force)
+    throw new UserError(
+      `Not delivered: ${embargoNotice(state, shown, 'a delivery is')}.`,
+      'Deliver after that, or with --force (the bundle is then marked as a preview).',
+    );
+  const git = await folderCommit(dir);
+  if (git?.dirty && !o.allowDirty)
+    throw new UserError(
+      `Not delivered: ${shown} has changes not committed to git, so no commit holds what would be delivered.`,
+      'Commit them first, or deliver with --allow-dirty (the manifest then says uncommitted_changes: true).',
+    );
+  const record = await readDeliveries(dir, shown);
+  if (record.problems.some((p) => p.severity === 'error')) throw new InvalidLetter(record.problems);
+  const deliveredAt = toIsoTimestamp(now);
+  const id = deliveryId(record.deliveries, to, deliveredAt);
+  const bundle =
+    o.out === undefined
+      ? path.join(defaultOutDir(dir, letter.slug, ctx.cwd), `delivery-${id}`)
+      : outDirFor(dir, letter.slug, o.out, ctx);
+  const bundleShown = path.relative(ctx.cwd, bundle);
+  if (!(await bundleFolderFree(bundle)))
+    throw new UsageError(
+      `--out: ${bundleShown} already holds files; a bundle is never written over another`,
+      'Name a new folder with --out, or remove that one.',
+    );
+  try {
+    const { manifest, manifestText, signature } = await writeBundle(
+      { dir, bundle, letter, to, deliveredAt, git, pdf: o.pdf !== false, signKey: o.signKey },
+      ctx,
+    );
+    const digest = sha256(manifestText);
+    const delivery = {
+      id,
+      to,
+      delivered_at: deliveredAt,
+      ...(o.channel ? { channel: o.channel } : {}),
+      manifest: `sha256:${digest}`,
+      ...(git ? { commit: git.commit } : {}),
+      ...(git === undefined || git.dirty ? { uncommitted: true } : {}),
+      count: manifest.count,
+      responses: [],
+    };
+    const final = [
+      { path: path.join(bundle, MANIFEST_FILE), text: manifestText },
+      ...(signature ? [{ path: path.join(bundle, SIGNATURE_FILE), text: signature }] : []),
+      ...(o.record === false
+        ? []
+        : [deliveriesChange(dir, { deliveries: [...record.deliveries.deliveries, delivery] })]),
+    ];
+    await withLetterLock(dir, () => writeAll(final));
+    return {
+      ok: true,
+      letter: shown,
+      id,
+      to,
+      delivered_at: deliveredAt,
+      bundle: bundleShown,
+      count: manifest.count,
+      commit: manifest.commit,
+      uncommitted_changes: manifest.uncommitted_changes,
+      embargoed: state.state === 'preview',
+      manifest_sha256: digest,
+      signed: signature !== undefined,
+      recorded: o.record === false ? null : record.file,
+      files: [
+        ...manifest.files,
+        { path: MANIFEST_FILE, sha256: digest, bytes: manifestText.length },
+        ...(signature
+          ? [
+              {
+                path: SIGNATURE_FILE,
+                sha256: sha256(signature),
+                bytes: Buffer.byteLength(signature),
+              },
+            ]
+          : []),
+      ],
+    };
+  } catch (e) {
+    await removeBundle(bundle);
+    throw e;
+  }
+}
