@@ -188,3 +188,19 @@ export async function pdfDocuments(
     text: pdfs[i]!,
   }));
 }
+
+/**
+ * The template `format` is rendered with: the letter's own (templates/) or the default.
+ * @throws UsageError when neither exists.
+ */
+export function templateFor(
+  templates: ReadonlyMap<string, TemplateSource>,
+  format: RenderFormat,
+): TemplateSource {
+  const template = templates.get(FORMAT_SPECS[format].template);
+  if (!template)
+    throw new UsageError(
+      `No template ${FORMAT_SPECS[format].template} in ${defaultTemplatesDir()} or the letter's templates/ folder.`,
+    );
+  return template;
+}

@@ -4,21 +4,17 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { InvalidLetter, UsageError } from '../errors.js';
-import { type EmbargoFields, embargoFields, publication } from '../letter/embargo.js';
+import { UsageError } from '../errors.js';
+import { type EmbargoFields, embargoFields } from '../letter/embargo.js';
 import { groupedSource, groupSignatures } from '../letter/order.js';
-import { publishable } from '../letter/publishing.js';
-import { publishedStatuses } from '../letter/signatures.js';
 import { PAGE_FILE_SUFFIXES } from '../render/count-files.js';
 import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
-import { lastUpdated } from '../render/share.js';
 import { type StreamedLetterView, streamedLetterView } from '../render/view.js';
-import { readDeliveries } from '../storage/deliveries-file.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
-import { defaultTemplatesDir } from '../storage/package-files.js';
 import { type StreamedFile, writeStreamedFilesInto } from '../storage/streamed-files.js';
 import type { Style } from '../terminal.js';
 import { trace } from '../trace.js';
+import { renderInputs } from './render-inputs.js';
 import {
   languagesToRender,
   type OutputFormat,
@@ -27,11 +23,10 @@ import {
   type PdfSource,
   parseFormats,
   pdfDocuments,
+  templateFor,
   templatesFor,
 } from './render-options.js';
 import { countFiles, type PageFileFormat, shareImageDocument } from './render-page-files.js';
-import { warnEmbargo, warnLeftOut } from './shared/letter-warnings.js';
-import { earlierVersionNames } from './shared/text-versions.js';
 
 /** Options of `letter render`: `out` defaults to `out/<slug>`, `formats` to md,html,print, `lang` to the letter's language. */
 export interface RenderOptions {
@@ -88,24 +83,12 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
   // A letter's own print template (or --template) is printed by Chromium; the default, by Typst.
   const ownPrint = ownTemplate(templates, 'print', ctx.cwd);
 
-  // Only what check would let through is published (see publishing.ts).
-  const gate = publishable(
-    letter,
-    loaded.signatures.map((s) => s.signature),
-    loaded.erased,
-    loaded.signatures.map((s) => s.key),
-  );
-  warnLeftOut(ctx, gate.leftOut, loaded.shown);
-  // Before the embargo (or while a draft), every file is marked as a preview.
   const now = ctx.now();
-  const state = publication(letter, now);
-  warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview, is');
-  const statuses = publishedStatuses(letter);
-  const versionNames = await earlierVersionNames(loaded, gate.signatures, statuses, ctx);
-  const updated = lastUpdated(letter, gate.signatures);
-  const delivered = await readDeliveries(dir, loaded.shown);
-  if (delivered.problems.some((p) => p.severity === 'error'))
-    throw new InvalidLetter(delivered.problems);
+  const { signatures, statuses, state, versionNames, updated, deliveries } = await renderInputs(
+    loaded,
+    dir,
+    ctx,
+  );
   const documents: {
     format: OutputFormat | PageFileFormat;
     lang: string;
@@ -119,7 +102,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     const body = lang === letter.language ? loaded.body : loaded.translations[lang]!.text!;
     trace('render: view');
     // In the order of the language rendered; the documents read their signatories as they are written.
-    const grouped = groupSignatures({ ...letter, language: lang }, gate.signatures, statuses);
+    const grouped = groupSignatures({ ...letter, language: lang }, signatures, statuses);
     const own = lang === letter.language;
     const shareImage = o.shareImage && own ? `${letter.slug}${PAGE_FILE_SUFFIXES.image}` : null;
     const viewOptions = {
@@ -129,21 +112,15 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
       publication: state,
       updated,
       shareImage,
-      deliveries: delivered.deliveries.deliveries,
+      deliveries,
     };
     const sources = groupedSource(grouped);
     const view = streamedLetterView(letter, loaded.body, sources, viewOptions);
     trace('render: templates');
     count = view.count;
     const base = lang === letter.language ? letter.slug : `${letter.slug}.${lang}`;
-    const byTemplate = (format: RenderFormat) => {
-      const template = templates.get(FORMAT_SPECS[format].template);
-      if (!template)
-        throw new UsageError(
-          `No template ${FORMAT_SPECS[format].template} in ${defaultTemplatesDir()} or the letter's templates/ folder.`,
-        );
-      return renderDocumentChunks(view, format, template, partials);
-    };
+    const byTemplate = (format: RenderFormat) =>
+      renderDocumentChunks(view, format, templateFor(templates, format), partials);
     for (const format of formats) {
       if (format === 'pdf')
         forPdf.push({
@@ -159,8 +136,8 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
           text: byTemplate(format),
         });
     }
+    if (formats.includes('html') && own) ownView = view;
     if (formats.includes('html') && own && o.pageFiles !== false) {
-      ownView = view;
       for (const f of countFiles(letter, view, sources, versionNames, outDir))
         documents.push({ ...f, lang });
     }
