@@ -1,6 +1,7 @@
 /**
  * The order in which signatories are shown: by the letter's groups in their declared
- * order, then within a group by `sort_as` (else `name`) with the collation of the
+ * order, then within a group the featured signatories (`featured: true`) first, then by
+ * `sort_as` (else `name`) with the collation of the
  * letter's language (Unicode CLDR via `Intl.Collator`). Ties fall back to the id, so
  * the order never depends on the order files were read in.
  */
@@ -13,10 +14,11 @@ export interface GroupedSignatures {
   signatures: Signature[];
 }
 
-/** A comparator of signatures for `language` (a BCP 47 tag). */
+/** A comparator of signatures for `language` (a BCP 47 tag): featured first, then by name. */
 export function signatureComparator(language: string): (a: Signature, b: Signature) => number {
   const collator = new Intl.Collator(language, { sensitivity: 'variant', numeric: true });
   return (a, b) =>
+    Number(b.featured === true) - Number(a.featured === true) ||
     collator.compare(a.sort_as ?? a.name, b.sort_as ?? b.name) ||
     collator.compare(a.name, b.name) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -496,6 +496,15 @@ export const signatureSchema = z
     url: webUrl.optional().meta({
       description: 'A public page about the signatory (http or https, without credentials).',
     }),
+    /**
+     * A signatory the editors show first in their group (a former head of state, a Nobel
+     * laureate): on the page, in the print edition, in `list` and the press kit, featured
+     * signatories come before the rest of their group, each part in name order.
+     */
+    featured: z.boolean({ error: 'must be true or false' }).optional().meta({
+      description:
+        'true for a signatory the editors show first in their group (page, print edition, list, press kit); default false.',
+    }),
     text_version: textHash.optional().meta({
       description:
         'The version (sha256:...) of letter.md the signatory agreed to, written by `letter sign`.',
@@ -657,6 +666,7 @@ export const SIGNATORY_FIELDS = [
 /** Key order of a signature file, as `letter` writes it. */
 export const SIGNATURE_KEY_ORDER = [
   ...SIGNATORY_FIELDS,
+  'featured',
   'github',
   'text_version',
   'consent',

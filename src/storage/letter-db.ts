@@ -30,7 +30,7 @@ import type { Identity } from './file-stats.js';
 import { idOfEntry } from './layout.js';
 
 /** The version of what the database holds: another one and the database is made again. */
-const VERSION = `letter ${pkg.version} db 3`;
+const VERSION = `letter ${pkg.version} db 4`;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -30,6 +30,29 @@ function grow(total: number): void {
 }
 
 describe('letter press-kit', () => {
+  it('shows the featured signatories of each group first, as the page and list do', async () => {
+    grow(93);
+    editFile(
+      path.join(t.letterDir, 'signatures', 'ernesto-zedillo.yaml'),
+      'group: former-heads-of-state\n',
+      'group: former-heads-of-state\nfeatured: true\n',
+    );
+    const r = await letter(t.dir, ['press-kit', L, '--no-pdf', '--top', '2'], {
+      LETTER_NOW: '2020-06-01T09:00:00Z',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const md = readFileSync(path.join(t.dir, 'out/time-to-act/time-to-act.press-kit.md'), 'utf8');
+    expect(md).toContain(
+      '### Former heads of state and government\n\n- Ernesto Zedillo, Former President of Mexico\n- Mikhail Gorbachev, Former President of the Soviet Union; Nobel Peace Prize laureate (1990)\n\n',
+    );
+    const list = await letter(t.dir, ['list', L, '--json'], { LETTER_NOW: '2020-06-01T09:00:00Z' });
+    expect(
+      JSON.parse(list.stdout)
+        .signatures.slice(0, 2)
+        .map((s: { id: string }) => s.id),
+    ).toEqual(['ernesto-zedillo', 'mikhail-gorbachev']);
+  });
+
   it('93 signatures under embargo: the embargo line, groups in order with "and N others", the contact, one page', async () => {
     grow(93);
     const r = await letter(t.dir, ['press-kit', L, ...(pdfs ? [] : ['--no-pdf'])], {
@@ -58,6 +81,10 @@ describe('letter press-kit', () => {
     expect(md).toContain('- and 24 others\n\n### Nobel laureates');
     expect(md).toMatch(/- and 2[0-9] others\n/);
     expect(md).toContain('Press contact: press@cyberpeaceinstitute.org');
+    // Within a group, the letter's order: names in order of their sort key.
+    expect(md).toContain(
+      '### Former heads of state and government\n\n- Mikhail Gorbachev, Former President of the Soviet Union; Nobel Peace Prize laureate (1990)\n- Ernesto Zedillo, Former President of Mexico\n\n',
+    );
     if (pdfs) {
       const info = execFileSync(
         'pdfinfo',

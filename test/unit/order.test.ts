@@ -32,6 +32,18 @@ describe('groupSignatures', () => {
     expect(sv[1]?.signatures.map((s) => s.id)).toEqual(['eva-chen', 'emile', 'anna']);
   });
 
+  it('puts featured signatories first in their group, each part in name order', () => {
+    const featured = signatures.map((s) =>
+      s.id === 'zeid-raad-al-hussein' || s.id === 'emile' ? { ...s, featured: true } : s,
+    );
+    const groups = groupSignatures(letter, featured, ['pending', 'verified']);
+    expect(groups.map((g) => [g.group?.id, g.signatures.map((s) => s.id)])).toEqual([
+      ['international-organisations', ['zeid-raad-al-hussein', 'ban-ki-moon', 'margaret-chan']],
+      ['industry', ['emile', 'anna', 'eva-chen']],
+      [undefined, ['loose']],
+    ]);
+  });
+
   it('does not depend on input order', () => {
     const a = groupSignatures(letter, signatures, ['pending']);
     const b = groupSignatures(letter, [...signatures].reverse(), ['pending']);
