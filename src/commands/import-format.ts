@@ -45,7 +45,9 @@ export function formatImport(r: ImportResult, style: Style): string {
   for (const d of r.possible)
     lines.push(style.dim(`    row ${d.line}: "${d.name}" is possibly ${match(d)}`));
   lines.push(`  invalid: ${r.invalid.length}`);
-  for (const i of r.invalid) lines.push(`    row ${i.line}: ${i.field} ${i.reason}`);
+  lines.push(
+    ...sameReasonRows(r.invalid.map((i) => ({ line: i.line, text: `${i.field} ${i.reason}` }))),
+  );
   for (const hint of new Set(r.invalid.flatMap((i) => (i.hint ? [i.hint] : []))))
     lines.push(style.dim(`  To import those rows: ${hint}.`));
   if (r.likely.some((d) => d.confirmable))
@@ -55,4 +57,45 @@ export function formatImport(r: ImportResult, style: Style): string {
       ),
     );
   return [...lines, ...r.written.map((f) => `  wrote ${f}`)].join('\n');
+}
+
+/**
+ * One line per row, or, for a reason shared by more than three rows (a column missing from
+ * every row of a press list), one line naming the rows as runs: "rows 2-3082 (3,081 rows):
+ * country is empty". In the order each reason first appears.
+ */
+export function sameReasonRows(rows: readonly { line: number; text: string }[]): string[] {
+  const byText = new Map<string, number[]>();
+  for (const r of rows) {
+    const lines = byText.get(r.text);
+    if (lines) lines.push(r.line);
+    else byText.set(r.text, [r.line]);
+  }
+  const out: string[] = [];
+  for (const [text, lines] of byText) {
+    if (lines.length <= 3) {
+      for (const line of lines) out.push(`    row ${line}: ${text}`);
+      continue;
+    }
+    out.push(`    rows ${lineRuns(lines)} (${lines.length.toLocaleString('en')} rows): ${text}`);
+  }
+  return out;
+}
+
+/** Row numbers (ascending) as runs, "2-40, 42, 50-61", the first eight runs then "...". */
+function lineRuns(lines: readonly number[]): string {
+  const runs: string[] = [];
+  let start = lines[0]!;
+  let end = start;
+  const close = () => runs.push(start === end ? `${start}` : `${start}-${end}`);
+  for (const line of lines.slice(1)) {
+    if (line === end + 1) end = line;
+    else {
+      close();
+      start = line;
+      end = line;
+    }
+  }
+  close();
+  return runs.length > 8 ? `${runs.slice(0, 8).join(', ')}, ...` : runs.join(', ');
 }
