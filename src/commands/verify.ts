@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { gitUserName } from '../git.js';
 import { isCertain } from '../letter/duplicates.js';
-import { undecidedMatches, verify as verifySignature } from '../letter/signatures.js';
+import { undecidedMatcher, verify as verifySignature } from '../letter/signatures.js';
 import type { Style } from '../terminal.js';
 import { type UpdateResult, updateSignatures } from './update.js';
 
@@ -37,9 +37,11 @@ export async function verify(o: VerifyOptions, ctx: Context): Promise<UpdateResu
     (s, now) => verifySignature(s, by, now, o.evidence),
     ctx,
     (all, shown) => {
+      const byId = new Map(all.map((s) => [s.id, s]));
+      const matches = undecidedMatcher(all);
       for (const id of o.ids) {
-        const s = all.find((x) => x.id === id);
-        const match = s ? undecidedMatches(all, s)[0] : undefined;
+        const s = byId.get(id);
+        const match = s ? matches(s)[0] : undefined;
         if (s && match)
           throw new UserError(
             `${id} ("${s.name}") is ${match.kind === 'likely' ? 'likely the same person as' : 'the same name as'} ${match.id} ("${match.name}", ${match.status}): ${match.reason}; nothing was verified.`,

@@ -178,11 +178,25 @@ export function undecidedPairs(
  * `s` from being verified (published).
  */
 export function undecidedMatches(all: readonly Signature[], s: Signature): DuplicateMatch[] {
-  const others = all.filter((o) => o.id !== s.id && o.status !== 'withdrawn');
+  return undecidedMatcher(all)(s);
+}
+
+/**
+ * `undecidedMatches` for many signatures of one letter: the letter's names are indexed once
+ * (the signatures not withdrawn, weighed as `letter check` weighs them), so that verifying
+ * thousands of signatures costs one index, not one per signature.
+ */
+export function undecidedMatcher(all: readonly Signature[]): (s: Signature) => DuplicateMatch[] {
+  const others = all.filter((o) => o.status !== 'withdrawn');
   const byId = new Map(others.map((o) => [o.id, o]));
-  return indexOf(others)
-    .find(s.name, s)
-    .filter((m) => isCertain(m) || (needsDecision(m) && !decided(s, byId.get(m.id)!)));
+  const index = indexOf(others);
+  return (s) =>
+    index
+      .find(s.name, s)
+      .filter(
+        (m) =>
+          m.id !== s.id && (isCertain(m) || (needsDecision(m) && !decided(s, byId.get(m.id)!))),
+      );
 }
 
 /**
