@@ -168,7 +168,7 @@ describe('parseYaml: what the parser takes and letter refuses', () => {
     const problems = where(text);
     expect(problems).toHaveLength(51);
     expect(problems[0]).toBe(
-      '6:1 unknown-field unknown field "unknown_0" | known fields: name, sort_as, role, organisation, country, group, url, text_version, consent, github, distinct_from, signed_at, status, verified, reconfirmed, withdrawn, rejected',
+      '6:1 unknown-field unknown field "unknown_0" | known fields: name, sort_as, role, organisation, country, group, url, featured, text_version, consent, github, distinct_from, signed_at, status, verified, reconfirmed, withdrawn, rejected',
     );
     expect(problems[50]).toBe(
       '56:1 too-many-problems and 4950 more problems in this file, from here on | fix the problems above, then run letter check again',
