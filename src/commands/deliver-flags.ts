@@ -1,0 +1,32 @@
+/**
+ * The flags of `letter deliver` a person types, refused before anything is read or written:
+ * what deliveries.yaml and the manifest would hold must be what their schema accepts.
+ */
+import { UsageError } from '../errors.js';
+import { deliveryFieldProblem } from '../letter/deliveries.js';
+import type { DeliverOptions } from './deliver-format.js';
+
+/**
+ * The addressee and channel of a delivery, trimmed. @throws UsageError for a missing
+ * --to, a --to or --channel deliveries.yaml would refuse (a line break, a tab or another
+ * control character, too long), or an empty --sign-key.
+ */
+export function deliverFlags(o: DeliverOptions): { to: string; channel: string | undefined } {
+  const to = o.to?.trim() ?? '';
+  if (to === '') throw new UsageError('--to: name the addressee, e.g. --to "the United Nations"');
+  const channel = o.channel?.trim();
+  if (channel === '')
+    throw new UsageError('--channel: say how it is delivered, e.g. --channel email');
+  const refused = deliveryFieldProblem({ to, channel });
+  if (refused)
+    throw new UsageError(
+      `--${refused.field}: ${refused.message}; nothing was written`,
+      'Give it as one line of text.',
+    );
+  if (o.signKey !== undefined && o.signKey.trim() === '')
+    throw new UsageError(
+      '--sign-key: name the SSH private key file to sign with, e.g. --sign-key ~/.ssh/id_ed25519',
+      'Or leave --sign-key out: the bundle is then not signed.',
+    );
+  return { to, channel };
+}
