@@ -66,7 +66,7 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
   const folder = await bundleFolderState(bundle);
   if (folder === 'not-a-folder')
     throw new UsageError(
-      `--out: ${bundleShown} is not a folder (a file or a device is there)`,
+      `--out: ${o.out ?? bundleShown} is not a folder (a file or a device is there)`,
       'Name a folder with --out: a new one, or an empty one.',
     );
   if (folder === 'used')
