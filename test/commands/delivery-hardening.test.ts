@@ -140,15 +140,6 @@ describe('deliveries.yaml with errors check reports', () => {
     );
     expect(existsSync(path.join(t.dir, 'out/time-to-act/time-to-act.md'))).toBe(false);
   });
-
-  it('an unknown id lists the known ones once each', async () => {
-    expect((await deliver()).code).toBe(0);
-    commit();
-    expect((await deliver()).code).toBe(0);
-    const r = await run(['delivery', 'respond', L, 'nope', 'acknowledged'], LATER);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Known: ${ID}, ${ID}-2\n`);
-  });
 });
 
 describe('verify-delivery', () => {
