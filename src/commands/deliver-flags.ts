@@ -2,8 +2,11 @@
  * The flags of `letter deliver` a person types, refused before anything is read or written:
  * what deliveries.yaml and the manifest would hold must be what their schema accepts.
  */
+import path from 'node:path';
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { deliveryFieldProblem } from '../letter/deliveries.js';
+import { bundleFolderState } from '../storage/delivery-bundle.js';
 import type { DeliverOptions } from './deliver-format.js';
 
 /**
@@ -29,4 +32,29 @@ export function deliverFlags(o: DeliverOptions): { to: string; channel: string |
       'Or leave --sign-key out: the bundle is then not signed.',
     );
   return { to, channel };
+}
+
+/**
+ * `bundle` (absolute), when a bundle can be written into it: a new or empty folder. `given`
+ * is --out as typed, named in the error. @throws UsageError when a file or a device is there
+ * (`--out /dev/null`) or the folder holds files (a bundle is never written over another).
+ */
+export async function freeBundleFolder(
+  bundle: string,
+  given: string | undefined,
+  ctx: Context,
+): Promise<string> {
+  const shown = path.relative(ctx.cwd, bundle);
+  const folder = await bundleFolderState(bundle);
+  if (folder === 'not-a-folder')
+    throw new UsageError(
+      `--out: ${given ?? shown} is not a folder (a file or a device is there)`,
+      'Name a folder with --out: a new one, or an empty one.',
+    );
+  if (folder === 'used')
+    throw new UsageError(
+      `--out: ${shown} already holds files; a bundle is never written over another`,
+      'Name a new folder with --out, or remove that one.',
+    );
+  return bundle;
 }

@@ -6,14 +6,14 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { InvalidLetter, UsageError, UserError } from '../errors.js';
+import { InvalidLetter, UserError } from '../errors.js';
 import { folderCommit } from '../git.js';
 import { toIsoTimestamp } from '../letter/dates.js';
 import { deliveryId } from '../letter/deliveries.js';
 import { MANIFEST_FILE, SIGNATURE_FILE, sha256 } from '../letter/delivery-manifest.js';
 import { embargoNotice, publication } from '../letter/embargo.js';
 import { deliveriesChange } from '../storage/deliveries-file.js';
-import { bundleFolderState, removeBundle } from '../storage/delivery-bundle.js';
+import { removeBundle } from '../storage/delivery-bundle.js';
 import {
   loadLetterYamlRefusingErrors,
   resolveLetterDir,
@@ -23,7 +23,7 @@ import { defaultOutDir } from '../storage/render-files.js';
 import { writeAll } from '../storage/transaction.js';
 import { checkedDeliveries } from './check-deliveries.js';
 import { writeBundle } from './deliver-bundle.js';
-import { deliverFlags } from './deliver-flags.js';
+import { deliverFlags, freeBundleFolder } from './deliver-flags.js';
 import type { DeliverOptions, DeliverResult } from './deliver-format.js';
 import { outDirFor } from './render-options.js';
 
@@ -41,6 +41,11 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   const letter = await loadLetterYamlRefusingErrors(dir, ctx.cwd);
   const shown = path.relative(ctx.cwd, dir) || '.';
+  // A usage error of --out comes before any refusal of the letter's state.
+  const given =
+    o.out === undefined
+      ? undefined
+      : await freeBundleFolder(outDirFor(dir, letter.slug, o.out, ctx), o.out, ctx);
   const now = ctx.now();
   const state = publication(letter, now);
   if (state.state === 'preview' && !o.force)
@@ -59,21 +64,13 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
   const deliveredAt = toIsoTimestamp(now);
   const id = deliveryId(record.deliveries, to, deliveredAt);
   const bundle =
-    o.out === undefined
-      ? path.join(defaultOutDir(dir, letter.slug, ctx.cwd), `delivery-${id}`)
-      : outDirFor(dir, letter.slug, o.out, ctx);
+    given ??
+    (await freeBundleFolder(
+      path.join(defaultOutDir(dir, letter.slug, ctx.cwd), `delivery-${id}`),
+      undefined,
+      ctx,
+    ));
   const bundleShown = path.relative(ctx.cwd, bundle);
-  const folder = await bundleFolderState(bundle);
-  if (folder === 'not-a-folder')
-    throw new UsageError(
-      `--out: ${o.out ?? bundleShown} is not a folder (a file or a device is there)`,
-      'Name a folder with --out: a new one, or an empty one.',
-    );
-  if (folder === 'used')
-    throw new UsageError(
-      `--out: ${bundleShown} already holds files; a bundle is never written over another`,
-      'Name a new folder with --out, or remove that one.',
-    );
   try {
     const { manifest, manifestText, signature } = await writeBundle(
       { dir, bundle, letter, to, deliveredAt, git, pdf: o.pdf !== false, signKey: o.signKey },
