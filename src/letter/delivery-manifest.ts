@@ -243,6 +243,7 @@ export function manifestShapeProblem(v: unknown): string | undefined {
  * "ministerstvo"); "addressee" when no letter or digit is left.
  */
 export function addresseeSlug(to: string): string {
-  const slug = normaliseName(to).replace(/ /g, '-').slice(0, 40).replace(/-+$/, '');
+  // normaliseName leaves single spaces, none at either end: a cut at 40 leaves at most one hyphen at the end.
+  const slug = normaliseName(to).replace(/ /g, '-').slice(0, 40).replace(/-$/, '');
   return slug === '' ? 'addressee' : slug;
 }

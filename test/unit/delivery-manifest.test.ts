@@ -149,6 +149,7 @@ describe('manifestShapeProblem and addresseeSlug', () => {
     ['Υπουργείο Εξωτερικών', 'ypoyrgeio-exoterikon'],
     ['国連', 'guolian'],
     ['«»', 'addressee'],
+    [`${'a'.repeat(39)} b`, 'a'.repeat(39)],
   ])('%s → %s', (to, slug) => expect(addresseeSlug(to)).toBe(slug));
 });
 
