@@ -566,7 +566,10 @@ export function createProgram(
     .argument('<letter>', 'letter folder')
     .argument('<id>', 'the delivery id (see deliveries.yaml or letter log)')
     .argument('<kind>', 'acknowledged, responded or follow-up')
-    .option('--on <date>', 'the day, ISO 8601 (default today); for a follow-up, the day it is due')
+    .option(
+      '--on <date>',
+      'the day, ISO 8601 (default today); for a follow-up, required: the day it is due',
+    )
     .option('--note <text>', 'what came back, in a line')
     .option('--link <url>', 'where the response can be read')
     .option('--json', 'print the result as JSON')

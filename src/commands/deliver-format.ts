@@ -57,6 +57,6 @@ export function formatDeliver(r: DeliverResult, style: Style): string {
     ),
     `From commit ${r.commit ?? '(none: not in git)'}${r.uncommitted_changes ? style.yellow(' with uncommitted changes') : ''}${r.embargoed ? style.yellow('; marked as a preview (embargo)') : ''}.`,
     r.recorded ? `Recorded as ${r.id} in ${r.recorded}; commit it.` : `Not recorded (--no-record).`,
-    `The addressee can check it: letter verify-delivery ${r.bundle}${r.signed ? ' --allowed-signers <file>' : ''}`,
+    `The addressee can check it: ${style.command(`letter verify-delivery ${r.bundle}${r.signed ? ' --allowed-signers <file>' : ''}`)}`,
   ].join('\n');
 }

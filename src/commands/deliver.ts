@@ -6,14 +6,14 @@
  */
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { InvalidLetter, UsageError, UserError } from '../errors.js';
+import { InvalidLetter, UserError } from '../errors.js';
 import { folderCommit } from '../git.js';
 import { toIsoTimestamp } from '../letter/dates.js';
 import { deliveryId } from '../letter/deliveries.js';
 import { MANIFEST_FILE, SIGNATURE_FILE, sha256 } from '../letter/delivery-manifest.js';
 import { embargoNotice, publication } from '../letter/embargo.js';
-import { deliveriesChange, readDeliveries } from '../storage/deliveries-file.js';
-import { bundleFolderFree, removeBundle } from '../storage/delivery-bundle.js';
+import { deliveriesChange } from '../storage/deliveries-file.js';
+import { removeBundle } from '../storage/delivery-bundle.js';
 import {
   loadLetterYamlRefusingErrors,
   resolveLetterDir,
@@ -21,7 +21,9 @@ import {
 } from '../storage/letter-store.js';
 import { defaultOutDir } from '../storage/render-files.js';
 import { writeAll } from '../storage/transaction.js';
+import { checkedDeliveries } from './check-deliveries.js';
 import { writeBundle } from './deliver-bundle.js';
+import { deliverFlags, freeBundleFolder } from './deliver-flags.js';
 import type { DeliverOptions, DeliverResult } from './deliver-format.js';
 import { outDirFor } from './render-options.js';
 
@@ -29,17 +31,21 @@ export type { DeliverOptions, DeliverResult } from './deliver-format.js';
 export { formatDeliver } from './deliver-format.js';
 
 /**
- * Makes and records a delivery. @throws UsageError for a missing --to or a bundle folder in
- * use; UserError before the embargo or for a draft without --force, or for uncommitted
+ * Makes and records a delivery. @throws UsageError for a missing --to, a --to or --channel
+ * deliveries.yaml would refuse, an empty --sign-key, or an --out in use or not a folder; UserError before the embargo or for a draft without --force, or for uncommitted
  * changes without --allow-dirty; EnvironmentError when the PDF cannot be made (unless --no-pdf) or when
  * ssh-keygen cannot sign; InvalidLetter.
  */
 export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverResult> {
-  const to = o.to?.trim() ?? '';
-  if (to === '') throw new UsageError('--to: name the addressee, e.g. --to "the United Nations"');
+  const { to, channel } = deliverFlags(o);
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   const letter = await loadLetterYamlRefusingErrors(dir, ctx.cwd);
   const shown = path.relative(ctx.cwd, dir) || '.';
+  // A usage error of --out comes before any refusal of the letter's state.
+  const given =
+    o.out === undefined
+      ? undefined
+      : await freeBundleFolder(outDirFor(dir, letter.slug, o.out, ctx), o.out, ctx);
   const now = ctx.now();
   const state = publication(letter, now);
   if (state.state === 'preview' && !o.force)
@@ -53,20 +59,18 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
       `Not delivered: ${shown} has changes not committed to git, so no commit holds what would be delivered.`,
       'Commit them first, or deliver with --allow-dirty (the manifest then says uncommitted_changes: true).',
     );
-  const record = await readDeliveries(dir, shown);
-  if (record.problems.some((p) => p.severity === 'error')) throw new InvalidLetter(record.problems);
+  const record = await checkedDeliveries(dir, ctx);
+  if (record.errors.length > 0) throw new InvalidLetter(record.errors);
   const deliveredAt = toIsoTimestamp(now);
   const id = deliveryId(record.deliveries, to, deliveredAt);
   const bundle =
-    o.out === undefined
-      ? path.join(defaultOutDir(dir, letter.slug, ctx.cwd), `delivery-${id}`)
-      : outDirFor(dir, letter.slug, o.out, ctx);
+    given ??
+    (await freeBundleFolder(
+      path.join(defaultOutDir(dir, letter.slug, ctx.cwd), `delivery-${id}`),
+      undefined,
+      ctx,
+    ));
   const bundleShown = path.relative(ctx.cwd, bundle);
-  if (!(await bundleFolderFree(bundle)))
-    throw new UsageError(
-      `--out: ${bundleShown} already holds files; a bundle is never written over another`,
-      'Name a new folder with --out, or remove that one.',
-    );
   try {
     const { manifest, manifestText, signature } = await writeBundle(
       { dir, bundle, letter, to, deliveredAt, git, pdf: o.pdf !== false, signKey: o.signKey },
@@ -77,7 +81,7 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
       id,
       to,
       delivered_at: deliveredAt,
-      ...(o.channel ? { channel: o.channel } : {}),
+      ...(channel ? { channel } : {}),
       manifest: `sha256:${digest}`,
       ...(git ? { commit: git.commit } : {}),
       ...(git === undefined || git.dirty ? { uncommitted: true } : {}),

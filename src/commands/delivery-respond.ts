@@ -13,7 +13,7 @@ import {
   RESPONSE_KINDS,
   responseSchema,
 } from '../letter/deliveries.js';
-import { deliveriesChange, readDeliveries } from '../storage/deliveries-file.js';
+import { deliveriesChange } from '../storage/deliveries-file.js';
 import {
   loadLetterYamlRefusingErrors,
   resolveLetterDir,
@@ -21,6 +21,7 @@ import {
 } from '../storage/letter-store.js';
 import { writeAll } from '../storage/transaction.js';
 import type { Style } from '../terminal.js';
+import { checkedDeliveries } from './check-deliveries.js';
 
 /** Options of `letter delivery respond`: `on` an ISO 8601 date (default today, UTC). */
 export interface RespondOptions {
@@ -41,13 +42,18 @@ export interface RespondResult {
 }
 
 /**
- * Records a response. @throws UsageError for an unknown kind, a bad --on, --note or --link,
- * or an unknown delivery id; UserError for a response dated before its delivery;
- * InvalidLetter when deliveries.yaml has errors. Nothing is written on any of them.
+ * Records a response. @throws UsageError for an unknown kind, a follow-up without --on, a
+ * bad --on, --note or --link, or an unknown delivery id; UserError for a response dated before its delivery;
+ * InvalidLetter when deliveries.yaml has the errors `letter check` reports (an id used twice). Nothing is written on any of them.
  */
 export async function respond(o: RespondOptions, ctx: Context): Promise<RespondResult> {
   if (!(RESPONSE_KINDS as readonly string[]).includes(o.kind))
     throw new UsageError(`unknown response "${o.kind}"; use ${RESPONSE_KINDS.join(', ')}`);
+  if (o.kind === 'follow-up' && o.on === undefined)
+    throw new UsageError(
+      'follow-up: give the day it is due with --on, e.g. --on 2020-07-01',
+      'A follow-up is a day to come back to the addressee; the others default to today.',
+    );
   const on = o.on ?? ctx.now().toISOString().slice(0, 10);
   if (!isIsoDate(on)) throw new UsageError(`--on: "${on}" is not a date such as 2020-06-02`);
   const parsed = responseSchema.safeParse({ kind: o.kind, on, note: o.note, link: o.link });
@@ -72,16 +78,17 @@ export async function respond(o: RespondOptions, ctx: Context): Promise<RespondR
       "Leave the contact out (keep it in the private store), or list it under public_contacts: if it is the organisers' own.",
     );
   return withLetterLock(dir, async () => {
-    const record = await readDeliveries(dir, shown);
-    if (record.problems.some((p) => p.severity === 'error'))
-      throw new InvalidLetter(record.problems);
+    // Refused on the errors `letter check` reports, an id used twice among them: a response
+    // is never written into one of two deliveries that share an id.
+    const record = await checkedDeliveries(dir, ctx);
+    if (record.errors.length > 0) throw new InvalidLetter(record.errors);
     const known = record.deliveries.deliveries;
     const delivery = known.find((d) => d.id === o.id);
     if (!delivery)
       throw new UsageError(
         `no delivery "${o.id}" in ${record.file}`,
         known.length
-          ? `Known: ${known.map((d) => d.id).join(', ')}`
+          ? `Known: ${[...new Set(known.map((d) => d.id))].join(', ')}`
           : 'Nothing was delivered yet: letter deliver makes one.',
       );
     if (on < delivery.delivered_at.slice(0, 10))

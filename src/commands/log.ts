@@ -3,14 +3,14 @@ import type { Context } from '../context.js';
 import { eventsOf, type LetterEvent } from '../letter/changelog.js';
 import { type DeliveryEvent, deliveryEvents } from '../letter/deliveries.js';
 import { erasedNames } from '../letter/erasure.js';
-import { readDeliveries } from '../storage/deliveries-file.js';
 import {
   loadLetterSkippingInvalidFiles,
   resolveLetterDir,
   type SkippedFile,
 } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
-import { warnLeftOut } from './shared/letter-warnings.js';
+import { checkedDeliveries } from './check-deliveries.js';
+import { warnDeliveriesLeftOut, warnLeftOut } from './shared/letter-warnings.js';
 
 /** Options of `letter log`; `limit` keeps the newest N events. */
 export interface LogOptions {
@@ -47,13 +47,12 @@ export async function log(o: LogOptions, ctx: Context): Promise<LogResult> {
     loaded.signatures.filter((s) => !back.includes(s)).map((s) => s.signature),
     loaded.erased,
   );
-  const deliveries = await readDeliveries(loaded.dir, loaded.shown);
-  if (deliveries.problems.some((p) => p.severity === 'error'))
-    ctx.stderr.write(
-      `warning: ${deliveries.file} has errors, so its deliveries are left out; see letter check ${loaded.shown}\n`,
-    );
+  // The errors `letter check` reports of deliveries.yaml leave its events out, each said on stderr.
+  const deliveries = await checkedDeliveries(loaded.dir, ctx);
+  warnDeliveriesLeftOut(ctx, deliveries.errors, loaded.shown);
+  const delivered = deliveries.errors.length > 0 ? [] : deliveryEvents(deliveries.deliveries);
   // Both oldest first: merged by time, then newest first (a signature's event first at the same instant).
-  const merged: LogEvent[] = mergeByTime(events, deliveryEvents(deliveries.deliveries)).reverse();
+  const merged: LogEvent[] = mergeByTime(events, delivered).reverse();
   return {
     letter: loaded.shown,
     skipped: loaded.skipped,

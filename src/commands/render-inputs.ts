@@ -11,8 +11,8 @@ import { type Publication, publication } from '../letter/embargo.js';
 import { publishable } from '../letter/publishing.js';
 import { publishedStatuses } from '../letter/signatures.js';
 import { lastUpdated } from '../render/share.js';
-import { readDeliveries } from '../storage/deliveries-file.js';
 import type { ValidLetter } from '../storage/letter-store.js';
+import { checkedDeliveries } from './check-deliveries.js';
 import { warnEmbargo, warnLeftOut } from './shared/letter-warnings.js';
 import { earlierVersionNames } from './shared/text-versions.js';
 
@@ -28,7 +28,7 @@ export interface RenderInputs {
 
 /**
  * Reads what a render of `loaded` (in folder `dir`) publishes.
- * @throws InvalidLetter when deliveries.yaml has errors.
+ * @throws InvalidLetter when deliveries.yaml has errors (those `letter check` reports).
  */
 export async function renderInputs(
   loaded: ValidLetter,
@@ -47,9 +47,9 @@ export async function renderInputs(
   warnEmbargo(ctx, state, loaded.shown, 'each render, marked as a preview, is');
   const statuses = publishedStatuses(letter);
   const versionNames = await earlierVersionNames(loaded, gate.signatures, statuses, ctx);
-  const delivered = await readDeliveries(dir, loaded.shown);
-  if (delivered.problems.some((p) => p.severity === 'error'))
-    throw new InvalidLetter(delivered.problems);
+  // Refused on exactly the errors `letter check` reports of deliveries.yaml.
+  const delivered = await checkedDeliveries(dir, ctx);
+  if (delivered.errors.length > 0) throw new InvalidLetter(delivered.errors);
   return {
     signatures: gate.signatures,
     statuses,

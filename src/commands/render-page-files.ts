@@ -36,7 +36,7 @@ export function countFiles(
   const embargoed = view.preview !== null;
   const words = pagePhrasesFor(view.language);
   const numbers = new Intl.NumberFormat(view.locale);
-  const feedFile = view.feed.url;
+  const feedFile = `${letter.slug}${PAGE_FILE_SUFFIXES.feed}`;
   const count = countJson({
     slug: letter.slug,
     title: letter.title,

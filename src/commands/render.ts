@@ -113,6 +113,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
       updated,
       shareImage,
       deliveries,
+      pageFiles: o.pageFiles !== false,
     };
     const sources = groupedSource(grouped);
     const view = streamedLetterView(letter, loaded.body, sources, viewOptions);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import {
+  compareCount,
   compareEntries,
   compareFiles,
   describeFinding,
@@ -30,11 +31,21 @@ import type { VerifyDeliveryOptions, VerifyDeliveryResult } from './verify-deliv
 export type { VerifyDeliveryOptions, VerifyDeliveryResult } from './verify-delivery-format.js';
 export { formatVerifyDelivery } from './verify-delivery-format.js';
 
-/** Verifies a bundle. @throws UsageError when the bundle folder or the allowed-signers file does not exist. */
+// What to give instead of a folder that is no bundle.
+const NOT_A_BUNDLE_HINT =
+  'Give the folder of the delivery as the campaign sent it: the one that holds manifest.json.';
+
+/**
+ * Verifies a bundle. @throws UsageError when the bundle is not named, its folder does not
+ * exist or holds no manifest.json (not a delivery bundle), or the allowed-signers file
+ * cannot be read.
+ */
 export async function verifyDelivery(
   o: VerifyDeliveryOptions,
   ctx: Context,
 ): Promise<VerifyDeliveryResult> {
+  if (o.bundle.trim() === '')
+    throw new UsageError('name the bundle folder: "" is no folder', NOT_A_BUNDLE_HINT);
   const dir = path.resolve(ctx.cwd, o.bundle);
   const shown = path.relative(ctx.cwd, dir) || '.';
   const found = await hashBundle(dir, shown);
@@ -55,10 +66,10 @@ export async function verifyDelivery(
   });
   const manifestBytes = await readBundleFile(dir, MANIFEST_FILE);
   if (manifestBytes === undefined)
-    return {
-      ...fail('missing'),
-      findings: [worded({ kind: 'file-missing', file: MANIFEST_FILE })],
-    };
+    throw new UsageError(
+      `${shown}: not a delivery bundle (it holds no ${MANIFEST_FILE})`,
+      NOT_A_BUNDLE_HINT,
+    );
   let manifest: Manifest;
   try {
     manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest;
@@ -67,7 +78,7 @@ export async function verifyDelivery(
   }
   const shape = manifestShapeProblem(manifest);
   if (shape) return fail(shape);
-  const findings = compareFiles(manifest, found);
+  const findings = [...compareCount(manifest), ...compareFiles(manifest, found)];
   for (const [file, read] of [
     [LIST_FILES.csv, readCsvEntries],
     [LIST_FILES.json, readJsonEntries],

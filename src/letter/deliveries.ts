@@ -95,6 +95,26 @@ export function orderedDeliveries(file: DeliveriesFile): DeliveriesFile {
   };
 }
 
+/** The flags of a delivery a person types, as fields of deliveries.yaml. */
+export interface DeliveryFields {
+  to: string;
+  channel?: string | undefined;
+}
+
+/**
+ * The first field of `fields` deliveries.yaml would refuse (a line break, a tab or another
+ * control character, too long, empty), with the schema's words; undefined when all are
+ * fine. Lets `letter deliver` refuse its flags before anything is written.
+ */
+export function deliveryFieldProblem(
+  fields: DeliveryFields,
+): { field: keyof DeliveryFields; message: string } | undefined {
+  const checked = deliverySchema.pick({ to: true, channel: true }).safeParse(fields);
+  if (checked.success) return undefined;
+  const issue = checked.error.issues[0]!;
+  return { field: issue.path[0] as keyof DeliveryFields, message: issue.message };
+}
+
 /** A new delivery's id: `<day of delivered_at>-<addressee slug>`, with -2, -3... when taken. */
 export function deliveryId(file: DeliveriesFile, to: string, deliveredAt: string): string {
   const base = `${deliveredAt.slice(0, 10)}-${addresseeSlug(to)}`;
@@ -155,18 +175,19 @@ export function deliveryProblems(
   shown: string,
 ): Problem[] {
   const problems: Problem[] = [];
-  const seen = new Set<string>();
+  const first = new Map<string, number>();
   parsed.deliveries.forEach((d, i) => {
-    if (seen.has(d.id))
+    const earlier = first.get(d.id);
+    if (earlier !== undefined)
       problems.push(
         problem(
           'delivery-id-duplicate',
           at(file, locate(['deliveries', i, 'id'])),
-          `delivery id "${d.id}" is used twice`,
+          `delivery id "${d.id}" is used twice: here and on line ${locate(['deliveries', earlier, 'id']).line}`,
           'give each delivery its own id',
         ),
       );
-    seen.add(d.id);
+    else first.set(d.id, i);
     const day = d.delivered_at.slice(0, 10);
     d.responses.forEach((r, j) => {
       if (r.on < day)

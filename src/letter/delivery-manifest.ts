@@ -8,6 +8,8 @@
  * removed or changed in the CSV or the JSON list, not only say that the file changed.
  */
 import { createHash } from 'node:crypto';
+import { normaliseName } from './names.js';
+import { showInvisible, visibleDifference } from './visible-text.js';
 
 /** The `format` of a manifest this version writes and reads. */
 export const MANIFEST_FORMAT = 'letter-delivery/1';
@@ -90,7 +92,16 @@ export type Finding =
   | { kind: 'file-added'; file: string }
   | { kind: 'entry-removed'; file: string; id: string; name: string }
   | { kind: 'entry-added'; file: string; line: number; id: string; name: string }
-  | { kind: 'entry-changed'; file: string; line: number; id: string; name: string }
+  | {
+      kind: 'entry-changed';
+      file: string;
+      line: number;
+      id: string;
+      name: string;
+      /** The name the manifest records, when the file's differs from it. */
+      manifest_name?: string;
+    }
+  | { kind: 'count-mismatch'; file: string; count: number; entries: number }
   | { kind: 'list-unreadable'; file: string; line: number; message: string };
 
 /**
@@ -136,13 +147,43 @@ export function compareEntries(
     if (was === undefined)
       findings.push({ kind: 'entry-added', file, line: e.line, id: e.id, name: e.name });
     else if (was.sha256 !== e.sha256)
-      findings.push({ kind: 'entry-changed', file, line: e.line, id: e.id, name: e.name });
+      findings.push({
+        kind: 'entry-changed',
+        file,
+        line: e.line,
+        id: e.id,
+        name: e.name,
+        ...(was.name !== e.name ? { manifest_name: was.name } : {}),
+      });
   }
   return findings;
 }
 
-/** One line for a finding, naming the file (and line for a list entry): "signatures.csv: changed (...)". */
+/**
+ * The manifest's `count` against the entries it lists: a manifest edited to say 99 while
+ * it lists 100 (or the reverse) is a finding, signed or not.
+ */
+export function compareCount(manifest: Pick<Manifest, 'count' | 'entries'>): Finding[] {
+  return manifest.count === manifest.entries.length
+    ? []
+    : [
+        {
+          kind: 'count-mismatch',
+          file: MANIFEST_FILE,
+          count: manifest.count,
+          entries: manifest.entries.length,
+        },
+      ];
+}
+
+/**
+ * One line for a finding, naming the file (and line for a list entry): "signatures.csv:
+ * changed (...)". Names and ids are shown with invisible characters escaped, and a changed
+ * name beside the manifest's with the difference made visible (see visible-text.ts).
+ */
 export function describeFinding(f: Finding): string {
+  const name = 'name' in f ? showInvisible(f.name) : '';
+  const id = 'id' in f ? showInvisible(f.id) : '';
   switch (f.kind) {
     case 'file-changed':
       return `${f.file}: changed (sha256 ${f.actual.sha256.slice(0, 12)}…, ${f.actual.bytes} bytes; the manifest says ${f.expected.sha256.slice(0, 12)}…, ${f.expected.bytes} bytes)`;
@@ -151,11 +192,17 @@ export function describeFinding(f: Finding): string {
     case 'file-added':
       return `${f.file}: added (not in the manifest)`;
     case 'entry-removed':
-      return `${f.file}: ${f.name} (${f.id}) removed (the manifest lists it)`;
+      return `${f.file}: ${name} (${id}) removed (the manifest lists it)`;
     case 'entry-added':
-      return `${f.file}:${f.line}: ${f.name} (${f.id}) added (not in the manifest)`;
-    case 'entry-changed':
-      return `${f.file}:${f.line}: ${f.name} (${f.id}) changed since delivery`;
+      return `${f.file}:${f.line}: ${name} (${id}) added (not in the manifest)`;
+    case 'entry-changed': {
+      if (f.manifest_name === undefined)
+        return `${f.file}:${f.line}: ${name} (${id}) changed since delivery`;
+      const [now, was] = visibleDifference(f.name, f.manifest_name);
+      return `${f.file}:${f.line}: ${now} (${id}) changed since delivery: the manifest says "${was}"`;
+    }
+    case 'count-mismatch':
+      return `${f.file}: says count ${f.count}, but lists ${f.entries} ${f.entries === 1 ? 'entry' : 'entries'}`;
     case 'list-unreadable':
       return `${f.file}:${f.line}: cannot be read: ${f.message}`;
   }
@@ -184,18 +231,19 @@ export function manifestShapeProblem(v: unknown): string | undefined {
     return 'its entries are not a list of { id, name, sha256 }';
   if (!Array.isArray(m.columns) || !m.columns.every((c) => typeof c === 'string'))
     return 'its columns are not a list of names';
+  if (!Number.isInteger(m.count) || (m.count as number) < 0)
+    return 'its count is not a whole number';
   return undefined;
 }
 
-/** A slug of an addressee for a folder or id: lower-case ASCII letters and digits joined by hyphens ("the United Nations" → "the-united-nations"). */
+/**
+ * A slug of an addressee for a folder or id: its name's normal form (`normaliseName`, the
+ * transliteration signature ids use, so every script gives Latin letters) joined by hyphens,
+ * at most 40 characters ("the United Nations" → "the-united-nations", "Министерство" →
+ * "ministerstvo"); "addressee" when no letter or digit is left.
+ */
 export function addresseeSlug(to: string): string {
-  const words = to
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-  let slug = words.join('-').slice(0, 40);
-  while (slug.endsWith('-')) slug = slug.slice(0, -1);
+  // normaliseName leaves single spaces, none at either end: a cut at 40 leaves at most one hyphen at the end.
+  const slug = normaliseName(to).replace(/ /g, '-').slice(0, 40).replace(/-$/, '');
   return slug === '' ? 'addressee' : slug;
 }

@@ -93,8 +93,8 @@ export interface LetterView {
   share: ShareView;
   /** When the letter last changed (see share.ts `lastUpdated`): ISO 8601 UTC and as a day in the locale; null when undated. */
   updated: { at: string; display: string } | null;
-  /** The Atom feed the page links to: its file name, beside the page. */
-  feed: { url: string };
+  /** The Atom feed the page links to: its file name, beside the page; null when it is not written beside it (a delivery bundle). */
+  feed: { url: string } | null;
   status: string;
   organisers: { name: string; url: string | null }[];
   /** The "Sign this letter" link (letter.yaml `sign_url:`) while the letter is open; else null. */
@@ -159,6 +159,8 @@ export interface ViewOptions {
   shareImage?: string | null;
   /** The letter's deliveries (deliveries.yaml), shown in the page's "Delivered" section. */
   deliveries?: readonly Delivery[];
+  /** false when the page's files (feed, count.json, badge) are not written beside it, so the page links to none; true by default. */
+  pageFiles?: boolean;
 }
 
 /**
@@ -279,7 +281,7 @@ export function streamedLetterView(
     description: letterDescription(letter, text, lang === letter.language),
     share: shareView(letter, locale, title, options.shareImage ?? null),
     updated: updated === null ? null : { at: updated, display: day(updated) },
-    feed: { url: `${letter.slug}${PAGE_FILE_SUFFIXES.feed}` },
+    feed: options.pageFiles === false ? null : { url: `${letter.slug}${PAGE_FILE_SUFFIXES.feed}` },
     status: letter.status,
     organisers: letter.organisers.map((o) => ({ name: o.name, url: o.url ?? null })),
     sign:

@@ -32,7 +32,7 @@ export async function hashBundle(
   )
     throw new UsageError(
       `${shown}: no such bundle folder`,
-      'Name the folder letter deliver wrote.',
+      'Give the folder of the delivery as the campaign sent it: the one that holds manifest.json.',
     );
   const found = new Map<string, { sha256: string; bytes: number }>();
   const walk = async (sub: string): Promise<void> => {
@@ -124,11 +124,16 @@ export function readJsonEntries(text: string, file: string, columns: readonly st
   };
 }
 
-/** True when `dir` does not exist or is an empty folder: a bundle is never written over another. */
-export async function bundleFolderFree(dir: string): Promise<boolean> {
+/**
+ * Whether a bundle can be written into `dir`: `free` when it does not exist or is an empty
+ * folder, `used` when it holds files (a bundle is never written over another), `not-a-folder`
+ * when a file or a device is there or on its way (`--out /dev/null`).
+ */
+export async function bundleFolderState(dir: string): Promise<'free' | 'used' | 'not-a-folder'> {
   return readdir(dir).then(
-    (names) => names.length === 0,
-    (e: NodeJS.ErrnoException) => e.code === 'ENOENT',
+    (names) => (names.length === 0 ? 'free' : 'used'),
+    (e: NodeJS.ErrnoException) =>
+      e.code === 'ENOENT' ? 'free' : e.code === 'ENOTDIR' ? 'not-a-folder' : 'used',
   );
 }
 

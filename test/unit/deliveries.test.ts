@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type DeliveriesFile,
   deliveryEvents,
+  deliveryFieldProblem,
   deliveryId,
   deliveryProblems,
 } from '../../src/letter/deliveries.js';
@@ -67,15 +68,18 @@ describe('deliveryProblems', () => {
       { kind: 'follow-up', on: '2020-07-01' },
       { kind: 'responded', on: '2020-07-03', note: 'A reply' },
     ]);
+    const lines = (p: readonly (string | number)[]) => ({ line: 3 + Number(p[1]) * 9, column: 9 });
     expect(
       deliveryProblems(
         { deliveries: [answered, answered] } as DeliveriesFile,
         'f',
-        locate,
+        lines,
         '2021-01-01',
         'l',
-      ).map((p) => p.code),
-    ).toEqual(['delivery-id-duplicate']);
+      ).map((p) => `${p.line} ${p.code}: ${p.message}`),
+    ).toEqual([
+      `12 delivery-id-duplicate: delivery id "${answered.id}" is used twice: here and on line 3`,
+    ]);
   });
 });
 
@@ -101,4 +105,19 @@ describe('deliveryEvents', () => {
       },
     ]);
   });
+});
+
+describe('deliveryFieldProblem', () => {
+  it.each([
+    [{ to: 'the United Nations', channel: 'email' }, undefined],
+    [
+      { to: 'A\nB' },
+      { field: 'to', message: 'must be one line, without tabs or control characters' },
+    ],
+    [
+      { to: 'the UN', channel: 'by\thand' },
+      { field: 'channel', message: 'must be one line, without tabs or control characters' },
+    ],
+    [{ to: 'x'.repeat(301) }, { field: 'to', message: 'must be at most 300 characters' }],
+  ])('%j: %j', (fields, expected) => expect(deliveryFieldProblem(fields)).toEqual(expected));
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addresseeSlug,
+  compareCount,
   compareEntries,
   compareFiles,
   describeFinding,
@@ -134,11 +135,56 @@ describe('manifestShapeProblem and addresseeSlug', () => {
       { format: 'letter-delivery/1', files: [{ path: 'a', sha256: 'zz', bytes: 1 }] },
       'its files are not a list of { path, sha256, bytes }',
     ],
-    [{ format: 'letter-delivery/1', files: [], entries: [], columns: ['id'] }, undefined],
+    [
+      { format: 'letter-delivery/1', files: [], entries: [], columns: ['id'] },
+      'its count is not a whole number',
+    ],
+    [{ format: 'letter-delivery/1', files: [], entries: [], columns: ['id'], count: 0 }, undefined],
   ])('%j: %s', (v, expected) => expect(manifestShapeProblem(v)).toBe(expected));
   it.each([
     ['the United Nations', 'the-united-nations'],
     ['Le Président de la République', 'le-president-de-la-republique'],
-    ['国連', 'addressee'],
+    // Other scripts are transliterated as signature ids are (any-ascii), never lost.
+    ['Министерство иностранных дел', 'ministerstvo-inostrannykh-del'],
+    ['Υπουργείο Εξωτερικών', 'ypoyrgeio-exoterikon'],
+    ['国連', 'guolian'],
+    ['«»', 'addressee'],
+    [`${'a'.repeat(39)} b`, 'a'.repeat(39)],
   ])('%s → %s', (to, slug) => expect(addresseeSlug(to)).toBe(slug));
+});
+
+describe('compareCount', () => {
+  const entry = { id: 'ada', name: 'Ada', sha256: A };
+  it('a count that is not the number of entries listed is a finding', () => {
+    expect(compareCount({ count: 1, entries: [entry] })).toEqual([]);
+    const edited = compareCount({ count: 99, entries: [entry, { ...entry, id: 'bea' }] });
+    expect(edited).toEqual([
+      { kind: 'count-mismatch', file: 'manifest.json', count: 99, entries: 2 },
+    ]);
+    expect(describeFinding(edited[0]!)).toBe('manifest.json: says count 99, but lists 2 entries');
+  });
+});
+
+describe('an entry whose name changed invisibly', () => {
+  const recorded = { id: 'ada-lovelace', name: 'Ada Lovelace', sha256: A };
+  it.each([
+    ['Ada\u200B Lovelace', 'Ada\\u{200B} Lovelace', 'Ada Lovelace'],
+    ['\u0410da Lovelace', '\\u{410}da Lovelace', 'Ada Lovelace'],
+    ['Ada Lovelace\u00a0', 'Ada Lovelace\\u{A0}', 'Ada Lovelace'],
+  ])("%j is shown beside the manifest's name, the difference escaped", (name, shown, was) => {
+    const [f] = compareEntries({ entries: [recorded] }, 'signatures.csv', [
+      { id: 'ada-lovelace', name, sha256: B, line: 2 },
+    ]);
+    expect(f).toEqual({
+      kind: 'entry-changed',
+      file: 'signatures.csv',
+      line: 2,
+      id: 'ada-lovelace',
+      name,
+      manifest_name: 'Ada Lovelace',
+    });
+    expect(describeFinding(f!)).toBe(
+      `signatures.csv:2: ${shown} (ada-lovelace) changed since delivery: the manifest says "${was}"`,
+    );
+  });
 });

@@ -5,6 +5,7 @@
  * a shorter list for the letter; skipped files are also in the command's result.
  */
 import type { Context } from '../../context.js';
+import type { Problem } from '../../errors.js';
 import { embargoNotice, type Publication } from '../../letter/embargo.js';
 import type { LeftOut } from '../../letter/publishing.js';
 import type { SkippedFile } from '../../storage/letter-store.js';
@@ -45,4 +46,16 @@ export function warnLeftOut(ctx: Context, leftOut: readonly LeftOut[], shown: st
 export function warnEmbargo(ctx: Context, p: Publication, shown: string, what: string): void {
   const notice = embargoNotice(p, shown, what);
   if (notice) ctx.stderr.write(`${ctx.errStyle.yellow('embargo:')} ${visible(notice)}\n`);
+}
+
+/** Says on stderr, one line per error with its file:line:column, that deliveries.yaml's events are left out. */
+export function warnDeliveriesLeftOut(
+  ctx: Context,
+  errors: readonly Problem[],
+  shown: string,
+): void {
+  for (const p of errors)
+    ctx.stderr.write(
+      `${ctx.errStyle.yellow('warning:')} ${visible(`${p.file}:${p.line}:${p.column}: ${p.message}`)}; the deliveries are left out; run: ${ctx.errStyle.command(`letter check ${shown}`)}\n`,
+    );
 }
