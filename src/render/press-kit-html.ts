@@ -41,6 +41,7 @@ h3 { font-size: 10pt; margin: 0 0 1mm; break-after: avoid; }
 .groups { columns: 2; column-gap: 8mm; }
 section { break-inside: avoid; margin: 0 0 3mm; }
 ul { margin: 0; padding-left: 4mm; }
+li { overflow-wrap: anywhere; }
 li span, .others { color: #555; }
 footer { margin-top: 4mm; border-top: .5pt solid #999; padding-top: 2mm; font-size: 9pt; }
 </style>

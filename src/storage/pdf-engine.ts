@@ -13,11 +13,17 @@ import type { PartPrintData, PrintData } from '../render/typst-data.js';
 import type { TypstRun } from '../render/typst-pdf.js';
 import { packageRoot } from './package-files.js';
 
-/** Where fonts are looked for (Debian's fonts-noto-core and fonts-wqy-microhei), then LETTER_FONTS. */
+/**
+ * Where fonts are looked for, then LETTER_FONTS: Debian's fonts-noto-core (Latin, Greek,
+ * Cyrillic, Arabic, Hebrew, symbols) and fonts-noto-color-emoji (both in noto/),
+ * fonts-wqy-microhei (Chinese, Japanese, Korean), fonts-symbola (emoji in outline, in
+ * ancient-scripts/). The template names them in the order it prefers them.
+ */
 const FONT_FOLDERS = [
   '/usr/share/fonts/truetype/noto',
   '/usr/share/fonts/opentype/noto',
   '/usr/share/fonts/truetype/wqy',
+  '/usr/share/fonts/truetype/ancient-scripts',
 ];
 
 /** Rows of the list typeset in one Typst run (LETTER_PDF_PART_ROWS); see render/typst-pdf.ts. */
