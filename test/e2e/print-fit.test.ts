@@ -119,6 +119,19 @@ describe.runIf(available || process.env.CI)(
         for (const name of [HANDLE, LONG_NAME, LONG_ROLE]) expect(text).toContain(name);
       });
 
+    it('refuses a LETTER_PDF_* setting that is not a number it takes: exit 2, nothing written', async () => {
+      for (const [name, value] of [
+        ['LETTER_PDF_PART_ROWS', '0'],
+        ['LETTER_PDF_TIMEOUT', 'abc'],
+      ] as const) {
+        const r = await letter(t.dir, ['render', L, '--format', 'pdf'], { [name]: value });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`${name} is "${value}": it takes`);
+        expect(r.stderr).not.toContain('internal error');
+        expect(existsSync(pdf())).toBe(false);
+      }
+    });
+
     it('prints emoji in a font that has them (Symbola), not as empty boxes', async () => {
       grow(t.letterDir, 20);
       const r = await letter(t.dir, ['render', L, '--format', 'pdf'], { LETTER_NOW: NOW });
