@@ -58,7 +58,7 @@ ${groups}
 <footer>
 <p>Organised by ${organisers}.</p>
 ${kit.contacts.length > 0 ? `<p>Press contact: ${kit.contacts.map(h).join(', ')}</p>` : ''}
-<p>Made ${h(kit.made_at)}.</p>
+<p>Made ${h(kit.made)}.</p>
 </footer>
 </body>
 </html>
