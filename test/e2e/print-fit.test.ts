@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from '../../src/render/pdf.js';
-import { letter, tempLetter } from '../helpers/cli.js';
+import { letter, tempLetter, verifiedSignatureYaml } from '../helpers/cli.js';
 
 // CI installs poppler-utils, Chromium and the fonts (.ci/run).
 const available = existsSync('/usr/bin/pdftotext');
@@ -62,18 +62,12 @@ function grow(letterDir: string, total: number): void {
   for (let i = 0; existing + i < total; i++)
     writeFileSync(
       path.join(letterDir, 'signatures', `signer-${String(i).padStart(3, '0')}.yaml`),
-      [
-        `name: '${special[i] ?? `Tester Number${i}`}'`,
-        `role: ${i === special.length ? LONG_ROLE : `Member of the test panel ${i}`}`,
-        'country: FR',
-        'group: industry',
-        'signed_at: 2020-06-01T00:00:00Z',
-        'status: verified',
-        'verified:',
-        '  by: CyberPeace Institute',
-        '  at: 2020-06-01T00:00:00Z',
-        '',
-      ].join('\n'),
+      verifiedSignatureYaml({
+        name: `'${special[i] ?? `Tester Number${i}`}'`,
+        role: i === special.length ? LONG_ROLE : `Member of the test panel ${i}`,
+        country: 'FR',
+        group: 'industry',
+      }),
     );
 }
 
