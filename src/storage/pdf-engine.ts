@@ -53,7 +53,7 @@ export function pdfEngineSettings(env: Record<string, string | undefined>): {
       'Set it to a number such as 2000, or unset it.',
     );
   const timeout = seconds === undefined ? PDF_TIMEOUT : Number(seconds);
-  if (!/^\d*\.?\d+$/.test(seconds ?? '0') || !(timeout > 0))
+  if (!Number.isFinite(timeout) || timeout <= 0)
     throw new EnvironmentError(
       `LETTER_PDF_TIMEOUT is "${seconds!.slice(0, 40)}": it takes a number of seconds above 0 (default ${PDF_TIMEOUT}).`,
       'Set it to a number such as 1200, or unset it.',
