@@ -591,7 +591,11 @@ export function createProgram(
       'a one-page press kit (Markdown and PDF): the count, signatories by group, the embargo line, the press contact',
     )
     .argument('<letter>', 'letter folder')
-    .option('--top <n>', 'names shown per group (default 5), then "and N others"', positiveInt)
+    .option(
+      '--top <n>',
+      'names shown per group (default 5), then "and N others"; fewer when the PDF page cannot hold them',
+      positiveInt,
+    )
     .option('--out <folder>', 'where to write it (default out/<slug>)')
     .option('--no-pdf', 'write the Markdown only (the PDF needs Chromium)')
     .option('--json', 'print the result as JSON')

@@ -16,7 +16,8 @@ export interface PressKitGroup {
 
 /**
  * What a press kit says. `embargo` is the line to print when the letter is under embargo or
- * a draft ("Embargoed until 26 May 2020, 09:00 UTC"), else null; `made_at` ISO 8601 UTC.
+ * a draft ("Embargoed until 26 May 2020, 09:00 UTC"), else null; `made_at` ISO 8601 UTC and
+ * `made` the same instant in the letter's locale ("3 December 2026, 03:43 UTC").
  */
 export interface PressKit {
   title: string;
@@ -32,6 +33,7 @@ export interface PressKit {
   organisers: { name: string; url: string | null }[];
   contacts: string[];
   made_at: string;
+  made: string;
 }
 
 /** A signatory as the kit takes it: name, group heading (null for none), role and organisation. */
@@ -70,6 +72,20 @@ export function kitGroups(
   return groups;
 }
 
+/**
+ * The kit with at most `top` names shown in each group, those cut counted in its "and N
+ * others" (how a kit is made to fit one page), and how many names were cut in all.
+ */
+export function cutKit(kit: PressKit, top: number): { kit: PressKit; cut: number } {
+  let cut = 0;
+  const groups = kit.groups.map((g) => {
+    const over = Math.max(0, g.shown.length - top);
+    cut += over;
+    return { ...g, shown: g.shown.slice(0, top), others: g.others + over };
+  });
+  return { kit: { ...kit, groups }, cut };
+}
+
 /** "and 1 other", "and 12 others" (English; the kit's words). */
 export function othersText(n: number): string {
   return n === 1 ? 'and 1 other' : `and ${n.toLocaleString('en')} others`;
@@ -98,6 +114,6 @@ export function pressKitMarkdown(kit: PressKit): string {
     lines.push(`- ${o.url ? `[${md(o.name)}](${markdownLinkDestination(o.url)})` : md(o.name)}`);
   lines.push('');
   if (kit.contacts.length > 0) lines.push(`Press contact: ${kit.contacts.map(md).join(', ')}`, '');
-  lines.push(`Made ${kit.made_at}.`, '');
+  lines.push(`Made ${kit.made}.`, '');
   return lines.join('\n');
 }

@@ -35,3 +35,11 @@ export function dayFormatter(locale: string): (iso: string) => string {
     return shown;
   };
 }
+
+/**
+ * Writes an instant (ISO 8601 UTC) in `locale` as its day in the long style and its time in
+ * UTC: "26 May 2020, 09:00 UTC" in en-GB, "May 26, 2020, 09:00 UTC" in en-US.
+ */
+export function dayAndTime(locale: string, iso: string): string {
+  return `${dayFormatter(locale)(iso)}, ${iso.slice(11, 16)} UTC`;
+}

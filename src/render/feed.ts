@@ -24,7 +24,7 @@ export interface FeedSource {
   detail: (s: Signature) => string | null;
   /** Names of text versions by hash (v1, v2; see `letter versions`); a version without one is named by its hash. */
   versionNames: ReadonlyMap<string, string>;
-  /** When the letter last changed, ISO 8601 UTC (see share.ts `lastUpdated`); the feed's `updated` when it has no entry. */
+  /** When the letter last changed, ISO 8601 UTC (see share.ts `lastUpdated`): the feed's `updated`, as count.json's and the page's. */
   updated: string | null;
   /** A preview (a draft, or before the embargo): no entry, and `notice` as the subtitle. */
   embargoed: boolean;
@@ -83,8 +83,10 @@ export function atomFeed(f: FeedSource): string {
   );
   const shown = entries.slice(0, FEED_LIMIT);
   const first = letter.opened ?? [...entries].map((e) => e.updated).sort()[0] ?? '2000-01-01';
+  // The letter's last change, as count.json and the page give it (a verification is one, and
+  // is no entry); the newest entry only when nothing is dated.
   const updated =
-    shown[0]?.updated ?? (f.embargoed ? null : f.updated) ?? `${first.slice(0, 10)}T00:00:00Z`;
+    (f.embargoed ? null : f.updated) ?? shown[0]?.updated ?? `${first.slice(0, 10)}T00:00:00Z`;
   const x = escapeHtml;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -41,6 +41,7 @@ h3 { font-size: 10pt; margin: 0 0 1mm; break-after: avoid; }
 .groups { columns: 2; column-gap: 8mm; }
 section { break-inside: avoid; margin: 0 0 3mm; }
 ul { margin: 0; padding-left: 4mm; }
+li { overflow-wrap: anywhere; }
 li span, .others { color: #555; }
 footer { margin-top: 4mm; border-top: .5pt solid #999; padding-top: 2mm; font-size: 9pt; }
 </style>
@@ -57,7 +58,7 @@ ${groups}
 <footer>
 <p>Organised by ${organisers}.</p>
 ${kit.contacts.length > 0 ? `<p>Press contact: ${kit.contacts.map(h).join(', ')}</p>` : ''}
-<p>Made ${h(kit.made_at)}.</p>
+<p>Made ${h(kit.made)}.</p>
 </footer>
 </body>
 </html>

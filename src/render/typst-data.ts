@@ -25,8 +25,40 @@ export type BlockNode =
   | { t: 'hr' }
   | { t: 'pre'; v: string };
 
-/** One signatory as a row: [index in the whole list, name, affiliation, country name, agreed to an earlier text, url]. */
-export type PrintRow = [number, string, string | null, string | null, boolean, string | null];
+/**
+ * One signatory as a row: [index in the whole list, name, affiliation, country name, agreed
+ * to an earlier text, url, long words]. `long words` marks the fields with a word that may be
+ * wider than a column (see `LONG_WORD`): 1 the name, 2 the affiliation; the template measures
+ * only those, and breaks a word that does not fit anywhere.
+ */
+export type PrintRow = [
+  number,
+  string,
+  string | null,
+  string | null,
+  boolean,
+  string | null,
+  number,
+];
+
+/**
+ * A word of more code points than this may be wider than a column of the list: twelve of the
+ * widest letters or emoji take about 130 pt at 9 pt (a compact column is 151 pt wide) and 160
+ * pt at 11 pt (a column of two is 232 pt). A cluster is one code point or more, so counting code
+ * points marks every word that could overflow, and a few that do not.
+ */
+export const LONG_WORD = 12;
+
+/** Whether `text` has a word (a run without a space, as the template splits it) of more than `LONG_WORD` code points. */
+export function hasLongWord(text: string | null): boolean {
+  if (text === null) return false;
+  let run = 0;
+  for (const ch of text) {
+    if (ch === ' ') run = 0;
+    else if (++run > LONG_WORD) return true;
+  }
+  return false;
+}
 
 /** One group: its name, its count (formatted), where its rows start in the whole list, its rows. */
 export interface PrintGroup {
@@ -86,7 +118,15 @@ export function printData(view: LetterView | StreamedLetterView, date: string): 
     const from = at;
     const people: PrintRow[] = [];
     for (const s of g.signatories)
-      people.push([at++, s.name, s.affiliation, s.countryName, s.earlierVersion !== null, s.url]);
+      people.push([
+        at++,
+        s.name,
+        s.affiliation,
+        s.countryName,
+        s.earlierVersion !== null,
+        s.url,
+        (hasLongWord(s.name) ? 1 : 0) | (hasLongWord(s.affiliation) ? 2 : 0),
+      ]);
     return { index, name: g.name, count: numbers.format(g.count), from, people };
   });
   const compact = view.count > COMPACT_FROM;

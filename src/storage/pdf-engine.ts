@@ -13,27 +13,67 @@ import type { PartPrintData, PrintData } from '../render/typst-data.js';
 import type { TypstRun } from '../render/typst-pdf.js';
 import { packageRoot } from './package-files.js';
 
-/** Where fonts are looked for (Debian's fonts-noto-core and fonts-wqy-microhei), then LETTER_FONTS. */
+/**
+ * Where fonts are looked for, then LETTER_FONTS: Debian's fonts-noto-core (Latin, Greek,
+ * Cyrillic, Arabic, Hebrew, symbols) and fonts-noto-color-emoji (both in noto/),
+ * fonts-wqy-microhei (Chinese, Japanese, Korean), fonts-symbola (emoji in outline, in
+ * ancient-scripts/). The template names them in the order it prefers them.
+ */
 const FONT_FOLDERS = [
   '/usr/share/fonts/truetype/noto',
   '/usr/share/fonts/opentype/noto',
   '/usr/share/fonts/truetype/wqy',
+  '/usr/share/fonts/truetype/ancient-scripts',
 ];
 
 /** Rows of the list typeset in one Typst run (LETTER_PDF_PART_ROWS); see render/typst-pdf.ts. */
 export const PART_ROWS = 5000;
 
+/** The fewest rows a part may have: about a page of a compact list. */
+export const PART_ROWS_MIN = 100;
+/** Seconds the print edition may take (LETTER_PDF_TIMEOUT) unless told otherwise. */
+export const PDF_TIMEOUT = 600;
+
+/**
+ * The PDF engine's settings from the environment: LETTER_PDF_PART_ROWS, a whole number of at
+ * least `PART_ROWS_MIN` (default `PART_ROWS`), and LETTER_PDF_TIMEOUT, seconds above 0
+ * (default `PDF_TIMEOUT`). Unset or empty means the default.
+ * @throws EnvironmentError naming the variable, its value and what it takes.
+ */
+export function pdfEngineSettings(env: Record<string, string | undefined>): {
+  partRows: number;
+  timeout: number;
+} {
+  const rows = env.LETTER_PDF_PART_ROWS?.trim() || undefined;
+  const seconds = env.LETTER_PDF_TIMEOUT?.trim() || undefined;
+  const partRows = rows === undefined ? PART_ROWS : Number(rows);
+  if (!/^\d+$/.test(rows ?? '0') || partRows < PART_ROWS_MIN)
+    throw new EnvironmentError(
+      `LETTER_PDF_PART_ROWS is "${rows!.slice(0, 40)}": it takes a whole number of rows of at least ${PART_ROWS_MIN} (default ${PART_ROWS}).`,
+      'Set it to a number such as 2000, or unset it.',
+    );
+  const timeout = seconds === undefined ? PDF_TIMEOUT : Number(seconds);
+  if (!Number.isFinite(timeout) || timeout <= 0)
+    throw new EnvironmentError(
+      `LETTER_PDF_TIMEOUT is "${seconds!.slice(0, 40)}": it takes a number of seconds above 0 (default ${PDF_TIMEOUT}).`,
+      'Set it to a number such as 1200, or unset it.',
+    );
+  return { partRows, timeout };
+}
+
 /**
  * The PDF of the print edition `data`, typeset by Typst in worker processes.
  * LETTER_PDF_TIMEOUT (seconds, default 600) bounds the whole; LETTER_FONTS adds font
- * folders (separated by `path.delimiter`); LETTER_PDF_PART_ROWS sets the rows of a part.
+ * folders (separated by `path.delimiter`); LETTER_PDF_PART_ROWS sets the rows of a part
+ * (see `pdfEngineSettings`).
  * @throws EnvironmentError when a worker crashes, runs out of memory, or the time runs out,
- *   or Typst refuses the template.
+ *   or Typst refuses the template; for a LETTER_PDF_* variable that is not a number it takes.
  */
 export async function typesetPrintEdition(
   data: PrintData,
   env: Record<string, string | undefined>,
 ): Promise<Buffer> {
+  const { partRows, timeout } = pdfEngineSettings(env);
   const worker = path.join(packageRoot(), 'dist', 'render', 'pdf-worker.js');
   if (!existsSync(worker))
     throw new EnvironmentError(
@@ -48,9 +88,6 @@ export async function typesetPrintEdition(
     ...FONT_FOLDERS,
     ...(env.LETTER_FONTS ?? '').split(path.delimiter).filter(Boolean),
   ].filter((f) => existsSync(f));
-  const asked = Number(env.LETTER_PDF_PART_ROWS);
-  const partRows = Number.isInteger(asked) && asked >= 100 ? asked : PART_ROWS;
-  const timeout = Number(env.LETTER_PDF_TIMEOUT) > 0 ? Number(env.LETTER_PDF_TIMEOUT) : 600;
   const deadline = Date.now() + timeout * 1000;
   const run: TypstRun = (part, pdf) =>
     runWorker(worker, { data: part, template, fontPaths, pdf }, env, deadline, timeout);
@@ -91,7 +128,8 @@ async function runWorker(
         timedOut = true;
         child.kill('SIGKILL');
       },
-      Math.max(0, deadline - Date.now()),
+      // A timer longer than 2^31 - 1 ms would fire at once.
+      Math.min(Math.max(0, deadline - Date.now()), 2 ** 31 - 1),
     );
     let answer: Answer | undefined;
     child.on('message', (m: Answer) => {

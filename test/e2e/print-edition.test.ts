@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { letter, tempLetter } from '../helpers/cli.js';
+import { letter, tempLetter, verifiedSignatureYaml } from '../helpers/cli.js';
 
 // CI installs poppler-utils (.ci/run); the PDF is typeset by Typst, inside the package.
 const available = existsSync('/usr/bin/pdftotext');
@@ -99,19 +99,13 @@ describe.runIf(available || process.env.CI)('the print edition (PDF)', () => {
           : `Tester Number${String(i).padStart(3, '0')}`;
       writeFileSync(
         path.join(t.letterDir, 'signatures', `signer-${String(i).padStart(3, '0')}.yaml`),
-        [
-          `name: ${person}`,
-          `role: Member of the test panel ${i}`,
-          `organisation: Example Organisation ${i % 7}`,
-          `country: ${['FR', 'KE', 'BR', 'JP', 'DE'][i % 5]}`,
-          `group: ${id}`,
-          'signed_at: 2020-06-01T00:00:00Z',
-          'status: verified',
-          'verified:',
-          '  by: CyberPeace Institute',
-          '  at: 2020-06-01T00:00:00Z',
-          '',
-        ].join('\n'),
+        verifiedSignatureYaml({
+          name: person,
+          role: `Member of the test panel ${i}`,
+          organisation: `Example Organisation ${i % 7}`,
+          country: ['FR', 'KE', 'BR', 'JP', 'DE'][i % 5]!,
+          group: id,
+        }),
       );
       groups.set(person, name);
     }

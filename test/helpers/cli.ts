@@ -173,3 +173,19 @@ export function editFile(file: string, from: string, to: string): void {
   if (!text.includes(from)) throw new Error(`${file} does not hold ${JSON.stringify(from)}`);
   writeFileSync(file, text.replace(from, to));
 }
+
+/**
+ * The text of a signature file: `fields` in order (values written as given, so quote what
+ * YAML would read otherwise), signed and verified on 1 June 2020.
+ */
+export function verifiedSignatureYaml(fields: Record<string, string>): string {
+  return [
+    ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`),
+    'signed_at: 2020-06-01T00:00:00Z',
+    'status: verified',
+    'verified:',
+    '  by: CyberPeace Institute',
+    '  at: 2020-06-01T00:00:00Z',
+    '',
+  ].join('\n');
+}

@@ -89,6 +89,14 @@ describe('atomFeed', () => {
     );
     expect(feed).toContain('<updated>2020-05-26T00:00:00Z</updated>');
   });
+
+  it('is updated when the letter last changed (a verification after the newest entry), as count.json and the page', () => {
+    const feed = atomFeed({ ...base, updated: '2020-06-10T08:30:00Z' });
+    expect(feed.split('<entry>')[0]).toContain('  <updated>2020-06-10T08:30:00Z</updated>\n');
+    expect(atomFeed({ ...base, updated: null }).split('<entry>')[0]).toContain(
+      '  <updated>2020-05-28T08:00:00Z</updated>\n',
+    );
+  });
 });
 
 describe('tagAuthority', () => {

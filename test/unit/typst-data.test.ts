@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { markdownTree, type PrintData, partData } from '../../src/render/typst-data.js';
+import {
+  hasLongWord,
+  markdownTree,
+  type PrintData,
+  partData,
+} from '../../src/render/typst-data.js';
 
 describe('markdownTree', () => {
   it.each([
@@ -53,7 +58,7 @@ describe('markdownTree', () => {
 });
 
 describe('partData', () => {
-  const row = (i: number) => [i, `N${i}`, null, null, false, null] as const;
+  const row = (i: number) => [i, `N${i}`, null, null, false, null, 0] as const;
   const data = {
     groups: [
       { index: 0, name: 'A', count: '3', from: 0, people: [row(0), row(1), row(2)] },
@@ -68,5 +73,20 @@ describe('partData', () => {
     ]);
     expect(part.part).toEqual({ index: 1, first_page: 5, total: null });
     expect(part.mark).toBe(true);
+  });
+});
+
+describe('hasLongWord', () => {
+  it.each([
+    [null, false],
+    ['Ban Ki-moon', false],
+    ['Twelve12char twelve12char', false],
+    ['Thirteen13char', true],
+    ['@the_open_source_infrastructure_collective_2021', true],
+    ['Chief Executive Officer, Kaspersky', false],
+    ['王小明王小明王小明王小明王', true],
+    ['🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉', false],
+  ])('%j: %j', (text, long) => {
+    expect(hasLongWord(text)).toBe(long);
   });
 });
