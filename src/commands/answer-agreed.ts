@@ -11,6 +11,7 @@ import { agreedSignature, consentRecordId } from '../letter/consent.js';
 import { advance, type Invitation } from '../letter/invitations.js';
 import { InvalidSignatureInput, sign as signLetter } from '../letter/signatures.js';
 import { sortKeyToWrite } from '../letter/sort-key.js';
+import { shownPath } from '../shown-path.js';
 import { consentRecordChanges, invitationChange, readConsent } from '../storage/outreach-store.js';
 import type { SignState } from '../storage/sign-state.js';
 import type { AnswerOptions, AnswerResult } from './answer.js';
@@ -37,7 +38,7 @@ export async function recordAgreement(
   { dir, shown, by, now, step }: AnswerAt,
   ctx: Context,
 ): Promise<AnswerResult> {
-  const relative = (files: string[]) => files.map((f) => path.relative(ctx.cwd, f));
+  const relative = (files: string[]) => files.map((f) => shownPath(ctx.cwd, f));
   if (state.letter.consent === 'required' && o.evidence === undefined)
     throw new UserError(
       `${shown} requires consent that can be shown (consent: required), and no --evidence was given; nothing was written.`,

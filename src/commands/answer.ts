@@ -5,12 +5,12 @@
  * evidence copied in when it is a file), the invitation, and the signature through the sign
  * path (duplicate checks, CHANGELOG.md, the index), pointing to the record (`consent:`).
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { gitUserName } from '../git.js';
 import { ANSWERS, type Answer, advance, type Invitation } from '../letter/invitations.js';
 import type { Signature } from '../letter/schema.js';
+import { shownPath } from '../shown-path.js';
 import { resolveLetterDir } from '../storage/letter-store.js';
 import { invitationChange, readInvitation } from '../storage/outreach-store.js';
 import { privateChanges } from '../storage/private-store.js';
@@ -70,7 +70,7 @@ export async function answer(o: AnswerOptions, ctx: Context): Promise<AnswerResu
     throw new UsageError('--evidence must not be empty');
   if (o.as !== undefined && kind !== 'agreed') throw new UsageError('--as goes with agreed');
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
-  const shown = path.relative(ctx.cwd, dir) || '.';
+  const shown = shownPath(ctx.cwd, dir) || '.';
   const git = await gitUserName(ctx.cwd);
   if (o.as !== undefined) {
     const inv = await readInvitation(dir, o.invitation, ctx.cwd, shown);
@@ -84,7 +84,7 @@ export async function answer(o: AnswerOptions, ctx: Context): Promise<AnswerResu
     const by = o.by?.trim() || git || inv.owner;
     const now = ctx.now();
     const step = { by, channel: o.channel, note: o.note, reopen: o.reopen };
-    const relative = (files: string[]) => files.map((f) => path.relative(ctx.cwd, f));
+    const relative = (files: string[]) => files.map((f) => shownPath(ctx.cwd, f));
     if (kind !== 'agreed') {
       const next = advance(inv, kind, now, step);
       const files = await writeAll(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { publishedChangelog } from '../letter/changelog.js';
 import type { LeftOut } from '../letter/publishing.js';
+import { shownPath } from '../shown-path.js';
 import { changelogChanges } from '../storage/changelog-file.js';
 import {
   loadLetterRefusingErrors,
@@ -45,7 +46,7 @@ export async function changelog(o: ChangelogOptions, ctx: Context): Promise<Chan
     const changed = text !== loaded.changelog;
     if (changed) await writeAll(changelogChanges(dir, loaded.letter, { after: 'rebuild', text }));
     return {
-      file: path.relative(ctx.cwd, path.join(dir, 'CHANGELOG.md')),
+      file: shownPath(ctx.cwd, path.join(dir, 'CHANGELOG.md')),
       changed,
       events: text.split('\n').filter((l) => l.startsWith('- ')).length,
       leftOut,

@@ -9,6 +9,7 @@ import { at, type Problem, problem } from '../errors.js';
 import { addedLines, type ChangedFile, fileAt, foldersAt, lineChanges } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
 import type { Signature } from '../letter/schema.js';
+import { shownPath } from '../shown-path.js';
 import {
   CHANGELOG_FILE,
   LETTERS_DIR,
@@ -139,7 +140,7 @@ export async function checkRepoChange(
     ...checkOutsideLetters({
       role: o.role ?? 'contributor',
       changes,
-      letters: dirs.map((d) => path.relative(ctx.cwd, d) || '.'),
+      letters: dirs.map((d) => shownPath(ctx.cwd, d) || '.'),
       reported,
     }),
   );

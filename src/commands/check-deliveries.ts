@@ -3,10 +3,10 @@
  * letter/deliveries.ts. One reading for `letter check` and for every command that uses the
  * file (render, deliver, delivery respond, log), so they refuse on the same errors.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import type { Problem } from '../errors.js';
 import { deliveryProblems } from '../letter/deliveries.js';
+import { shownPath } from '../shown-path.js';
 import { type ReadDeliveries, readDeliveries } from '../storage/deliveries-file.js';
 
 /** deliveries.yaml as read, with every problem `letter check` reports of it; `errors` those of severity error. */
@@ -21,7 +21,7 @@ export interface CheckedDeliveries extends ReadDeliveries {
  * as it was. An absent file has no problem.
  */
 export async function checkedDeliveries(dir: string, ctx: Context): Promise<CheckedDeliveries> {
-  const shown = path.relative(ctx.cwd, dir) || '.';
+  const shown = shownPath(ctx.cwd, dir) || '.';
   const read = await readDeliveries(dir, shown);
   const problems =
     !read.exists || read.problems.length > 0

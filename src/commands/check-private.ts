@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { at, InvalidLetter, type Problem, problem } from '../errors.js';
 import { addableFiles, grepPublic, repoRoot, trackedFiles } from '../git.js';
+import { shownPath } from '../shown-path.js';
 import { isFolder, PRIVATE_DIR } from '../storage/layout.js';
 
 /**
@@ -17,7 +18,7 @@ export async function trackedPrivateFiles(dir: string, ctx: Context): Promise<Pr
   const tracked = (await trackedFiles(dir, PRIVATE_DIR)) ?? [];
   // Not yet tracked, but not ignored either: the next `git add -A` commits it.
   const addable = ((await addableFiles(dir, PRIVATE_DIR)) ?? []).map(
-    (f) => `${path.relative(ctx.cwd, path.join(dir, f))}${f.endsWith('/') ? '/' : ''}`,
+    (f) => `${shownPath(ctx.cwd, path.join(dir, f))}${f.endsWith('/') ? '/' : ''}`,
   );
   const exposed =
     addable.length === 0
@@ -25,15 +26,15 @@ export async function trackedPrivateFiles(dir: string, ctx: Context): Promise<Pr
       : [
           problem(
             'private-not-ignored',
-            at(path.relative(ctx.cwd, path.join(dir, PRIVATE_DIR)) || PRIVATE_DIR),
+            at(shownPath(ctx.cwd, path.join(dir, PRIVATE_DIR)) || PRIVATE_DIR),
             `git does not ignore the private store: \`git add -A\` would commit ${addable.length === 1 ? addable[0] : `${addable.length} of its files`}`,
-            `add the line "${PRIVATE_DIR}/" to ${path.relative(ctx.cwd, path.join(dir, '.gitignore'))} and commit it`,
+            `add the line "${PRIVATE_DIR}/" to ${shownPath(ctx.cwd, path.join(dir, '.gitignore'))} and commit it`,
           ),
         ];
   return [
     ...exposed,
     ...tracked.map((f) => {
-      const file = path.relative(ctx.cwd, path.join(dir, f));
+      const file = shownPath(ctx.cwd, path.join(dir, f));
       return problem(
         'private-tracked',
         at(file),

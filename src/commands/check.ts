@@ -2,11 +2,11 @@
  * `letter check [letter...]`: validates letters for CI. Every problem names
  * file:line:column and how to fix it. With no argument, checks every letter under letters/.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { at, type Problem, problem, UsageError } from '../errors.js';
 import { type ChangedFile, changeBase, changesSince } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
+import { shownPath } from '../shown-path.js';
 import { defaultLetters, LETTER_FILE, resolveLetterDir } from '../storage/layout.js';
 import { keptCheck, writeMemo } from '../storage/letter-db.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
@@ -87,7 +87,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
     result.errors.push(
       problem(
         'not-a-letter',
-        at(path.relative(ctx.cwd, stray)),
+        at(shownPath(ctx.cwd, stray)),
         `this folder under letters/ has no ${LETTER_FILE}`,
         'restore letter.yaml, or move the folder out of letters/',
       ),
@@ -96,7 +96,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
   const repo: ChangedFile[] = since === undefined ? [] : await changesSince(ctx.cwd, since);
   for (const dir of dirs) {
     // A worker takes a moment to start: this thread stats the larger share.
-    const scan = await scanSignatures(dir, path.relative(ctx.cwd, dir) || '.', 0.6);
+    const scan = await scanSignatures(dir, shownPath(ctx.cwd, dir) || '.', 0.6);
     // Without --base, a letter whose files are all as they were at the last check has the same result.
     // --publish reads the letter itself: its embargo passes while the files stay as they were.
     const kept = since === undefined && !o.publish ? await keptCheck(dir) : undefined;

@@ -15,6 +15,7 @@ import {
   SIGNATURE_NAMESPACE,
 } from '../letter/delivery-manifest.js';
 import type { LetterFile } from '../letter/schema.js';
+import { shownPath } from '../shown-path.js';
 import { hashBundle } from '../storage/delivery-bundle.js';
 import { writeAll } from '../storage/transaction.js';
 import { jsonDocument } from '../streaming.js';
@@ -64,7 +65,7 @@ export async function writeBundle(
     },
     { path: path.join(bundle, LIST_FILES.json), text: [...jsonDocument(rows)].join('') },
   ]);
-  const found = await hashBundle(bundle, path.relative(ctx.cwd, bundle));
+  const found = await hashBundle(bundle, shownPath(ctx.cwd, bundle));
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     letter: { slug: letter.slug, title: letter.title, addressee: letter.addressee },

@@ -2,10 +2,10 @@
  * The flags of `letter deliver` a person types, refused before anything is read or written:
  * what deliveries.yaml and the manifest would hold must be what their schema accepts.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { deliveryFieldProblem } from '../letter/deliveries.js';
+import { shownPath } from '../shown-path.js';
 import { bundleFolderState } from '../storage/delivery-bundle.js';
 import type { DeliverOptions } from './deliver-format.js';
 
@@ -44,7 +44,7 @@ export async function freeBundleFolder(
   given: string | undefined,
   ctx: Context,
 ): Promise<string> {
-  const shown = path.relative(ctx.cwd, bundle);
+  const shown = shownPath(ctx.cwd, bundle);
   const folder = await bundleFolderState(bundle);
   if (folder === 'not-a-folder')
     throw new UsageError(

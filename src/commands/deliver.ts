@@ -12,6 +12,7 @@ import { toIsoTimestamp } from '../letter/dates.js';
 import { deliveryId } from '../letter/deliveries.js';
 import { MANIFEST_FILE, SIGNATURE_FILE, sha256 } from '../letter/delivery-manifest.js';
 import { embargoNotice, publication } from '../letter/embargo.js';
+import { shownPath } from '../shown-path.js';
 import { deliveriesChange } from '../storage/deliveries-file.js';
 import { removeBundle } from '../storage/delivery-bundle.js';
 import {
@@ -40,7 +41,7 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
   const { to, channel } = deliverFlags(o);
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   const letter = await loadLetterYamlRefusingErrors(dir, ctx.cwd);
-  const shown = path.relative(ctx.cwd, dir) || '.';
+  const shown = shownPath(ctx.cwd, dir) || '.';
   // A usage error of --out comes before any refusal of the letter's state.
   const given =
     o.out === undefined
@@ -70,7 +71,7 @@ export async function deliver(o: DeliverOptions, ctx: Context): Promise<DeliverR
       undefined,
       ctx,
     ));
-  const bundleShown = path.relative(ctx.cwd, bundle);
+  const bundleShown = shownPath(ctx.cwd, bundle);
   try {
     const { manifest, manifestText, signature } = await writeBundle(
       { dir, bundle, letter, to, deliveredAt, git, pdf: o.pdf !== false, signKey: o.signKey },

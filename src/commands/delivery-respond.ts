@@ -2,7 +2,6 @@
  * `letter delivery respond <letter> <id> <kind>`: records what came back from a delivery
  * (acknowledged, responded, or a follow-up due on a day) in the letter's deliveries.yaml.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { InvalidLetter, UsageError, UserError } from '../errors.js';
 import { allowedContactKey, findContactDetails } from '../letter/contact-details.js';
@@ -13,6 +12,7 @@ import {
   RESPONSE_KINDS,
   responseSchema,
 } from '../letter/deliveries.js';
+import { shownPath } from '../shown-path.js';
 import { deliveriesChange } from '../storage/deliveries-file.js';
 import {
   loadLetterYamlRefusingErrors,
@@ -65,7 +65,7 @@ export async function respond(o: RespondOptions, ctx: Context): Promise<RespondR
     Object.entries(parsed.data).filter(([, v]) => v !== undefined),
   ) as DeliveryResponse;
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
-  const shown = path.relative(ctx.cwd, dir) || '.';
+  const shown = shownPath(ctx.cwd, dir) || '.';
   // deliveries.yaml is public: a note may name the organisers' public contact, no one else's.
   const allowed = new Set(
     ((await loadLetterYamlRefusingErrors(dir, ctx.cwd)).public_contacts ?? []).map(

@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { type RedlineCounts, type RedlinePart, redline, redlineCounts } from '../letter/redline.js';
 import { type NamedVersion, previousVersion } from '../letter/text-versions.js';
+import { shownPath } from '../shown-path.js';
 import { isFolder } from '../storage/layout.js';
 import type { HistoryDepth } from '../storage/text-history.js';
 import { ensureDir, writeAll } from '../storage/transaction.js';
@@ -106,7 +107,7 @@ export async function diff(o: DiffOptions, ctx: Context): Promise<DiffResult> {
     );
   await ensureDir(path.dirname(file));
   await writeAll([{ path: file, text: html }]);
-  return { ...result, written: path.relative(ctx.cwd, file) };
+  return { ...result, written: shownPath(ctx.cwd, file) };
 }
 
 /** The text of a version. @throws UserError when only its hash is recorded. */

@@ -8,6 +8,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { SIGNATORY_FIELDS } from '../letter/schema.js';
+import { shownPath } from '../shown-path.js';
 import { isFolder } from '../storage/layout.js';
 import type { SkippedFile } from '../storage/letter-store.js';
 import { readContacts } from '../storage/private-store.js';
@@ -85,7 +86,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
     const dir = path.resolve(ctx.cwd, listed.letter);
     if (out.startsWith(`${dir}${path.sep}`))
       throw new UsageError(
-        `--out: ${path.relative(ctx.cwd, out)} is inside the letter folder, where it would be read as part of the letter`,
+        `--out: ${shownPath(ctx.cwd, out)} is inside the letter folder, where it would be read as part of the letter`,
       );
     if (await isFolder(out)) throw new UsageError(`--out: ${o.out} is a folder; name a file`);
     await writeStreamedFiles([{ path: out, text }]);
@@ -95,7 +96,7 @@ export async function exportLetter(o: ExportOptions, ctx: Context): Promise<Expo
     format,
     count: rows.length,
     text,
-    out: out && path.relative(ctx.cwd, out),
+    out: out && shownPath(ctx.cwd, out),
     skipped: listed.skipped,
   };
 }

@@ -18,6 +18,7 @@ import type { Signature } from '../letter/schema.js';
 import { withDerivedSortKey } from '../letter/sort-key.js';
 import { canonicalText, stripBom } from '../letter/text.js';
 import { normaliseUrl } from '../letter/urls.js';
+import { shownPath } from '../shown-path.js';
 import { changelogChanges } from '../storage/changelog-file.js';
 import {
   defaultLetters,
@@ -151,7 +152,7 @@ export async function fmt(o: FmtOptions, ctx: Context): Promise<FmtResult> {
       if (!o.check) await removeEmptyShards(dir);
       return differing.filter((c) => c.text !== null);
     });
-    files.push(...changes.map((c) => path.relative(ctx.cwd, c.path)));
+    files.push(...changes.map((c) => shownPath(ctx.cwd, c.path)));
   }
   return {
     check: Boolean(o.check),

@@ -14,6 +14,7 @@ import {
   type RepoFile,
 } from '../letter/github-sign-files.js';
 import { textVersion } from '../letter/text-version.js';
+import { shownPath } from '../shown-path.js';
 import {
   loadLetterSkippingInvalidFiles,
   resolveLetterDir,
@@ -87,7 +88,7 @@ export async function issueForm(o: IssueFormOptions, ctx: Context): Promise<Issu
     letter: shown,
     files,
     skipped,
-    written: written.map((f) => path.relative(ctx.cwd, f)),
+    written: written.map((f) => shownPath(ctx.cwd, f)),
   };
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../letter/import-plan.js';
 import { textVersion } from '../letter/text-version.js';
 import { progressBar } from '../progress.js';
+import { shownPath } from '../shown-path.js';
 import { type ImportView, readImportView, withImportState } from '../storage/import-state.js';
 import { resolveLetterDir } from '../storage/letter-store.js';
 import { confirmDifferentPeople, readImportRows } from './import-input.js';
@@ -83,7 +84,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     ? '(stdin)'
     : path.isAbsolute(o.file)
       ? o.file
-      : path.relative(ctx.cwd, path.resolve(ctx.cwd, o.file));
+      : shownPath(ctx.cwd, path.resolve(ctx.cwd, o.file));
   const defaultCountry = o.country === undefined ? undefined : parseCountryName(o.country);
   if (o.country !== undefined && defaultCountry === undefined)
     throw new UsageError(
@@ -126,7 +127,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
   const report = (p: ImportPlan, written: string[], dryRun: boolean): ImportResult => ({
     ok: !refused(p),
     file: shownFile,
-    letter: path.relative(ctx.cwd, dir) || '.',
+    letter: shownPath(ctx.cwd, dir) || '.',
     dryRun,
     delimiter: rows.delimiter,
     mapping: Object.fromEntries(mapped.mapping),
@@ -140,7 +141,7 @@ export async function importCsv(o: ImportOptions, ctx: Context): Promise<ImportR
     notes: p.notes,
     columnsLeftOut: p.columnsLeftOut,
     skipInvalid,
-    written: written.map((f) => path.relative(ctx.cwd, f)),
+    written: written.map((f) => shownPath(ctx.cwd, f)),
   });
   // Invalid rows stop a real run unless the person asked to leave them out.
   const refused = (p: ImportPlan) => p.invalid.length > 0 && !skipInvalid;

@@ -15,6 +15,7 @@ import {
   REQUIRABLE_FIELDS,
   SLUG_PATTERN,
 } from '../letter/schema.js';
+import { shownPath } from '../shown-path.js';
 import { isEmptyFolder, writeNewLetter } from '../storage/new-letter.js';
 import type { Style } from '../terminal.js';
 import { letterFields, parseRequire } from './init-questions.js';
@@ -61,9 +62,7 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
     );
   const required = o.require === undefined ? undefined : parseRequire(o.require);
   if (!(await isEmptyFolder(dir)))
-    throw new UserError(
-      `${path.relative(ctx.cwd, dir)} exists and is not empty; nothing was written.`,
-    );
+    throw new UserError(`${shownPath(ctx.cwd, dir)} exists and is not empty; nothing was written.`);
 
   const { title, addressee, organisers, language, groupNames, requires, verification } =
     await letterFields(o, required, ctx);
@@ -114,9 +113,9 @@ export async function init(o: InitOptions, ctx: Context): Promise<InitResult> {
     ctx.cwd,
     Boolean(o.github),
   );
-  const shown = (f: string) => path.relative(ctx.cwd, f) || '.';
+  const shown = (f: string) => shownPath(ctx.cwd, f) || '.';
   return {
-    letter: path.relative(ctx.cwd, dir),
+    letter: shownPath(ctx.cwd, dir),
     slug,
     written: files.written.map(shown),
     kept: files.kept.map(shown),

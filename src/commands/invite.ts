@@ -3,13 +3,13 @@
  * private store only (`private/invitations/<id>.yaml`): name, role, group, who on the staff
  * owns the contact, the channel, the contact details, and the version of the text sent.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { gitUserName } from '../git.js';
 import { InvalidInvitationInput, type Invitation, newInvitation } from '../letter/invitations.js';
 import { idForName, normaliseName } from '../letter/names.js';
 import { checkName } from '../letter/signatures.js';
+import { shownPath } from '../shown-path.js';
 import { loadLetterYamlRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { invitationChange, readInvitations } from '../storage/outreach-store.js';
 import { privateChanges } from '../storage/private-store.js';
@@ -50,7 +50,7 @@ const FLAGS: Record<string, string> = { contact: '--email / --phone', text_versi
  */
 export async function invite(o: InviteOptions, ctx: Context): Promise<InviteResult> {
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
-  const shown = path.relative(ctx.cwd, dir) || '.';
+  const shown = shownPath(ctx.cwd, dir) || '.';
   const letter = await loadLetterYamlRefusingErrors(dir, ctx.cwd);
   const text = o.text === 'current' ? undefined : await textVersionOption(o.text, o.letter, ctx);
   const answers = await askForInvitation(o, letter, await gitUserName(ctx.cwd), ctx);
@@ -114,7 +114,7 @@ export async function invite(o: InviteOptions, ctx: Context): Promise<InviteResu
       letter: shown,
       invitation: inv,
       similar: found.likely.map((m) => ({ id: m.id, name: m.name, reason: m.reason })),
-      written: written.map((f) => path.relative(ctx.cwd, f)),
+      written: written.map((f) => shownPath(ctx.cwd, f)),
     };
   });
 }

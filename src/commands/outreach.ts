@@ -3,9 +3,9 @@
  * who is waiting for an answer and for how long, whose reminder is due (by owner), and the
  * funnel of answers by group. `--json` prints the board.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { type OutreachBoard, outreachBoard } from '../letter/outreach.js';
+import { shownPath } from '../shown-path.js';
 import { loadLetterYamlRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { readInvitations } from '../storage/outreach-store.js';
 
@@ -27,7 +27,7 @@ export async function outreach(o: OutreachOptions, ctx: Context): Promise<Outrea
   const invitations = await readInvitations(dir, ctx.cwd);
   const now = ctx.now();
   return {
-    letter: path.relative(ctx.cwd, dir) || '.',
+    letter: shownPath(ctx.cwd, dir) || '.',
     now: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     ...(o.owner ? { owner: o.owner } : {}),
     ...outreachBoard(letter, invitations, now, o.owner),

@@ -11,6 +11,7 @@ import { toIsoTimestamp } from '../letter/dates.js';
 import { publication } from '../letter/embargo.js';
 import { kitGroups, type PressKit, pressKitMarkdown } from '../letter/press-kit.js';
 import { dayAndTime, dayFormatter, displayLocale } from '../render/display-dates.js';
+import { shownPath } from '../shown-path.js';
 import { loadLetterYamlRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { writeStreamedFilesInto } from '../storage/streamed-files.js';
 import type { Style } from '../terminal.js';
@@ -87,9 +88,9 @@ export async function pressKit(o: PressKitOptions, ctx: Context): Promise<PressK
   files.unshift({ path: `${base}.md`, text: pressKitMarkdown(kit) });
   const bytes = await writeStreamedFilesInto(outDir, files, ctx.cwd);
   return {
-    letter: path.relative(ctx.cwd, dir) || '.',
+    letter: shownPath(ctx.cwd, dir) || '.',
     kit,
-    files: files.map((f, i) => ({ path: path.relative(ctx.cwd, f.path), bytes: bytes[i]! })),
+    files: files.map((f, i) => ({ path: shownPath(ctx.cwd, f.path), bytes: bytes[i]! })),
     fitted,
   };
 }

@@ -2,10 +2,10 @@
  * `letter remind <letter> <invitation>`: records that staff chased an invitee for an answer.
  * Only the invitation's file in the private store changes.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { gitUserName } from '../git.js';
 import { advance, type Invitation } from '../letter/invitations.js';
+import { shownPath } from '../shown-path.js';
 import { resolveLetterDir, withLetterLock } from '../storage/letter-store.js';
 import { invitationChange, readInvitation } from '../storage/outreach-store.js';
 import { privateChanges } from '../storage/private-store.js';
@@ -36,7 +36,7 @@ export interface InvitationStepResult {
  */
 export async function remind(o: RemindOptions, ctx: Context): Promise<InvitationStepResult> {
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
-  const shown = path.relative(ctx.cwd, dir) || '.';
+  const shown = shownPath(ctx.cwd, dir) || '.';
   const by = o.by ?? (await gitUserName(ctx.cwd));
   return withLetterLock(dir, async () => {
     const inv = await readInvitation(dir, o.invitation, ctx.cwd, shown);
@@ -47,7 +47,7 @@ export async function remind(o: RemindOptions, ctx: Context): Promise<Invitation
     return {
       letter: shown,
       invitation: next,
-      written: written.map((f) => path.relative(ctx.cwd, f)),
+      written: written.map((f) => shownPath(ctx.cwd, f)),
     };
   });
 }

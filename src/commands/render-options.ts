@@ -13,6 +13,7 @@ import {
   type TemplateSource,
 } from '../render/render.js';
 import type { StreamedLetterView } from '../render/view.js';
+import { shownPath } from '../shown-path.js';
 import type { ValidLetter } from '../storage/letter-store.js';
 import { defaultTemplatesDir, loadTemplates, readTemplateFile } from '../storage/package-files.js';
 import { defaultOutDir } from '../storage/render-files.js';
@@ -87,7 +88,7 @@ export async function templatesFor(
     });
     templates.set(FORMAT_SPECS[own[0] as RenderFormat].template, {
       name: path.basename(file),
-      file: path.relative(ctx.cwd, file),
+      file: shownPath(ctx.cwd, file),
       text,
     });
   }
@@ -121,7 +122,7 @@ export function outDirFor(
   const outDir = out === undefined ? defaultOutDir(dir, slug, ctx.cwd) : path.resolve(ctx.cwd, out);
   if (outDir === dir || outDir.startsWith(`${dir}${path.sep}`))
     throw new UsageError(
-      `--out: ${path.relative(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`,
+      `--out: ${shownPath(ctx.cwd, outDir) || '.'} is inside the letter folder, where renders would be read as part of the letter`,
       `Render outside it, e.g. --out out/${slug}`,
     );
   return outDir;

@@ -2,9 +2,9 @@
  * `letter render --watch`: render, then render again on every change to the letter or the
  * default templates.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { shownPath } from '../shown-path.js';
 import { resolveLetterDir } from '../storage/letter-store.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { watchFolders } from '../storage/render-files.js';
@@ -31,7 +31,7 @@ export async function watch(
   };
   await run();
   ctx.stderr.write(
-    `Watching ${path.relative(ctx.cwd, dir) || '.'} and its templates; Ctrl-C to stop.\n`,
+    `Watching ${shownPath(ctx.cwd, dir) || '.'} and its templates; Ctrl-C to stop.\n`,
   );
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();

@@ -10,6 +10,7 @@ import { groupedSource, groupSignatures } from '../letter/order.js';
 import { PAGE_FILE_SUFFIXES } from '../render/count-files.js';
 import { FORMAT_SPECS, type RenderFormat, renderDocumentChunks } from '../render/render.js';
 import { type StreamedLetterView, streamedLetterView } from '../render/view.js';
+import { shownPath } from '../shown-path.js';
 import { loadLetterRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { type StreamedFile, writeStreamedFilesInto } from '../storage/streamed-files.js';
 import type { Style } from '../terminal.js';
@@ -157,7 +158,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     files: documents.map((d, i) => ({
       format: d.format,
       lang: d.lang,
-      path: path.relative(ctx.cwd, d.file),
+      path: shownPath(ctx.cwd, d.file),
       bytes: bytes[i]!,
     })),
   };

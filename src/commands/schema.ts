@@ -10,6 +10,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { jsonSchemaOf, SCHEMA_KINDS, type SchemaKind, schemaText } from '../letter/json-schema.js';
+import { shownPath } from '../shown-path.js';
 import { listLetters, resolveLetterDir } from '../storage/layout.js';
 import { loadLetterYamlRefusingErrors, withLetterLock } from '../storage/letter-store.js';
 import { schemaChanges } from '../storage/schema-files.js';
@@ -57,7 +58,7 @@ export async function schema(o: SchemaOptions, ctx: Context): Promise<SchemaResu
   const written = await writeAll(
     kinds.map((k) => ({ path: path.join(dir, `${k}.schema.json`), text: schemas[k]! })),
   );
-  return { schemas, kind, written: written.map((f) => path.relative(ctx.cwd, f)) };
+  return { schemas, kind, written: written.map((f) => shownPath(ctx.cwd, f)) };
 }
 
 /**
@@ -81,5 +82,5 @@ async function update(which: string | true, ctx: Context): Promise<string[]> {
     await ensureDir(path.dirname(changes[0]!.path));
     written.push(...(await withLetterLock(dir, () => writeAll(changes))));
   }
-  return written.map((f) => path.relative(ctx.cwd, f));
+  return written.map((f) => shownPath(ctx.cwd, f));
 }

@@ -15,6 +15,7 @@ import {
 } from '../letter/issue-form.js';
 import { SIGNATURE_INPUT_FIELDS, type SignatureInputField } from '../letter/signatures.js';
 import { textVersion } from '../letter/text-version.js';
+import { shownPath } from '../shown-path.js';
 import { readText, SIGNATURES_DIR, signatureFileName } from '../storage/layout.js';
 import { loadLetterSkippingInvalidFiles, resolveLetterDir } from '../storage/letter-store.js';
 import type { Style } from '../terminal.js';
@@ -70,7 +71,7 @@ export async function signFromIssue(
     throw new UsageError(
       `--from-issue takes every field from the issue: drop ${given.map(([k]) => flagOf(k)).join(', ')}`,
     );
-  const shownEvent = path.relative(ctx.cwd, path.resolve(ctx.cwd, o.event)) || o.event;
+  const shownEvent = shownPath(ctx.cwd, path.resolve(ctx.cwd, o.event)) || o.event;
   const text = await readText(
     path.resolve(ctx.cwd, o.event),
     shownEvent,

@@ -3,7 +3,6 @@
  * for what the flags left out (sign-questions.ts). What the sign reads of the letter and
  * writes to it is storage's (storage/sign-state.ts).
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { AlreadySigned, UsageError } from '../errors.js';
 import type { Contact } from '../letter/contacts.js';
@@ -15,6 +14,7 @@ import {
   type SignatureInput,
   sign as signLetter,
 } from '../letter/signatures.js';
+import { shownPath } from '../shown-path.js';
 import { loadLetterYamlRefusingErrors, resolveLetterDir } from '../storage/letter-store.js';
 import { readSignView, type SignView, withSignState } from '../storage/sign-state.js';
 import { trace } from '../trace.js';
@@ -77,7 +77,7 @@ export interface SignResult {
 export async function sign(options: SignOptions, ctx: Context): Promise<SignResult> {
   trace('sign: start');
   const dir = await resolveLetterDir(options.letter, ctx.cwd);
-  const shown = path.relative(ctx.cwd, dir) || '.';
+  const shown = shownPath(ctx.cwd, dir) || '.';
   const letter = await loadLetterYamlRefusingErrors(dir, ctx.cwd);
   const input = await askForInput(options, letter, ctx);
   const contact = contactOf(options);
@@ -92,7 +92,7 @@ export async function sign(options: SignOptions, ctx: Context): Promise<SignResu
     similar: s.similar,
     possible: s.possible,
     dryRun: Boolean(options.dryRun),
-    written: written.map((f) => path.relative(ctx.cwd, f)),
+    written: written.map((f) => shownPath(ctx.cwd, f)),
   });
 
   if (ctx.interactive) {

@@ -3,11 +3,11 @@
  * signatures with a pure function, then write them and the changelog. Every change is
  * computed before anything is written, so a refused id leaves every file as it was.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { UsageError, UserError } from '../errors.js';
 import { type Signature, signatureSchema } from '../letter/schema.js';
 import { getSignature } from '../letter/signatures.js';
+import { shownPath } from '../shown-path.js';
 import { changelogChanges } from '../storage/changelog-file.js';
 import {
   loadLetterRefusingErrors,
@@ -90,9 +90,9 @@ export async function updateSignatures(
       }),
     ]);
     return {
-      letter: path.relative(ctx.cwd, dir) || '.',
+      letter: shownPath(ctx.cwd, dir) || '.',
       signatures: [...changed.values()],
-      written: written.map((f) => path.relative(ctx.cwd, f)),
+      written: written.map((f) => shownPath(ctx.cwd, f)),
     };
   });
 }

@@ -20,6 +20,7 @@ import {
   SIGNATURE_FILE,
   SIGNATURE_NAMESPACE,
 } from '../letter/delivery-manifest.js';
+import { shownPath } from '../shown-path.js';
 import {
   hashBundle,
   readBundleFile,
@@ -47,7 +48,7 @@ export async function verifyDelivery(
   if (o.bundle.trim() === '')
     throw new UsageError('name the bundle folder: "" is no folder', NOT_A_BUNDLE_HINT);
   const dir = path.resolve(ctx.cwd, o.bundle);
-  const shown = path.relative(ctx.cwd, dir) || '.';
+  const shown = shownPath(ctx.cwd, dir) || '.';
   const found = await hashBundle(dir, shown);
   const allowed =
     o.allowedSigners === undefined ? undefined : path.resolve(ctx.cwd, o.allowedSigners);

@@ -3,9 +3,9 @@
  * stays as a record), or with --erase removes the person's name and details from every
  * file of the letter, keeping only a fingerprint so that the name cannot come back.
  */
-import path from 'node:path';
 import type { Context } from '../context.js';
 import { erase, getSignature, withdraw as withdrawSignature } from '../letter/signatures.js';
+import { shownPath } from '../shown-path.js';
 import { dropCaches } from '../storage/cache-dir.js';
 import { changelogChanges } from '../storage/changelog-file.js';
 import {
@@ -100,7 +100,7 @@ export async function withdraw(o: WithdrawOptions, ctx: Context): Promise<Withdr
     ];
     await writeAll(changes);
     await dropCaches(dir);
-    const rel = (c: { path: string }) => path.relative(ctx.cwd, c.path);
+    const rel = (c: { path: string }) => shownPath(ctx.cwd, c.path);
     return {
       letter: loaded.shown,
       signatures: [],

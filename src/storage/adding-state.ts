@@ -27,6 +27,7 @@ import { CHANGELOG_FILE, readBytes, readTail, readText } from './layout.js';
 /** How much of CHANGELOG.md's end is read to append to it: more than its longest line. */
 const TAIL_BYTES = 64 * 1024;
 
+import { shownPath } from '../shown-path.js';
 import { LetterDb } from './letter-db.js';
 import {
   loadLetterRefusingErrors,
@@ -78,7 +79,7 @@ export interface AddingNames {
  * @throws InvalidLetter when a file of the letter has errors.
  */
 export async function readAddingState(dir: string, ctx: Context): Promise<AddingState> {
-  const shown = path.relative(ctx.cwd, dir) || '.';
+  const shown = shownPath(ctx.cwd, dir) || '.';
   trace('add: state key');
   const key = await signStateKey(dir);
   const db = await LetterDb.open(dir);
@@ -175,7 +176,7 @@ export async function changelogAfter(s: AddingState, ctx: Context, signatures: S
   if (s.changelogTail !== undefined) {
     const appended = changelogLinesAppended(s.dir, s.letter, s.changelogTail, signatures);
     if (appended !== undefined) return appended;
-    const shown = path.relative(ctx.cwd, s.dir) || '.';
+    const shown = shownPath(ctx.cwd, s.dir) || '.';
     const bytes = await readBytes(
       path.join(s.dir, CHANGELOG_FILE),
       path.join(shown, CHANGELOG_FILE),
@@ -214,7 +215,7 @@ export async function beforeWrite(s: AddingState, ctx: Context, paths: readonly 
       db?.setMeta('names', undefined);
       if (db !== s.db) db?.close();
       throw new UserError(
-        `${path.relative(ctx.cwd, p)} appeared while this command ran (written by another program); nothing was written.`,
+        `${shownPath(ctx.cwd, p)} appeared while this command ran (written by another program); nothing was written.`,
         'Run the command again: it reads the letter as it is now.',
       );
     }

@@ -39,6 +39,7 @@ import type { SignatureScan } from './signature-scan.js';
 
 export { resolveLetterDir } from './layout.js';
 
+import { shownPath } from '../shown-path.js';
 import {
   claim,
   disclaim,
@@ -104,7 +105,7 @@ export async function loadLetterAllowingErrors(
   scan?: SignatureScan,
   checking = false,
 ): Promise<LoadedLetter> {
-  const shown = path.relative(cwd, dir) || '.';
+  const shown = shownPath(cwd, dir) || '.';
   await refuseUnfinishedWrite(dir, shown);
   const rel = (...parts: string[]) => path.join(shown, ...parts);
   const problems: Problem[] = [];
@@ -234,7 +235,7 @@ function mayHoldConflict(bytes: Buffer): boolean {
  * @throws InvalidLetter when letter.yaml has errors.
  */
 export async function loadLetterYamlRefusingErrors(dir: string, cwd: string): Promise<LetterFile> {
-  const file = path.join(path.relative(cwd, dir) || '.', LETTER_FILE);
+  const file = path.join(shownPath(cwd, dir) || '.', LETTER_FILE);
   const problems: Problem[] = [];
   const parsed = parseYaml(
     (await readText(path.join(dir, LETTER_FILE), file, problems, MAX_LETTER_BYTES)) ?? '',

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Cancelled, UsageError } from '../errors.js';
+import { shownPath } from '../shown-path.js';
 import { chunked } from '../streaming.js';
 import { catchingInterrupts, ensureDir, removeMadeDirs } from './transaction.js';
 
@@ -128,7 +129,7 @@ export async function writeStreamedFilesInto(
     made = await ensureDir(outDir);
   } catch (e) {
     throw new UsageError(
-      `--out: cannot use ${path.relative(cwd, outDir)} as a folder: ${(e as Error).message}`,
+      `--out: cannot use ${shownPath(cwd, outDir)} as a folder: ${(e as Error).message}`,
     );
   }
   return writeStreamedFiles(files).catch(async (e: unknown) => {

@@ -209,6 +209,9 @@ describe('letter deliver and verify-delivery', () => {
     const missing = await letter(t.dir, ['verify-delivery', 'out/nowhere']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('out/nowhere: no such bundle folder');
+    // A folder outside the working directory is named as given, never as ../../nowhere.
+    const outside = await letter(t.dir, ['verify-delivery', '/nowhere-letter-bundle']);
+    expect(outside.stderr).toContain('error: /nowhere-letter-bundle: no such bundle folder');
     // With the record not yet committed: refused; into the same bundle folder: refused.
     expect((await deliver()).stderr).toContain('has changes not committed to git');
     const again = await deliver('--allow-dirty', '--out', BUNDLE);
