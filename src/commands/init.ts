@@ -129,7 +129,7 @@ export function formatInit(r: InitResult, style: Style): string {
     ...r.written.map((f) => `  wrote ${f}`),
     ...r.kept.map((f) => style.dim(`  kept ${f} (already there)`)),
     style.dim(
-      `Next: write the text in ${r.letter}/letter.md, set status: open in letter.yaml, then: letter sign ${r.letter}`,
+      `Next: write the text in ${r.letter}/letter.md, set status: open in letter.yaml, then: ${style.command(`letter sign ${r.letter}`)}`,
     ),
   ].join('\n');
 }
