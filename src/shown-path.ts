@@ -2,13 +2,16 @@
 import path from 'node:path';
 
 /**
- * `p` (absolute) as output shows it: relative to `cwd` when it lies inside (`''` for `cwd`
- * itself, so callers can write `|| '.'`), else absolute, as the user would type it
- * (`/tmp/out`, never `../../tmp/out`). Either form opens the same file from `cwd`.
+ * `p` as output shows it: relative to `cwd` (`''` for `cwd` itself, so callers can write
+ * `|| '.'`), climbing with `..` as git does inside a repository, unless the two share no
+ * folder but the file system's root: then absolute, as the user typed it (`/tmp/out`, never
+ * `../../tmp/out`). Either form opens the same file from `cwd`.
  */
 export function shownPath(cwd: string, p: string): string {
-  const rel = path.relative(cwd, p);
-  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)
-    ? path.resolve(cwd, p)
-    : rel;
+  const from = path.resolve(cwd);
+  const to = path.resolve(cwd, p);
+  const rel = path.relative(from, to);
+  const top = (q: string) => q.split(path.sep).filter(Boolean)[0];
+  const climbs = rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel);
+  return climbs && top(from) !== top(to) ? to : rel;
 }
