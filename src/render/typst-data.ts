@@ -111,7 +111,7 @@ type Token = ReturnType<typeof markdown.parse>[number];
  */
 export function printData(view: LetterView | StreamedLetterView, date: string): PrintData {
   const words = phrasesFor(view.language);
-  const numbers = new Intl.NumberFormat(view.language);
+  const numbers = new Intl.NumberFormat(view.locale);
   const d = new Date(date);
   let at = 0;
   const groups = view.groups.map((g, index): PrintGroup => {

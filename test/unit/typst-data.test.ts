@@ -90,3 +90,17 @@ describe('hasLongWord', () => {
     expect(hasLongWord(text)).toBe(long);
   });
 });
+
+describe('printData', () => {
+  it("writes group counts in the letter's locale, as the page does", async () => {
+    const { printData } = await import('../../src/render/typst-data.js');
+    const { letterView } = await import('../../src/render/view.js');
+    const { letter, sig } = await import('../helpers/fixtures.js');
+    const many = Array.from({ length: 1234 }, (_, i) =>
+      sig(`p-${i}`, `Person ${i}`, { group: 'industry' }),
+    );
+    const view = letterView({ ...letter, locale: 'de-DE' }, 'Text.', many);
+    const data = printData(view, '2026-12-02T21:47:13Z');
+    expect(data.groups.map((g) => g.count)).toEqual(['1.234']);
+  });
+});
