@@ -23,6 +23,7 @@ import {
 import { shownPath } from '../shown-path.js';
 import {
   hashBundle,
+  NOT_A_BUNDLE_HINT,
   readBundleFile,
   readCsvEntries,
   readJsonEntries,
@@ -33,8 +34,6 @@ export type { VerifyDeliveryOptions, VerifyDeliveryResult } from './verify-deliv
 export { formatVerifyDelivery } from './verify-delivery-format.js';
 
 // What to give instead of a folder that is no bundle.
-const NOT_A_BUNDLE_HINT =
-  'Give the folder of the delivery as the campaign sent it: the one that holds manifest.json.';
 
 /**
  * Verifies a bundle. @throws UsageError when the bundle is not named, its folder does not

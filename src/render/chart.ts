@@ -4,6 +4,8 @@
  * each, on a time axis in proportion to the days, with labelled axes and ticks, and a caption
  * saying what is counted, from when to when. Same input, same bytes; no script, no network.
  */
+
+import { dayFormatter } from './display-dates.js';
 import { escapeHtml } from './escape.js';
 
 const W = 640;
@@ -57,7 +59,7 @@ export function signaturesChart(
   const top = Math.ceil(total / step) * step;
   const y = (n: number) => r(H - PAD.bottom - (n / top) * plotH);
   const numbers = new Intl.NumberFormat(locale);
-  const longDay = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const longDay = dayFormatter(locale);
 
   let path = `M${x(start)},${y(0)}`;
   let running = 0;
@@ -79,8 +81,8 @@ export function signaturesChart(
       `<line x1="${x(tick.at)}" y1="${H - PAD.bottom}" x2="${x(tick.at)}" y2="${H - PAD.bottom + 5}" stroke="#767676"/>`,
       `<text x="${x(tick.at)}" y="${H - PAD.bottom + 22}" text-anchor="middle" ${grey}>${escapeHtml(tick.label)}</text>`,
     );
-  const from = longDay.format(start);
-  const to = longDay.format(end - DAY);
+  const from = longDay(days[0]!);
+  const to = longDay(days.at(-1)!);
   const totalText = numbers.format(total);
   const svgHtml = [
     `<svg class="chart" role="img" aria-labelledby="chart-title" viewBox="0 0 ${W} ${H}" xmlns="http://www.w3.org/2000/svg">`,

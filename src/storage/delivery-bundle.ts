@@ -16,6 +16,10 @@ import {
   sha256,
 } from '../letter/delivery-manifest.js';
 
+/** The next step when a folder is not a delivery bundle. */
+export const NOT_A_BUNDLE_HINT =
+  'Give the folder of the delivery as the campaign sent it: the one that holds manifest.json.';
+
 /**
  * Every regular file under `dir` but the manifest and its signature: path inside the bundle
  * (`/`-separated) → SHA-256 and size. @throws UsageError when `dir` is not a folder.
@@ -30,10 +34,7 @@ export async function hashBundle(
       () => false,
     ))
   )
-    throw new UsageError(
-      `${shown}: no such bundle folder`,
-      'Give the folder of the delivery as the campaign sent it: the one that holds manifest.json.',
-    );
+    throw new UsageError(`${shown}: no such bundle folder`, NOT_A_BUNDLE_HINT);
   const found = new Map<string, { sha256: string; bytes: number }>();
   const walk = async (sub: string): Promise<void> => {
     for (const e of (await readdir(path.join(dir, sub), { withFileTypes: true })).sort((a, b) =>

@@ -135,7 +135,12 @@ async function runWorker(
     child.on('message', (m: Answer) => {
       answer = m;
     });
-    child.on('error', () => undefined);
+    // A worker that cannot start (or be written to) may never exit: its error ends the run.
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      stderr ||= e.message;
+      resolve({ answer: undefined, exit: null, signal: null, timedOut });
+    });
     child.on('exit', (exit, signal) => {
       clearTimeout(timer);
       resolve({ answer: timedOut ? undefined : answer, exit, signal, timedOut });
