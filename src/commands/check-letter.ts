@@ -60,7 +60,7 @@ export async function checkFiles(
     import('../letter/contact-details.js'),
     import('../storage/letter-texts.js'),
   ]);
-  const loaded = await loadLetterAllowingErrors(dir, ctx.cwd, scan, true);
+  const loaded = await loadLetterAllowingErrors(dir, ctx.cwd, scan, { checking: true });
   // The private store's consent records, where the store is present (a staff member's clone).
   const { consentRecordIds } = await import('../storage/outreach-store.js');
   const consent = await consentRecordIds(dir, ctx.cwd);

@@ -75,7 +75,7 @@ export async function render(o: RenderOptions, ctx: Context): Promise<RenderResu
     throw new UsageError('--share-image: goes with the page; add html to --format');
   const dir = await resolveLetterDir(o.letter, ctx.cwd);
   trace('render: load');
-  const loaded = await loadLetterRefusingErrors(dir, ctx.cwd);
+  const loaded = await loadLetterRefusingErrors(dir, ctx.cwd, undefined, { lean: true });
   trace('render: loaded');
   const { letter } = loaded;
   const langs = languagesToRender(loaded, o.lang);

@@ -7,7 +7,7 @@
  * once both land.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, rmdir, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locate } from '../errors.js';
@@ -97,14 +97,19 @@ export interface LoadedLetter {
  * Signature files unchanged since the last run come from the letter's index (see letter-db.ts);
  * `scan`, a `scanSignatures` of the letter just made, saves listing them again. With
  * `checking`, the files parsed also give the keys the rules of `letter check` need, made on
- * the parse threads (see `DeriveKeys`).
+ * the parse threads (see `DeriveKeys`). With `lean` (commands that read or publish the list
+ * and write nothing), what only checks and writes need is not kept: the name keys of the
+ * index (see `loadSignatures`), and CHANGELOG.md, which is read for merge-conflict markers
+ * and then read again only if `changelogBytes` or `changelog` is asked for (it is left out
+ * of `texts`): a letter of a million does not hold its 90 MB.
  */
 export async function loadLetterAllowingErrors(
   dir: string,
   cwd: string,
   scan?: SignatureScan,
-  checking = false,
+  how: { checking?: boolean; lean?: boolean } = {},
 ): Promise<LoadedLetter> {
+  const { checking = false, lean = false } = how;
   const shown = shownPath(cwd, dir) || '.';
   await refuseUnfinishedWrite(dir, shown);
   const rel = (...parts: string[]) => path.join(shown, ...parts);
@@ -159,20 +164,21 @@ export async function loadLetterAllowingErrors(
     problems,
     scan,
     checking && letter ? { language: letter.language } : undefined,
+    lean,
   );
 
   problems.push(...(await strayFiles(dir, shown, bodyName)));
   const changelogFile = rel(CHANGELOG_FILE);
   // The changelog grows with the letter (about 90 bytes an event): no size limit of its own.
   // It is kept as bytes and decoded only when asked for: a million events make 300 MB of text.
-  const changelogBytes = await readBytes(
+  let changelogBytes = await readBytes(
     path.join(dir, CHANGELOG_FILE),
     changelogFile,
     Number.MAX_SAFE_INTEGER,
   );
   let changelogText: string | undefined;
   const decodeChangelog = (): string | undefined => {
-    if (changelogBytes === undefined) return undefined;
+    if (changelogBytes === undefined) return lean ? decodeKept() : undefined;
     if (changelogText === undefined) {
       const decoded = decodeUtf8(changelogBytes, changelogFile);
       changelogText = 'text' in decoded ? decoded.text : '';
@@ -184,13 +190,14 @@ export async function loadLetterAllowingErrors(
       const decoded = decodeUtf8(changelogBytes, changelogFile);
       if ('problem' in decoded) problems.push(decoded.problem);
     }
-    texts.push({
-      file: changelogFile,
-      bytes: changelogBytes,
-      get text() {
-        return decodeChangelog()!;
-      },
-    });
+    if (!lean)
+      texts.push({
+        file: changelogFile,
+        bytes: changelogBytes,
+        get text() {
+          return decodeChangelog()!;
+        },
+      });
     const changelogConflict = mayHoldConflict(changelogBytes)
       ? conflictMarker(decodeChangelog()!, changelogFile)
       : undefined;
@@ -200,6 +207,21 @@ export async function loadLetterAllowingErrors(
         hint: `take either side, then run: letter changelog ${shown}`,
       });
   }
+  // Lean: the bytes are let go here, and read again (as they are then) only when asked for.
+  const present = changelogBytes !== undefined;
+  if (lean) {
+    changelogBytes = undefined;
+    changelogText = undefined;
+  }
+  const changelogPath = path.join(dir, CHANGELOG_FILE);
+  const keptBytes = (): Buffer | undefined =>
+    present && existsSync(changelogPath) ? readFileSync(changelogPath) : undefined;
+  const decodeKept = (): string | undefined => {
+    const bytes = keptBytes();
+    if (bytes === undefined) return undefined;
+    const decoded = decodeUtf8(bytes, changelogFile);
+    return 'text' in decoded ? decoded.text : '';
+  };
   const loaded = {
     dir,
     shown,
@@ -221,6 +243,7 @@ export async function loadLetterAllowingErrors(
   };
   // Not enumerable: a copy of the letter ({ ...loaded }) does not decode it.
   Object.defineProperty(loaded, 'changelog', { get: decodeChangelog, enumerable: false });
+  if (lean) Object.defineProperty(loaded, 'changelogBytes', { get: keptBytes, enumerable: false });
   return loaded as typeof loaded & { changelog: string | undefined };
 }
 
@@ -255,15 +278,17 @@ export interface ValidLetter extends LoadedLetter {
 
 /**
  * Loads a letter tolerating no error in any of its files (warnings do not count), for the
- * commands that write it or publish it whole; `scan` as for `loadLetterAllowingErrors`.
+ * commands that write it or publish it whole; `scan` and `how.lean` (for a command that
+ * publishes and writes nothing to the letter) as for `loadLetterAllowingErrors`.
  * @throws InvalidLetter listing the errors.
  */
 export async function loadLetterRefusingErrors(
   dir: string,
   cwd: string,
   scan?: SignatureScan,
+  how: { lean?: boolean } = {},
 ): Promise<ValidLetter> {
-  const loaded = await loadLetterAllowingErrors(dir, cwd, scan);
+  const loaded = await loadLetterAllowingErrors(dir, cwd, scan, how);
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !loaded.letter || loaded.body === undefined)
     throw new InvalidLetter(errors);
@@ -296,7 +321,7 @@ export async function loadLetterSkippingInvalidFiles(
   dir: string,
   cwd: string,
 ): Promise<LetterSkippingInvalidFiles> {
-  const loaded = await loadLetterAllowingErrors(dir, cwd);
+  const loaded = await loadLetterAllowingErrors(dir, cwd, undefined, { lean: true });
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (!loaded.letter) throw new InvalidLetter(errors);
   const skipped = new Map<string, SkippedFile>();

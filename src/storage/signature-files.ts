@@ -155,6 +155,9 @@ const BATCH = 2000;
  * misplaced. Problems of the files are appended to `problems`, in file order. `scan`, when
  * given, is a `scanSignatures` of the same folder just made. With `derive`, each file parsed
  * also gives the keys `letter check` needs (see `DeriveKeys`), made on the parse threads.
+ * With `lean` (commands that publish or read the list, never match names), the name keys the
+ * index keeps are not loaded: they are made again if ever asked for (`seed`), and a letter of
+ * a million holds three strings fewer per signature.
  */
 export async function loadSignatures(
   dir: string,
@@ -163,6 +166,7 @@ export async function loadSignatures(
   problems: Problem[],
   scan?: SignatureScan,
   derive?: DeriveKeys,
+  lean = false,
 ): Promise<LoadedSignatures> {
   const listed = scan ?? (await scanSignatures(dir, shown, 0.2));
   const { folders, candidates, listing } = listed;
@@ -258,7 +262,7 @@ export async function loadSignatures(
             shareValues(cached.signature, shared),
             place,
             cached.key,
-            cached.seed,
+            lean ? undefined : cached.seed,
           );
     settled(i);
     return true;
@@ -283,7 +287,7 @@ export async function loadSignatures(
         shareValues(result.signature, shared),
         place,
         result.key,
-        result.seed,
+        lean ? undefined : result.seed,
         result.sortKey,
       );
       if (result.cacheable)
@@ -354,8 +358,17 @@ export async function loadSignatures(
     if ('record' in slot) erased.push(slot.record);
     else signatures.push(slot);
   }
+  return { signatures, erased, files: fileIndexOf(slots), contacts, unread };
+}
+
+/**
+ * The absolute path of each file of `slots` by id, made when first asked for. Made outside
+ * `loadSignatures` so that what it keeps alive is the slots alone, not the loader's scan,
+ * identities and caches (a closure there would hold them all for as long as the letter).
+ */
+function fileIndexOf(slots: readonly Slot[]): FileIndex {
   let byId: Map<string, string> | undefined;
-  const files: FileIndex = {
+  return {
     get: (id) => {
       if (!byId) {
         byId = new Map();
@@ -371,7 +384,6 @@ export async function loadSignatures(
       return byId.get(id);
     },
   };
-  return { signatures, erased, files, contacts, unread };
 }
 
 /** What opening a file gives (see openSignatureFile). */
