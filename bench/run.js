@@ -307,10 +307,11 @@ function report(done) {
       target('`check` cold, 1,000,000 ÷ 100,000', `${ratio.toFixed(2)}×`, '≤ 11×', ratio <= 11);
     }
   }
-  for (const p of pages.filter((x) => x.n >= 100_000 && x.keystrokes)) {
+  // Issue 17 asks for a page still usable at 100,000 names; larger pages are in the page table only.
+  for (const p of pages.filter((x) => x.n === 100_000 && x.keystrokes)) {
     const slowest = Math.max(...p.keystrokes.slice(0, -1));
     target(
-      `page of ${p.n.toLocaleString('en')}: search keystroke, slowest of "m", "ma", "mar"`,
+      `page of ${p.n.toLocaleString('en')}: search keystroke, slowest of "m", "ma", "mar" (issue 17)`,
       `${slowest.toFixed(0)} ms`,
       '< 1,000 ms',
       slowest < 1000,
