@@ -178,3 +178,39 @@ describe('the changelog check and the publishing gate', () => {
     ]);
   });
 });
+
+describe('the rules about each signature, on a signature with nothing to report', () => {
+  // A loaded signature makes its path and its locator when asked (storage/signature-files.ts):
+  // a rule that asks for them of every signature makes a million of each on a letter of a million.
+  it('never ask for its file or its locator', () => {
+    const signatures = [
+      sig('ana-lima', 'Ana Lima', {
+        status: 'verified',
+        verified: { by: 'Staff', at: '2020-05-27T00:00:00Z' },
+        url: 'https://example.org/ana',
+      }),
+      sig('ban-ki-moon', 'Ban Ki-moon', { distinct_from: ['ana-lima'] }),
+    ];
+    const input = checkInput(signatures, {
+      letter: { ...letter, consent: 'required' },
+      consentRecords: new Map([
+        ['ana-lima', new Set(['c1'])],
+        ['ban-ki-moon', new Set(['c2'])],
+      ]),
+    });
+    const asked: string[] = [];
+    input.signatures = input.signatures.map((e, i) => ({
+      signature: { ...e.signature, consent: `c${i + 1}`, sort_as: e.signature.name },
+      get file() {
+        asked.push(`file of ${e.signature.id}`);
+        return e.file;
+      },
+      get locate() {
+        asked.push(`locate of ${e.signature.id}`);
+        return e.locate;
+      },
+    }));
+    expect(checkLetter(input).filter((p) => p.severity === 'error')).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+});

@@ -14,7 +14,8 @@ import type { SignatureRule } from './rule.js';
 /** See the module's notes. */
 export const consentRecorded: SignatureRule =
   ({ letter, shown, consentRecords }) =>
-  ({ signature: s, file, locate }) => {
+  (e) => {
+    const s = e.signature;
     if (letter.consent !== 'required') return [];
     if (s.status !== 'pending' && s.status !== 'verified') return [];
     if (!s.consent)
@@ -23,7 +24,7 @@ export const consentRecorded: SignatureRule =
         : [
             problem(
               'consent-missing',
-              at(file, locate(['name'])),
+              at(e.file, e.locate(['name'])),
               `${s.id} has no consent record, and this letter requires one (consent: required in letter.yaml)`,
               `record the signatory's agreement: letter reconfirm ${shown} ${s.id} --evidence <message id|file|url> --channel <email|phone|...>`,
             ),
@@ -32,7 +33,7 @@ export const consentRecorded: SignatureRule =
       return [
         problem(
           'consent-missing',
-          at(file, locate(['consent'])),
+          at(e.file, e.locate(['consent'])),
           `consent: ${s.consent} names no record in the private store (private/consent/${s.id}.yaml)`,
           `restore the record from the staff's copy of the private store, or record a new one: letter reconfirm ${shown} ${s.id} --evidence <message id|file|url>`,
         ),

@@ -18,14 +18,14 @@ const groupIdsOf = (input: CheckInput) => [...new Set(input.letter.groups.map((g
 /** `unknown-group`: a signature's group is one the letter declares. */
 export const groupKnown: SignatureRule = (input) => {
   const groups = groupIdsOf(input);
-  return ({ signature: s, file, locate }) =>
-    s.group === undefined || groups.includes(s.group)
+  return (e) =>
+    e.signature.group === undefined || groups.includes(e.signature.group)
       ? []
       : [
           problem(
             'unknown-group',
-            at(file, locate(['group'])),
-            `group "${s.group}" is not a group of this letter`,
+            at(e.file, e.locate(['group'])),
+            `group "${e.signature.group}" is not a group of this letter`,
             `use one of: ${groups.join(', ') || '(the letter declares none)'}`,
           ),
         ];
@@ -63,33 +63,35 @@ const REQUIRED: Record<
 export const requiredFieldsPresent: SignatureRule = (input) => {
   const groups = groupIdsOf(input);
   const { requires } = input.letter;
-  return ({ signature: s, file, locate }) =>
-    requires.length > 0 && (s.status === 'pending' || s.status === 'verified')
-      ? requires
-          .filter((field) => s[field] === undefined)
-          .map((field) =>
-            problem(
-              REQUIRED[field].problem,
-              at(file, locate([])),
-              `missing required field "${field}" (letter.yaml requires it)`,
-              REQUIRED[field].hint(groups),
-            ),
-          )
-      : [];
+  return (e) => {
+    const s = e.signature;
+    if (requires.length === 0 || (s.status !== 'pending' && s.status !== 'verified')) return [];
+    if (requires.every((field) => s[field] !== undefined)) return [];
+    return requires
+      .filter((field) => s[field] === undefined)
+      .map((field) =>
+        problem(
+          REQUIRED[field].problem,
+          at(e.file, e.locate([])),
+          `missing required field "${field}" (letter.yaml requires it)`,
+          REQUIRED[field].hint(groups),
+        ),
+      );
+  };
 };
 
 /** `erased-name`: no signature brings back a name erased at its signatory's request. */
 export const nameNotErased: SignatureRule = (input) => {
   const erasedAs = erasedNames(input.erased, input.letter.slug);
-  return ({ signature: s, file, locate, key }) => {
-    const erasure = erasedAs(s.name, key);
+  return (e) => {
+    const erasure = erasedAs(e.signature.name, e.key);
     return erasure
       ? [
           problem(
             'erased-name',
-            at(file, locate(['name'])),
-            `"${s.name}" was erased from this letter at the signatory's request (${erasure.id}) and must not come back`,
-            `delete ${file}`,
+            at(e.file, e.locate(['name'])),
+            `"${e.signature.name}" was erased from this letter at the signatory's request (${erasure.id}) and must not come back`,
+            `delete ${e.file}`,
           ),
         ]
       : [];
@@ -137,8 +139,10 @@ export const distinctFromValid: SignatureRule = (input) => {
     ...input.signatures.map((e) => e.signature.id),
     ...input.erased.map((e) => e.id),
   ]);
-  return ({ signature: s, file, locate }) => {
-    const listed = s.distinct_from ?? [];
+  return (e) => {
+    const s = e.signature;
+    const listed = s.distinct_from;
+    if (listed === undefined) return [];
     const problems: Problem[] = [];
     for (const [i, other] of listed.entries()) {
       const why =
@@ -153,7 +157,7 @@ export const distinctFromValid: SignatureRule = (input) => {
         problems.push(
           problem(
             'distinct-from-invalid',
-            at(file, locate(['distinct_from', i])),
+            at(e.file, e.locate(['distinct_from', i])),
             `distinct_from: "${other}" ${why}`,
             'list the ids of other signatures with the same or a likely-same name; letter distinct writes them',
           ),
@@ -164,27 +168,32 @@ export const distinctFromValid: SignatureRule = (input) => {
 };
 
 /** `mixed-script`: no word of a name mixes scripts (Unicode TR39). */
-export const nameInOneScript: SignatureRule =
-  () =>
-  ({ signature: s, file, locate }) => {
-    const mixed = mixedScriptLetter(s.name);
-    return mixed
-      ? [
-          problem(
-            'mixed-script',
-            at(file, locate(['name'])),
-            `"${s.name}" mixes scripts in one word: "${mixed.char}" (${mixed.codePoint}, ${mixed.script}) inside "${mixed.word}"`,
-            "type the name again in one script; a letter of another script can pass for someone else's name (Unicode TR39)",
-          ),
-        ]
-      : [];
-  };
+export const nameInOneScript: SignatureRule = () => (e) => {
+  const mixed = mixedScriptLetter(e.signature.name);
+  return mixed
+    ? [
+        problem(
+          'mixed-script',
+          at(e.file, e.locate(['name'])),
+          `"${e.signature.name}" mixes scripts in one word: "${mixed.char}" (${mixed.codePoint}, ${mixed.script}) inside "${mixed.word}"`,
+          "type the name again in one script; a letter of another script can pass for someone else's name (Unicode TR39)",
+        ),
+      ]
+    : [];
+};
 
 /** `future-date`: signed_at, verified.at and withdrawn.at are not after now (a warning). */
 export const datesNotInFuture: SignatureRule = (input) => {
   const nowIso = toIsoTimestamp(input.now);
-  return ({ signature: s, file, locate }) =>
-    (
+  return (e) => {
+    const s = e.signature;
+    if (
+      s.signed_at <= nowIso &&
+      (s.verified === undefined || s.verified.at <= nowIso) &&
+      (s.withdrawn === undefined || s.withdrawn.at <= nowIso)
+    )
+      return [];
+    return (
       [
         ['signed_at', s.signed_at],
         ['verified', s.verified?.at],
@@ -195,45 +204,50 @@ export const datesNotInFuture: SignatureRule = (input) => {
       .map(([field, value]) =>
         problem(
           'future-date',
-          at(file, locate(field === 'signed_at' ? [field] : [field, 'at'])),
+          at(e.file, e.locate(field === 'signed_at' ? [field] : [field, 'at'])),
           `${field === 'signed_at' ? 'signed_at' : `${field}.at`} ${value} is in the future`,
         ),
       );
+  };
 };
 
 /** `url-not-normal`: a signature's url and verification evidence are in their normal form. */
 export const signatureUrlsNormal: SignatureRule =
   ({ shown }) =>
-  ({ signature: s, file, locate }) =>
-    (
+  (e) => {
+    const s = e.signature;
+    if (s.url === undefined && s.verified?.evidence === undefined) return [];
+    return (
       [
         [s.url, ['url']],
         [s.verified?.evidence, ['verified', 'evidence']],
       ] as const
     )
       .filter(([url]) => url !== undefined && !isNormalUrl(url))
-      .map(([url, where]) => notNormalUrl(file, locate([...where]), where.join('.'), url!, shown));
+      .map(([url, where]) =>
+        notNormalUrl(e.file, e.locate([...where]), where.join('.'), url!, shown),
+      );
+  };
 
 /** `date-order`: a verification or a withdrawal is not dated before the signature. */
-export const datesInOrder: SignatureRule =
-  () =>
-  ({ signature: s, file, locate }) => [
-    ...(s.verified && s.verified.at < s.signed_at
-      ? [
-          problem(
-            'date-order',
-            at(file, locate(['verified', 'at'])),
-            `verified.at ${s.verified.at} is before signed_at ${s.signed_at}`,
-          ),
-        ]
-      : []),
-    ...(s.withdrawn && s.withdrawn.at < s.signed_at
-      ? [
-          problem(
-            'date-order',
-            at(file, locate(['withdrawn', 'at'])),
-            `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}`,
-          ),
-        ]
-      : []),
-  ];
+export const datesInOrder: SignatureRule = () => (e) => {
+  const s = e.signature;
+  const problems: Problem[] = [];
+  if (s.verified && s.verified.at < s.signed_at)
+    problems.push(
+      problem(
+        'date-order',
+        at(e.file, e.locate(['verified', 'at'])),
+        `verified.at ${s.verified.at} is before signed_at ${s.signed_at}`,
+      ),
+    );
+  if (s.withdrawn && s.withdrawn.at < s.signed_at)
+    problems.push(
+      problem(
+        'date-order',
+        at(e.file, e.locate(['withdrawn', 'at'])),
+        `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}`,
+      ),
+    );
+  return problems;
+};
