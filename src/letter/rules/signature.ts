@@ -232,22 +232,15 @@ export const signatureUrlsNormal: SignatureRule =
 /** `date-order`: a verification or a withdrawal is not dated before the signature. */
 export const datesInOrder: SignatureRule = () => (e) => {
   const s = e.signature;
-  const problems: Problem[] = [];
-  if (s.verified && s.verified.at < s.signed_at)
-    problems.push(
+  const early = (d: { at: string } | undefined) => d !== undefined && d.at < s.signed_at;
+  if (!early(s.verified) && !early(s.withdrawn)) return [];
+  return (['verified', 'withdrawn'] as const)
+    .filter((field) => early(s[field]))
+    .map((field) =>
       problem(
         'date-order',
-        at(e.file, e.locate(['verified', 'at'])),
-        `verified.at ${s.verified.at} is before signed_at ${s.signed_at}`,
+        at(e.file, e.locate([field, 'at'])),
+        `${field}.at ${s[field]!.at} is before signed_at ${s.signed_at}`,
       ),
     );
-  if (s.withdrawn && s.withdrawn.at < s.signed_at)
-    problems.push(
-      problem(
-        'date-order',
-        at(e.file, e.locate(['withdrawn', 'at'])),
-        `withdrawn.at ${s.withdrawn.at} is before signed_at ${s.signed_at}`,
-      ),
-    );
-  return problems;
 };
