@@ -49,9 +49,10 @@ export interface LoadedSignature {
   readonly seed: NameSeed;
   /**
    * When the loader was asked to derive keys (see `DeriveKeys`) and parsed this file: for a
-   * published signature without `sort_as`, what `sortKeyToWrite` gives it (0 for nothing).
+   * published signature without `sort_as`, whether `sortKeyToWrite` gives it a key (a
+   * boolean, not the key: a letter of a million keeps no million keys for one warning).
    */
-  readonly sortKey?: string | 0 | undefined;
+  readonly lacksSortKey?: boolean | undefined;
 }
 
 /** A folder of signature files: its absolute path and its path as shown, each ending in a separator. */
@@ -66,25 +67,39 @@ interface Place {
  */
 class SignatureFromFile implements LoadedSignature {
   #locate: Locate | undefined;
+  // The name keys after `key` (see `nameSeed`), each 0 when it is `key` itself (most names):
+  // two fields rather than an array, and no second copy of the key. Undefined until known.
+  #skeleton: string | 0 | undefined;
+  #translit: string | 0 | undefined;
 
   constructor(
     readonly signature: Signature,
     readonly place: Place,
     readonly key: string,
-    private known?: NameSeed,
-    readonly sortKey?: string | 0,
-  ) {}
+    known?: NameSeed,
+    readonly lacksSortKey?: boolean,
+  ) {
+    if (known) this.keep(known[1], known[2]);
+  }
+
+  private keep(skeleton: string, translit: string): void {
+    this.#skeleton = skeleton === this.key ? 0 : skeleton;
+    this.#translit = translit === this.key ? 0 : translit;
+  }
 
   get file(): string {
     return this.place.shown + signatureEntry(this.signature.id);
   }
 
   get seed(): NameSeed {
-    return (this.known ??= [
-      this.key,
-      skeletonOf(this.signature.name, this.key),
-      transliterationKey(this.key),
-    ]);
+    if (this.#skeleton === undefined || this.#translit === undefined)
+      this.keep(skeletonOf(this.signature.name, this.key), transliterationKey(this.key));
+    const { key } = this;
+    return [
+      key,
+      this.#skeleton === 0 ? key : this.#skeleton!,
+      this.#translit === 0 ? key : this.#translit!,
+    ];
   }
 
   get locate(): Locate {
@@ -288,7 +303,7 @@ export async function loadSignatures(
         place,
         result.key,
         lean ? undefined : result.seed,
-        result.sortKey,
+        result.lacksSortKey,
       );
       if (result.cacheable)
         cache.set(entry, identity, {

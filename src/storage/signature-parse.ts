@@ -36,8 +36,8 @@ export type ParsedFile =
       key: string;
       /** With `derive`: the name's index keys (see `nameSeed`). */
       seed?: NameSeed;
-      /** With `derive`, for a published signature without `sort_as`: what `sortKeyToWrite` gives, 0 for nothing. */
-      sortKey?: string | 0;
+      /** With `derive`, for a published signature without `sort_as`: whether `sortKeyToWrite` gives it a key. */
+      lacksSortKey?: boolean;
       problems?: Problem[];
       contacts?: Problem[];
       cacheable: boolean;
@@ -109,7 +109,8 @@ export function parseSignatureFile(
       signature.sort_as === undefined &&
       (signature.status === 'pending' || signature.status === 'verified')
     )
-      result.sortKey = sortKeyToWrite(signature.name, { language: derive.language }) ?? 0;
+      result.lacksSortKey =
+        sortKeyToWrite(signature.name, { language: derive.language }) !== undefined;
   }
   return result;
 }

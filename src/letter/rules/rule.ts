@@ -47,8 +47,8 @@ export interface SignatureEntry {
   locate: Locate;
   key?: string;
   seed?: NameSeed;
-  /** For a published signature without `sort_as`, when the loader made it: what `sortKeyToWrite` gives (0 for nothing). */
-  sortKey?: string | 0 | undefined;
+  /** For a published signature without `sort_as`, when the loader found it out: whether `sortKeyToWrite` gives it a key. */
+  lacksSortKey?: boolean | undefined;
 }
 
 /** A rule about the letter as a whole: the problems it finds, in the order they are shown. */

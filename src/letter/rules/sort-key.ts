@@ -12,34 +12,33 @@ export const SORT_KEY_WARNINGS_LIMIT = 20;
  * name: one warning each with the line to add, or past `SORT_KEY_WARNINGS_LIMIT` one for them all.
  */
 export const sortKeysPresent: Rule = ({ signatures, letter, shown }) => {
-  const lacking: { entry: SignatureEntry; key: string }[] = [];
+  const keyOf = (entry: SignatureEntry) =>
+    sortKeyToWrite(entry.signature.name, { language: letter.language });
+  // The loader tells which lack a key; the keys themselves are made only for what is reported.
+  const lacking: SignatureEntry[] = [];
   for (const entry of signatures) {
     const s = entry.signature;
     if (s.sort_as !== undefined || (s.status !== 'pending' && s.status !== 'verified')) continue;
-    const key =
-      entry.sortKey === undefined
-        ? sortKeyToWrite(s.name, { language: letter.language })
-        : entry.sortKey || undefined;
-    if (key !== undefined) lacking.push({ entry, key });
+    if (entry.lacksSortKey ?? keyOf(entry) !== undefined) lacking.push(entry);
   }
   if (lacking.length > SORT_KEY_WARNINGS_LIMIT) {
-    const { entry, key } = lacking[0]!;
+    const entry = lacking[0]!;
     const n = lacking.length;
     return [
       problem(
         'sort-key-missing',
         at(entry.file, entry.locate(['name'])),
         `${n} published signatures have no sort_as: renders sort them by the name as displayed, given name first (the first: ${entry.file})`,
-        `fill them all in with: letter fmt ${shown} --sort-keys (here: ${sortAsLine(key)})`,
+        `fill them all in with: letter fmt ${shown} --sort-keys (here: ${sortAsLine(keyOf(entry)!)})`,
       ),
     ];
   }
-  return lacking.map(({ entry, key }) =>
+  return lacking.map((entry) =>
     problem(
       'sort-key-missing',
       at(entry.file, entry.locate(['name'])),
       `"${entry.signature.name}" has no sort_as: renders sort it by the name as displayed, given name first`,
-      `add the line: ${sortAsLine(key)}`,
+      `add the line: ${sortAsLine(keyOf(entry)!)}`,
     ),
   );
 };
