@@ -401,6 +401,29 @@ function fileIndexOf(slots: readonly Slot[]): FileIndex {
   };
 }
 
+/**
+ * Copies the text values of a signature parsed on this thread out of its file's text. A
+ * parser's values are slices of the text it read, and V8 keeps a slice of 13 characters or
+ * more as a pointer into the whole string: every signature kept would keep its whole file in
+ * memory (a letter of a million, hundreds of megabytes). Results from a worker arrive copied.
+ */
+function unsliced(parsed: ParsedFile | undefined): void {
+  if (parsed?.kind === 'signature') copyTexts(parsed.signature as Record<string, unknown>);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function copyTexts(values: Record<string, unknown>): void {
+  for (const k in values) {
+    const v = values[k];
+    // Through UTF-8 bytes: a new string of its own, no slice of another (a string with a
+    // surrogate, which may be a lone one that UTF-8 cannot carry, keeps its slice).
+    if (typeof v === 'string') {
+      if (v.length >= 13 && !SURROGATE.test(v)) values[k] = Buffer.from(v).toString();
+    } else if (v !== null && typeof v === 'object') copyTexts(v as Record<string, unknown>);
+  }
+}
+
 /** What opening a file gives (see openSignatureFile). */
 type Opened = ReturnType<typeof openSignatureFile>;
 
@@ -425,14 +448,19 @@ async function eachParsed(
     const entry = candidates.entry[i]!;
     const f = candidates.folder[i]!;
     const id = idOfEntry(entry);
-    return open
-      ? openSignatureFile(folderPaths[f] + entry, shownFolders[f] + entry, id, derive)
-      : parseSignatureFile(
-          readFileSync(folderPaths[f] + entry),
-          shownFolders[f] + entry,
-          id,
-          derive,
-        );
+    if (open) {
+      const opened = openSignatureFile(folderPaths[f] + entry, shownFolders[f] + entry, id, derive);
+      unsliced(opened.parsed);
+      return opened;
+    }
+    const parsed = parseSignatureFile(
+      readFileSync(folderPaths[f] + entry),
+      shownFolders[f] + entry,
+      id,
+      derive,
+    );
+    unsliced(parsed);
+    return parsed;
   };
   const threads = threadCount();
   const script =

@@ -83,3 +83,38 @@ describe('a lean load', () => {
     expect(lean.changelogBytes).toBeUndefined();
   });
 });
+
+describe('a signature parsed on the main thread', () => {
+  it('keeps every text value exactly, copied out of its file', async () => {
+    const file = path.join(dir, 'signatures', 'zoe-bianchi.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: "Zoë Łukasz-Żuraw Bianchi 🎉"',
+        'organisation: "Institut de recherche \\ud83c\\udf89 sur la paix"',
+        'role: A very long role that is longer than thirteen characters',
+        'country: FR',
+        'group: industry',
+        'signed_at: 2020-05-27T10:00:00Z',
+        'status: verified',
+        'verified:',
+        '  by: Campaign staff member',
+        '  at: 2020-05-28T10:00:00Z',
+        '',
+      ].join('\n'),
+    );
+    const loaded = await inRun(() => loadLetterAllowingErrors(dir, work));
+    const s = loaded.signatures.find((x) => x.signature.id === 'zoe-bianchi')?.signature;
+    expect(s).toEqual({
+      id: 'zoe-bianchi',
+      name: 'Zoë Łukasz-Żuraw Bianchi 🎉',
+      organisation: 'Institut de recherche 🎉 sur la paix',
+      role: 'A very long role that is longer than thirteen characters',
+      country: 'FR',
+      group: 'industry',
+      signed_at: '2020-05-27T10:00:00Z',
+      status: 'verified',
+      verified: { by: 'Campaign staff member', at: '2020-05-28T10:00:00Z' },
+    });
+  });
+});
