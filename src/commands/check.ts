@@ -2,18 +2,24 @@
  * `letter check [letter...]`: validates letters for CI. Every problem names
  * file:line:column and how to fix it. With no argument, checks every letter under letters/.
  */
+import path from 'node:path';
 import type { Context } from '../context.js';
 import { at, type Problem, problem, UsageError } from '../errors.js';
 import { type ChangedFile, changeBase, changesSince } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
 import { shownPath } from '../shown-path.js';
-import { defaultLetters, LETTER_FILE, resolveLetterDir } from '../storage/layout.js';
+import {
+  DELIVERIES_FILE,
+  defaultLetters,
+  LETTER_FILE,
+  pathExists,
+  resolveLetterDir,
+} from '../storage/layout.js';
 import { keptCheck, writeMemo } from '../storage/letter-db.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { scanSignatures } from '../storage/signature-scan.js';
 import { checkKey } from '../storage/state-key.js';
 import { checkChangeOf, checkRepoChange } from './check-change.js';
-import { deliveriesProblems } from './check-deliveries.js';
 import { checkFiles, isLetterCheck } from './check-letter.js';
 import { inviteesInPublicFiles, trackedPrivateFiles } from './check-private.js';
 import { publishing } from './check-publish.js';
@@ -108,7 +114,7 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
       ...checked.problems,
       ...(await trackedPrivateFiles(dir, ctx)),
       ...(await inviteesInPublicFiles(dir, ctx)),
-      ...(await deliveriesProblems(dir, ctx)),
+      ...(await deliveriesIfAny(dir, ctx)),
     ];
     if (o.publish && checked.loaded) problems = await publishing(problems, checked.loaded, ctx);
     // A date in the future stops being one: such a result is not kept.
@@ -145,4 +151,13 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
   }
   result.ok = result.errors.length === 0 && !(o.strict && result.warnings.length > 0);
   return result;
+}
+
+/**
+ * The problems of the letter's deliveries.yaml (see check-deliveries.ts), whose schema and
+ * parser are loaded only when there is such a file: most letters have none.
+ */
+async function deliveriesIfAny(dir: string, ctx: Context): Promise<Problem[]> {
+  if (!(await pathExists(path.join(dir, DELIVERIES_FILE)))) return [];
+  return (await import('./check-deliveries.js')).deliveriesProblems(dir, ctx);
 }
