@@ -19,6 +19,10 @@ import { packageRoot } from './package-files.js';
 
 // write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
 const ATOMIC_TEMP = /\.yaml\.[0-9a-f]+$/;
+// A signature file's name: an id, then SIGNATURE_EXT.
+const PLAIN_ENTRY = new RegExp(
+  `${ID_PATTERN.source.replace(/\$$/, '')}${SIGNATURE_EXT.replace('.', '\\.')}$`,
+);
 // Below this many files to parse, starting a worker costs more than it saves.
 export const PARALLEL_MIN = 3000;
 
@@ -71,12 +75,16 @@ export async function scanSignatures(
   dir: string,
   shown: string,
   share = 0,
+  warm = false,
 ): Promise<SignatureScan> {
   const sigDir = path.join(dir, SIGNATURES_DIR);
   const found = new Map<number, Problem[]>();
   const listing: Problem[] = [];
   let unread = 0;
   let slots = 0;
+  // Stats that will be asked for, of a folder that looks large: the worker starts on the
+  // other core while this one waits for the listing, and is ready when it comes.
+  const early = warm && looksLarge(sigDir) ? startStatWorker() : undefined;
   const folders = await listFolders(sigDir, shown, listing);
   trace('scan: listed');
   const candidates: Candidates = { entry: [], folder: [], slot: [] };
@@ -89,6 +97,13 @@ export async function scanSignatures(
     for (const entry of entries) {
       if (entry === '.gitkeep') continue;
       const slot = slots++;
+      // Most entries are well named: one test instead of four.
+      if (PLAIN_ENTRY.test(entry) && !RESERVED_ID_PATTERN.test(idOfEntry(entry))) {
+        candidates.entry.push(entry);
+        candidates.folder.push(f);
+        candidates.slot.push(slot);
+        continue;
+      }
       const file = () => shownFolder + entry;
       if (ATOMIC_TEMP.test(entry)) {
         found.set(slot, [
@@ -147,9 +162,11 @@ export async function scanSignatures(
       return (stats ??= statAll(
         candidates.entry.map((e, i) => folderPaths[candidates.folder[i]!] + e),
         share,
+        early,
       ));
     },
     provideStats(given: Float64Array) {
+      if (!stats) void early?.terminate();
       stats ??= Promise.resolve(given);
     },
   };
@@ -217,8 +234,12 @@ export function sumText(sum: ScanSum): string {
   return `${sum.n}:${sum.a.toString(16)}:${sum.b.toString(16)}`;
 }
 
-/** The identities of `paths` (see file-stats.ts): in a worker thread when there are many, so that this thread can go on. */
-function statAll(paths: string[], share: number): Promise<Float64Array> {
+/**
+ * The identities of `paths` (see file-stats.ts): in a worker thread when there are many, so
+ * that this thread can go on; `early`, a worker started before the paths were known (see
+ * `startStatWorker`), is used or ended.
+ */
+function statAll(paths: string[], share: number, early?: Worker): Promise<Float64Array> {
   const script =
     paths.length >= PARALLEL_MIN && threadCount() > 1 ? workerFile('stat-worker.js') : undefined;
   const here = (from = 0) => {
@@ -226,10 +247,16 @@ function statAll(paths: string[], share: number): Promise<Float64Array> {
     statInto(paths.slice(from), out.subarray(from * STAT_WIDTH));
     return out;
   };
-  if (!script) return Promise.resolve(here());
+  if (!script) {
+    void early?.terminate();
+    return Promise.resolve(here());
+  }
   const mine = Math.floor(paths.length * share);
+  const worker = early && !stopped.has(early) ? early : new Worker(script);
+  if (worker !== early) void early?.terminate();
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: paths.slice(mine) });
+    worker.ref();
+    worker.postMessage(paths.slice(mine));
     trace('scan: worker started');
     let done = false;
     const own = mine > 0 ? new Float64Array(mine * STAT_WIDTH) : undefined;
@@ -254,6 +281,34 @@ function statAll(paths: string[], share: number): Promise<Float64Array> {
     worker.once('error', fallback);
     worker.once('exit', fallback);
   });
+}
+
+/**
+ * A stat worker (stat-worker.ts), waiting for its paths; undefined when letter runs on one
+ * thread or not from its build. It does not keep the process alive until given work.
+ */
+function startStatWorker(): Worker | undefined {
+  const script = threadCount() > 1 ? workerFile('stat-worker.js') : undefined;
+  if (!script) return undefined;
+  const worker = new Worker(script);
+  worker.unref();
+  // A worker that failed or ended before it was given work is not given any (see `statAll`).
+  worker.on('error', () => stopped.add(worker));
+  worker.on('exit', () => stopped.add(worker));
+  return worker;
+}
+
+/** Stat workers started early that are no more. */
+const stopped = new WeakSet<Worker>();
+
+/**
+ * Whether the folder of signatures looks like it holds at least PARALLEL_MIN files before it
+ * is listed: it has subfolders (shards), or its own size (which grows with its entries on
+ * ext4, xfs and btrfs) is past 64 KiB. Only a guess, deciding when a worker starts.
+ */
+function looksLarge(sigDir: string): boolean {
+  const st = lstatSync(sigDir, { throwIfNoEntry: false });
+  return Boolean(st?.isDirectory() && (st.nlink > 2 || st.size >= 64 * 1024));
 }
 
 /**
