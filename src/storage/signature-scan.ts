@@ -85,6 +85,7 @@ export async function scanSignatures(
   // Stats that will be asked for, of a folder that looks large: the worker starts on the
   // other core while this one waits for the listing, and is ready when it comes.
   const early = warm && looksLarge(sigDir) ? startStatWorker() : undefined;
+  if (early) trace('scan: stat worker started early');
   const folders = await listFolders(sigDir, shown, listing);
   trace('scan: listed');
   const candidates: Candidates = { entry: [], folder: [], slot: [] };

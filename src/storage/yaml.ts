@@ -5,6 +5,7 @@
  */
 
 import { createRequire } from 'node:module';
+import { distance } from 'fastest-levenshtein';
 import { Document, type ErrorCode, LineCounter, parseDocument, visit } from 'yaml';
 import type { z } from 'zod';
 import { type Locate, type Problem, type ProblemCode, problem } from '../errors.js';
@@ -230,14 +231,6 @@ const EXPECTED: Record<string, string> = {
   number: 'must be a number',
 };
 
-let levenshtein: typeof import('fastest-levenshtein') | undefined;
-
-/** The edit distance of `a` and `b` (fastest-levenshtein, loaded when a field is unknown: most files have none). */
-function editDistance(a: string, b: string): number {
-  levenshtein ??= require('fastest-levenshtein') as typeof import('fastest-levenshtein');
-  return levenshtein.distance(a, b);
-}
-
 /** Zod's own wording replaced by ours where it would leak ("Invalid input: expected object, received string"). */
 function plainMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input'))
@@ -290,7 +283,7 @@ function unknownKeyProblem(
     );
   }
   const best = known
-    .map((k) => ({ k, d: editDistance(k, key.toLowerCase()) }))
+    .map((k) => ({ k, d: distance(k, key.toLowerCase()) }))
     .filter(({ d, k }) => d <= Math.max(2, Math.floor(k.length / 3)))
     .sort((a, b) => a.d - b.d)[0];
   return problem(
