@@ -88,7 +88,8 @@ describe('a warm check', () => {
       .sort()[0]!
       .replace(/\.yaml$/, '');
     const target = path.join(t.dir, L, 'signatures', `${id}.yaml`);
-    writeFileSync(target, readFileSync(target, 'utf8').replace(/^status: .*$/m, 'status: maybe'));
+    const before = readFileSync(target, 'utf8');
+    writeFileSync(target, before.replace(/^status: .*$/m, 'status: maybe'));
     const changed = await letter(t.dir, ['check', L], env);
     expect(changed.code).toBe(1);
     expect(changed.stdout).toContain(`signatures/${id}.yaml:`);
@@ -97,6 +98,10 @@ describe('a warm check', () => {
     expect(delivered.code).toBe(1);
     expect(delivered.stdout).toContain('deliveries.yaml');
     expect(packagesLoaded(delivered.stderr)).toContain('yaml');
+    // As it was, for the tests that follow.
+    writeFileSync(target, before);
+    rmSync(path.join(t.dir, L, 'deliveries.yaml'));
+    expect((await letter(t.dir, ['check', L], env)).code).toBe(0);
   });
 });
 
@@ -116,5 +121,21 @@ describe('a warm render', () => {
     expect(loaded).toContain('handlebars');
     expect(loaded).not.toContain('write-file-atomic');
     expect(loaded).not.toContain('string-width');
+  });
+
+  it('of a large letter starts the stat worker while listing, and writes what a run without the index writes', async () => {
+    const out = path.join(work, 'warm');
+    const run = await traced(['render', L, '--format', 'md,html', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^letter: \d+ ms scan: stat worker started early$/m);
+    const plain = path.join(work, 'plain');
+    const again = await letter(t.dir, ['render', L, '--format', 'md,html', '--out', plain], {
+      LETTER_NO_CACHE: '1',
+    });
+    expect(again.code).toBe(0);
+    for (const f of ['bench.md', 'bench.html'])
+      expect(readFileSync(path.join(out, f), 'utf8')).toBe(
+        readFileSync(path.join(plain, f), 'utf8'),
+      );
   });
 });
