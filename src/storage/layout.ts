@@ -36,6 +36,9 @@ export const SHARD_PATTERN = /^[a-z0-9][a-z0-9-]?$/;
 /** The ending of a signature file's name: `<id>.yaml`. */
 export const SIGNATURE_EXT = '.yaml';
 
+/** A signature file's name, in one test: an id (ID_PATTERN), then SIGNATURE_EXT. */
+export const SIGNATURE_ENTRY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/;
+
 /** The name of the file of signature `id` in its folder: `margaret-chan.yaml`. */
 export function signatureEntry(id: string): string {
   return `${id}${SIGNATURE_EXT}`;

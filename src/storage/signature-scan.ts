@@ -14,15 +14,17 @@ import { ID_PATTERN, RESERVED_ID_PATTERN } from '../letter/ids.js';
 import { runEnv } from '../run-env.js';
 import { trace } from '../trace.js';
 import { STAT_WIDTH, type StatJob, statInto } from './file-stats.js';
-import { idOfEntry, SHARD_PATTERN, SIGNATURE_EXT, SIGNATURES_DIR } from './layout.js';
+import {
+  idOfEntry,
+  SHARD_PATTERN,
+  SIGNATURE_ENTRY_PATTERN,
+  SIGNATURE_EXT,
+  SIGNATURES_DIR,
+} from './layout.js';
 import { packageRoot } from './package-files.js';
 
 // write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
 const ATOMIC_TEMP = /\.yaml\.[0-9a-f]+$/;
-// A signature file's name: an id, then SIGNATURE_EXT.
-const PLAIN_ENTRY = new RegExp(
-  `${ID_PATTERN.source.replace(/\$$/, '')}${SIGNATURE_EXT.replace('.', '\\.')}$`,
-);
 // Below this many files to parse, starting a worker costs more than it saves.
 export const PARALLEL_MIN = 3000;
 
@@ -99,7 +101,7 @@ export async function scanSignatures(
       if (entry === '.gitkeep') continue;
       const slot = slots++;
       // Most entries are well named: one test instead of four.
-      if (PLAIN_ENTRY.test(entry) && !RESERVED_ID_PATTERN.test(idOfEntry(entry))) {
+      if (SIGNATURE_ENTRY_PATTERN.test(entry) && !RESERVED_ID_PATTERN.test(idOfEntry(entry))) {
         candidates.entry.push(entry);
         candidates.folder.push(f);
         candidates.slot.push(slot);
