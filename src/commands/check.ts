@@ -8,14 +8,13 @@ import { type ChangedFile, changeBase, changesSince } from '../git.js';
 import type { ChangeReport } from '../letter/change-check.js';
 import { shownPath } from '../shown-path.js';
 import { defaultLetters, LETTER_FILE, resolveLetterDir } from '../storage/layout.js';
-import { keptCheck, writeMemo } from '../storage/letter-db.js';
+import { hasIndex, keptCheck, writeMemo } from '../storage/letter-db.js';
 import { defaultTemplatesDir } from '../storage/package-files.js';
 import { scanSignatures } from '../storage/signature-scan.js';
 import { checkKey } from '../storage/state-key.js';
+import { askEveryRun } from './check-asked.js';
 import { checkChangeOf, checkRepoChange } from './check-change.js';
-import { deliveriesProblems } from './check-deliveries.js';
 import { checkFiles, isLetterCheck } from './check-letter.js';
-import { inviteesInPublicFiles, trackedPrivateFiles } from './check-private.js';
 import { publishing } from './check-publish.js';
 
 export { formatCheck, formatCheckGithub } from './check-format.js';
@@ -95,21 +94,21 @@ export async function check(o: CheckOptions, ctx: Context): Promise<CheckResult>
   const since = o.base === undefined ? undefined : await changeBase(ctx.cwd, o.base);
   const repo: ChangedFile[] = since === undefined ? [] : await changesSince(ctx.cwd, since);
   for (const dir of dirs) {
-    // A worker takes a moment to start: this thread stats the larger share.
-    const scan = await scanSignatures(dir, shownPath(ctx.cwd, dir) || '.', 0.6);
+    // With an index, every file is stat-ed: the stat worker starts while the files are listed,
+    // and takes half. Without one, it starts later: this thread stats the larger share.
+    const warm = await hasIndex(dir);
+    const asked = askEveryRun(dir, ctx);
     // Without --base, a letter whose files are all as they were at the last check has the same result.
     // --publish reads the letter itself: its embargo passes while the files stay as they were.
-    const kept = since === undefined && !o.publish ? await keptCheck(dir) : undefined;
+    // The index is opened while the files are listed.
+    const keeping = since === undefined && !o.publish && warm ? keptCheck(dir) : undefined;
+    keeping?.catch(() => {});
+    const scan = await scanSignatures(dir, shownPath(ctx.cwd, dir) || '.', warm ? 0.5 : 0.6, warm);
+    const kept = await keeping;
     let key = kept ? await checkKey(dir, ctx.cwd, scan, defaultTemplatesDir()) : undefined;
     const memo = kept?.key === key && isLetterCheck(kept?.value) ? kept.value : undefined;
     const checked = memo ?? (await checkFiles(dir, scan, ctx));
-    // Git's index changes without the files changing: asked every time, never remembered.
-    let problems = [
-      ...checked.problems,
-      ...(await trackedPrivateFiles(dir, ctx)),
-      ...(await inviteesInPublicFiles(dir, ctx)),
-      ...(await deliveriesProblems(dir, ctx)),
-    ];
+    let problems = [...checked.problems, ...(await asked())];
     if (o.publish && checked.loaded) problems = await publishing(problems, checked.loaded, ctx);
     // A date in the future stops being one: such a result is not kept.
     if (since === undefined && !memo && !problems.some((p) => p.code === 'future-date')) {

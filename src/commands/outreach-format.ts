@@ -1,6 +1,7 @@
 /** The human view of `letter outreach`: who waits, whose reminder is due, the funnel with bars as `letter stats` draws them. */
 import type { FunnelRow } from '../letter/outreach.js';
-import { fitColumns, type Style } from '../terminal.js';
+import type { Style } from '../terminal.js';
+import { fitColumns } from '../terminal-columns.js';
 import type { OutreachResult } from './outreach.js';
 import { bars } from './stats.js';
 

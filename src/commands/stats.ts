@@ -7,7 +7,8 @@ import {
   resolveLetterDir,
   type SkippedFile,
 } from '../storage/letter-store.js';
-import { columnsOf, fitColumns, type Style } from '../terminal.js';
+import type { Style } from '../terminal.js';
+import { columnsOf, fitColumns } from '../terminal-columns.js';
 import { warnEmbargo } from './shared/letter-warnings.js';
 
 /** Options of `letter stats`. */

@@ -9,9 +9,6 @@ import { at, type Locate, type Problem, problem } from '../errors.js';
 import { addresseeSlug } from './delivery-manifest.js';
 import { date, text, timestamp, webUrl } from './schema.js';
 
-/** The file name of the record, in the letter's folder. */
-export const DELIVERIES_FILE = 'deliveries.yaml';
-
 /** What came back from an addressee: `acknowledged` (receipt), `responded` (an answer), `follow-up` (one is due on the date). */
 export const RESPONSE_KINDS = ['acknowledged', 'responded', 'follow-up'] as const;
 /** One of `RESPONSE_KINDS`. */

@@ -5,13 +5,12 @@
 import path from 'node:path';
 import type { Locate, Problem } from '../errors.js';
 import {
-  DELIVERIES_FILE,
   DELIVERY_KEY_ORDER,
   type DeliveriesFile,
   deliveriesSchema,
   orderedDeliveries,
 } from '../letter/deliveries.js';
-import { readText } from './layout.js';
+import { DELIVERIES_FILE, readText } from './layout.js';
 import type { FileChange } from './transaction.js';
 import { parseYaml, stringifyYaml } from './yaml.js';
 

@@ -64,3 +64,19 @@ export function statInto(paths: readonly string[], out: Float64Array): void {
   for (let i = 0; i < paths.length; i++)
     writeIdentity(out, i * STAT_WIDTH, lstatSync(paths[i]!, { throwIfNoEntry: false }));
 }
+
+/**
+ * What a stat worker is sent: candidate i is `entries` (one text, the names joined by
+ * newlines) item i in folder `folders[folder[i]]`.
+ */
+export interface StatJob {
+  folders: readonly string[];
+  folder: number[];
+  entries: string;
+}
+
+/** The paths of a `StatJob`, in order. */
+export function jobPaths(job: StatJob): string[] {
+  if (job.entries === '') return [];
+  return job.entries.split('\n').map((e, i) => job.folders[job.folder[i]!] + e);
+}

@@ -11,6 +11,8 @@ import { ID_PATTERN, isErasedId } from '../letter/ids.js';
 export const LETTER_FILE = 'letter.yaml';
 export const SIGNATURES_DIR = 'signatures';
 export const CHANGELOG_FILE = 'CHANGELOG.md';
+/** The record of the letter's deliveries (see letter/deliveries.ts). */
+export const DELIVERIES_FILE = 'deliveries.yaml';
 /** The folder of the private store (contact details, never in git; see private-store.ts), relative to the letter folder. */
 export const PRIVATE_DIR = 'private';
 /** Folders of the private store, inside `PRIVATE_DIR` (see outreach-store.ts): invitations, consent records, evidence files. */
@@ -33,6 +35,9 @@ export const SHARD_PATTERN = /^[a-z0-9][a-z0-9-]?$/;
 
 /** The ending of a signature file's name: `<id>.yaml`. */
 export const SIGNATURE_EXT = '.yaml';
+
+/** A signature file's name, in one test: an id (ID_PATTERN), then SIGNATURE_EXT. */
+export const SIGNATURE_ENTRY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*\.yaml$/;
 
 /** The name of the file of signature `id` in its folder: `margaret-chan.yaml`. */
 export function signatureEntry(id: string): string {
@@ -340,6 +345,17 @@ export async function isFile(p: string, follow = false): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * False only when nothing is at `p` (lstat says ENOENT): a link, a folder or a path that
+ * cannot be stat-ed counts as there, for the reader that reports what is wrong with it.
+ */
+export async function pathExists(p: string): Promise<boolean> {
+  return lstat(p).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => e.code !== 'ENOENT',
+  );
 }
 
 /**

@@ -402,12 +402,17 @@ function fileOfRow(r: Row): CachedFile {
 export async function keptCheck(
   dir: string,
 ): Promise<{ key: unknown; value: unknown } | undefined> {
-  const file = await indexFileFor(dir);
-  if (!file || !existsSync(file)) return undefined;
+  if (!(await hasIndex(dir))) return undefined;
   const db = await LetterDb.open(dir);
   const kept = db?.meta('check') as { key?: unknown; value?: unknown } | undefined;
   db?.close();
   return kept === undefined ? undefined : { key: kept.key, value: kept.value };
+}
+
+/** Whether the letter in `dir` has an index (a file, perhaps empty or of another version). */
+export async function hasIndex(dir: string): Promise<boolean> {
+  const file = await indexFileFor(dir);
+  return file !== undefined && existsSync(file);
 }
 
 /** Keeps `value` as the check result of the letter in `dir` under `key` (replacing any other). */

@@ -27,7 +27,7 @@ import {
   shardOf,
   signatureEntry,
 } from './layout.js';
-import { type FolderFiles, LetterDb } from './letter-db.js';
+import { type FolderFiles, hasIndex, LetterDb } from './letter-db.js';
 import type { DeriveKeys, openSignatureFile, ParsedFile } from './signature-parse.js';
 import {
   PARALLEL_MIN,
@@ -183,7 +183,10 @@ export async function loadSignatures(
   derive?: DeriveKeys,
   lean = false,
 ): Promise<LoadedSignatures> {
-  const listed = scan ?? (await scanSignatures(dir, shown, 0.2));
+  // With an index, the files are stat-ed, not read: the stat worker starts while they are
+  // listed and takes half (see scanSignatures). Without one, they are read: no stat worker.
+  const warm = !scan && (await hasIndex(dir));
+  const listed = scan ?? (await scanSignatures(dir, shown, warm ? 0.5 : 0.2, warm));
   const { folders, candidates, listing } = listed;
   const places = folders.map(
     (_, f): Place => ({ full: listed.folderPaths[f]!, shown: listed.shownFolders[f]! }),

@@ -13,8 +13,14 @@ import { at, type Problem, problem } from '../errors.js';
 import { ID_PATTERN, RESERVED_ID_PATTERN } from '../letter/ids.js';
 import { runEnv } from '../run-env.js';
 import { trace } from '../trace.js';
-import { STAT_WIDTH, statInto } from './file-stats.js';
-import { idOfEntry, SHARD_PATTERN, SIGNATURE_EXT, SIGNATURES_DIR } from './layout.js';
+import { STAT_WIDTH, type StatJob, statInto } from './file-stats.js';
+import {
+  idOfEntry,
+  SHARD_PATTERN,
+  SIGNATURE_ENTRY_PATTERN,
+  SIGNATURE_EXT,
+  SIGNATURES_DIR,
+} from './layout.js';
 import { packageRoot } from './package-files.js';
 
 // write-file-atomic writes `<file>.<hash>` beside the file, then renames it over the file.
@@ -71,12 +77,17 @@ export async function scanSignatures(
   dir: string,
   shown: string,
   share = 0,
+  warm = false,
 ): Promise<SignatureScan> {
   const sigDir = path.join(dir, SIGNATURES_DIR);
   const found = new Map<number, Problem[]>();
   const listing: Problem[] = [];
   let unread = 0;
   let slots = 0;
+  // Stats that will be asked for, of a folder that looks large: the worker starts on the
+  // other core while this one waits for the listing, and is ready when it comes.
+  const early = warm && looksLarge(sigDir) ? startStatWorker() : undefined;
+  if (early) trace('scan: stat worker started early');
   const folders = await listFolders(sigDir, shown, listing);
   trace('scan: listed');
   const candidates: Candidates = { entry: [], folder: [], slot: [] };
@@ -89,6 +100,13 @@ export async function scanSignatures(
     for (const entry of entries) {
       if (entry === '.gitkeep') continue;
       const slot = slots++;
+      // Most entries are well named: one test instead of four.
+      if (SIGNATURE_ENTRY_PATTERN.test(entry) && !RESERVED_ID_PATTERN.test(idOfEntry(entry))) {
+        candidates.entry.push(entry);
+        candidates.folder.push(f);
+        candidates.slot.push(slot);
+        continue;
+      }
       const file = () => shownFolder + entry;
       if (ATOMIC_TEMP.test(entry)) {
         found.set(slot, [
@@ -144,12 +162,10 @@ export async function scanSignatures(
     folderPaths,
     shownFolders,
     get stats() {
-      return (stats ??= statAll(
-        candidates.entry.map((e, i) => folderPaths[candidates.folder[i]!] + e),
-        share,
-      ));
+      return (stats ??= statAll(candidates, folderPaths, share, early));
     },
     provideStats(given: Float64Array) {
+      if (!stats) void early?.terminate();
       stats ??= Promise.resolve(given);
     },
   };
@@ -217,43 +233,92 @@ export function sumText(sum: ScanSum): string {
   return `${sum.n}:${sum.a.toString(16)}:${sum.b.toString(16)}`;
 }
 
-/** The identities of `paths` (see file-stats.ts): in a worker thread when there are many, so that this thread can go on. */
-function statAll(paths: string[], share: number): Promise<Float64Array> {
-  const script =
-    paths.length >= PARALLEL_MIN && threadCount() > 1 ? workerFile('stat-worker.js') : undefined;
-  const here = (from = 0) => {
-    const out = new Float64Array(paths.length * STAT_WIDTH);
-    statInto(paths.slice(from), out.subarray(from * STAT_WIDTH));
+/**
+ * The identities of the candidates (see file-stats.ts), whose folders are `folderPaths`: in
+ * a worker thread when there are many, so that this thread can go on; `early`, a worker
+ * started before the files were listed (see `startStatWorker`), is used or ended.
+ */
+function statAll(
+  c: Candidates,
+  folderPaths: readonly string[],
+  share: number,
+  early?: Worker,
+): Promise<Float64Array> {
+  const n = c.entry.length;
+  /** The identities of candidates `from` to `to` (excluded). */
+  const here = (from: number, to: number) => {
+    const paths: string[] = [];
+    for (let i = from; i < to; i++) paths.push(folderPaths[c.folder[i]!] + c.entry[i]!);
+    const out = new Float64Array((to - from) * STAT_WIDTH);
+    statInto(paths, out);
     return out;
   };
-  if (!script) return Promise.resolve(here());
-  const mine = Math.floor(paths.length * share);
+  const script = n >= PARALLEL_MIN && threadCount() > 1 ? workerFile('stat-worker.js') : undefined;
+  if (!script) {
+    void early?.terminate();
+    return Promise.resolve(here(0, n));
+  }
+  const mine = Math.floor(n * share);
+  const worker = early && !stopped.has(early) ? early : new Worker(script);
+  if (worker !== early) void early?.terminate();
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: paths.slice(mine) });
+    worker.ref();
+    // The worker's share first, so that it starts at once; its names as one text, which
+    // crosses to the other thread faster than as many (no well-named entry holds a newline).
+    const job: StatJob = {
+      folders: folderPaths,
+      folder: c.folder.slice(mine),
+      entries: c.entry.slice(mine).join('\n'),
+    };
+    worker.postMessage(job);
     trace('scan: worker started');
     let done = false;
-    const own = mine > 0 ? new Float64Array(mine * STAT_WIDTH) : undefined;
-    if (own) statInto(paths.slice(0, mine), own);
+    const own = here(0, mine);
     worker.once('message', (theirs: Float64Array) => {
       done = true;
-      if (!own) resolve(theirs);
-      else {
-        const out = new Float64Array(paths.length * STAT_WIDTH);
-        out.set(own);
-        out.set(theirs, own.length);
-        resolve(out);
-      }
+      const out = new Float64Array(n * STAT_WIDTH);
+      out.set(own);
+      out.set(theirs, own.length);
+      resolve(out);
       void worker.terminate();
     });
     const fallback = () => {
       if (!done) {
         done = true;
-        resolve(here());
+        resolve(here(0, n));
       }
     };
     worker.once('error', fallback);
     worker.once('exit', fallback);
   });
+}
+
+/**
+ * A stat worker (stat-worker.ts), waiting for its paths; undefined when letter runs on one
+ * thread or not from its build. It does not keep the process alive until given work.
+ */
+function startStatWorker(): Worker | undefined {
+  const script = threadCount() > 1 ? workerFile('stat-worker.js') : undefined;
+  if (!script) return undefined;
+  const worker = new Worker(script);
+  worker.unref();
+  // A worker that failed or ended before it was given work is not given any (see `statAll`).
+  worker.on('error', () => stopped.add(worker));
+  worker.on('exit', () => stopped.add(worker));
+  return worker;
+}
+
+/** Stat workers started early that are no more. */
+const stopped = new WeakSet<Worker>();
+
+/**
+ * Whether the folder of signatures looks like it holds at least PARALLEL_MIN files before it
+ * is listed: it has subfolders (shards), or its own size (which grows with its entries on
+ * ext4, xfs and btrfs) is past 64 KiB. Only a guess, deciding when a worker starts.
+ */
+function looksLarge(sigDir: string): boolean {
+  const st = lstatSync(sigDir, { throwIfNoEntry: false });
+  return Boolean(st?.isDirectory() && (st.nlink > 2 || st.size >= 64 * 1024));
 }
 
 /**

@@ -10,7 +10,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir, readFile, rename, rmdir, stat, truncate, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { Cancelled } from '../errors.js';
 import { trace } from '../trace.js';
 import { appendInPlace, begin, commit, type Journal, rollBack, writeStaged } from './journal.js';
@@ -142,6 +141,8 @@ async function apply(c: FileChange, j?: Journal, made: string[] = []): Promise<v
       await unlink(staged);
     }
   } else made.push(...(await ensureDir(path.dirname(c.path))));
+  // Loaded here: a command that writes no file this way (render, list) does not load it.
+  const { default: writeFileAtomic } = await import('write-file-atomic');
   await writeFileAtomic(c.path, c.text, {
     ...(typeof c.text === 'string' ? { encoding: 'utf8' as const } : {}),
     ...(c.mode ? { mode: c.mode } : {}),

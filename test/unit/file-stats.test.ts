@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   identityAt,
   identityOf,
+  jobPaths,
   NOT_A_FILE,
   REGULAR_FILE,
   STAT_WIDTH,
@@ -67,5 +68,21 @@ describe('statInto', () => {
     expect(kinds).toEqual([1, 2, 2, 0]);
     expect(out[1]).toBe(8);
     expect([...out.subarray(3 * STAT_WIDTH)]).toEqual([0, 0, 0, 0, 0]);
+  });
+});
+
+describe('jobPaths', () => {
+  it.each([
+    [
+      { folders: ['/l/signatures/'], folder: [0, 0], entries: 'a.yaml\nb-c.yaml' },
+      ['/l/signatures/a.yaml', '/l/signatures/b-c.yaml'],
+    ],
+    [
+      { folders: ['/s/ab/', '/s/cd/'], folder: [1, 0], entries: 'cd-x.yaml\nab-y.yaml' },
+      ['/s/cd/cd-x.yaml', '/s/ab/ab-y.yaml'],
+    ],
+    [{ folders: ['/s/'], folder: [], entries: '' }, []],
+  ])('%o', (job, expected) => {
+    expect(jobPaths(job)).toEqual(expected);
   });
 });

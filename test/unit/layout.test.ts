@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ID_PATTERN } from '../../src/letter/ids.js';
 import {
   idOfEntry,
+  SIGNATURE_ENTRY_PATTERN,
+  SIGNATURE_EXT,
   signatureEntry,
   signatureFileName,
   signatureIdOf,
@@ -56,5 +59,28 @@ describe('signatureEntry, idOfEntry and signatureFileName', () => {
     expect(signatureFileName(id)).toBe(flat);
     expect(signatureFileName(id, 'flat')).toBe(flat);
     expect(signatureFileName(id, 'sharded')).toBe(sharded);
+  });
+});
+
+// The scan's one test of a well-named entry must say what ID_PATTERN and SIGNATURE_EXT say.
+describe('SIGNATURE_ENTRY_PATTERN', () => {
+  it.each([
+    'ada-lovelace.yaml',
+    'a.yaml',
+    'erased-0123456789ab.yaml',
+    'ada--lovelace.yaml',
+    '-ada.yaml',
+    'ada-.yaml',
+    'Ada.yaml',
+    'ada.yml',
+    'ada.yaml.1a2b',
+    'ada.yaml.yaml',
+    '.yaml',
+    'ada lovelace.yaml',
+    'adá.yaml',
+  ])('%s', (entry) => {
+    expect(SIGNATURE_ENTRY_PATTERN.test(entry)).toBe(
+      entry.endsWith(SIGNATURE_EXT) && ID_PATTERN.test(idOfEntry(entry)),
+    );
   });
 });

@@ -3,7 +3,6 @@ import { createProgram } from '../../src/cli.js';
 import {
   COMMANDS,
   colourEnabled,
-  fitColumns,
   invocation,
   localCommands,
   localHints,
@@ -92,17 +91,5 @@ describe('localCommands: each "letter <command>" in a hint, as the user runs let
   it('knows every command of the program', () => {
     const names = createProgram(testContext('/').ctx, { code: 0 }).commands.map((c) => c.name());
     expect([...COMMANDS].sort()).toEqual(names.sort());
-  });
-});
-
-describe('fitColumns', () => {
-  it.each([
-    ['Eva Chen', 10, 'Eva Chen  '],
-    ['성대현', 10, '성대현    '],
-    ['Tomás Ferreira', 8, 'Tomás F…'],
-    ['成龍成龍成龍', 7, '成龍成…'],
-    ['成龍成龍成龍', 8, '成龍成… '],
-  ])('%s in %i columns', (s, width, expected) => {
-    expect(fitColumns(s, width)).toBe(expected);
   });
 });
