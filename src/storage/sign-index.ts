@@ -294,6 +294,10 @@ export function storedFinder(stored: StoredNames): NameFinder & Pick<NameIndex, 
   };
 }
 
+/** Pairs in the order of their first item (a string): keys as their index keeps them. */
+const byFirst = (a: [string, number], b: [string, number]) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+
 /** Inserts the names of `c` as rows `first`, `first + 1`...; returns how many are written without vowels. */
 function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number } {
   // Keys and their rows side by side (no pair per key: a million names hold several million keys).
@@ -326,14 +330,19 @@ function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number }
     out.push(first + i, c.ids[i], c.names[i], c.statuses[i], key);
     out.push(c.skeletons[i] || key, c.translits[i], c.contexts[i] || '');
   });
-  insertRows(d, 'INSERT INTO name_keys VALUES', 2, keyRows, (n, out, i) => {
-    out.push(keys[i], n);
+  // In key order: each key lands next to the one before in the index of keys, so that adding
+  // an import's names to a large letter's reads and writes each page of it once, not once a key.
+  const order = Array.from({ length: keys.length }, (_, i) => i).sort((a, b) =>
+    keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : keyRows[a]! - keyRows[b]!,
+  );
+  insertRows(d, 'INSERT INTO name_keys VALUES', 2, order, (i, out) => {
+    out.push(keys[i], keyRows[i]);
   });
   insertRows(
     d,
     'INSERT INTO key_sizes VALUES',
     2,
-    [...sizes],
+    [...sizes].sort(byFirst),
     (k, out) => {
       out.push(k[0], k[1]);
     },
@@ -343,7 +352,7 @@ function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number }
     d,
     'INSERT INTO words VALUES',
     2,
-    [...df],
+    [...df].sort(byFirst),
     (w, out) => {
       out.push(w[0], w[1]);
     },

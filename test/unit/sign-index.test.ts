@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NameIndex } from '../../src/letter/duplicates.js';
 import { withRunEnv } from '../../src/run-env.js';
 import { LetterDb } from '../../src/storage/letter-db.js';
-import { readSignIndex, writeSignIndex } from '../../src/storage/sign-index.js';
+import { addToSignIndex, readSignIndex, writeSignIndex } from '../../src/storage/sign-index.js';
 
 let dir: string;
 beforeEach(() => {
@@ -66,5 +66,35 @@ describe('the sign index, looked up many times (an import)', () => {
       for (const name of NAMES) stored.find(name);
       expect(stored.find('Maria Garcia').map((m) => [m.id, m.kind, m.score])).toEqual(expected);
     });
+  });
+});
+
+describe('names added to the sign index (after a sign or an import)', () => {
+  it('are found as if the index had been written with them', async () => {
+    const ctx = { env: { LETTER_CACHE_DIR: path.join(dir, 'cache') }, stderr: { write() {} } };
+    const names = NAMES.map((name, i) => ({ id: `s${i}`, name, status: 'verified' }));
+    const found = await withRunEnv(ctx, undefined, async () => {
+      const db = (await LetterDb.open(path.join(dir, 'letter')))!;
+      try {
+        const lookups = () =>
+          ['Maria Garcia', 'Ana Silva', 'Marie Garcin'].map((n) =>
+            readSignIndex(db, 'later')!
+              .find(n)
+              .map((m) => [m.id, m.kind, m.score]),
+          );
+        writeSignIndex(db, 'later', NameIndex.of(names).columns, [], true);
+        const whole = lookups();
+        writeSignIndex(db, 'earlier', NameIndex.of(names.slice(0, 3)).columns, [], true);
+        addToSignIndex(db, 'earlier', 'later', names.slice(3), true);
+        return { whole, added: lookups() };
+      } finally {
+        db.close();
+      }
+    });
+    expect(found.added).toEqual(found.whole);
+    expect(found.whole[1]).toEqual([
+      ['s6', 'exact', 1],
+      ['s7', 'possible', 0.7],
+    ]);
   });
 });
