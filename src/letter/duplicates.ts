@@ -554,11 +554,20 @@ export class NameIndex implements NameFinder {
    * that store's word counts (see `weighWith`). Ordered as `find`.
    */
   scoreAll(name: string, ctx: MatchContext = {}): DuplicateMatch[] {
+    return this.scoreEntries(name, ctx, this.c.ids.keys());
+  }
+
+  /**
+   * The entries `entries` (positions in the index) that `name` matches, scoring each (no
+   * lookup by key), as `scoreAll` scores every entry: for an index that keeps the names
+   * another store selected for earlier lookups too (each name's profile made once). Ordered as `find`.
+   */
+  scoreEntries(name: string, ctx: MatchContext, entries: Iterable<number>): DuplicateMatch[] {
     const [key, skeleton] = nameSeed(name);
     if (key === '') return [];
     const p = nameProfile(name, key);
     const matches: DuplicateMatch[] = [];
-    for (let i = 0; i < this.c.ids.length; i++) {
+    for (const i of entries) {
       const m = this.match(name, key, skeleton, p, ctx, i);
       if (m) matches.push(m);
     }

@@ -8,6 +8,7 @@ import { parseCountryName, unknownCountryReason } from './country-names.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
 import type { DuplicateMatch, IndexedName, NameFinder, NameIndex } from './duplicates.js';
 import { lookupGroup } from './groups.js';
+import type { MatchContext } from './name-match.js';
 import { type ErasedRecord, type LetterFile, SIGNATORY_FIELDS, type Signature } from './schema.js';
 import { checkName, InvalidSignatureInput, indexedName, indexOf, sign } from './signatures.js';
 import { sortKeyToWrite } from './sort-key.js';
@@ -204,7 +205,7 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
     notes: [],
     columnsLeftOut: [],
   };
-  const index = c.index ?? indexOf(c.signatures);
+  const index = lastLookupKept(c.index ?? indexOf(c.signatures));
   const owners = new Map(c.emailOwners);
   const signatures = [...c.signatures];
   const known = new Set([...c.signatures.map((s) => s.id), ...c.erased.map((e) => e.id)]);
@@ -413,6 +414,40 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   const added = new Set(plan.toAdd.map((r) => r.line));
   plan.notes = plan.notes.filter((n) => added.has(n.line));
   return plan;
+}
+
+/** The fields of a `MatchContext`: what a lookup's matches depend on besides the name. */
+const CONTEXT_FIELDS = ['url', 'github', 'role', 'organisation', 'country'] as const;
+
+/**
+ * `index`, keeping its last lookup: a row's name is looked up once to plan it and again by
+ * `sign` as it builds the signature, with the same context unless a default (--country,
+ * --role) or a cleaned url changes it; the second lookup gets the first one's matches (in a
+ * new list) instead of scoring every candidate again. Adding a name forgets the lookup.
+ */
+function lastLookupKept(
+  index: NameFinder & Pick<NameIndex, 'add' | 'expect'>,
+): NameFinder & Pick<NameIndex, 'add' | 'expect'> {
+  let last: { name: string; ctx: MatchContext; matches: DuplicateMatch[] } | undefined;
+  return {
+    find(name, ctx = {}) {
+      if (last?.name === name && CONTEXT_FIELDS.every((f) => last?.ctx[f] === ctx[f]))
+        return [...last.matches];
+      const matches = index.find(name, ctx);
+      const kept: MatchContext = {};
+      for (const f of CONTEXT_FIELDS) kept[f] = ctx[f];
+      last = { name, ctx: kept, matches: [...matches] };
+      return matches;
+    },
+    add(n, seed) {
+      last = undefined;
+      index.add(n, seed);
+    },
+    expect(names) {
+      last = undefined;
+      index.expect(names);
+    },
+  };
 }
 
 // A name followed by an address in angle brackets or brackets, as mail programs write it. The

@@ -21,7 +21,6 @@ import {
   COMMON_WORD_LIST,
   consonantKeys,
   type DuplicateMatch,
-  emptyNameColumns,
   type IndexedName,
   type KeyLists,
   lookupKeys,
@@ -105,7 +104,12 @@ interface Queries {
   rows(k: string, limit: number): number[];
   df(word: string): number;
   counts: Uint8Array;
+  /** The names read for earlier lookups (an import looks up thousands), by row: read and profiled once. */
+  read: { index: NameIndex; at: Map<number, number> };
 }
+
+/** How many names read for lookups one sign or import keeps, with their profiles (a few hundred bytes each). */
+const HELD_NAMES = 50_000;
 
 /** `read`, each key read once (a number per key: small). */
 function readOnce(read: (key: string) => number): (key: string) => number {
@@ -146,6 +150,7 @@ function prepareQueries(db: LetterDb, meta: NamesMeta): Queries {
     },
     df: readOnce((w) => (dfOf.get(w) as number | undefined) ?? 0),
     counts: new Uint8Array(meta.count + 1),
+    read: { index: new NameIndex(), at: new Map() },
   };
 }
 
@@ -169,25 +174,30 @@ function findStored(
     consonants: prefix === undefined ? undefined : (k) => q.rows(prefix + k, COMMON_WORD_LIST),
   };
   const found = selectCandidates(p, lookupKeys(p, key, skeleton), lists, q.counts);
-  const columns = emptyNameColumns();
-  const words = new Set(p.words.map((w) => w.w));
+  if (q.read.at.size + found.size > HELD_NAMES) q.read = { index: new NameIndex(), at: new Map() };
+  const { index, at } = q.read;
+  const columns = index.columns;
+  const entries: number[] = [];
   for (const row of found) {
-    const e = q.entry.get(row) as Record<string, string> | undefined;
-    if (!e) continue;
-    columns.ids.push(e.id!);
-    columns.names.push(e.name!);
-    columns.statuses.push(e.status!);
-    columns.keys.push(e.key!);
-    columns.skeletons.push(e.skeleton === e.key ? 0 : e.skeleton!);
-    columns.translits.push(e.translit!);
-    columns.contexts.push(e.context || 0);
-    for (const w of nameProfile(e.name!, e.key).words) words.add(w.w);
+    let i = at.get(row);
+    if (i === undefined) {
+      const e = q.entry.get(row) as Record<string, string> | undefined;
+      if (!e) continue;
+      i = columns.ids.length;
+      columns.ids.push(e.id!);
+      columns.names.push(e.name!);
+      columns.statuses.push(e.status!);
+      columns.keys.push(e.key!);
+      columns.skeletons.push(e.skeleton === e.key ? 0 : e.skeleton!);
+      columns.translits.push(e.translit!);
+      columns.contexts.push(e.context || 0);
+      at.set(row, i);
+    }
+    entries.push(i);
   }
-  const df = new Map<string, number>();
-  for (const w of words) df.set(w, q.df(w) + (extra?.df.get(w) ?? 0));
-  const candidates = new NameIndex(columns);
-  candidates.weighWith(df, meta.count + (extra?.n ?? 0));
-  return candidates.scoreAll(name, ctx);
+  // Words weigh as in the whole letter (and the names to come), not as in the names read.
+  index.weighWith({ get: (w) => q.df(w) + (extra?.df.get(w) ?? 0) }, meta.count + (extra?.n ?? 0));
+  return index.scoreEntries(name, ctx, entries);
 }
 
 /**
@@ -284,6 +294,10 @@ export function storedFinder(stored: StoredNames): NameFinder & Pick<NameIndex, 
   };
 }
 
+/** Pairs in the order of their first item (a string): keys as their index keeps them. */
+const byFirst = (a: [string, number], b: [string, number]) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+
 /** Inserts the names of `c` as rows `first`, `first + 1`...; returns how many are written without vowels. */
 function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number } {
   // Keys and their rows side by side (no pair per key: a million names hold several million keys).
@@ -316,14 +330,19 @@ function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number }
     out.push(first + i, c.ids[i], c.names[i], c.statuses[i], key);
     out.push(c.skeletons[i] || key, c.translits[i], c.contexts[i] || '');
   });
-  insertRows(d, 'INSERT INTO name_keys VALUES', 2, keyRows, (n, out, i) => {
-    out.push(keys[i], n);
+  // In key order: each key lands next to the one before in the index of keys, so that adding
+  // an import's names to a large letter's reads and writes each page of it once, not once a key.
+  const order = Array.from({ length: keys.length }, (_, i) => i).sort((a, b) =>
+    keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : keyRows[a]! - keyRows[b]!,
+  );
+  insertRows(d, 'INSERT INTO name_keys VALUES', 2, order, (i, out) => {
+    out.push(keys[i], keyRows[i]);
   });
   insertRows(
     d,
     'INSERT INTO key_sizes VALUES',
     2,
-    [...sizes],
+    [...sizes].sort(byFirst),
     (k, out) => {
       out.push(k[0], k[1]);
     },
@@ -333,7 +352,7 @@ function addRows(db: LetterDb, c: NameColumns, first: number): { abjad: number }
     d,
     'INSERT INTO words VALUES',
     2,
-    [...df],
+    [...df].sort(byFirst),
     (w, out) => {
       out.push(w[0], w[1]);
     },

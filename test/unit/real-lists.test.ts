@@ -3,7 +3,9 @@ import { findContactDetails } from '../../src/letter/contact-details.js';
 import { parseCountryName, unknownCountryReason } from '../../src/letter/country-names.js';
 import { detectDelimiter } from '../../src/letter/csv.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from '../../src/letter/dates.js';
+import { NameIndex } from '../../src/letter/duplicates.js';
 import { type ImportRow, mapHeaders, nameOf, planImport } from '../../src/letter/import-plan.js';
+import type { MatchContext } from '../../src/letter/name-match.js';
 import type { LetterFile } from '../../src/letter/schema.js';
 import { sortKeyToWrite } from '../../src/letter/sort-key.js';
 import { letter as example, NOW } from '../helpers/fixtures.js';
@@ -388,5 +390,72 @@ describe('contact details in disguise', () => {
       '1:7 a phone number (written with encoded or fullwidth characters) in a public file of the letter',
     ]);
     expect(found('role: 100% sure, 40 years')).toEqual([]);
+  });
+});
+
+describe('planImport: one lookup of a name per row', () => {
+  const byName: LetterFile = { ...example, requires: [] };
+  // The letter's names, and a count of the lookups made in them.
+  const counted = () => {
+    const index = NameIndex.of([
+      {
+        id: 'ada-lovelace',
+        name: 'Ada Lovelace',
+        status: 'verified',
+        country: 'GB',
+        organisation: 'Analytical Engines',
+      },
+    ]);
+    const names: string[] = [];
+    const finder = {
+      find: (name: string, ctx?: MatchContext) => {
+        names.push(name);
+        return index.find(name, ctx);
+      },
+      add: index.add.bind(index),
+      expect: index.expect.bind(index),
+    };
+    return { finder, names };
+  };
+  const run = (lines: string[][], extra: Partial<Parameters<typeof planImport>[1]> = {}) => {
+    const { finder, names } = counted();
+    const headers = ['Name', 'Country', 'Organisation'];
+    const p = planImport(
+      lines.map((cells, i) => ({
+        line: i + 2,
+        cells: { Name: cells[0]!, Country: cells[1]!, Organisation: 'Royal Society' },
+      })),
+      {
+        letter: byName,
+        signatures: [],
+        erased: [],
+        emailOwners: new Map(),
+        mapping: mapHeaders(headers).mapping,
+        now: NOW,
+        index: finder,
+        takenIds: new Set(['ada-lovelace']),
+        confirm: () => true,
+        ...extra,
+      },
+    );
+    return { p, names };
+  };
+
+  it('plans and signs a row with the matches of one lookup, distinct_from included', () => {
+    const { p, names } = run([
+      ['Ada Lovelace', 'US'],
+      ['Grace Hopper', 'US'],
+    ]);
+    expect(names).toEqual(['Ada Lovelace', 'Grace Hopper']);
+    expect(p.toAdd.map((r) => [r.signature.id, r.signature.distinct_from])).toEqual([
+      ['ada-lovelace-2', ['ada-lovelace']],
+      ['grace-hopper', undefined],
+    ]);
+  });
+
+  it('looks the name up again when a default changes the context the signature is checked with', () => {
+    const { p, names } = run([['Ada Lovelace', '']], { defaultCountry: 'US' });
+    expect(names).toEqual(['Ada Lovelace', 'Ada Lovelace']);
+    expect(p.toAdd.map((r) => r.signature.distinct_from)).toEqual([['ada-lovelace']]);
   });
 });

@@ -374,6 +374,45 @@ describe('writeAll journaled, interrupted', () => {
   });
 });
 
+describe('writeAll journaled, many new files', () => {
+  it('hears a SIGINT between batches of files written at once, and puts every file back', async () => {
+    const letterDir = path.join(dir, 'letters/demo');
+    mkdirSync(path.join(letterDir, 'signatures'), { recursive: true });
+    const changes = Array.from({ length: 300 }, (_, i) => ({
+      path: path.join(letterDir, `signatures/n${i}.yaml`),
+      text: `name: N${i}\n`,
+    }));
+    const pending = whileHeld(letterDir, () => writeAll(changes));
+    // The signal comes once the first files are in place, while the write goes on.
+    const first = path.join(letterDir, 'signatures/n0.yaml');
+    const watch = () => (existsSync(first) ? process.emit('SIGINT') : setImmediate(watch));
+    setImmediate(watch);
+    await expect(pending).rejects.toMatchObject({ name: 'Cancelled', exitCode: 130 });
+    expect(readdirSync(path.join(letterDir, 'signatures'))).toEqual([]);
+    expect(await hasJournal(letterDir)).toBe(false);
+  });
+
+  it('writes each file whole, a file written again keeping its mode, and leaves nothing staged', async () => {
+    const letterDir = path.join(dir, 'letters/demo');
+    mkdirSync(path.join(letterDir, 'signatures'), { recursive: true });
+    writeFileSync(path.join(letterDir, 'signatures/old.yaml'), 'name: Old\n');
+    chmodSync(path.join(letterDir, 'signatures/old.yaml'), 0o600);
+    const changes = [
+      { path: path.join(letterDir, 'signatures/old.yaml'), text: 'name: Older\n' },
+      ...Array.from({ length: 100 }, (_, i) => ({
+        path: path.join(letterDir, `signatures/n${i}.yaml`),
+        text: Buffer.from(`name: N${i}\n`),
+      })),
+    ];
+    await whileHeld(letterDir, () => writeAll(changes));
+    expect(readdirSync(path.join(letterDir, 'signatures'))).toHaveLength(101);
+    expect(readFileSync(path.join(letterDir, 'signatures/n99.yaml'), 'utf8')).toBe('name: N99\n');
+    expect(readFileSync(path.join(letterDir, 'signatures/old.yaml'), 'utf8')).toBe('name: Older\n');
+    expect(statSync(path.join(letterDir, 'signatures/old.yaml')).mode & 0o777).toBe(0o600);
+    expect(existsSync(journalDir(letterDir))).toBe(false);
+  });
+});
+
 describe('describeRecovery', () => {
   it('says what was put back, with names relative to the working folder', () => {
     expect(
