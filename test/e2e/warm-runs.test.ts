@@ -37,6 +37,7 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'letter-warm-'));
   writeFileSync(
     path.join(work, 'hooks.mjs'),
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the source of the hook module, whose template literal runs there
     'export async function load(url, context, next) {\n  process.stderr.write(`loaded: ${url}\\n`);\n  return next(url, context);\n}\n',
   );
   writeFileSync(
