@@ -13,7 +13,7 @@ import { mkdir, readFile, rename, rmdir, stat, truncate, unlink } from 'node:fs/
 import path from 'node:path';
 import { Cancelled } from '../errors.js';
 import { trace } from '../trace.js';
-import { appendInPlace, begin, commit, type Journal, rollBack, writeStaged } from './journal.js';
+import { appendInPlace, begin, commit, type Journal, rollBack } from './journal.js';
 
 /**
  * Letter folders (absolute) whose lock the running call holds: writes inside them are
@@ -130,17 +130,9 @@ async function apply(c: FileChange, j?: Journal, made: string[] = []): Promise<v
     return;
   }
   if (j) {
-    const staged = j.staged();
-    // A file written again keeps its mode, as write-file-atomic keeps it.
-    await writeStaged(staged, c.text, c.mode ?? j.modes.get(path.resolve(c.path)));
-    try {
-      await rename(staged, c.path);
-      return;
-    } catch (e) {
-      // The letter folder is a mount of its own: write beside the file instead.
-      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-      await unlink(staged);
-    }
+    // Staged in the journal and renamed into place; where the letter folder is a mount of its
+    // own (the rename fails), written beside the file instead.
+    if (stageSync(c, j)) return;
   } else made.push(...(await ensureDir(path.dirname(c.path))));
   // Loaded here: a command that writes no file this way (render, list) does not load it.
   const { default: writeFileAtomic } = await import('write-file-atomic');
@@ -151,13 +143,13 @@ async function apply(c: FileChange, j?: Journal, made: string[] = []): Promise<v
 }
 
 /**
- * Applies `c` when it gives a file new contents, as `apply` does with a journal (staged in the
- * journal, renamed into place, not flushed), but with the calls of the thread itself: a file
- * of an import costs three or four calls to the file system, each a round trip to Node's
+ * Writes the new contents of `c` under a journal: staged in the journal, renamed into place,
+ * not flushed (the journal's one sync comes later), with the calls of the thread itself: a
+ * file of an import costs three or four calls to the file system, each a round trip to Node's
  * thread pool otherwise, which cost more than the calls themselves (10,000 files: about 0.3 s
  * instead of 0.6 s on this machine).
  * @returns false for any other change, and where the staged file cannot be renamed into
- *   place (another file system): then nothing was done, for `apply` to do it.
+ *   place (another file system): then nothing was done, and the caller writes it otherwise.
  */
 function stageSync(c: FileChange, j: Journal): boolean {
   if ('from' in c || 'append' in c || c.text === null) return false;
@@ -338,13 +330,12 @@ async function writeJournaled(letterDir: string, changes: readonly FileChange[])
         if (interrupted()) throw new Cancelled();
         const batch = changes.slice(from, from + WRITE_BATCH);
         if (distinctFiles(batch)) {
-          // New contents are written here and now (see `stageSync`), the other changes side by side.
-          const rest = batch.filter((c) => !stageSync(c, journal));
-          const results = await Promise.allSettled(rest.map((c) => apply(c, journal)));
+          const results = await Promise.allSettled(batch.map((c) => apply(c, journal)));
           const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
           if (failed) throw failed.reason;
-          // A batch written whole here lets a SIGINT or SIGTERM in before the next.
-          if (rest.length === 0) await new Promise(setImmediate);
+          // New contents are written with the thread's own calls (see `stageSync`): a batch
+          // lets a SIGINT or SIGTERM in before the next.
+          await new Promise(setImmediate);
         } else for (const c of batch) await apply(c, journal);
       }
       if (interrupted()) throw new Cancelled();
