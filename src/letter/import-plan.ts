@@ -6,9 +6,14 @@
 import { emailKey, isEmail, isPhone, maskContact } from './contacts.js';
 import { parseCountryName, unknownCountryReason } from './country-names.js';
 import { dayMonthOrder, parseSpreadsheetTimestamp } from './dates.js';
-import type { DuplicateMatch, IndexedName, NameFinder, NameIndex } from './duplicates.js';
+import {
+  type DuplicateMatch,
+  type IndexedName,
+  type NameFinder,
+  type NameIndex,
+  packContext,
+} from './duplicates.js';
 import { lookupGroup } from './groups.js';
-import type { MatchContext } from './name-match.js';
 import { type ErasedRecord, type LetterFile, SIGNATORY_FIELDS, type Signature } from './schema.js';
 import { checkName, InvalidSignatureInput, indexedName, indexOf, sign } from './signatures.js';
 import { sortKeyToWrite } from './sort-key.js';
@@ -416,9 +421,6 @@ export function planImport(rows: readonly ImportRow[], c: PlanContext): ImportPl
   return plan;
 }
 
-/** The fields of a `MatchContext`: what a lookup's matches depend on besides the name. */
-const CONTEXT_FIELDS = ['url', 'github', 'role', 'organisation', 'country'] as const;
-
 /**
  * `index`, keeping its last lookup: a row's name is looked up once to plan it and again by
  * `sign` as it builds the signature, with the same context unless a default (--country,
@@ -428,15 +430,14 @@ const CONTEXT_FIELDS = ['url', 'github', 'role', 'organisation', 'country'] as c
 function lastLookupKept(
   index: NameFinder & Pick<NameIndex, 'add' | 'expect'>,
 ): NameFinder & Pick<NameIndex, 'add' | 'expect'> {
-  let last: { name: string; ctx: MatchContext; matches: DuplicateMatch[] } | undefined;
+  let last: { name: string; ctx: string | 0; matches: DuplicateMatch[] } | undefined;
   return {
     find(name, ctx = {}) {
-      if (last?.name === name && CONTEXT_FIELDS.every((f) => last?.ctx[f] === ctx[f]))
-        return [...last.matches];
+      // The context as the index keeps it (packContext): what a lookup depends on besides the name.
+      const packed = packContext(ctx);
+      if (last?.name === name && last.ctx === packed) return [...last.matches];
       const matches = index.find(name, ctx);
-      const kept: MatchContext = {};
-      for (const f of CONTEXT_FIELDS) kept[f] = ctx[f];
-      last = { name, ctx: kept, matches: [...matches] };
+      last = { name, ctx: packed, matches: [...matches] };
       return matches;
     },
     add(n, seed) {
